@@ -1,0 +1,93 @@
+"""Configuration, read once at start from the environment and `.env` (DESIGN.md rule 8)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.domain.content import Helplines
+
+
+class ConfigError(Exception):
+    """A bad setting; the message is one line naming the variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_url: str = "https://api.telegram.org"
+    database_url: str = "sqlite:///data/recovery.db"
+    program_timezone: str = "America/New_York"
+    program_helpline: str | None = None
+    enrollment: Literal["invite", "open"] = "invite"
+    staff_user_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    staff_chat_id: int | None = None
+    helpline_emergency: str = "911"
+    helpline_crisis: str = "988"
+    helpline_crisis_text: str = "741741"
+    helpline_samhsa: str = "1-800-662-4357"
+    helpline_poison: str = "1-800-222-1222"
+    poll_timeout: int = Field(default=30, ge=0, le=50)
+
+    @field_validator("program_timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name") from None
+        return value
+
+    @field_validator("staff_user_ids", mode="before")
+    @classmethod
+    def _ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            if not all(p.lstrip("-").isdigit() for p in parts):
+                raise ValueError("use comma-separated numeric Telegram ids")
+            return tuple(int(p) for p in parts)
+        return value
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @field_validator("database_url")
+    @classmethod
+    def _db(cls, value: str) -> str:
+        if not value.startswith(("sqlite", "postgresql", "postgres://")):
+            raise ValueError("use sqlite:///PATH or postgresql://USER@HOST/DB")
+        return value
+
+    @property
+    def helplines(self) -> Helplines:
+        return Helplines(
+            emergency=self.helpline_emergency,
+            crisis=self.helpline_crisis,
+            crisis_text=self.helpline_crisis_text,
+            samhsa=self.helpline_samhsa,
+            poison=self.helpline_poison,
+            program=self.program_helpline or None,
+        )
+
+    @property
+    def token(self) -> str | None:
+        return self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else None
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings; a bad value raises ConfigError naming the variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = str(err["loc"][0]).upper() if err["loc"] else "configuration"
+        message = str(err["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"{name}: {message}") from None

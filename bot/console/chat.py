@@ -1,0 +1,105 @@
+"""The terminal adapter: the same conversation, on the same database, without Telegram.
+
+Buttons are shown as numbered choices and can be answered by number or by label. Input may
+be piped (one line per message); every reply is printed, so a script can drive it."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import zlib
+from collections.abc import Callable
+from typing import TextIO
+
+from bot.domain import model as m
+from bot.domain.parse import fold
+from bot.domain.render import help_reply
+from bot.locales import norm_lang, t
+from bot.service import Address, Service
+
+BANNER = (
+    "Recovery companion, terminal mode. Type a message, a /command, or the number of a "
+    "choice. /help shows help at any time. Ctrl-D quits."
+)
+
+
+def console_address(name: str, lang_hint: str) -> Address:
+    """A stable, negative user id per name, so it never collides with a Telegram id."""
+    uid = -(zlib.crc32(name.encode()) % 2_000_000_000) - 1
+    return Address(uid, uid, norm_lang(lang_hint))
+
+
+class Console:
+    """Reads lines, turns them into events, prints the replies with numbered buttons."""
+
+    def __init__(self, service: Service, addr: Address, write: Callable[[str], None]) -> None:
+        self.service = service
+        self.addr = addr
+        self.write = write
+        self.choices: list[m.Choice] = []
+
+    def event_of(self, line: str) -> m.Event | None:
+        text = line.strip()
+        if not text:
+            return None
+        if text.startswith("/"):
+            head, _, arg = text[1:].partition(" ")
+            return m.Command(head.lower(), arg.strip())
+        if text.isdigit() and 1 <= int(text) <= len(self.choices):
+            return m.Button(self.choices[int(text) - 1].data)
+        for choice in self.choices:
+            if fold(choice.label.lstrip("✓ ")) == fold(text):
+                return m.Button(choice.data)
+        return m.Text(text)
+
+    async def send(self, line: str) -> None:
+        event = self.event_of(line)
+        if event is None:
+            return
+        try:
+            replies = await self.service.handle(self.addr, event)
+        except Exception as exc:  # the help path must never fail: fall back to static text
+            self.write(f"[error: {exc.__class__.__name__}]")
+            h = self.service.settings.helplines
+            err = t(self.addr.lang_hint, "error.generic", crisis=h.crisis, emergency=h.emergency)
+            replies = [help_reply(self.addr.lang_hint, h), m.Reply(err)]
+        self.show(replies)
+
+    def show(self, replies: list[m.Reply]) -> None:
+        numbered: list[m.Choice] = []
+        for reply in replies:
+            self.write("bot> " + reply.text.replace("\n", "\n     "))
+            for row in reply.buttons:
+                cells = []
+                for choice in row:
+                    numbered.append(choice)
+                    cells.append(f"[{len(numbered)}] {choice.label}")
+                self.write("     " + "   ".join(cells))
+        if numbered:
+            self.choices = numbered
+
+
+async def run_console(service: Service, addr: Address, stdin: TextIO, out: TextIO) -> None:
+    """Feed stdin to the conversation until end of input."""
+
+    def write(text: str) -> None:
+        out.write(text + "\n")
+        out.flush()
+
+    console = Console(service, addr, write)
+    interactive = stdin.isatty()
+    write(BANNER)
+    while True:
+        if interactive:
+            out.write("you> ")
+            out.flush()
+        line = await asyncio.to_thread(stdin.readline)
+        if not line:
+            break
+        if not interactive:
+            write("you> " + line.rstrip("\n"))
+        await console.send(line)
+
+
+def main_console(service: Service, name: str, lang_hint: str) -> None:
+    asyncio.run(run_console(service, console_address(name, lang_hint), sys.stdin, sys.stdout))

@@ -1,0 +1,211 @@
+"""Events in, effects out, and the snapshot of the client that `step()` is given.
+
+All frozen dataclasses: the domain never mutates what it is handed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from bot.domain.content import Helplines
+
+
+class State(StrEnum):
+    """Where a person is in the conversation; stored per client."""
+
+    STRANGER = "stranger"  # no client row: help, crisis and invites only
+    LANGUAGE = "language"
+    CONSENT = "consent"
+    TIMEZONE = "timezone"
+    CHECKIN_TIME = "checkin_time"
+    MEDICATION = "medication"
+    SUPPORT_NAME = "support_name"
+    SUPPORT_PHONE = "support_phone"
+    REASONS = "reasons"
+    MENU = "menu"
+    CHECKIN_REPLACE = "checkin_replace"
+    CI_MOOD = "ci_mood"
+    CI_CRAVING = "ci_craving"
+    CI_USE = "ci_use"
+    CI_SLEEP = "ci_sleep"
+    CI_STRESS = "ci_stress"
+    CI_TRIGGERS = "ci_triggers"
+    CI_MEDICATION = "ci_medication"
+    CI_CONFIDENCE = "ci_confidence"
+    CI_SAFETY = "ci_safety"
+    CR_INTENSITY = "cr_intensity"
+    CR_TRIGGERS = "cr_triggers"
+    CR_ACTION = "cr_action"
+    TL_TRIGGERS = "tl_triggers"
+    TL_NOTE = "tl_note"
+    SETTINGS = "settings"
+    DELETE_CONFIRM = "delete_confirm"
+
+
+# ---- events -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    arg: str = ""
+
+
+@dataclass(frozen=True)
+class Button:
+    data: str
+
+
+@dataclass(frozen=True)
+class Media:
+    """Something we cannot read: a photo, sticker, voice note, location, document."""
+
+    kind: str
+
+
+Event = Text | Command | Button | Media
+
+
+# ---- effects ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    data: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A message to the person. `help_key` attaches the persistent "Help now" key (its label)."""
+
+    text: str
+    buttons: tuple[tuple[Choice, ...], ...] = ()
+    protect: bool = False
+    help_key: str | None = None
+    edit: bool = False  # replace the message whose button was tapped, instead of a new one
+
+
+@dataclass(frozen=True)
+class Enroll:
+    """Create the client row and bind the invite (the service knows which)."""
+
+
+@dataclass(frozen=True)
+class SetProfile:
+    fields: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RecordConsent:
+    version: str
+
+
+@dataclass(frozen=True)
+class SaveCheckIn:
+    local_date: date
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SaveCraving:
+    intensity: int | None
+    triggers: list[str]
+    action: str | None
+    coping_offered: str | None
+
+
+@dataclass(frozen=True)
+class SaveTriggerLog:
+    triggers: list[str]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class SaveCopingOutcome:
+    skill: str
+    helped: str
+
+
+@dataclass(frozen=True)
+class RecordCrisis:
+    tier: int
+    source: str
+    shown: str
+
+
+@dataclass(frozen=True)
+class DeleteClient:
+    """Erase every row of this client; the service replies with what was removed."""
+
+
+Effect = (
+    Reply
+    | Enroll
+    | SetProfile
+    | RecordConsent
+    | SaveCheckIn
+    | SaveCraving
+    | SaveTriggerLog
+    | SaveCopingOutcome
+    | RecordCrisis
+    | DeleteClient
+)
+
+
+# ---- context ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the domain may know about the person: settings, never history."""
+
+    language: str = "en"
+    timezone: str = "America/New_York"
+    checkin_time: str = "20:00"
+    takes_medication: bool = False
+    support_name: str | None = None
+    support_phone: str | None = None
+    reasons: str | None = None
+    status: str = "stranger"
+
+
+@dataclass(frozen=True)
+class Today:
+    checkin_done: bool = False
+    cravings: int = 0
+    triggers: int = 0
+    safety_asked_this_week: bool = False
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """Everything `step()` needs besides state, draft and event; built by the service."""
+
+    now: datetime
+    profile: Profile = field(default_factory=Profile)
+    today: Today = field(default_factory=Today)
+    helplines: Helplines = field(default_factory=Helplines)
+    program_timezone: str = "America/New_York"
+    invite_ok: bool = False
+    open_enrollment: bool = False
+
+
+@dataclass
+class Outcome:
+    """What `step()` returns: the next state, the next draft, the effects in order."""
+
+    state: State
+    draft: dict[str, Any]
+    effects: list[Effect] = field(default_factory=list)
+
+    def say(self, reply: Reply) -> Outcome:
+        self.effects.append(reply)
+        return self

@@ -1,0 +1,418 @@
+"""Spanish texts: neutral US Latin-American Spanish, "usted", plain words (CLINICAL.md §3.4).
+
+Same keys, emojis and `{placeholders}` as en.py. Crisis text lines use AYUDA, not HOME (§2)."""
+
+TEXTS: dict[str, str] = {
+    # --- help and crisis (static: must render without the database) ---
+    "help.title": "🆘 Ayuda, a cualquier hora",
+    "help.body": (
+        "• Emergencia, sobredosis, o alguien que no despierta o no respira: "
+        "llame al {emergency} ahora.\n"
+        "• Pensamientos de suicidio, o una crisis emocional o con el consumo: llame o envíe "
+        "un texto al {crisis}, o chatee en {crisis_chat}. En español: llame al {crisis} y "
+        "marque 2, o envíe AYUDA al {crisis}.\n"
+        "• Crisis por mensaje de texto: envíe AYUDA al {crisis_text}.\n"
+        "• {program_line}\n"
+        "• Información y referidos para tratamiento (no es consejería de crisis): SAMHSA "
+        "{samhsa} (TTY {samhsa_tty}), gratis, 24/7, en inglés y en español.\n"
+        "• Pregunta sobre una intoxicación o una medicina que no es una emergencia: "
+        "Poison Help {poison}.\n\n"
+        "Soy un asistente automático, no un consejero, y no puedo llamar para pedir ayuda "
+        "por usted."
+    ),
+    "help.program": "La línea 24/7 de su programa: {program}.",
+    "help.no_program": (
+        "Su programa todavía no ha puesto aquí su línea 24/7. Pídasela a su consejero."
+    ),
+    "help.resume": "Usted estaba haciendo algo. Todavía está aquí:",
+    "help.key": "🆘 Ayuda ya",
+    "crisis.emergency": (
+        "Esto puede ser una emergencia. Llame al {emergency} ahora.\n\n"
+        "Si alguien puede tener una sobredosis:\n"
+        "1. Llame al {emergency}.\n"
+        "2. Dele naloxona (Narcan) si la tiene. Si no responde después de 2-3 minutos, "
+        "dele una segunda dosis.\n"
+        "3. Ayude a la persona a respirar: incline su cabeza hacia atrás; dele respiración "
+        "de rescate si sabe cómo.\n"
+        "4. Ponga a la persona de lado (posición de recuperación).\n"
+        "5. Quédese con la persona hasta que llegue la ayuda.\n\n"
+        "Las leyes del Buen Samaritano, como la de Florida, protegen a quienes llaman para "
+        "pedir ayuda.\n"
+        "Soy un asistente automático y no puedo llamar por usted."
+    ),
+    "crisis.suicidal": (
+        "Gracias por decírmelo. Usted merece apoyo ahora mismo.\n"
+        "• Llame o envíe un texto al {crisis}, o chatee en {crisis_chat}. En español: llame "
+        "al {crisis} y marque 2, o envíe AYUDA al {crisis}. Veteranos: marque 1.\n"
+        "• Envíe AYUDA al {crisis_text}.\n"
+        "• {program_line}\n"
+        "• Si usted u otra persona está en peligro ahora mismo, llame al {emergency}.\n\n"
+        "Soy un asistente automático, no un consejero. ¿Está a salvo en este momento?"
+    ),
+    "crisis.lapse": (
+        "Gracias por su honestidad. Un tropiezo no borra su progreso.\n"
+        "Por favor, tenga cuidado: después de un tiempo sin consumir, su cuerpo aguanta "
+        "menos, así que el riesgo de sobredosis es más alto. No consuma a solas, y tenga "
+        "naloxona (Narcan) cerca.\n"
+        "Contarle a su consejero o a su grupo puede ayudar. Cuando usted quiera, aquí estoy."
+    ),
+    "crisis.poison": (
+        "Si tiene una pregunta sobre una intoxicación o una medicina, llame a Poison Help "
+        "al {poison} (gratis, 24/7).\n"
+        "Si la persona está inconsciente, tiene convulsiones o no respira, llame al "
+        "{emergency} ahora."
+    ),
+    "crisis.resume": "Cuando quiera, podemos seguir donde estaba, o envíe /cancel.",
+    "safe.yes": "Estoy a salvo",
+    "safe.no": "No estoy a salvo",
+    "safe.thanks": (
+        "Me alegra que esté a salvo ahora. Si eso cambia, toque 🆘 Ayuda ya o llame al {crisis}."
+    ),
+    "safe.danger": (
+        "Por favor, llame al {emergency} ahora, o llame al {crisis}. Si alguien está con "
+        "usted, dígaselo. Quédese con alguien de confianza. No tiene que pasar por esto a solas."
+    ),
+    # --- strangers and invites ---
+    "join.how": (
+        "Este acompañante es para clientes de un programa de tratamiento. Para unirse, abra "
+        "el enlace de invitación que le dio su programa. La ayuda siempre está aquí: /help."
+    ),
+    "join.bad_invite": (
+        "Esa invitación no es válida: puede que haya vencido o que ya se haya usado. "
+        "Pídale a su programa un enlace nuevo."
+    ),
+    "join.group": (
+        "¡Hola! Solo hablo en chats privados, para que nada personal se comparta en grupos. "
+        "Escríbame directamente. Si necesita ayuda ahora: llame al {emergency}, o llame o "
+        "envíe un texto al {crisis}."
+    ),
+    # --- enrollment ---
+    "enroll.language": "¡Hola! ¿Qué idioma prefiere? / Which language do you prefer?",
+    "enroll.consent": (
+        "Antes de empezar, por favor lea esto (versión del consentimiento {version}):\n\n"
+        "• Lo que guardo: sus ajustes y lo que me cuenta aquí: registros diarios, ganas de "
+        "consumir, detonantes y lo que le ayudó. Lo uso para recordarle cosas y para "
+        "mostrarle sus propios patrones.\n"
+        "• Quién lo puede ver: usted, y el personal de su programa, para informes sobre su "
+        "atención. Si noto una crisis, el personal de su programa puede recibir un aviso con "
+        "un código para usted (nunca sus palabras).\n"
+        "• Los chats de Telegram con bots no tienen cifrado de extremo a extremo, y Telegram "
+        "los guarda.\n"
+        "• Soy un asistente automático, no un consejero. No puedo llamar para pedir ayuda "
+        "por usted.\n"
+        "• Puede detener mis mensajes (/stop) o borrar sus datos (/delete) en "
+        "cualquier momento.\n\n"
+        "¿Está de acuerdo?"
+    ),
+    "enroll.accept": "Estoy de acuerdo",
+    "enroll.decline": "No",
+    "enroll.declined": (
+        "Está bien. No le voy a preguntar nada más ni a guardar nada más. Si cambia de "
+        "opinión, toque Estoy de acuerdo. Para borrar también su invitación, envíe /delete. "
+        "Ayuda: /help."
+    ),
+    "enroll.timezone": (
+        "¿En qué zona horaria está? Toque una, o escriba su nombre (como America/Chicago)."
+    ),
+    "enroll.timezone_bad": (
+        'No conozco la zona horaria "{value}". Escriba un nombre como America/Denver, o toque una.'
+    ),
+    "enroll.checkin_time": (
+        "¿A qué hora le envío su registro diario? Toque una o escriba una hora como 19:30."
+    ),
+    "enroll.time_bad": 'No entiendo "{value}" como hora. Escríbala así: 08:30 o 21:00.',
+    "enroll.medication": (
+        "¿Toma algún medicamento para su recuperación (como buprenorfina, metadona o "
+        "naltrexona)? Si es así, el registro diario le preguntará si lo tomó."
+    ),
+    "enroll.support_name": (
+        "¿Hay alguien a quien pueda llamar cuando las cosas se pongan difíciles (un padrino "
+        "o madrina, una amistad o un familiar)? Escriba el nombre de esa persona, o toque "
+        "Saltar."
+    ),
+    "enroll.support_phone": "¿Cuál es el número de teléfono de {name}? Escríbalo, o toque Saltar.",
+    "enroll.phone_bad": "Eso no parece un número de teléfono. Use números, como 555-123-4567.",
+    "enroll.reasons": (
+        "Última pregunta: ¿por qué es importante para usted su recuperación? Escriba unas "
+        'palabras para usted ("mis razones"). Se las mostraré cuando las cosas se pongan '
+        "difíciles. O toque Saltar."
+    ),
+    "enroll.done": (
+        "Todo listo. Le escribiré todos los días a las {time} para su registro diario. "
+        "El botón 🆘 Ayuda ya, aquí abajo, siempre está ahí."
+    ),
+    "enroll.paused": "La configuración está en pausa. Envíe /start cuando quiera seguir.",
+    # --- menu ---
+    "menu.prompt": "¿Qué le gustaría hacer?",
+    "menu.checkin": "✅ Registro diario",
+    "menu.craving": "🌊 Ganas de consumir",
+    "menu.trigger": "⚡ Anotar detonante",
+    "menu.today": "📅 Hoy",
+    "menu.settings": "⚙️ Ajustes",
+    "menu.help": "🆘 Ayuda ya",
+    "menu.busy": "Usted está haciendo algo. Termínelo, o envíe /cancel para dejarlo.",
+    "menu.nothing_to_cancel": "No hay nada que cancelar.",
+    "menu.welcome_back": "Qué bueno tenerle de vuelta. Mis mensajes están activos otra vez.",
+    "menu.hello": "Hola, aquí estoy.",
+    "cmd.unknown": "No conozco ese comando. Aquí es donde está:",
+    "enroll.first": "Primero terminemos de configurar. Solo toma un minuto.",
+    "cope.noted": "Ya lo anoté. Gracias.",
+    # --- generic step words ---
+    "step.back": "◀ Atrás",
+    "step.skip": "Saltar ▶",
+    "step.done": "Listo ✓",
+    "step.expired": "Ese botón es de un mensaje anterior. Aquí es donde está ahora:",
+    "step.use_buttons": "Por favor, toque uno de los botones de abajo.",
+    "step.use_scale": "Por favor, toque un número, o escriba un número del 0 al 10.",
+    "step.too_long": "Es demasiado largo. Por favor, use menos de {limit} caracteres.",
+    "step.media": "Solo puedo leer texto y botones. Por favor, escriba o toque un botón.",
+    "step.cancelled": "Cancelado. No se guardó nada de este {flow}.",
+    "scale.hint": "0 = {low}, 10 = {high}",
+    "flow.checkin": "registro diario",
+    "flow.craving": "registro de ganas de consumir",
+    "flow.trigger": "registro de detonantes",
+    "flow.settings": "cambio",
+    "flow.delete": "pedido",
+    # --- check-in ---
+    "ci.replace": "Ya hizo su registro de hoy. ¿Quiere reemplazarlo?",
+    "ci.replace_yes": "Sí, empezar de nuevo",
+    "ci.replace_no": "No, dejarlo así",
+    "ci.kept": "Muy bien, el registro de hoy se queda como está.",
+    "ci.mood": "¿Cómo está su ánimo en este momento?",
+    "ci.mood.low": "muy mal",
+    "ci.mood.high": "muy bien",
+    "ci.craving": (
+        "En las últimas 24 horas, ¿qué tan fuertes fueron sus ganas de consumir en el peor "
+        "momento?"
+    ),
+    "ci.craving.low": "nada",
+    "ci.craving.high": "extremas",
+    "ci.use": "¿Ha consumido alcohol o drogas desde su último registro?",
+    "opt.use.no": "No",
+    "opt.use.alcohol": "Sí, alcohol",
+    "opt.use.other": "Sí, otras drogas",
+    "opt.use.private": "Prefiero no decir",
+    "ci.sleep": "¿Cómo durmió anoche?",
+    "opt.sleep.poor": "Mal",
+    "opt.sleep.ok": "Regular",
+    "opt.sleep.well": "Bien",
+    "ci.stress": "¿Cuánto estrés siente hoy?",
+    "ci.stress.low": "nada",
+    "ci.stress.high": "muchísimo",
+    "ci.triggers": "¿Qué le provocó ganas de consumir hoy?",
+    "ci.medication": "¿Tomó hoy su medicamento como se lo recetaron?",
+    "opt.medication.yes": "Sí",
+    "opt.medication.missed": "No lo tomé",
+    "opt.medication.unsure": "No sé",
+    "ci.confidence": "¿Qué tanta confianza tiene en que hoy puede seguir por buen camino?",
+    "ci.confidence.low": "ninguna confianza",
+    "ci.confidence.high": "total confianza",
+    "ci.safety": (
+        "En el último día, ¿ha tenido pensamientos de que estaría mejor muerto o muerta, "
+        "o de hacerse daño?"
+    ),
+    "opt.safety.yes": "Sí",
+    "opt.safety.no": "No",
+    "ci.saved": "Gracias. Su registro diario está guardado.",
+    "ci.replaced": "Gracias. El registro de hoy está actualizado.",
+    "ci.offer_high": "Eso suena difícil. Aquí hay algo que le puede ayudar ahora mismo:",
+    "ci.offer_stress": "Hoy tiene mucho estrés. Una pausa para respirar puede ayudar:",
+    "ci.offer_call": "Quizás le ayude hablar hoy con alguien.",
+    # --- triggers (multi-select) ---
+    "tr.pick_group": (
+        "Elija un grupo y luego toque todo lo que aplique. Escriba para agregar algo suyo."
+    ),
+    "tr.selected": "Lo que eligió: {items}",
+    "tr.none_selected": "Todavía no ha elegido nada.",
+    "tr.none": "Nada hoy",
+    "tr.groups": "◀ Grupos",
+    "tr.other_added": 'Agregado: "{value}".',
+    "cat.feel": "Sentimientos",
+    "cat.body": "Cuerpo",
+    "cat.good": "Buenos momentos",
+    "cat.urge": "Impulsos",
+    "cat.people": "Personas",
+    "cat.places": "Lugares",
+    "cat.things": "Cosas",
+    "cat.life": "Vida",
+    "trigger.stressed": "estrés",
+    "trigger.anxious": "ansiedad",
+    "trigger.sad": "tristeza",
+    "trigger.bored": "aburrimiento",
+    "trigger.ashamed": "vergüenza o culpa",
+    "trigger.angry": "enojo",
+    "trigger.lonely": "soledad",
+    "trigger.hungry": "hambre",
+    "trigger.tired": "cansancio",
+    "trigger.pain": "dolor o enfermedad",
+    "trigger.withdrawal": "síntomas de abstinencia",
+    "trigger.nosleep": "no puedo dormir",
+    "trigger.celebrate": "una celebración",
+    "trigger.holiday": "fin de semana o día festivo",
+    "trigger.blue": "de la nada",
+    "trigger.justone": '"solo una vez"',
+    "trigger.memories": "recordar buenos momentos",
+    "trigger.usedwith": "gente con quien consumía",
+    "trigger.dealer": "contacto con quien me vende",
+    "trigger.conflict": "pleito con familia o pareja",
+    "trigger.pressured": "me ofrecieron o presionaron",
+    "trigger.useplace": "donde consumía o compraba",
+    "trigger.bar": "bar o fiesta",
+    "trigger.homealone": "a solas en casa",
+    "trigger.sawsubst": "vi alcohol o drogas",
+    "trigger.payday": "dinero o día de pago",
+    "trigger.media": "música, cine o redes sociales",
+    "trigger.work": "trabajo o escuela",
+    "trigger.money": "problemas de dinero",
+    "trigger.legal": "problemas de vivienda o legales",
+    "trigger.health": "salud",
+    # --- craving log ---
+    "cr.intensity": "¿Qué tan fuertes son las ganas de consumir en este momento?",
+    "cr.triggers": "¿Qué las provocó?",
+    "cr.action": "¿Qué hizo al respecto?",
+    "opt.action.nothing": "Nada todavía",
+    "cr.saved": "Anotado. Las ganas de consumir suben, llegan al máximo y pasan, como una ola.",
+    "cr.halt": "Revise HALT: ¿tiene hambre, enojo, soledad o cansancio? Atienda eso primero.",
+    # --- trigger log ---
+    "tl.triggers": "¿Qué pasó?",
+    "tl.note": (
+        "¿Quiere agregar una nota corta (hasta 200 caracteres)? Escríbala, o toque Saltar."
+    ),
+    "tl.saved": (
+        "Anotado. Darse cuenta de un detonante es una habilidad, y usted la acaba de usar."
+    ),
+    "tl.need_one": "Por favor, elija al menos uno, o escriba el suyo.",
+    # --- coping ---
+    "cope.try": "Pruebe esto: {skill}",
+    "cope.did_help": "¿Le ayudó?",
+    "cope.helped.y": "👍 Sí",
+    "cope.helped.b": "Un poco",
+    "cope.helped.n": "No",
+    "cope.more": "Otras ideas:",
+    "cope.thanks.y": "Qué bien. Voy a recordar que le ayudó.",
+    "cope.thanks.b": "Gracias. Cada poquito cuenta.",
+    "cope.thanks.n": "Gracias por decírmelo. La próxima vez probemos otra cosa.",
+    "cope.call_someone": "📞 Llamar a alguien",
+    "cope.call_saved": "Llame a {name}: {phone}. Pedir apoyo es una muestra de fuerza.",
+    "cope.call_none": (
+        "Llame a alguien de confianza: su padrino o madrina, una amistad o su consejero. "
+        "Puede guardar a una persona en /settings. A cualquier hora, puede llamar o enviar "
+        "un texto al {crisis}."
+    ),
+    "skill.surf": "Surfear las ganas",
+    "skill.delay": "Esperar 15 minutos",
+    "skill.leave": "Salir del lugar",
+    "skill.distract": "Distraerse",
+    "skill.substitute": "Cambiar por otra cosa",
+    "skill.tape": "Ver la película completa",
+    "skill.call": "Llamar a alguien",
+    "skill.ground": "Volver al presente 5-4-3-2-1",
+    "skill.breathe": "Respiración cuadrada",
+    "skill.halt": "Revisar HALT",
+    "skill.reasons": "Mis razones",
+    "skill.meeting": "Ir a una reunión",
+    "how.surf": (
+        "Las ganas suben, llegan al máximo y pasan, como una ola. Siéntese, respire y note "
+        "en qué parte del cuerpo siente las ganas. Mire cómo crecen y se van, sin hacerles "
+        "caso. Espere de 2 a 5 minutos."
+    ),
+    "how.delay": (
+        "Ponga un temporizador de 15 minutos. No tiene que decidir nada ahora. Cuando suene, "
+        "vuelva a revisar cómo se siente."
+    ),
+    "how.leave": (
+        "Si puede, salga del lugar o aléjese de la persona ahora. Vaya a un lugar seguro."
+    ),
+    "how.distract": (
+        "Haga otra cosa por 10 minutos: caminar, bañarse, oír música o hacer un quehacer."
+    ),
+    "how.substitute": "Tome agua, té o algo de comer, o mueva el cuerpo unos minutos.",
+    "how.tape": (
+        "Vea la película completa: imagine cómo estará en 10 minutos, en 2 horas y mañana "
+        "por la mañana si consume. Luego imagine cada momento si no consume."
+    ),
+    "how.call": "Llame o escríbale a alguien de confianza, aunque sea por dos minutos.",
+    "how.ground": (
+        "Nombre 5 cosas que ve, 4 que puede tocar, 3 que oye, 2 que huele y 1 que saborea."
+    ),
+    "how.breathe": (
+        "Respiración cuadrada: tome aire contando hasta 4, aguante 4, suelte el aire en 4, "
+        "aguante 4. Hágalo por 2 minutos."
+    ),
+    "how.halt": (
+        "HALT: ¿tiene hambre (Hungry), enojo (Angry), soledad (Lonely) o cansancio (Tired)? "
+        "Coma algo, saque el enojo sin hacer daño, busque a alguien, o descanse."
+    ),
+    "how.reasons": 'Sus razones, en sus propias palabras:\n"{reasons}"',
+    "how.reasons_none": (
+        "Piense en por qué empezó esto: las personas, los planes, las cosas que quiere "
+        "recuperar. Puede guardar sus razones en /settings."
+    ),
+    "how.meeting": "Busque una reunión hoy, en persona o en línea. No tiene que hablar.",
+    # --- today, settings, privacy, stop, delete ---
+    "today.title": "Hoy, {date}:",
+    "today.checkin_done": "✅ Registro diario hecho",
+    "today.checkin_todo": "⬜ Registro diario pendiente",
+    "today.counts": "Ganas de consumir anotadas: {cravings}. Detonantes anotados: {triggers}.",
+    "settings.prompt": (
+        "Sus ajustes:\n• Idioma: {language}\n• Zona horaria: {timezone}\n"
+        "• Registro diario: {time}\n• Pregunta del medicamento: {medication}\n"
+        "• Persona de apoyo: {support}\n• Mis razones: {reasons}\n\n¿Qué quiere cambiar?"
+    ),
+    "settings.language": "Idioma",
+    "settings.timezone": "Zona horaria",
+    "settings.time": "Hora del registro",
+    "settings.medication": "Medicamento",
+    "settings.support": "Persona de apoyo",
+    "settings.reasons": "Mis razones",
+    "settings.close": "Cerrar",
+    "settings.saved": "Guardado.",
+    "settings.on": "sí",
+    "settings.off": "no",
+    "settings.none": "sin guardar",
+    "settings.set": "guardado",
+    "yes": "Sí",
+    "no": "No",
+    "privacy.text": (
+        "Su privacidad (versión del consentimiento {version}):\n"
+        "• Guardo sus ajustes, registros diarios, ganas de consumir, detonantes, lo que le "
+        "ayudó, y cuándo se detectó un mensaje de crisis (no las palabras).\n"
+        "• El personal de su programa puede ver informes sobre su atención. Nadie más.\n"
+        "• Los chats de Telegram con bots no tienen cifrado de extremo a extremo; Telegram "
+        "los guarda.\n"
+        "• Nunca le pido su ubicación ni sus contactos.\n"
+        "• /stop detiene mis mensajes. /delete borra lo que guardo sobre usted."
+    ),
+    "stop.done": (
+        "Muy bien. No le enviaré mensajes por mi cuenta hasta que envíe /start. Igual puede "
+        "escribirme cuando quiera, y /help siempre funciona."
+    ),
+    "delete.confirm": (
+        "Esto borra todo lo que guardo sobre usted: sus ajustes, su consentimiento, registros "
+        "diarios, ganas de consumir, detonantes, lo que le ayudó y los registros de crisis. "
+        "No se puede deshacer. Telegram guarda su propia copia de este chat; puede borrar "
+        "el chat en Telegram.\n\n"
+        "¿Borrar todo?"
+    ),
+    "delete.yes": "Sí, borrar todo",
+    "delete.no": "No, no borrar",
+    "delete.kept": "Muy bien, no se borró nada.",
+    "delete.done": (
+        "Listo. Borré: {summary}. Ya no sé quién es usted. "
+        "Para usarme otra vez necesita una invitación nueva. /help sigue funcionando."
+    ),
+    "error.generic": (
+        "Perdón, algo salió mal de mi lado. No se perdió nada de lo que envió. "
+        "Por favor, inténtelo de nuevo en un minuto. Si necesita ayuda ahora: llame o envíe "
+        "un texto al {crisis}, o llame al {emergency}."
+    ),
+    "deleted.checkins": "registros diarios",
+    "deleted.cravings": "ganas de consumir",
+    "deleted.trigger_logs": "detonantes",
+    "deleted.coping_outcomes": "notas de afrontamiento",
+    "deleted.crisis_events": "registros de crisis",
+    "deleted.consents": "registros de consentimiento",
+    "deleted.profile": "su perfil y su configuración",
+    "cr.intensity.low": "ningunas",
+    "cr.intensity.high": "extremo",
+}

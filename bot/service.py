@@ -1,0 +1,232 @@
+"""The one place transactions begin (DESIGN.md rule 4): load, step, save, then return replies.
+
+Adapters (Telegram, terminal) call `Service.handle` with an address and an event, and send
+the replies it returns after the transaction has committed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.domain import model as m
+from bot.domain.machine import step
+from bot.locales import norm_lang, t
+from bot.store import repo
+from bot.store.database import Database
+from bot.store.models import Client
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Address:
+    """Who sent the event: Telegram user and chat (the terminal uses a made-up user id)."""
+
+    user_id: int
+    chat_id: int
+    lang_hint: str = "en"
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class Service:
+    """Runs one event per transaction through the pure conversation machine."""
+
+    def __init__(self, db: Database, settings: Settings, clock: Clock = system_clock) -> None:
+        self.db = db
+        self.settings = settings
+        self.clock = clock
+
+    async def handle(
+        self, addr: Address, event: m.Event, update_id: int | None = None
+    ) -> list[m.Reply]:
+        """Apply `event`; a redelivered `update_id` changes nothing and returns no replies."""
+        now = self.clock()
+        async with self.db.transaction() as s:
+            if update_id is not None and not await repo.mark_update(s, update_id, now):
+                log.info("update %s already processed; skipped", update_id)
+                return []
+            client = await repo.get_client_by_tg(s, addr.user_id)
+            state, draft = await self._load(s, client)
+            ctx = await self._context(s, client, addr, event, now)
+            out = step(state, draft, event, ctx)
+            client, replies = await self._apply(s, client, addr, event, out, now)
+            if client is not None:
+                client.last_seen_at = now
+                await repo.save_conversation(s, client.id, out.state.value, out.draft, now)
+        log.info(
+            "event %s for %s: %s -> %s",
+            type(event).__name__, client.pseudo_id if client else "stranger", state, out.state,
+        )  # fmt: skip
+        return replies
+
+    async def set_blocked(self, user_id: int, blocked: bool) -> None:
+        """Telegram told us the person blocked (or unblocked) the bot: stop or resume sending."""
+        async with self.db.transaction() as s:
+            client = await repo.get_client_by_tg(s, user_id)
+            if client is None:
+                return
+            if blocked:
+                client.status = "blocked"
+            elif client.status == "blocked":
+                client.status = "active" if client.enrolled_at else "enrolling"
+            log.info("client %s %s the bot", client.pseudo_id, "blocked" if blocked else "unblocked")
+
+    async def _load(
+        self, s: AsyncSession, client: Client | None
+    ) -> tuple[m.State, dict[str, Any]]:
+        if client is None:
+            return m.State.STRANGER, {}
+        loaded = await repo.load_conversation(s, client.id)
+        if loaded is None:
+            return m.State.LANGUAGE, {}
+        return m.State(loaded[0]), dict(loaded[1])
+
+    async def _context(
+        self, s: AsyncSession, client: Client | None, addr: Address, event: m.Event, now: datetime
+    ) -> m.Ctx:
+        cfg = self.settings
+        base = {
+            "now": now,
+            "helplines": cfg.helplines,
+            "program_timezone": cfg.program_timezone,
+            "open_enrollment": cfg.enrollment == "open",
+        }
+        if client is None:
+            invite_ok = await self._invite_ok(s, event, now)
+            profile = m.Profile(language=norm_lang(addr.lang_hint), status="stranger")
+            return m.Ctx(profile=profile, invite_ok=invite_ok, **base)  # type: ignore[arg-type]
+        profile = m.Profile(
+            language=client.language,
+            timezone=client.timezone,
+            checkin_time=client.checkin_time,
+            takes_medication=client.takes_medication,
+            support_name=client.support_name,
+            support_phone=client.support_phone,
+            reasons=client.reasons,
+            status=client.status,
+        )
+        today = await self._today(s, client, now)
+        return m.Ctx(profile=profile, today=today, **base)  # type: ignore[arg-type]
+
+    async def _invite_ok(self, s: AsyncSession, event: m.Event, now: datetime) -> bool:
+        if not (isinstance(event, m.Command) and event.name == "start" and event.arg):
+            return False
+        invite = await repo.find_invite(s, event.arg)
+        return invite is not None and invite.used_at is None and _aware(invite.expires_at) > now
+
+    async def _today(self, s: AsyncSession, client: Client, now: datetime) -> m.Today:
+        zone = ZoneInfo(client.timezone)
+        local = now.astimezone(zone)
+        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        counts = await repo.count_since(s, client.id, midnight.astimezone(UTC))
+        checkin = await repo.get_checkin(s, client.id, local.date())
+        week_ago = local.date() - timedelta(days=6)
+        asked = await repo.safety_asked_since(s, client.id, week_ago)
+        return m.Today(
+            checkin_done=checkin is not None,
+            cravings=counts["cravings"],
+            triggers=counts["triggers"],
+            safety_asked_this_week=asked,
+        )
+
+    async def _apply(
+        self,
+        s: AsyncSession,
+        client: Client | None,
+        addr: Address,
+        event: m.Event,
+        out: m.Outcome,
+        now: datetime,
+    ) -> tuple[Client | None, list[m.Reply]]:
+        """Carry out the effects in order; return the client (created or deleted) and replies."""
+        replies: list[m.Reply] = []
+        for effect in out.effects:
+            if isinstance(effect, m.Reply):
+                replies.append(effect)
+            elif isinstance(effect, m.Enroll):
+                client = await self._enroll(s, addr, event, now)
+            elif isinstance(effect, m.DeleteClient) and client is not None:
+                counts = await repo.delete_client(s, client.id)
+                lang = client.language
+                client = None
+                replies.append(m.Reply(t(lang, "delete.done", summary=_summary(counts, lang))))
+            else:
+                await self._save(s, client, effect, now)
+        return client, replies
+
+    async def _enroll(
+        self, s: AsyncSession, addr: Address, event: m.Event, now: datetime
+    ) -> Client:
+        client = await repo.create_client(
+            s,
+            tg_user_id=addr.user_id,
+            chat_id=addr.chat_id,
+            now=now,
+            language=norm_lang(addr.lang_hint),
+            timezone=self.settings.program_timezone,
+        )
+        if isinstance(event, m.Command) and event.arg:
+            invite = await repo.find_invite(s, event.arg)
+            if invite is not None and invite.used_at is None:
+                await repo.use_invite(s, invite, client.id, now)
+        log.info("client %s enrolling", client.pseudo_id)
+        return client
+
+    async def _save(
+        self, s: AsyncSession, client: Client | None, effect: m.Effect, now: datetime
+    ) -> None:
+        """Persist one data effect. Crisis records are kept even for strangers (no client)."""
+        cid = client.id if client is not None else None
+        if isinstance(effect, m.RecordCrisis):
+            await repo.add_crisis_event(s, cid, now, effect.tier, effect.source, effect.shown)
+            log.warning("crisis tier %s (%s) for %s", effect.tier, effect.source,
+                        client.pseudo_id if client else "stranger")  # fmt: skip
+            return
+        if client is None or cid is None:
+            return
+        if isinstance(effect, m.SetProfile):
+            for key, value in effect.fields.items():
+                setattr(client, key, value)
+            if effect.fields.get("status") == "active" and client.enrolled_at is None:
+                client.enrolled_at = now
+        elif isinstance(effect, m.RecordConsent):
+            await repo.add_consent(s, cid, effect.version, now)
+        elif isinstance(effect, m.SaveCheckIn):
+            await repo.save_checkin(s, cid, effect.local_date, effect.values, now)
+        elif isinstance(effect, m.SaveCraving):
+            await repo.add_craving(
+                s, cid, now, intensity=effect.intensity, triggers=effect.triggers,
+                action=effect.action, coping_offered=effect.coping_offered,
+            )  # fmt: skip
+        elif isinstance(effect, m.SaveTriggerLog):
+            await repo.add_trigger_log(s, cid, now, effect.triggers, effect.note)
+        elif isinstance(effect, m.SaveCopingOutcome):
+            await repo.add_coping_outcome(s, cid, now, effect.skill, effect.helped)
+
+
+_WORDS = ("checkins", "cravings", "trigger_logs", "coping_outcomes", "crisis_events", "consents")
+
+
+def _summary(counts: dict[str, int], lang: str) -> str:
+    """What /delete removed, as 'N check-ins, M cravings, ...' (table names in the catalog)."""
+    parts = [
+        f"{n} {t(lang, 'deleted.' + table)}" for table, n in counts.items() if n and table in _WORDS
+    ]
+    parts.append(t(lang, "deleted.profile"))
+    return ", ".join(parts)
+
+
+def _aware(value: datetime) -> datetime:
+    """SQLite returns naive datetimes; everything stored is UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -1,0 +1,164 @@
+"""SQLAlchemy tables. Every table holding a client's data hangs off `clients.id` (ON DELETE
+CASCADE), so `/delete` and `/export` are complete by construction."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from bot.store.columns import UTCDateTime
+
+# Stable constraint names so Alembic migrations work the same on SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(), dict[str, Any]: JSON}
+
+
+def _client_fk() -> Any:
+    return mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+
+
+class Client(Base):
+    __tablename__ = "clients"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pseudo_id: Mapped[str] = mapped_column(String(16), unique=True)
+    tg_user_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(16), default="enrolling")
+    language: Mapped[str] = mapped_column(String(5), default="en")
+    timezone: Mapped[str] = mapped_column(String(64), default="America/New_York")
+    checkin_time: Mapped[str] = mapped_column(String(5), default="20:00")
+    takes_medication: Mapped[bool] = mapped_column(Boolean, default=False)
+    support_name: Mapped[str | None] = mapped_column(String(64))
+    support_phone: Mapped[str | None] = mapped_column(String(32))
+    reasons: Mapped[str | None] = mapped_column(Text)
+    track_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    enrolled_at: Mapped[datetime | None]
+    last_seen_at: Mapped[datetime | None]
+
+
+class Invite(Base):
+    __tablename__ = "invites"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    track: Mapped[str | None] = mapped_column(String(64))
+    client_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+
+
+class Consent(Base):
+    __tablename__ = "consents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = _client_fk()
+    version: Mapped[str] = mapped_column(String(16))
+    accepted_at: Mapped[datetime]
+
+
+class Conversation(Base):
+    __tablename__ = "conversations"
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
+    )
+    state: Mapped[str] = mapped_column(String(32))
+    draft: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime]
+
+
+class ProcessedUpdate(Base):
+    """Telegram update ids already handled; holds no client data."""
+
+    __tablename__ = "processed_updates"
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    processed_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class CheckIn(Base):
+    __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("client_id", "local_date"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = _client_fk()
+    local_date: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime]
+    mood: Mapped[int | None]
+    craving: Mapped[int | None]
+    substance_use: Mapped[str | None] = mapped_column(String(16))
+    sleep: Mapped[str | None] = mapped_column(String(8))
+    stress: Mapped[int | None]
+    triggers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    medication: Mapped[str | None] = mapped_column(String(8))
+    confidence: Mapped[int | None]
+    safety: Mapped[str | None] = mapped_column(String(8))
+
+
+class Craving(Base):
+    __tablename__ = "cravings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = _client_fk()
+    created_at: Mapped[datetime]
+    intensity: Mapped[int | None]
+    triggers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    action: Mapped[str | None] = mapped_column(String(32))
+    coping_offered: Mapped[str | None] = mapped_column(String(32))
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    outcome_at: Mapped[datetime | None]
+
+
+class TriggerLog(Base):
+    __tablename__ = "trigger_logs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = _client_fk()
+    created_at: Mapped[datetime]
+    triggers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    note: Mapped[str | None] = mapped_column(String(200))
+
+
+class CopingOutcome(Base):
+    __tablename__ = "coping_outcomes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = _client_fk()
+    created_at: Mapped[datetime]
+    skill: Mapped[str] = mapped_column(String(32))
+    helped: Mapped[str | None] = mapped_column(String(8))
+
+
+class CrisisEvent(Base):
+    """A crisis detection: tier and what was shown, never the message text.
+
+    `client_id` is NULL when the person was not enrolled."""
+
+    __tablename__ = "crisis_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime]
+    tier: Mapped[int]
+    source: Mapped[str] = mapped_column(String(16))
+    shown: Mapped[str] = mapped_column(String(32))

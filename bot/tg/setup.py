@@ -1,0 +1,96 @@
+"""Building and running the PTB Application (long polling)."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.service import Service
+from bot.tg.app import (
+    ALLOWED_UPDATES,
+    BotData,
+    on_button,
+    on_error,
+    on_group,
+    on_ignored,
+    on_member,
+    on_message,
+)
+
+log = logging.getLogger(__name__)
+
+COMMANDS: dict[str, dict[str, str]] = {
+    "en": {
+        "checkin": "Daily check-in", "craving": "Log a craving", "trigger": "Log a trigger",
+        "help": "Help now, any time", "today": "What I did today", "menu": "Main menu",
+        "settings": "Language, times, support person", "privacy": "What is stored",
+        "cancel": "Leave what you are doing", "stop": "Stop my messages",
+        "delete": "Delete my data",
+    },
+    "es": {
+        "checkin": "Registro diario", "craving": "Anotar ganas de consumir",
+        "trigger": "Anotar un detonante", "help": "Ayuda ya, a cualquier hora",
+        "today": "Lo que hice hoy", "menu": "Menú principal",
+        "settings": "Idioma, horarios, persona de apoyo", "privacy": "Qué se guarda",
+        "cancel": "Dejar lo que está haciendo", "stop": "Detener mis mensajes",
+        "delete": "Borrar mis datos",
+    },
+}  # fmt: skip
+
+
+def build_application(settings: Settings, service: Service) -> Application:  # type: ignore[type-arg]
+    """The Application with its rate limiter, typed context and ordered handlers."""
+    assert settings.token, "checked by the caller"
+    api = settings.telegram_api_url
+    app = (
+        Application.builder()
+        .token(settings.token)
+        .base_url(f"{api}/bot")
+        .base_file_url(f"{api}/file/bot")
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .context_types(ContextTypes(bot_data=BotData))
+        .post_init(_post_init)
+        .build()
+    )
+    app.bot_data.service = service
+    app.bot_data.settings = settings
+    private = filters.ChatType.PRIVATE
+    # Order matters: edits and non-private chats are caught before the private handlers.
+    app.add_handler(ChatMemberHandler(on_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, on_ignored))
+    app.add_handler(MessageHandler(~private, on_group))
+    app.add_handler(MessageHandler(private, on_message))
+    app.add_handler(CallbackQueryHandler(on_button))
+    app.add_error_handler(on_error)
+    return app
+
+
+async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
+    """The command menu in both languages (English is the default for everyone else)."""
+    for lang, commands in COMMANDS.items():
+        menu = [BotCommand(name, text) for name, text in commands.items()]
+        await app.bot.set_my_commands(menu, language_code=None if lang == "en" else lang)
+
+
+def run_polling(settings: Settings, service: Service) -> None:
+    """Long-poll until stopped; pending updates are kept so nothing sent while down is lost."""
+    app = build_application(settings, service)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs contain the token
+    app.run_polling(
+        allowed_updates=ALLOWED_UPDATES,
+        drop_pending_updates=False,
+        timeout=settings.poll_timeout,
+        close_loop=False,
+    )
+    _ = Update
