@@ -82,7 +82,9 @@ async def _chat(settings: Settings, user: str, lang: str) -> int:
 
     db = Database(settings.database_url)
     try:
-        await run_console(Service(db, settings), console_address(user, lang), sys.stdin, sys.stdout)
+        await run_console(
+            Service(db, settings), console_address(user, lang), sys.stdin, sys.stdout
+        )
     finally:
         await db.dispose()
     return 0

@@ -80,7 +80,9 @@ class Service:
                 client.status = "blocked"
             elif client.status == "blocked":
                 client.status = "active" if client.enrolled_at else "enrolling"
-            log.info("client %s %s the bot", client.pseudo_id, "blocked" if blocked else "unblocked")
+            log.info(
+                "client %s %s the bot", client.pseudo_id, "blocked" if blocked else "unblocked"
+            )
 
     async def _load(
         self, s: AsyncSession, client: Client | None
@@ -221,7 +223,9 @@ _WORDS = ("checkins", "cravings", "trigger_logs", "coping_outcomes", "crisis_eve
 def _summary(counts: dict[str, int], lang: str) -> str:
     """What /delete removed, as 'N check-ins, M cravings, ...' (table names in the catalog)."""
     parts = [
-        f"{n} {t(lang, 'deleted.' + table)}" for table, n in counts.items() if n and table in _WORDS
+        f"{n} {t(lang, 'deleted.' + table)}"
+        for table, n in counts.items()
+        if n and table in _WORDS
     ]
     parts.append(t(lang, "deleted.profile"))
     return ", ".join(parts)

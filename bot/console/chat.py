@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from bot.domain import model as m
-from bot.domain.parse import fold
+from bot.domain.parse import label_key
 from bot.domain.render import help_reply
 from bot.locales import norm_lang, t
 from bot.service import Address, Service
@@ -45,11 +45,11 @@ class Console:
         if text.startswith("/"):
             head, _, arg = text[1:].partition(" ")
             return m.Command(head.lower(), arg.strip())
+        for choice in self.choices:  # a label first: on a 0-10 scale, "5" means 5
+            if label_key(choice.label) == label_key(text):
+                return m.Button(choice.data)
         if text.isdigit() and 1 <= int(text) <= len(self.choices):
             return m.Button(self.choices[int(text) - 1].data)
-        for choice in self.choices:
-            if fold(choice.label.lstrip("✓ ")) == fold(text):
-                return m.Button(choice.data)
         return m.Text(text)
 
     async def send(self, line: str) -> None:

@@ -38,7 +38,10 @@ def crisis_effects(tier: int, source: str, ctx: Ctx, lang: str) -> list[Effect]:
     if tier == 2:
         buttons = (
             (Choice(t(lang, "safe.yes"), "g:safe:y"), Choice(t(lang, "safe.no"), "g:safe:n")),
-            (Choice(t(lang, "skill.breathe"), "c:breathe"), Choice(t(lang, "skill.ground"), "c:ground")),
+            (
+                Choice(t(lang, "skill.breathe"), "c:breathe"),
+                Choice(t(lang, "skill.ground"), "c:ground"),
+            ),
         )
     reply = Reply(text, buttons, help_key=None if buttons else t(lang, "help.key"))
     return [reply, RecordCrisis(tier, source, _SCRIPTS[tier])]
@@ -104,6 +107,7 @@ def _finish_checkin(
     a = draft["a"]
     values = {k: a.get(k) for k in _CHECKIN_KEYS}
     values["triggers"] = list(values["triggers"] or [])
+    values["substance_use"] = values.pop("use")  # the column's name says what "use" means
     saved_key = "ci.replaced" if draft.get("replace") else "ci.saved"
     effects: list[Effect] = [SaveCheckIn(date.fromisoformat(draft["date"]), values)]
     effects.append(Reply(t(lang, saved_key), protect=True))
@@ -156,7 +160,10 @@ def _finish_craving(a: dict[str, Any], kept: dict[str, Any], ctx: Ctx, lang: str
 
 
 def settings_view(
-    ctx: Ctx, draft: dict[str, Any], lang: str, changed: dict[str, Any] | None = None,
+    ctx: Ctx,
+    draft: dict[str, Any],
+    lang: str,
+    changed: dict[str, Any] | None = None,
     note: str = "",
 ) -> Reply:
     """The /settings summary with a button per setting (`changed` overrides the profile)."""

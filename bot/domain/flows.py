@@ -13,7 +13,7 @@ from bot.domain import finish
 from bot.domain.content import OTHER_MAX, OTHER_PREFIX, TRIGGER_GROUPS
 from bot.domain.forms import FLOWS, STEPS, Step, next_state, prev_state
 from bot.domain.model import Ctx, Outcome, RecordConsent, Reply, SetProfile, State
-from bot.domain.parse import fold, parse_scale
+from bot.domain.parse import label_key, parse_scale
 from bot.domain.render import option_label, step_reply
 from bot.locales import LANGUAGES, t
 
@@ -131,9 +131,9 @@ def on_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str)
 
 def _typed_option(step: Step, text: str) -> str | None:
     """The option whose label (in any language) the person typed."""
-    typed = fold(text)
+    typed = label_key(text)
     for value in step.options:
-        if any(fold(option_label(step, value, lang)) == typed for lang in LANGUAGES):
+        if any(label_key(option_label(step, value, lang)) == typed for lang in LANGUAGES):
             return value
     return None
 
@@ -167,7 +167,9 @@ def _add_other(step: Step, draft: dict[str, Any], text: str, ctx: Ctx, lang: str
     """Typed text on a trigger step is the person's own trigger ("Other")."""
     value = " ".join(text.split())
     if len(value) > OTHER_MAX:
-        return enter(step.state, draft, ctx, lang, Reply(t(lang, "step.too_long", limit=OTHER_MAX)))
+        return enter(
+            step.state, draft, ctx, lang, Reply(t(lang, "step.too_long", limit=OTHER_MAX))
+        )
     key = OTHER_PREFIX + value
     selected: list[str] = draft.setdefault("sel", [])
     if key not in selected:

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from bot.domain.crisis import screen
+
 from bot.domain import flows
 from bot.domain.content import SKILLS, match_skills
-from bot.domain.crisis import screen
 from bot.domain.finish import crisis_effects, settings_view
 from bot.domain.forms import ENROLL_STATES, STEPS
-from bot.domain.parse import fold
 from bot.domain.model import (
     Button,
     Command,
@@ -26,24 +26,21 @@ from bot.domain.model import (
     State,
     Text,
 )
+from bot.domain.parse import label_key
 from bot.domain.render import coping_reply, help_reply, menu, next_nonce, numbers
 from bot.domain.views import CONFIRMS, ask_confirm, current
 from bot.locales import all_labels, t
 
 Handler = Callable[[State, dict[str, Any], str, Ctx, str], Outcome]
-def _norm(text: str) -> str:
-    return " ".join(fold("".join(c for c in text if c.isalnum() or c.isspace())).split())
-
-
 _HELP_WORDS = frozenset(
     {"help", "help me", "sos", "ayuda", "ayudame", "auxilio"}
-    | {_norm(label) for label in all_labels("help.key") | all_labels("menu.help")}
+    | {label_key(label) for label in all_labels("help.key") | all_labels("menu.help")}
 )
 
 
 def is_help_request(text: str) -> bool:
     """'Help now', the 🆘 key, or just 'help' / 'ayuda' typed on its own."""
-    return _norm(text) in _HELP_WORDS
+    return label_key(text) in _HELP_WORDS
 
 
 def _in_flow(state: State) -> bool:
@@ -89,7 +86,9 @@ def _menu_button(state: State, draft: dict[str, Any], item: str, ctx: Ctx, lang:
     return handler(state, draft, "", ctx, lang)
 
 
-def _coping_button(state: State, draft: dict[str, Any], skill: str, ctx: Ctx, lang: str) -> Outcome:
+def _coping_button(
+    state: State, draft: dict[str, Any], skill: str, ctx: Ctx, lang: str
+) -> Outcome:
     if skill not in SKILLS:
         return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
     others = [s for s in match_skills([], None, exclude=skill)]
@@ -107,8 +106,8 @@ def _helped_button(state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lan
         return Outcome(state, draft, [Reply(t(lang, "cope.noted"))])
     if nonce:
         draft["rated"] = [*rated, nonce][-20:]
-    effects = [SaveCopingOutcome(skill, helped), Reply(t(lang, f"cope.thanks.{helped}"))]
-    return Outcome(state, draft, list(effects))
+    thanks = Reply(t(lang, f"cope.thanks.{helped}"))
+    return Outcome(state, draft, [SaveCopingOutcome(skill, helped), thanks])
 
 
 def _safety_button(state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lang: str) -> Outcome:

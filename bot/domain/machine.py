@@ -22,13 +22,13 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from bot.domain import flows, globals_
 from bot.domain.crisis import Tier, screen
+
+from bot.domain import flows, globals_
 from bot.domain.finish import SETTINGS_FLOWS, crisis_effects
 from bot.domain.forms import ENROLL_STATES, STEPS
 from bot.domain.model import (
     Button,
-    Choice,
     Command,
     Ctx,
     DeleteClient,
@@ -77,7 +77,11 @@ def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str)
             return current(state, draft, ctx, lang, *effects, Reply(t(lang, "crisis.resume")))
         return Outcome(state, draft, list(effects))
     handler = TABLE.get((state, "text"))
-    out = handler(state, draft, text, ctx, lang) if handler else _use_buttons(state, draft, ctx, lang)
+    out = (
+        handler(state, draft, text, ctx, lang)
+        if handler
+        else _use_buttons(state, draft, ctx, lang)
+    )
     if tier is not None:
         out.effects[:0] = crisis_effects(int(tier), "text", ctx, lang)
     return out

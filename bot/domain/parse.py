@@ -93,3 +93,9 @@ def parse_scale(text: str) -> int | None:
 def fold(text: str) -> str:
     """Lower-case, accent-free form for comparing typed labels."""
     return _fold(text)
+
+
+def label_key(text: str) -> str:
+    """A typed or shown label reduced to lower-case words: '◀ Back' and 'back' match."""
+    kept = "".join(c for c in _fold(text) if c.isalnum() or c.isspace())
+    return " ".join(kept.split())

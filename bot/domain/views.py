@@ -41,5 +41,3 @@ def _confirm(state: State, draft: dict[str, Any], lang: str) -> Reply:
 def ask_confirm(state: State, draft: dict[str, Any], lang: str) -> Outcome:
     draft = flows.fresh_draft(draft)
     return Outcome(state, draft, [_confirm(state, draft, lang)])
-
-

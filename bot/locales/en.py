@@ -100,12 +100,12 @@ TEXTS: dict[str, str] = {
         "Which time zone are you in? Tap one, or type its name (like America/Chicago)."
     ),
     "enroll.timezone_bad": (
-        "I don't know the time zone \"{value}\". Type a name like America/Denver, or tap one."
+        'I don\'t know the time zone "{value}". Type a name like America/Denver, or tap one.'
     ),
     "enroll.checkin_time": (
         "What time should I send your daily check-in? Tap one or type a time like 19:30."
     ),
-    "enroll.time_bad": "\"{value}\" is not a time I understand. Type it like 08:30 or 21:00.",
+    "enroll.time_bad": '"{value}" is not a time I understand. Type it like 08:30 or 21:00.',
     "enroll.medication": (
         "Do you take a medication for your recovery (like buprenorphine, methadone or "
         "naltrexone)? If yes, the check-in will ask if you took it."
@@ -118,7 +118,7 @@ TEXTS: dict[str, str] = {
     "enroll.phone_bad": "That doesn't look like a phone number. Use digits, like 555-123-4567.",
     "enroll.reasons": (
         "Last one: why does recovery matter to you? Write a few words for yourself "
-        "(\"my reasons\"). I will show them back to you when it gets hard. Or tap Skip."
+        '("my reasons"). I will show them back to you when it gets hard. Or tap Skip.'
     ),
     "enroll.done": (
         "You're all set. I will check in with you every day at {time}. "
@@ -204,7 +204,7 @@ TEXTS: dict[str, str] = {
     "tr.none_selected": "Nothing chosen yet.",
     "tr.none": "None today",
     "tr.groups": "◀ Groups",
-    "tr.other_added": "Added: \"{value}\".",
+    "tr.other_added": 'Added: "{value}".',
     "cat.feel": "Feelings",
     "cat.body": "Body",
     "cat.good": "Good times",
@@ -228,7 +228,7 @@ TEXTS: dict[str, str] = {
     "trigger.celebrate": "celebrating",
     "trigger.holiday": "weekend or holiday",
     "trigger.blue": "out of the blue",
-    "trigger.justone": "\"just one\"",
+    "trigger.justone": '"just one"',
     "trigger.memories": "remembering good times",
     "trigger.usedwith": "people I used with",
     "trigger.dealer": "dealer contact",
@@ -305,14 +305,13 @@ TEXTS: dict[str, str] = {
         "Name 5 things you see, 4 you can touch, 3 you hear, 2 you smell, and 1 you taste."
     ),
     "how.breathe": (
-        "Box breathing: breathe in for 4, hold for 4, out for 4, hold for 4. Do it for "
-        "2 minutes."
+        "Box breathing: breathe in for 4, hold for 4, out for 4, hold for 4. Do it for 2 minutes."
     ),
     "how.halt": (
         "HALT: are you Hungry, Angry, Lonely or Tired? Eat something, let the anger out "
         "safely, reach out to someone, or rest."
     ),
-    "how.reasons": "Your reasons, in your own words:\n\"{reasons}\"",
+    "how.reasons": 'Your reasons, in your own words:\n"{reasons}"',
     "how.reasons_none": (
         "Think of why you started this: the people, the plans, the things you want back. "
         "You can save your reasons in /settings."

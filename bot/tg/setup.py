@@ -49,7 +49,7 @@ COMMANDS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 
-def build_application(settings: Settings, service: Service) -> Application:  # type: ignore[type-arg]
+def build_application(settings: Settings, service: Service) -> Application:  # type: ignore[type-arg,unused-ignore]
     """The Application with its rate limiter, typed context and ordered handlers."""
     assert settings.token, "checked by the caller"
     api = settings.telegram_api_url
@@ -76,7 +76,7 @@ def build_application(settings: Settings, service: Service) -> Application:  # t
     return app
 
 
-async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
+async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-ignore]
     """The command menu in both languages (English is the default for everyone else)."""
     for lang, commands in COMMANDS.items():
         menu = [BotCommand(name, text) for name, text in commands.items()]

@@ -61,7 +61,9 @@ def test_wrong_typed_answer_on_a_button_step_is_refused(state: m.State) -> None:
 
 
 @pytest.mark.parametrize("state", NON_STRANGER, ids=str)
-@pytest.mark.parametrize("event", [m.Command("help"), m.Command("sos"), m.Command("ayuda"), m.Text("🆘 Help now")])
+@pytest.mark.parametrize(
+    "event", [m.Command("help"), m.Command("sos"), m.Command("ayuda"), m.Text("🆘 Help now")]
+)
 def test_help_works_in_every_state_and_keeps_the_flow(state: m.State, event: m.Event) -> None:
     draft = draft_for(state)
     out = step(state, draft, event, CTX)
@@ -71,7 +73,9 @@ def test_help_works_in_every_state_and_keeps_the_flow(state: m.State, event: m.E
     assert _data(out.effects) == []
 
 
-@pytest.mark.parametrize("state", [s for s in NON_STRANGER if s in STEPS and _flow_of(s) != "enroll"])
+@pytest.mark.parametrize(
+    "state", [s for s in NON_STRANGER if s in STEPS and _flow_of(s) != "enroll"]
+)
 def test_cancel_leaves_any_flow_and_saves_nothing(state: m.State) -> None:
     out = step(state, draft_for(state), m.Command("cancel"), CTX)
     assert out.state is m.State.MENU
@@ -94,7 +98,11 @@ def test_crisis_text_in_any_state_comes_first_and_keeps_the_flow() -> None:
 
 
 def test_double_tap_on_last_checkin_button_saves_once() -> None:
-    d = Driver(ctx=m.Ctx(now=NOW, profile=m.Profile(status="active"), today=m.Today(safety_asked_this_week=True)))
+    d = Driver(
+        ctx=m.Ctx(
+            now=NOW, profile=m.Profile(status="active"), today=m.Today(safety_asked_this_week=True)
+        )
+    )
     d.cmd("checkin")
     for value in ("7", "2", "no", "ok", "3", "none"):
         d.tap(value)

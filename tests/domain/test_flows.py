@@ -98,14 +98,16 @@ def test_full_checkin_is_saved_once_with_every_answer() -> None:
     assert len(saves) == 1
     assert saves[0].local_date == date(2026, 11, 26)
     assert saves[0].values == {
-        "mood": 6, "craving": 3, "use": "no", "sleep": "well", "stress": 4,
+        "mood": 6, "craving": 3, "substance_use": "no", "sleep": "well", "stress": 4,
         "triggers": ["bored"], "medication": "yes", "confidence": 8, "safety": "no",
     }  # fmt: skip
     assert d.state is m.State.MENU
 
 
 def test_safety_question_only_when_a_rule_fires_once_asked_this_week() -> None:
-    ctx = m.Ctx(now=NOW, profile=m.Profile(status="active"), today=m.Today(safety_asked_this_week=True))
+    ctx = m.Ctx(
+        now=NOW, profile=m.Profile(status="active"), today=m.Today(safety_asked_this_week=True)
+    )
     calm = Driver(ctx=ctx)
     calm.cmd("checkin")
     for value in ("7", "2", "no", "ok", "3", "none", "9"):
@@ -169,7 +171,12 @@ def test_second_checkin_same_day_asks_to_replace() -> None:
 
 
 def test_craving_log_offers_a_matched_skill_and_records_it() -> None:
-    d = Driver(ctx=m.Ctx(now=NOW, profile=m.Profile(status="active", support_name="Ana", support_phone="555 0101")))
+    d = Driver(
+        ctx=m.Ctx(
+            now=NOW,
+            profile=m.Profile(status="active", support_name="Ana", support_phone="555 0101"),
+        )
+    )
     d.cmd("craving")
     d.tap("6")
     d.tap("k:people")
@@ -198,7 +205,9 @@ def test_trigger_log_needs_a_trigger_and_takes_a_note() -> None:
     d.text("x" * 201)
     assert d.state is m.State.TL_NOTE and "200" in d.said()
     d.text("at dinner")
-    assert d.saved(m.SaveTriggerLog) == [m.SaveTriggerLog(["other:argument with my brother"], "at dinner")]
+    assert d.saved(m.SaveTriggerLog) == [
+        m.SaveTriggerLog(["other:argument with my brother"], "at dinner")
+    ]
 
 
 def test_settings_change_one_field_and_return() -> None:

@@ -1,0 +1,165 @@
+"""The async engine, one-transaction sessions, and programmatic Alembic upgrades."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event, text
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from bot.store.models import Base
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+_ASYNC_SCHEMES = {"sqlite+aiosqlite", "postgresql+asyncpg"}
+_SYNC_TO_ASYNC = {
+    "sqlite": "sqlite+aiosqlite",
+    "postgresql": "postgresql+asyncpg",
+    "postgres": "postgresql+asyncpg",
+}
+
+# Applied to every new SQLite connection. WAL lets readers run beside the writer; FULL syncs
+# the WAL on every commit so a power cut loses nothing acknowledged; the busy timeout makes
+# a writer wait its turn instead of failing; SQLite leaves foreign keys off unless asked.
+_SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA busy_timeout=10000",
+    "PRAGMA foreign_keys=ON",
+)
+
+
+def async_url(url: str) -> str:
+    """Map a sqlite:// or postgresql:// URL to its async driver; refuse anything else."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        raise ValueError(f"not a database URL (no '://'): {url[:20]!r}...")
+    if scheme in _ASYNC_SCHEMES:
+        return url
+    if scheme in _SYNC_TO_ASYNC:
+        return f"{_SYNC_TO_ASYNC[scheme]}://{rest}"
+    # Only the scheme goes into the message: the rest may carry a password.
+    raise ValueError(
+        f"unsupported database URL scheme {scheme!r}: "
+        "use sqlite:///PATH or postgresql://USER@HOST/DB"
+    )
+
+
+def ensure_sqlite_dir(url: str | URL) -> None:
+    """Create the folder of a SQLite database file if it does not exist yet."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return
+    path = parsed.database
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Take transaction control from the driver, then set the pragmas."""
+    # The sqlite3 module otherwise issues its own deferred BEGIN before a write; with it
+    # off, the "begin" hook below decides how every transaction starts.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in _SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    """Start every transaction with the write lock."""
+    # A deferred BEGIN takes the write lock only at the first write; two read-modify-write
+    # transactions then both read the old value and one of them loses its update or fails with
+    # "database is locked". IMMEDIATE makes the second wait (busy_timeout) before reading.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """An async engine plus the one way the app opens transactions."""
+
+    def __init__(self, url: str) -> None:
+        self.url = async_url(url)
+        if make_url(self.url).get_backend_name() == "sqlite":
+            ensure_sqlite_dir(self.url)
+            self.engine: AsyncEngine = create_async_engine(self.url)
+            event.listen(self.engine.sync_engine, "connect", _on_sqlite_connect)
+            event.listen(self.engine.sync_engine, "begin", _on_sqlite_begin)
+        else:
+            # pre_ping replaces connections the server dropped while they sat in the pool.
+            self.engine = create_async_engine(self.url, pool_pre_ping=True)
+        self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        """The backend name: "sqlite" or "postgresql"."""
+        return self.engine.dialect.name
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """One session in one transaction: commit on success, roll back on any exception."""
+        async with self._sessions.begin() as session:
+            yield session
+
+    async def create_all(self) -> None:
+        """Create the tables straight from the models (tests; the app uses `upgrade`)."""
+        async with self.engine.begin() as connection:
+            await connection.run_sync(Base.metadata.create_all)
+
+    async def ping(self) -> bool:
+        """Tell whether the database answers a trivial query."""
+        try:
+            async with self.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except (SQLAlchemyError, OSError):
+            return False
+        return True
+
+    async def dispose(self) -> None:
+        """Close every pooled connection."""
+        await self.engine.dispose()
+
+
+def alembic_config(url: str) -> Config:
+    """An Alembic config for the migrations shipped in this package; no alembic.ini needed."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    # Passed as an attribute, not a main option: configparser would choke on a "%" in an
+    # URL-encoded password.
+    config.attributes["url"] = url
+    return config
+
+
+def _upgrade_now(url: str) -> None:
+    """Run `alembic upgrade head` in this thread."""
+    command.upgrade(alembic_config(url), "head")
+
+
+def upgrade(url: str) -> None:
+    """Migrate the database at `url` to the newest revision; safe inside a running loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        _upgrade_now(url)
+        return
+    # env.py drives the async engine with asyncio.run, which refuses to nest in a running
+    # loop; a worker thread has no loop of its own. This blocks the caller's loop meanwhile,
+    # which is acceptable for a start-up step.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="alembic") as pool:
+        pool.submit(_upgrade_now, url).result()

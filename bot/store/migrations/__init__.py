@@ -1,0 +1,1 @@
+"""Alembic migrations, run through `bot.store.database.upgrade`."""

@@ -1,0 +1,56 @@
+"""Alembic environment: runs migrations through the app's own async engine."""
+
+from __future__ import annotations
+
+import asyncio
+
+from alembic import context
+from sqlalchemy.engine import Connection
+
+from bot.store.database import Database
+from bot.store.models import Base
+
+config = context.config
+
+
+def _url() -> str:
+    """The URL given by `upgrade()` (attributes skip configparser's % interpolation)."""
+    url = config.attributes.get("url") or config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise RuntimeError("no database URL: call bot.store.database.upgrade(url)")
+    return str(url)
+
+
+def _run(connection: Connection) -> None:
+    """Run the pending revisions on one connection, in one transaction."""
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
+        render_as_batch=connection.dialect.name == "sqlite",
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+async def _run_online() -> None:
+    """Connect with the same engine settings (pragmas, BEGIN IMMEDIATE) the bot uses."""
+    db = Database(_url())
+    try:
+        async with db.engine.connect() as connection:
+            await connection.run_sync(_run)
+    finally:
+        await db.dispose()
+
+
+def _run_offline() -> None:
+    """Emit SQL instead of executing it (`alembic upgrade --sql`)."""
+    context.configure(url=_url(), target_metadata=Base.metadata, literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    _run_offline()
+else:
+    asyncio.run(_run_online())

@@ -1,0 +1,131 @@
+"""Repositories for what a patient logs: check-ins, cravings, triggers, coping, crises.
+
+Like every repository they flush but never begin or commit; `bot.store.repo` re-exports them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.store.models import CheckIn, CopingOutcome, Craving, CrisisEvent, TriggerLog
+
+# Check-in columns a patient answers; everything else is bookkeeping.
+_CHECKIN_ANSWERS = tuple(
+    column.key
+    for column in CheckIn.__table__.columns
+    if column.key not in {"id", "client_id", "local_date", "created_at"}
+)
+
+
+async def get_checkin(s: AsyncSession, client_id: int, local_date: date) -> CheckIn | None:
+    """The client's check-in for one local date."""
+    stmt = select(CheckIn).where(CheckIn.client_id == client_id, CheckIn.local_date == local_date)
+    return await s.scalar(stmt)
+
+
+async def save_checkin(
+    s: AsyncSession, client_id: int, local_date: date, values: dict[str, Any], now: datetime
+) -> CheckIn:
+    """Insert the day's check-in, or replace every answer of the one already there."""
+    unknown = set(values) - set(_CHECKIN_ANSWERS)
+    if unknown:
+        raise ValueError(f"not check-in answers: {sorted(unknown)}")
+    checkin = await get_checkin(s, client_id, local_date)
+    if checkin is None:
+        checkin = CheckIn(client_id=client_id, local_date=local_date, created_at=now)
+        s.add(checkin)
+    # Every answer is written, the missing ones as empty, so a redone check-in never keeps a
+    # stale answer from the first attempt.
+    for key in _CHECKIN_ANSWERS:
+        value = values.get(key)
+        setattr(checkin, key, list(value or []) if key == "triggers" else value)
+    await s.flush()
+    return checkin
+
+
+async def add_craving(
+    s: AsyncSession,
+    client_id: int,
+    now: datetime,
+    *,
+    intensity: int | None,
+    triggers: list[str],
+    action: str | None,
+    coping_offered: str | None,
+) -> Craving:
+    """Record a craving episode."""
+    craving = Craving(
+        client_id=client_id,
+        created_at=now,
+        intensity=intensity,
+        triggers=list(triggers),
+        action=action,
+        coping_offered=coping_offered,
+    )
+    s.add(craving)
+    await s.flush()
+    return craving
+
+
+async def add_trigger_log(
+    s: AsyncSession, client_id: int, now: datetime, triggers: list[str], note: str | None
+) -> TriggerLog:
+    """Record triggers the client noted outside a craving."""
+    log = TriggerLog(client_id=client_id, created_at=now, triggers=list(triggers), note=note)
+    s.add(log)
+    await s.flush()
+    return log
+
+
+async def add_coping_outcome(
+    s: AsyncSession, client_id: int, now: datetime, skill: str, helped: str | None
+) -> CopingOutcome:
+    """Record whether a coping skill helped."""
+    outcome = CopingOutcome(client_id=client_id, created_at=now, skill=skill, helped=helped)
+    s.add(outcome)
+    await s.flush()
+    return outcome
+
+
+async def add_crisis_event(
+    s: AsyncSession, client_id: int | None, now: datetime, tier: int, source: str, shown: str
+) -> None:
+    """Record a crisis detection: tier and what was shown, never the message."""
+    s.add(CrisisEvent(client_id=client_id, created_at=now, tier=tier, source=source, shown=shown))
+    await s.flush()
+
+
+async def count_since(s: AsyncSession, client_id: int, since: datetime) -> dict[str, int]:
+    """How many cravings, trigger logs and coping outcomes the client logged since `since`."""
+    models: dict[str, type[Craving] | type[TriggerLog] | type[CopingOutcome]] = {
+        "cravings": Craving,
+        "triggers": TriggerLog,
+        "coping": CopingOutcome,
+    }
+    # One round trip: each count is a scalar subquery of a single SELECT.
+    columns = [
+        select(func.count())
+        .where(model.client_id == client_id, model.created_at >= since)
+        .scalar_subquery()
+        .label(key)
+        for key, model in models.items()
+    ]
+    row = (await s.execute(select(*columns))).one()
+    return {key: int(row._mapping[key]) for key in models}
+
+
+async def safety_asked_since(s: AsyncSession, client_id: int, since: date) -> bool:
+    """Whether any check-in from `since` (a local date) on answered the safety question."""
+    stmt = (
+        select(func.count())
+        .select_from(CheckIn)
+        .where(
+            CheckIn.client_id == client_id,
+            CheckIn.local_date >= since,
+            CheckIn.safety.is_not(None),
+        )
+    )
+    return bool(await s.scalar(stmt))

@@ -1,0 +1,228 @@
+"""Repositories: small async queries over one session. They never begin or commit: the
+caller (bot/service.py) owns the transaction, so an event and its effects commit together.
+
+Clients, invites, consent, conversation state, update ids and erasure live here; the patient's
+logs live in `bot.store.records` and are re-exported, so callers only import this module."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, Result, delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from bot.store.models import Base, Client, Consent, Conversation, Invite, ProcessedUpdate
+from bot.store.records import (
+    add_coping_outcome,
+    add_craving,
+    add_crisis_event,
+    add_trigger_log,
+    count_since,
+    get_checkin,
+    safety_asked_since,
+    save_checkin,
+)
+
+__all__ = [
+    "add_consent",
+    "add_coping_outcome",
+    "add_craving",
+    "add_crisis_event",
+    "add_trigger_log",
+    "client_tables",
+    "count_since",
+    "create_client",
+    "create_invite",
+    "delete_client",
+    "find_invite",
+    "get_checkin",
+    "get_client",
+    "get_client_by_tg",
+    "hash_code",
+    "load_conversation",
+    "mark_update",
+    "prune_updates",
+    "safety_asked_since",
+    "save_checkin",
+    "save_conversation",
+    "use_invite",
+]
+
+# Letters and digits minus 0/O/o and 1/l/I: codes are read aloud and typed from paper.
+# 56 symbols x 12 is about 70 bits, far beyond guessing within an invite's lifetime.
+INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"
+INVITE_LENGTH = 12
+# Random ids rarely collide even once; several collisions in a row mean something is broken.
+_ATTEMPTS = 8
+
+
+async def get_client_by_tg(s: AsyncSession, tg_user_id: int) -> Client | None:
+    """The client with this Telegram user id, if enrolled."""
+    return await s.scalar(select(Client).where(Client.tg_user_id == tg_user_id))
+
+
+async def get_client(s: AsyncSession, client_id: int) -> Client | None:
+    """The client with this primary key."""
+    return await s.get(Client, client_id)
+
+
+async def _taken(s: AsyncSession, column: InstrumentedAttribute[str], value: str) -> bool:
+    """Whether `value` already occurs in a unique string column."""
+    return await s.scalar(select(func.count()).where(column == value)) != 0
+
+
+async def create_client(
+    s: AsyncSession, *, tg_user_id: int, chat_id: int, now: datetime, language: str, timezone: str
+) -> Client:
+    """Insert a client in the "enrolling" status with a fresh pseudonymous id."""
+    for _ in range(_ATTEMPTS):
+        pseudo_id = "c-" + secrets.token_hex(4)
+        if not await _taken(s, Client.pseudo_id, pseudo_id):
+            break
+    else:
+        raise RuntimeError("could not find a free pseudo_id")
+    client = Client(
+        pseudo_id=pseudo_id,
+        tg_user_id=tg_user_id,
+        chat_id=chat_id,
+        status="enrolling",
+        language=language,
+        timezone=timezone,
+        created_at=now,
+    )
+    s.add(client)
+    await s.flush()
+    return client
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows matched by an INSERT, UPDATE or DELETE."""
+    # Session.execute is typed as returning a plain Result; for DML it is a CursorResult.
+    return int(cast(CursorResult[Any], result).rowcount)
+
+
+def hash_code(code: str) -> str:
+    """The sha256 hex digest under which an invite code is stored."""
+    return hashlib.sha256(code.strip().encode()).hexdigest()
+
+
+async def create_invite(
+    s: AsyncSession, *, now: datetime, expires_at: datetime, track: str | None = None
+) -> str:
+    """Store a new invite and return its code, which is shown once and never stored."""
+    for _ in range(_ATTEMPTS):
+        code = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(INVITE_LENGTH))
+        if not await _taken(s, Invite.code_hash, hash_code(code)):
+            break
+    else:
+        raise RuntimeError("could not find a free invite code")
+    s.add(Invite(code_hash=hash_code(code), created_at=now, expires_at=expires_at, track=track))
+    await s.flush()
+    return code
+
+
+async def find_invite(s: AsyncSession, code: str) -> Invite | None:
+    """The invite for a typed code, used or expired ones included: the caller decides."""
+    # FOR UPDATE (ignored by SQLite, which BEGIN IMMEDIATE already serialises) makes two
+    # PostgreSQL transactions redeeming the same code take turns, so the second sees used_at.
+    stmt = select(Invite).where(Invite.code_hash == hash_code(code)).with_for_update()
+    return await s.scalar(stmt)
+
+
+async def use_invite(s: AsyncSession, invite: Invite, client_id: int, now: datetime) -> None:
+    """Mark an invite as redeemed by a client; refuses an invite already used."""
+    if invite.used_at is not None:
+        raise ValueError(f"invite {invite.id} was already used")
+    invite.used_at = now
+    invite.client_id = client_id
+    await s.flush()
+
+
+async def load_conversation(s: AsyncSession, client_id: int) -> tuple[str, dict[str, Any]] | None:
+    """The client's conversation state and a copy of its draft, if any was saved."""
+    conv = await s.get(Conversation, client_id)
+    if conv is None:
+        return None
+    return conv.state, dict(conv.draft)
+
+
+async def save_conversation(
+    s: AsyncSession, client_id: int, state: str, draft: dict[str, Any], now: datetime
+) -> None:
+    """Insert or replace the client's conversation state and draft."""
+    conv = await s.get(Conversation, client_id)
+    if conv is None:
+        conv = Conversation(client_id=client_id)
+        s.add(conv)
+    conv.state = state
+    # A fresh dict: the JSON column only notices assignment, so re-saving the same dict object
+    # after mutating it in place would otherwise be skipped at flush.
+    conv.draft = dict(draft)
+    conv.updated_at = now
+    await s.flush()
+
+
+def _insert_ignoring_conflicts(s: AsyncSession) -> Any:
+    """The dialect's INSERT construct, the one that knows ON CONFLICT."""
+    name = s.get_bind().dialect.name
+    if name == "sqlite":
+        return sqlite.insert
+    if name == "postgresql":
+        return postgresql.insert
+    raise NotImplementedError(f"no ON CONFLICT insert for {name}")
+
+
+async def mark_update(s: AsyncSession, update_id: int, now: datetime) -> bool:
+    """Record a Telegram update id; False when it was recorded before (a redelivery)."""
+    # One statement, no read-then-insert: two workers handed the same update cannot both see
+    # it as new, and the loser does not abort its transaction with an IntegrityError.
+    insert = _insert_ignoring_conflicts(s)
+    stmt = (
+        insert(Base.metadata.tables[ProcessedUpdate.__tablename__])
+        .values(update_id=update_id, processed_at=now)
+        .on_conflict_do_nothing(index_elements=["update_id"])
+    )
+    return _rowcount(await s.execute(stmt)) == 1
+
+
+async def prune_updates(s: AsyncSession, before: datetime) -> int:
+    """Forget update ids processed before `before`; returns how many."""
+    stmt = delete(ProcessedUpdate).where(ProcessedUpdate.processed_at < before)
+    return _rowcount(await s.execute(stmt))
+
+
+async def add_consent(s: AsyncSession, client_id: int, version: str, now: datetime) -> Consent:
+    """Record that the client accepted consent text `version`."""
+    consent = Consent(client_id=client_id, version=version, accepted_at=now)
+    s.add(consent)
+    await s.flush()
+    return consent
+
+
+def client_tables() -> list[type[Base]]:
+    """Every model with a client_id column, dependents before the tables they reference."""
+    classes = {mapper.local_table: mapper.class_ for mapper in Base.registry.mappers}
+    return [
+        classes[table]
+        for table in reversed(Base.metadata.sorted_tables)
+        if "client_id" in table.c and table in classes
+    ]
+
+
+async def delete_client(s: AsyncSession, client_id: int) -> dict[str, int]:
+    """Erase the client and every row that names it; returns rows deleted per table."""
+    # Explicit deletes rather than trusting ON DELETE CASCADE: that needs foreign_keys=ON on
+    # every SQLite connection, and the counts make the erasure auditable.
+    counts: dict[str, int] = {}
+    for model in client_tables():
+        table = model.__table__
+        result = await s.execute(delete(model).where(table.c.client_id == client_id))
+        counts[str(model.__tablename__)] = _rowcount(result)
+    result = await s.execute(delete(Client).where(Client.id == client_id))
+    counts[Client.__tablename__] = _rowcount(result)
+    return counts
