@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # PTB 22 reads durations as timedelta under this switch; without it every 429's
+    # retry_after raises a deprecation warning.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     logging.basicConfig(
         level=os.environ.get("LOG_LEVEL", "INFO" if args.command == "run" else "WARNING"),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

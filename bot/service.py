@@ -49,13 +49,14 @@ class Service:
 
     async def handle(
         self, addr: Address, event: m.Event, update_id: int | None = None
-    ) -> list[m.Reply]:
-        """Apply `event`; a redelivered `update_id` changes nothing and returns no replies."""
+    ) -> list[m.Reply] | None:
+        """Apply `event` and return the replies; None for a redelivered `update_id`, which
+        was handled (and answered) before and changes nothing now."""
         now = self.clock()
         async with self.db.transaction() as s:
             if update_id is not None and not await repo.mark_update(s, update_id, now):
                 log.info("update %s already processed; skipped", update_id)
-                return []
+                return None
             client = await repo.get_client_by_tg(s, addr.user_id)
             state, draft = await self._load(s, client)
             ctx = await self._context(s, client, addr, event, now)

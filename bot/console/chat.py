@@ -57,7 +57,7 @@ class Console:
         if event is None:
             return
         try:
-            replies = await self.service.handle(self.addr, event)
+            replies = await self.service.handle(self.addr, event) or []
         except Exception as exc:  # the help path must never fail: fall back to static text
             self.write(f"[error: {exc.__class__.__name__}]")
             h = self.service.settings.helplines

@@ -139,7 +139,8 @@ def _multi_reply(step: Step, draft: dict[str, Any], lang: str, p: str) -> Reply:
             Choice(("✓ " if k in selected else "") + t(lang, f"trigger.{k}"), f"{p}t:{k}")
             for k in TRIGGER_GROUPS[group]
         ]
-        rows = [*_rows(items, 2), (Choice(t(lang, "tr.groups"), f"{p}up"),)]
+        back = Choice(t(lang, "tr.groups"), f"{p}up")
+        rows = [*_rows(items, 2), (back, Choice(t(lang, "step.done"), f"{p}done"))]
         return Reply(text, tuple(rows), protect=True)
     groups = []
     for g, keys in TRIGGER_GROUPS.items():

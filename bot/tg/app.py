@@ -69,11 +69,14 @@ async def _run(update: Update, context: Context, event: m.Event) -> None:
     """Hand one event to the service and send its replies; on failure, static help."""
     addr = _address(update)
     query = update.callback_query
+    replies: list[m.Reply] | None
     try:
         replies = await context.bot_data.svc().handle(addr, event, update.update_id)
     except Exception:
         log.exception("handling update %s failed", update.update_id)
         replies = _fallback(context, addr.lang_hint)
+    if replies is None:  # a redelivery: answered the first time
+        return
     if query is not None:
         await _answer(query)
     edit_id = query.message.message_id if query is not None and query.message else None

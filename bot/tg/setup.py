@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import BotCommand, Update
+from telegram.request import BaseRequest
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -49,11 +50,15 @@ COMMANDS: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 
-def build_application(settings: Settings, service: Service) -> Application:  # type: ignore[type-arg,unused-ignore]
-    """The Application with its rate limiter, typed context and ordered handlers."""
+def build_application(
+    settings: Settings, service: Service, request: BaseRequest | None = None
+) -> Application:  # type: ignore[type-arg,unused-ignore]
+    """The Application with its rate limiter, typed context and ordered handlers.
+
+    `request` replaces the HTTP layer (tests pass a recording fake)."""
     assert settings.token, "checked by the caller"
     api = settings.telegram_api_url
-    app = (
+    builder = (
         Application.builder()
         .token(settings.token)
         .base_url(f"{api}/bot")
@@ -61,8 +66,10 @@ def build_application(settings: Settings, service: Service) -> Application:  # t
         .rate_limiter(AIORateLimiter(max_retries=3))
         .context_types(ContextTypes(bot_data=BotData))
         .post_init(_post_init)
-        .build()
     )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    app = builder.build()
     app.bot_data.service = service
     app.bot_data.settings = settings
     private = filters.ChatType.PRIVATE

@@ -1,0 +1,107 @@
+"""`recovery-bot chat` as a real process with piped input, on a real SQLite file."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def chat(tmp_path: Path, script: list[str], **env: str) -> str:
+    """Run the terminal conversation with `script` piped in; return everything printed."""
+    environ = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path}/chat.db",
+        "TELEGRAM_BOT_TOKEN": "",
+        "ENROLLMENT": "invite",
+        **env,
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--user", "tester", "--lang", "en"],
+        input="\n".join(script) + "\n", capture_output=True, text=True, cwd=tmp_path,
+        env=environ, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def rows(tmp_path: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(tmp_path / "chat.db") as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_help_without_enrollment(tmp_path: Path) -> None:
+    out = chat(tmp_path, ["/start", "/help"])
+    assert out.count("988") >= 2 and "911" in out
+    assert "invite link" in out
+
+
+ENROLL_AND_LOG = [
+    "/start", "English", "I agree", "Los Angeles", "21:30", "No", "Skip", "Skip",
+    "Check in", "7", "3", "No", "Well", "2", "None today", "8", "No",
+    "/craving", "6", "Places", "bar or party", "Groups", "Done", "Nothing yet", "Yes",
+    "/today",
+]  # fmt: skip
+
+
+def test_open_enrollment_checkin_and_craving_reach_the_database(tmp_path: Path) -> None:
+    out = chat(tmp_path, ENROLL_AND_LOG, ENROLLMENT="open")
+    assert "You're all set" in out and "check-in is saved" in out
+    assert "Cravings logged: 1" in out
+    clients = rows(tmp_path, "select status, timezone, checkin_time from clients")
+    assert clients == [("active", "America/Los_Angeles", "21:30")]
+    checkins = rows(tmp_path, "select mood, craving, substance_use, sleep, stress from checkins")
+    assert checkins == [(7, 3, "no", "well", 2)]
+    cravings = rows(tmp_path, "select intensity, triggers, action from cravings")
+    assert cravings == [(6, '["bar"]', "nothing")]
+    assert rows(tmp_path, "select helped from coping_outcomes") == [("y",)]
+
+
+def test_numbers_pick_choices_and_bad_input_is_explained(tmp_path: Path) -> None:
+    out = chat(tmp_path, ["/start", "1", "1", "Mars/Base", "25:00", "2"], ENROLLMENT="open")
+    assert "I don't know the time zone" in out
+    assert "not a time I understand" in out
+
+
+@pytest.mark.parametrize("bad", ["PROGRAM_TIMEZONE=Nowhere/Land", "ENROLLMENT=sometimes"])
+def test_bad_configuration_stops_with_one_line(tmp_path: Path, bad: str) -> None:
+    name, value = bad.split("=")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"], input="", capture_output=True, text=True,
+        cwd=tmp_path, env={**os.environ, name: value}, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and name in lines[0]
+
+
+def test_run_without_token_points_at_chat(tmp_path: Path) -> None:
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"], capture_output=True, text=True, cwd=tmp_path,
+        env=env, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "TELEGRAM_BOT_TOKEN" in result.stderr and "recovery-bot chat" in result.stderr
+
+
+def test_invite_prints_code_and_link(tmp_path: Path) -> None:
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "", "DATABASE_URL": f"sqlite:///{tmp_path}/i.db"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "invite", "--expires", "48h"], capture_output=True,
+        text=True, cwd=tmp_path, env=env, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    code = result.stdout.split("invite code: ")[1].split()[0]
+    assert f"t.me/<your_bot>?start={code}" in result.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "bot", "invite", "--expires", "soon"], capture_output=True,
+        text=True, cwd=tmp_path, env=env, timeout=60,
+    )  # fmt: skip
+    assert bad.returncode == 2 and "--expires" in bad.stderr

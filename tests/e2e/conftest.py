@@ -1,0 +1,94 @@
+"""The bot as a real process (`python -m bot run`) against the loopback fake Bot API."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.fakeapi import FakeTelegram
+
+TOKEN = "123456:E2E-secret-token"
+
+
+class BotProcess:
+    """Starts, kills and restarts `recovery-bot run`; its log goes to a file we can read."""
+
+    def __init__(self, fake: FakeTelegram, tmp_path: Path, **env: str) -> None:
+        self.fake = fake
+        self.db_path = tmp_path / "bot.db"
+        self.log_path = tmp_path / "bot.log"
+        self.env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_URL": fake.url,
+            "DATABASE_URL": f"sqlite:///{self.db_path}",
+            "POLL_TIMEOUT": "1",
+            "PTB_TIMEDELTA": "1",
+            "LOG_LEVEL": "INFO",
+            **env,
+        }
+        self.cwd = tmp_path
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def command(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run another recovery-bot command (invite, db upgrade) with the same settings."""
+        return subprocess.run(
+            [sys.executable, "-m", "bot", *args], env=self.env, cwd=self.cwd,
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+
+    def start(self) -> None:
+        polls = len(self.fake.calls_of("getUpdates"))
+        with self.log_path.open("ab") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "bot", "run"], env=self.env, cwd=self.cwd,
+                stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while len(self.fake.calls_of("getUpdates")) <= polls:
+            assert self.proc.poll() is None, self.log()
+            assert time.monotonic() < deadline, "the bot never started polling\n" + self.log()
+            time.sleep(0.05)
+
+    def kill9(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill9()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def rows(self, sql: str) -> list[tuple[object, ...]]:
+        with sqlite3.connect(self.db_path) as conn:
+            return conn.execute(sql).fetchall()
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeTelegram]:
+    with FakeTelegram(token=TOKEN) as server:
+        yield server
+
+
+@pytest.fixture
+def bot(fake: FakeTelegram, tmp_path: Path) -> Iterator[BotProcess]:
+    process = BotProcess(fake, tmp_path)
+    yield process
+    process.stop()
+    assert not fake.refused, f"the fake refused requests: {fake.refused}"
+    assert TOKEN not in process.log(), "the bot token leaked into the log"

@@ -1,0 +1,26 @@
+"""Fake Telegram Bot API server for end-to-end tests (standard library only).
+
+Example::
+
+    with FakeTelegram(token="123:ABC") as fake:
+        env["TELEGRAM_API_URL"] = fake.url  # the bot calls {url}/bot{token}/{method}
+        ana = fake.user(42, first_name="Ana")
+        ana.send_command("/start")
+        assert "Welcome" in ana.wait_reply(contains="Welcome")["text"]
+        ana.press("Good")
+        assert not fake.refused
+
+Modules: ``server`` (FakeTelegram, dispatch), ``spec`` (api.json validation), ``rules`` (text,
+caption, keyboard and command limits), ``markup`` (HTML/MarkdownV2 parsing), ``methods`` and
+``commands`` (implemented methods), ``updates`` (getUpdates queue), ``store`` (chats, messages,
+waiting), ``users`` (simulated users), ``limits`` (flood control, injected failures), ``media``,
+``httpd`` (HTTP transport).
+"""
+
+from .media import tiny_png
+from .server import FakeTelegram
+from .spec import ApiError
+from .store import Failure, Refusal, Upload
+from .users import FakeUser
+
+__all__ = ["ApiError", "Failure", "FakeTelegram", "FakeUser", "Refusal", "Upload", "tiny_png"]

@@ -1,0 +1,72 @@
+"""Flood control (sliding windows) and one-shot failure injection."""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from .spec import ApiError
+
+FLOOD_METHODS = frozenset({"copyMessage", "copyMessages", "forwardMessage", "forwardMessages"})
+
+
+def is_flood_limited(method: str) -> bool:
+    """send*/edit* (and copy/forward) count against flood limits; chat actions do not."""
+    if method == "sendChatAction":
+        return False
+    return method.startswith(("send", "edit")) or method in FLOOD_METHODS
+
+
+def too_many_requests(retry_after: int) -> ApiError:
+    return ApiError(f"Too Many Requests: retry after {retry_after}", 429, retry_after)
+
+
+class SlidingWindow:
+    """Timestamps of accepted calls per key; answers how long to wait before the next one."""
+
+    def __init__(self) -> None:
+        self._hits: dict[Hashable, deque[float]] = {}
+
+    def retry_after(self, key: Hashable, now: float, limit: int, window: float) -> int | None:
+        """Seconds to wait (>= 1) if ``limit`` calls already happened within ``window``."""
+        hits = self._hits.setdefault(key, deque())
+        while hits and hits[0] <= now - window:
+            hits.popleft()
+        if len(hits) < limit:
+            return None
+        return max(1, math.ceil(hits[0] + window - now))
+
+    def record(self, key: Hashable, now: float) -> None:
+        self._hits.setdefault(key, deque()).append(now)
+
+    def reset(self) -> None:
+        self._hits.clear()
+
+
+@dataclass(frozen=True)
+class Injection:
+    error_code: int
+    description: str
+    retry_after: int | None = None
+
+    def error(self) -> ApiError:
+        return ApiError(self.description, self.error_code, self.retry_after)
+
+
+class Injections:
+    """Failures queued by ``fail_next``; each one is consumed by the next call of its method."""
+
+    def __init__(self) -> None:
+        self._queued: dict[str, deque[Injection]] = {}
+
+    def add(self, method: str, injection: Injection) -> None:
+        self._queued.setdefault(method.lower(), deque()).append(injection)
+
+    def pop(self, method: str) -> Injection | None:
+        queued = self._queued.get(method.lower())
+        return queued.popleft() if queued else None
+
+    def pending(self) -> int:
+        return sum(len(queue) for queue in self._queued.values())

@@ -1,0 +1,268 @@
+"""FakeTelegram: a loopback Telegram Bot API server for end-to-end tests."""
+
+from __future__ import annotations
+
+import copy
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from .httpd import FakeHTTPServer, FilePart
+from .limits import Injection, Injections, SlidingWindow, is_flood_limited, too_many_requests
+from .methods import HANDLERS
+from .rules import Rules
+from .spec import API_JSON, ApiError, load_spec
+from .store import Failure, Json, Refusal, Store
+from .updates import update_kind
+from .users import FakeUser, chat_message
+
+BLOCKED = "Forbidden: bot was blocked by the user"
+_REFUSAL_CODES = frozenset({400, 401, 404})
+
+
+def _is_messaging(method: str) -> bool:
+    return method.startswith(("send", "edit", "copy", "forward"))
+
+
+class FakeTelegram(Store):
+    """Bot API look-alike on 127.0.0.1 (ephemeral port). Use as a context manager."""
+
+    def __init__(
+        self,
+        token: str = "123:ABC",
+        *,
+        username: str = "test_recovery_bot",
+        first_name: str = "Recovery Bot",
+        rate_limit_per_second: int | None = 30,
+        per_chat_limit: int | None = None,
+        rate_window: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+        api_json: Path = API_JSON,
+    ) -> None:
+        super().__init__(token, username, first_name, clock)
+        self.spec = load_spec(api_json)
+        self.rules = Rules(self.spec)
+        self.rate_limit_per_second = rate_limit_per_second
+        self.per_chat_limit = per_chat_limit
+        self.rate_window = rate_window
+        self.refused: list[Refusal] = []
+        self.failures: list[Failure] = []
+        self.calls: list[tuple[str, Json]] = []
+        self.count_429 = 0
+        self.count_403 = 0
+        self._window = SlidingWindow()
+        self._injections = Injections()
+        self._users: dict[int, FakeUser] = {}
+        self._httpd: FakeHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle -------------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        """Base URL to pass as TELEGRAM_API_URL, e.g. ``http://127.0.0.1:43123``."""
+        if self._httpd is None:
+            raise RuntimeError("FakeTelegram is not started")
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> FakeTelegram:
+        if self._httpd is None:
+            self.updates.stopping = False
+            self._httpd = FakeHTTPServer(self)
+            self._thread = threading.Thread(
+                target=self._httpd.serve_forever,
+                kwargs={"poll_interval": 0.05},
+                name="fake-telegram",
+                daemon=True,
+            )
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving; blocked getUpdates calls return [] at once."""
+        httpd, thread = self._httpd, self._thread
+        if httpd is None or thread is None:
+            return
+        self._httpd = self._thread = None
+        self.updates.stop()
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+    def __enter__(self) -> FakeTelegram:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # -- HTTP entry points (called from handler threads) -----------------------------------
+    def handle_api(
+        self,
+        token: str,
+        method: str,
+        params: dict[str, Any],
+        files: dict[str, FilePart],
+        client_alive: Callable[[], bool] = lambda: True,
+    ) -> tuple[int, Json]:
+        with self.cond:
+            try:
+                result = self._dispatch(token, method, params, files, client_alive)
+                return 200, {"ok": True, "result": result}
+            except ApiError as error:
+                return error.error_code, error.body()
+            except Exception as exc:  # a bug in the fake must surface, not hang the bot
+                crash = ApiError(f"Internal Server Error: {exc!r}", 500)
+                self.refused.append(Refusal(method, params, crash.description))
+                return 500, crash.body()
+
+    def handle_file(self, token: str, path: str) -> bytes | None:
+        with self.cond:
+            stored = self.files.by_path.get(path)
+            return None if token != self.token or stored is None else stored.data
+
+    def reject(self, method: str, params: dict[str, Any], error: ApiError) -> None:
+        with self.cond:
+            self.refused.append(Refusal(method, params, error.description))
+
+    def _dispatch(
+        self,
+        token: str,
+        method: str,
+        params: dict[str, Any],
+        files: dict[str, FilePart],
+        client_alive: Callable[[], bool],
+    ) -> Any:
+        if token != self.token:
+            raise self._refuse(method, params, ApiError("Unauthorized", 401))
+        name = self.spec.resolve(method)
+        if name is None:
+            raise self._refuse(method, params, ApiError("Not Found", 404))
+        try:
+            clean = self.spec.validate(name, params, files)
+            self.rules.check(name, clean)
+        except ApiError as error:
+            raise self._refuse(name, params, error) from None
+        self.calls.append((name, clean))
+        injection = self._injections.pop(name)
+        if injection is not None:
+            raise self._fail(name, clean, injection.error())
+        try:
+            return self._perform(name, clean)
+        except ApiError as error:
+            if error.error_code in _REFUSAL_CODES:
+                raise self._refuse(name, clean, error) from None
+            if error.error_code == 409 and not client_alive():
+                raise  # a long poll its client already cancelled: nobody reads this answer
+            raise self._fail(name, clean, error) from None
+
+    def _perform(self, name: str, params: Json) -> Any:
+        chat = self.find_chat(params["chat_id"]) if "chat_id" in params else None
+        if chat is not None and chat.blocked and _is_messaging(name):
+            raise ApiError(BLOCKED, 403)
+        if is_flood_limited(name):
+            self._flood_control(chat.id if chat else None)
+        handler = HANDLERS.get(name)
+        if handler is None:
+            self.unhandled.append((name, params))
+            return True
+        return handler(self, params)
+
+    def _flood_control(self, chat_id: int | None) -> None:
+        now, checks = self.now(), []
+        if self.rate_limit_per_second is not None:
+            checks.append(("all chats", self.rate_limit_per_second))
+        if self.per_chat_limit is not None and chat_id is not None:
+            checks.append((f"chat {chat_id}", self.per_chat_limit))
+        for key, limit in checks:
+            retry_after = self._window.retry_after(key, now, limit, self.rate_window)
+            if retry_after is not None:
+                raise too_many_requests(retry_after)
+        for key, _ in checks:
+            self._window.record(key, now)
+
+    def _refuse(self, method: str, params: Json, error: ApiError) -> ApiError:
+        self.refused.append(Refusal(method, dict(params), error.description))
+        return error
+
+    def _fail(self, method: str, params: Json, error: ApiError) -> ApiError:
+        if error.error_code == 429:
+            self.count_429 += 1
+        elif error.error_code == 403:
+            self.count_403 += 1
+        self.failures.append(Failure(method, params, error.error_code, error.description))
+        return error
+
+    # -- driving -----------------------------------------------------------------------------
+    def user(
+        self,
+        user_id: int,
+        first_name: str = "Ana",
+        language_code: str | None = "en",
+        *,
+        last_name: str | None = None,
+        username: str | None = None,
+    ) -> FakeUser:
+        """The simulated user (created once per id; its private chat becomes known)."""
+        with self.cond:
+            if user_id not in self._users:
+                info: Json = {"id": user_id, "is_bot": False, "first_name": first_name}
+                extra = {"last_name": last_name, "username": username}
+                info.update({k: v for k, v in extra.items() if v is not None})
+                if language_code is not None:
+                    info["language_code"] = language_code
+                self._users[user_id] = FakeUser(self, info)
+            return self._users[user_id]
+
+    def block(self, user_id: int) -> Json:
+        return self.user(user_id).block()
+
+    def unblock(self, user_id: int) -> Json:
+        return self.user(user_id).unblock()
+
+    def fail_next(
+        self, method: str, status: int, description: str, retry_after: int | None = None
+    ) -> None:
+        """The next call of ``method`` fails with this status/description (one shot)."""
+        with self.cond:
+            self._injections.add(method, Injection(status, description, retry_after))
+
+    def push_raw(self, update: Json) -> Json:
+        return self.updates.push(copy.deepcopy(update))
+
+    def redeliver(self, update_id: int) -> Json:
+        return self.updates.redeliver(update_id)
+
+    def group_message(
+        self, chat_id: int, text: str, user: FakeUser | None = None, title: str = "Test group"
+    ) -> Json:
+        kind = "supergroup" if str(chat_id).startswith("-100") else "group"
+        chat = {"id": chat_id, "type": kind, "title": title}
+        sender = user.info if user else {"id": 700_000_001, "is_bot": False, "first_name": "Bob"}
+        return chat_message(self, chat, sender, text, "message")
+
+    def channel_post(self, chat_id: int, text: str, title: str = "Test channel") -> Json:
+        chat = {"id": chat_id, "type": "channel", "title": title}
+        return chat_message(self, chat, None, text, "channel_post")
+
+    # -- observing -------------------------------------------------------------------------
+    @property
+    def allowed_updates(self) -> list[str] | None:
+        """The last allowed_updates passed to getUpdates (None if never passed)."""
+        return self.updates.allowed
+
+    def pending_updates(self) -> list[str]:
+        """Kinds of the updates not yet confirmed by the bot."""
+        with self.cond:
+            return [update_kind(entry.update) for entry in self.updates.pending]
+
+    def calls_of(self, method: str) -> list[Json]:
+        with self.cond:
+            return [params for name, params in self.calls if name == method]

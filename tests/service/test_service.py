@@ -1,0 +1,220 @@
+"""The service on a real database (SQLite file, and PostgreSQL when reachable), fixed clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.config import load_settings
+from bot.domain import model as m
+from bot.service import Address, Service
+from bot.store import repo
+from bot.store.database import Database
+from bot.store.models import Base, CheckIn, Client, Craving, CrisisEvent, Invite
+
+T0 = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
+ANA = Address(1001, 1001, "en")
+BEN = Address(1002, 1002, "es")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def service(store_db: Database, clock: Clock) -> Service:
+    settings = load_settings(enrollment="invite", program_helpline="1-555-0100")
+    return Service(store_db, settings, clock)
+
+
+async def invite(svc: Service, hours: int = 72) -> str:
+    async with svc.db.transaction() as s:
+        now = svc.clock()
+        return await repo.create_invite(s, now=now, expires_at=now + timedelta(hours=hours))
+
+
+class Person:
+    """Drives the service as one person would, tapping buttons by value."""
+
+    def __init__(self, svc: Service, addr: Address) -> None:
+        self.svc, self.addr = svc, addr
+        self.replies: list[m.Reply] = []
+        self.update_id = addr.user_id * 1000
+
+    async def send(self, event: m.Event) -> list[m.Reply]:
+        self.update_id += 1
+        replies = await self.svc.handle(self.addr, event, self.update_id)
+        assert replies is not None, "every new update gets replies"
+        self.replies = replies
+        return replies
+
+    async def tap(self, value: str) -> list[m.Reply]:
+        data = [c.data for r in self.replies for row in r.buttons for c in row]
+        match = [d for d in data if d.startswith("s") and d.split(":", 1)[1] == value]
+        assert match, f"no button {value!r} in {data}"
+        return await self.send(m.Button(match[-1]))
+
+    def text(self) -> str:
+        return "\n".join(r.text for r in self.replies)
+
+
+async def enroll(svc: Service, addr: Address) -> Person:
+    code = await invite(svc)
+    p = Person(svc, addr)
+    await p.send(m.Command("start", code))
+    for value in ("en", "yes", "America/Chicago", "20:00", "no"):
+        await p.tap(value)
+    await p.tap("skip")
+    await p.tap("skip")
+    return p
+
+
+async def count(db: Database, model: type[Base], **where: object) -> int:
+    async with db.transaction() as s:
+        stmt = select(func.count()).select_from(model)
+        for key, value in where.items():
+            stmt = stmt.where(getattr(model, key) == value)
+        return int(await s.scalar(stmt) or 0)
+
+
+async def test_stranger_gets_help_and_nothing_is_stored(service: Service) -> None:
+    p = Person(service, ANA)
+    await p.send(m.Text("hello"))
+    assert "988" in p.text() and "1-555-0100" in p.text() and "invite" in p.text()
+    assert await count(service.db, Client) == 0
+
+
+async def test_stranger_crisis_is_recorded_without_identity_or_text(service: Service) -> None:
+    p = Person(service, ANA)
+    await p.send(m.Text("I took too many pills and can't stay awake"))
+    assert "Call 911 now" in p.text()
+    async with service.db.transaction() as s:
+        events = (await s.scalars(select(CrisisEvent))).all()
+    assert [(e.client_id, e.tier, e.source) for e in events] == [(None, 1, "text")]
+    assert "pills" not in events[0].shown
+
+
+async def test_invite_is_single_use_and_expires(service: Service, clock: Clock) -> None:
+    code = await invite(service)
+    first = Person(service, ANA)
+    await first.send(m.Command("start", code))
+    assert "Which language" in first.text()
+    second = Person(service, BEN)
+    await second.send(m.Command("start", code))
+    assert "no es válida" in second.text()  # BEN's Telegram is in Spanish
+    late = await invite(service, hours=1)
+    clock.now += timedelta(hours=2)
+    await second.send(m.Command("start", late))
+    assert "no es válida" in second.text()
+    assert await count(service.db, Client) == 1
+    assert await count(service.db, Invite, client_id=None) == 1
+
+
+async def test_enrollment_stores_settings_and_consent(service: Service) -> None:
+    await enroll(service, ANA)
+    async with service.db.transaction() as s:
+        client = await repo.get_client_by_tg(s, ANA.user_id)
+        assert client is not None
+        assert (client.status, client.timezone, client.checkin_time) == (
+            "active", "America/Chicago", "20:00",
+        )  # fmt: skip
+        assert client.enrolled_at == T0
+
+
+async def test_checkin_saved_once_and_replaced_on_request(service: Service) -> None:
+    p = await enroll(service, ANA)
+    await p.send(m.Command("checkin"))
+    for value in ("6", "3", "no", "ok", "4", "none", "7", "no"):
+        await p.tap(value)
+    assert "check-in is saved" in p.text()
+    await p.send(m.Command("checkin"))
+    assert "already checked in" in p.text()
+    await p.tap("yes")
+    for value in ("2", "9", "no", "poor", "9", "none", "2", "no"):
+        await p.tap(value)
+    assert "updated" in p.text()
+    async with service.db.transaction() as s:
+        rows = (await s.scalars(select(CheckIn))).all()
+    assert [(r.mood, r.craving, r.sleep) for r in rows] == [(2, 9, "poor")]
+
+
+async def test_redelivered_update_changes_nothing(service: Service) -> None:
+    p = await enroll(service, ANA)
+    await p.send(m.Command("craving"))
+    await p.tap("5")
+    await p.tap("none")
+    tap = [c.data for r in p.replies for row in r.buttons for c in row if c.data.endswith(":nothing")]
+    first = await service.handle(ANA, m.Button(tap[0]), 555)
+    again = await service.handle(ANA, m.Button(tap[0]), 555)
+    assert first and again is None
+    assert await count(service.db, Craving) == 1
+
+
+async def test_state_survives_a_new_service_instance(service: Service, clock: Clock) -> None:
+    p = await enroll(service, ANA)
+    await p.send(m.Command("checkin"))
+    await p.tap("4")
+    restarted = Person(Service(service.db, service.settings, clock), ANA)
+    restarted.replies, restarted.update_id = p.replies, p.update_id
+    await restarted.tap("6")
+    assert "alcohol or drug use" in restarted.text()
+
+
+async def test_delete_erases_every_row_of_that_client_only(service: Service) -> None:
+    ana = await enroll(service, ANA)
+    ben = await enroll(service, BEN)
+    for person in (ana, ben):
+        await person.send(m.Command("trigger"))
+        await person.send(m.Text("payday"))
+        await person.tap("done")
+        await person.tap("skip")
+        await person.send(m.Text("I want to die"))
+    async with service.db.transaction() as s:
+        ana_id = (await repo.get_client_by_tg(s, ANA.user_id)).id  # type: ignore[union-attr]
+    await ana.send(m.Command("delete"))
+    await ana.tap("yes")
+    assert "I deleted" in ana.text() and "1 trigger logs" in ana.text()
+    async with service.db.transaction() as s:
+        for table in Base.metadata.sorted_tables:
+            if "client_id" in table.c:
+                left = await s.scalar(
+                    select(func.count()).select_from(table).where(table.c.client_id == ana_id)
+                )
+                assert left == 0, table.name
+        assert await repo.get_client_by_tg(s, ANA.user_id) is None
+        assert await repo.get_client_by_tg(s, BEN.user_id) is not None
+    await ana.send(m.Text("hi"))
+    assert "invite" in ana.text()
+
+
+async def test_blocked_and_unblocked(service: Service) -> None:
+    await enroll(service, ANA)
+    await service.set_blocked(ANA.user_id, True)
+    assert await count(service.db, Client, status="blocked") == 1
+    await service.set_blocked(ANA.user_id, False)
+    assert await count(service.db, Client, status="active") == 1
+    await service.set_blocked(999, True)  # unknown people are ignored
+
+
+async def test_today_counts_from_local_midnight(service: Service, clock: Clock) -> None:
+    p = await enroll(service, ANA)  # America/Chicago
+    await p.send(m.Command("craving"))
+    for value in ("5", "none", "nothing"):
+        await p.tap(value)
+    clock.now = datetime(2026, 11, 27, 5, 59, tzinfo=UTC)  # 23:59 in Chicago, same day
+    await p.send(m.Command("today"))
+    assert "Cravings logged: 1" in p.text()
+    clock.now = datetime(2026, 11, 27, 6, 1, tzinfo=UTC)  # 00:01 the next day
+    await p.send(m.Command("today"))
+    assert "Cravings logged: 0" in p.text()
