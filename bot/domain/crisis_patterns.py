@@ -73,7 +73,8 @@ WHO_OBJ = rf"(?:him|her|them|someone|somebody|everyone|everybody|people|(?:my|hi
 CHILD = _words(
     "kids?", "sons?", "daughters?", "baby", "toddler", "child", "grandkids?", "grandson",
     "granddaughter", "nephew", "niece", "hijo", "hija", "nino", "nina", "bebe", "nieto",
-    "nieta", "sobrino", "sobrina", "nene", "nena", "chamaco", "chamaca",
+    "nieta", "sobrino", "sobrina", "nene", "nena", "chamaco", "chamaca", "infant",
+    "little one", "grandbaby", r"\d+ (?:year|yr|month) old",
 )
 DRUGS = _words(
     "heroin", "dope", "fent", "fentanyl", "fetty", "oxys?", "oxies", "oxycodone", "oxycontin",
@@ -99,6 +100,8 @@ MEDS = _words(
     "prescriptions?", "methadone", "suboxone", "subs", "bupe", "buprenorphine", "naltrexone",
     "vivitrol", "antabuse", "sublocade", "strips?", "tylenol", "advil", "ibuprofen",
     "aspirin", "benadryl", "nyquil", "melatonin", "sleeping pills", "insulin", "lithium",
+    "seroquel", "trazodone", "ambien", "lorazepam", "clonazepam", "alprazolam", "zoloft",
+    "prozac", "lexapro", "wellbutrin", "gabapentin", "tramadol", "hydrocodone", "oxycodone",
     "pastillas?", "medicinas?", "medicamentos?", "dosis", "metadona", "tabletas?", "pildoras?",
 )
 PILLS_AND_DRUGS = f"(?:{MEDS}|{DRUGS})"
@@ -120,7 +123,7 @@ POISON_THINGS = _words(
     MEDS, "gumm(?:y|ies)", "vitamins?", "bleach", "soap", "detergent", "pods?", "batter(?:y|ies)",
     "nicotine", "patch", "vape", "cleaner", "mouthwash", "sanitizer", "edibles?", "cloro",
     "jabon", "detergente", "pilas?", "colillas?", "cigarros?", "vitaminas?", "veneno",
-    "limpiador", "enjuague", "cigarettes?", "antifreeze", "poison",
+    "limpiador", "enjuague", "gomitas?", "cigarettes?", "antifreeze", "poison",
 )
 SELF_MEANS = _words(
     "gun", "pistol", "rope", "noose", "knife", "blade", "razor", "pills", "bottle", "bridge",
@@ -167,7 +170,7 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     # Someone who cannot be woken or does not respond.
     _rule(
         r"\b(?:unresponsive|unconscious|inconsciente|not responsive)\b",
-        rf"\b(?:cant|couldnt) (?:wake|get) {WHO_OBJ} up\b|\bcant wake (?:him|her|them)\b",
+        rf"\b(?:cant|couldnt) (?:wake|get) {WHO_OBJ} (?:to )?(?:wake )?up\b|\bcant wake (?:him|her|them)\b",
         rf"(?:^|\b{WHO}|\band|\.) (?:is |still )*(?:wont|isnt|not|doesnt|aint|wouldnt) (?:even |really )?(?:wake up|waking up|waking|respond|responding|moving|move|come to|coming to)\b(?! out| in| on| forward| back| away)",
         unless=r"\bfor (?:school|work|class)\b|\bon time\b|\b(?:texts|calls|messages)\b",
     ),
@@ -181,14 +184,15 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     _rule(
         r"\b(?:lips|face|skin|fingers|fingertips|nails) (?:are |is |look |looks |going |turning |turned |getting |gone )*(?:blue|purple|gr[ae]y)\b",
         r"\b(?:turning|turned|going|gone) (?:blue|purple|gr[ae]y)\b",
-        r"\b(?:hes|shes|theyre) (?:all |really |so )?(?:blue|purple|gr[ae]y)\b",
+        rf"\b(?:hes|shes|theyre|{WHO} (?:is|looks|went|turned)) (?:all |kinda |really |so )?(?:blue|purple|gr[ae]y)\b(?! (?:and|jeans|shirt|dress|car)\b)",
+        r"\b(?:blue|purple|gr[ae]y) (?:around|on|in) (?:the|his|her|their) (?:mouth|lips|face)\b",
         r"\blabios (?:\w+ )?(?:morados|azules|moraditos)\b",
         r"\b(?:poniendo|puso|pone|quedo) (?:\w+ )?(?:azul|morad[oa]|moradit[oa])\b",
     ),
     # Overdose named, unless it is about someone's past or a class ("died of an overdose").
     _rule(
         rf"\b(?:overdos(?:e|ed|es|ing)|sobredosis)\b(?! on (?!{W2}{SUBSTANCE}\b))",
-        unless=r"\b(?:died (?:of|from)|passed away|murio de|muerte por|years? ago|last (?:year|month|summer|winter|spring|fall)|months ago|hace \w+ (?:anos|meses)|learn\w*|training|class|prevent\w*|awareness|signs of|risk|aprend\w*|prevencion)\b",
+        unless=r"\b(?:died (?:of|from)|passed away|murio de|muerte por|years? ago|last (?:year|month|summer|winter|spring|fall)|months ago|in (?:19|20)\d\d|back in|hace \w+ (?:anos|meses)|learn\w*|training|class|prevent\w*|awareness|signs of|risk|aprend\w*|prevencion)\b",
     ),
     # Too much taken.
     _rule(
@@ -197,9 +201,17 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     ),
     # A large amount swallowed, unless it is the normal daily dose.
     _rule(
-        rf"\b(?:took|swallowed|popped|downed|ate|taken|take|snorted|injected) (?:like |about |around |maybe |almost |over |at least |probably |literally )?(?:all|everything|the (?:whole|entire|rest of)|an? (?:whole|entire|full)|a (?:handful|bunch|ton|lot|fistful|whole bunch) of|\d{{2,}}|twenty|thirty|forty|fifty|sixty|a hundred|hundred|dozens of) {W4}{PILLS_AND_DRUGS}\b",
-        r"\b(?:me )?(?:tome|trague|bebi|se tomo|se trago) (?:como |unas |casi |mas de |ya )?(?:todas? (?:las|mis|el|la|los)|el frasco|la caja|el bote|\d{2,}|veinte|treinta|cuarenta|cincuenta|cien|un punado de|un monton de|muchas) (?:\w+ ){0,3}?(?:pastillas?|pildoras|frasco|caja|bote|tabletas|medicinas|medicamentos|entero)\b",
-        unless=ROUTINE,
+        rf"\b(?:took|swallowed|popped|downed|ate|taken|take|taking|swallowing|snorted|injected) (?:like |about |around |maybe |almost |over |at least |probably |literally )?(?:all|everything|(?:the|my|his|her) (?:whole|entire|rest of)|an? (?:whole|entire|full)|a (?:handful|bunch|ton|lot|fistful|whole bunch) of|\d{{2,}}|twenty|thirty|forty|fifty|sixty|a hundred|hundred|dozens of) {W4}{PILLS_AND_DRUGS}\b",
+        r"\b(?:swallowed|popped|downed|took) (?:like |about |around |maybe |almost |over )?\d{2,} (?!(?:\w+ )?(?:minutes?|mins?|hours?|hrs?|seconds?|days?|weeks?|dollars|bucks|steps|years?)\b)",
+        r"\b(?:me )?(?:tome|trague|bebi|se tomo|se trago) (?:como |unas |casi |mas de |ya )?(?:tod[oa]s? (?:las|mis|sus|el|la|los)|el frasco|la caja|el bote|\d{2,}|veinte|treinta|cuarenta|cincuenta|cien|un punado de|un monton de|muchas) (?:\w+ ){0,3}?(?:pastillas?|pildoras|frasco|caja|bote|tabletas|medicinas|medicamentos|entero)\b",
+        unless=ROUTINE + r"|\b(?:think\w*|thought|considering|about|of taking)\b",
+    ),
+    _rule(
+        r"\b(?:rope|noose|soga|cuerda) (?:is |esta )?(?:tied|ready|up|hung|lista|amarrada)\b|\btied (?:a|the|my) (?:noose|rope)\b",
+    ),
+    _rule(
+        r"\b(?:going to|gonna|about to|ready to|will|im) (?:just |finally )?do it\b|\b(?:lo hago|lo voy a hacer|voy a hacerlo)\b",
+        needs=(rf"\b(?:{SELF_MEANS}|{HIGH_PLACES})\b",),
     ),
     _rule(
         r"\b(?:lined up|counted out|laid out) (?:\w+ ){0,2}(?:pills|pastillas)\b|\b(?:pills|pastillas) (?:\w+ ){0,2}(?:lined up|counted out|laid out)\b",
@@ -259,7 +271,7 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     ),
     _rule(
         r"\b(?:going to|about to|gonna|ready to|will|fixing to|im) jump(?:ing)?\b",
-        r"\b(?:voy a|me voy a|estoy a punto de) (?:tirar|aventar|lanzar)(?:me)?\b",
+        r"\b(?:voy a|me voy a|estoy a punto de) (?:tirar|aventar|lanzar|saltar|brincar)(?:me)?\b",
         needs=(rf"\b{HIGH_PLACES}\b",),
     ),
 )
@@ -271,7 +283,7 @@ SELF_HARM: tuple[Rule, ...] = (
         r"\b(?:kill|killing|killed|end|ending|off|offing|shoot|shooting|hang|hanging|drown|drowning|poison|poisoning|overdose|overdosing|starve|starving|suffocate) myself\b",
         r"\bkill yourself\b",
         r"\bsu[iy]?[cs]+i?d(?:e|es|al|el|ial|ality|ing|io|ios|a|as|arme|arte|arse|ando)?\b",
-        r"\btake my (?:own )?life\b|\bquitarme la vida\b|\bacabar con (?:mi vida|todo)\b",
+        r"\btake my (?:own )?life\b|\bquitar(?:me)? la vida\b|\bacabar con (?:mi vida|todo)\b",
         r"\b(?:end|ending|ended|finish) (?:it|it all|everything|things|my life|my own life|this life|my existence)\b(?! (?:with|off|for|between|here|early|at)\b)",
         r"\b(?:hoy|esta noche|ahorita|ahora|manana|ya) me mato\b(?! (?:el|la|de|con|a|trabajando|estudiando)\b)",
     ),
@@ -288,14 +300,14 @@ SELF_HARM: tuple[Rule, ...] = (
         r"\b(?:want|wanna|wish|wishing|ready|need|deserve|deserves|hope|trying|plan|planning|rather|prefer|should) (?:to )?(?:just |really |simply )?(?:die|dye|be dead|not exist|stop existing|not be alive|not be here)\b(?! (?:of|laughing|from|for|with|in a|on|at)\b)",
         r"\b(?:better off|rather be|want to be|wish i was|wish i were|should be|deserve to be|might as well be) dead\b",
         r"\bwish (?:i|id) (?:\w+ ){0,2}(?:dead|died|die|never been born|never woke up|never existed|not wake up|wasnt born|wasnt alive|wasnt here|werent here|disappear)\b",
-        r"\b(?:want|wanna|wish i could|going|need) (?:to )?(?:just )?disappear\b|\bdisappear (?:forever|for good|permanently)\b",
+        r"\b(?:want|wanna|wish i could|going|need) (?:to )?(?:just )?disappear\b(?! (?:into|to|for a|for the|on|with|from work)\b)|\bdisappear (?:forever|for good|permanently)\b",
         blockers=NEGATIONS,
     ),
     _rule(
         r"\b(?:dont|no longer|never|didnt) (?:even |really )?(?:want to|wanna|wish to|feel like|care to) (?:live|be alive|exist|wake up|go on|keep going|keep living|continue living|be here (?:anymore|any more|no more|any longer|tomorrow))\b",
         r"\blive or die\b|\bvivir o morir\b",
         r"\b(?:never|not|dont|no) wake up (?:again|tomorrow|ever)\b|\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up\b",
-        r"\bsleep forever\b|\bhope i (?:dont|never|wont) wake up\b|\bnever wake up\b(?! (?:on|early|before|in time|till|until)\b)",
+        r"\b(?:want to|wish i could|wish to|need to|going to|ready to) (?:just )?sleep forever\b|\bhope i (?:dont|never|wont) wake up\b|\bnever wake up\b(?! (?:on|early|before|in time|till|until)\b)",
         r"\bno despertar (?:nunca|jamas|mas)\b|\bno volver a despertar\b|\bdormir para siempre\b",
         r"\bfeel(?:ing|s)? like (?:dying|killing myself|ending it|ending my life|giving up on life)\b",
     ),
@@ -305,7 +317,7 @@ SELF_HARM: tuple[Rule, ...] = (
     ),
     # No point, not worth it, tired of living.
     _rule(
-        r"\b(?:no|dont see (?:the|any)|whats the|what is the|theres no|there is no|lost (?:the|my|all)|cant see (?:the|any)|see no) (?:point|reason|purpose) (?:in |of |to |for )?(?:living|life|being alive|going on|keep going|keep living|live|me to (?:be here|live|stay|go on|keep going)|being here|staying alive)\b",
+        r"\b(?:no|dont see (?:the|any)|whats (?:even |really )?the|what is (?:even )?the|theres no|there is no|lost (?:the|my|all)|cant see (?:the|any)|see no) (?:even |really |actually )?(?:point|reason|purpose) (?:in |of |to |for )?(?:living|life|being alive|going on|keep going|keep living|live|me to (?:be here|live|stay|go on|keep going)|being here|staying alive)\b",
         r"\b(?:life|living) (?:isnt|is not|aint|not|is never) (?:\w+ )?worth (?:it|living)\b|\bnot worth living\b|\bmy life is (?:worthless|pointless|meaningless)\b",
         r"\b(?:done with|tired of|sick of|exhausted from|cansad[oa] de|hart[oa] de) (?:life|living|being alive|existing|this life|la vida|vivir|existir|estar viv[oa])\b(?! (?:paycheck|with|in|like|here|at|aqui|en|con|asi)\b)",
         r"\bcant (?:do this|go on|take (?:it|this)|keep going|keep doing this|live like this|handle (?:it|this|life)) (?:anymore|any more|any longer|no more)\b",
@@ -319,6 +331,7 @@ SELF_HARM: tuple[Rule, ...] = (
         r"\b(?:better|happier|easier) (?:off )?(?:without me|if i (?:was|were|wasnt|werent|am|died|disappeared|left|never|just)|with me gone|once im gone|when im gone|sin mi)\b",
         r"\b(?:nobody|no one|noone) (?:would|will|wud|is going to|gonna) (?:even |really |ever )?(?:miss me|notice (?:if|when|that) i|care (?:if|when|that) i|notice im gone|care if im gone)\b",
         r"\bmejor sin mi\b|\b(?:estarian|estaria|seria|serian|vivirian|viviria) (?:\w+ )?mejor (?:si (?:yo )?(?:no|me muero|muero|desaparezco|desapareciera|me muriera)|sin mi)\b",
+        r"\b(?:nobody|no one|noone) (?:cares|would care|will care|gives a \w+) (?:if|whether|when) i (?:die|died|live|disappear|kill myself|was gone|am gone|\w+ myself)\b",
         r"\bnadie (?:me )?(?:extranaria|va a extranar|extrana|notaria|se daria cuenta)\b",
     ),
     _rule(
@@ -361,6 +374,7 @@ HARM_FROM_OR_TO_OTHERS: tuple[Rule, ...] = (
     # The client wanting to hurt someone.
     _rule(
         rf"\b(?:want to|wanna|going to|about to|will|ill|could|might|feel like|ready to|thinking (?:about|of)|plan to|planning to|telling me to|tell me to|told me to|need to) (?:\w+ )?(?:kill|killing|murder|murdering|stab|stabbing|shoot|shooting|hurt|hurting|beat|beating|strangle|strangling|choke|choking|attack|attacking|beat up) {WHO_OBJ}\b(?! (?:a|an) (?:text|message|email|dm|call|line|note|pic)\b)(?! (?:at|in)\b)",
+        rf"\b(?:want to|wanna|going to|about to|will|ill|could|gonna) (?:beat|kick|knock|punch) the (?:shit|crap|hell|fuck|living daylights) out of {WHO_OBJ}\b",
         r"\b(?:voy a|quiero|tengo ganas de|ganas de|me dan ganas de|quisiera) (?:\w+ )?(?:matar|apunalar|golpear|lastimar|madrear|disparar|ahorcar) a (?!nadie\b)\w+",
         r"\b(?:voy a|quiero|tengo ganas de|ganas de|me dan ganas de|quisiera) (?:\w+ )?(?:matarl[oa]s?|apunalarl[oa]|golpearl[oa]|lastimarl[oa]|madrearl[oa]|dispararle|ahorcarl[oa])\b",
         r"\b(?:lo|la|los|las) voy a (?:matar|apunalar|golpear|madrear|ahorcar)\b",
@@ -394,7 +408,7 @@ TIME_AFTER = r"(?:again|last|yesterday|today|tonight|earlier|this (?:morning|aft
 
 LAPSE: tuple[Rule, ...] = (
     _rule(
-        SUBJ + r"(?P<v>relapsed|slipped up|slipped (?=again|last|yesterday|this|on)|fell off the wagon|picked up again|picked back up|broke my (?:sobriety|streak|clean time)|lost my (?:sobriety|clean time|sober time|streak|clean date|sober date|sobriety date|date)|used again|drank again|started (?:using|drinking) again|went back to (?:using|drinking|the bottle|drugs))\b",
+        SUBJ + r"(?P<v>relapsed|slipped up|slipped (?=again|last|yesterday|this|on)|fell off the wagon|picked up again|picked back up|broke my (?:sobriety|streak|clean time)|lost my (?:sobriety|clean time|sober time|streak|clean date|sober date|sobriety date|date)|used again|drank again|(?:was |been |am |im )?(?:using|drinking) again|started (?:using|drinking) again|went back to (?:using|drinking|the bottle|drugs))\b",
         blockers=LAPSE_BLOCKERS,
         window=3,
     ),

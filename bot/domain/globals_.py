@@ -6,10 +6,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from bot.domain.crisis import screen
-
 from bot.domain import flows
 from bot.domain.content import SKILLS, match_skills
+from bot.domain.crisis import screen
 from bot.domain.finish import crisis_effects, settings_view
 from bot.domain.forms import ENROLL_STATES, STEPS
 from bot.domain.model import (

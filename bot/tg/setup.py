@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from telegram import BotCommand, Update
-from telegram.request import BaseRequest
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -15,6 +14,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.service import Service

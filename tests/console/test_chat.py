@@ -64,7 +64,8 @@ def test_open_enrollment_checkin_and_craving_reach_the_database(tmp_path: Path) 
 
 
 def test_numbers_pick_choices_and_bad_input_is_explained(tmp_path: Path) -> None:
-    out = chat(tmp_path, ["/start", "1", "1", "Mars/Base", "25:00", "2"], ENROLLMENT="open")
+    script = ["/start", "1", "1", "Mars/Base", "1", "25:00", "2"]
+    out = chat(tmp_path, script, ENROLLMENT="open")
     assert "I don't know the time zone" in out
     assert "not a time I understand" in out
 

@@ -154,7 +154,9 @@ async def test_redelivered_update_changes_nothing(service: Service) -> None:
     await p.send(m.Command("craving"))
     await p.tap("5")
     await p.tap("none")
-    tap = [c.data for r in p.replies for row in r.buttons for c in row if c.data.endswith(":nothing")]
+    tap = [
+        c.data for r in p.replies for row in r.buttons for c in row if c.data.endswith(":nothing")
+    ]
     first = await service.handle(ANA, m.Button(tap[0]), 555)
     again = await service.handle(ANA, m.Button(tap[0]), 555)
     assert first and again is None
