@@ -14,9 +14,8 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 def test_readme_diagram_matches_the_transition_table() -> None:
     blocks = re.findall(r"```mermaid\n(.*?)```", README.read_text(), flags=re.S)
     assert blocks, "the README has no mermaid diagram"
-    assert blocks[0] == mermaid(), (
-        "regenerate with: python -c 'from bot.domain.diagram import mermaid; print(mermaid(), end=\"\")'"
-    )
+    hint = "regenerate: python -c 'from bot.domain.diagram import mermaid; print(mermaid())'"
+    assert blocks[0] == mermaid(), hint
 
 
 def test_every_flow_state_is_in_the_diagram() -> None:

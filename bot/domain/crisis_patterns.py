@@ -204,7 +204,7 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         rf"\b(?:took|swallowed|popped|downed|ate|taken|take|taking|swallowing|snorted|injected) (?:like |about |around |maybe |almost |over |at least |probably |literally )?(?:all|everything|(?:the|my|his|her) (?:whole|entire|rest of)|an? (?:whole|entire|full)|a (?:handful|bunch|ton|lot|fistful|whole bunch) of|\d{{2,}}|twenty|thirty|forty|fifty|sixty|a hundred|hundred|dozens of) {W4}{PILLS_AND_DRUGS}\b",
         r"\b(?:swallowed|popped|downed|took) (?:like |about |around |maybe |almost |over )?\d{2,} (?!(?:\w+ )?(?:minutes?|mins?|hours?|hrs?|seconds?|days?|weeks?|dollars|bucks|steps|years?)\b)",
         r"\b(?:me )?(?:tome|trague|bebi|se tomo|se trago) (?:como |unas |casi |mas de |ya )?(?:tod[oa]s? (?:las|mis|sus|el|la|los)|el frasco|la caja|el bote|\d{2,}|veinte|treinta|cuarenta|cincuenta|cien|un punado de|un monton de|muchas) (?:\w+ ){0,3}?(?:pastillas?|pildoras|frasco|caja|bote|tabletas|medicinas|medicamentos|entero)\b",
-        unless=ROUTINE + r"|\b(?:think\w*|thought|considering|about|of taking)\b",
+        unless=ROUTINE + r"|\b(?:think\w*|thought|considering|about taking|of taking)\b",
     ),
     _rule(
         r"\b(?:rope|noose|soga|cuerda) (?:is |esta )?(?:tied|ready|up|hung|lista|amarrada)\b|\btied (?:a|the|my) (?:noose|rope)\b",
