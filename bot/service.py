@@ -71,6 +71,11 @@ class Service:
         )  # fmt: skip
         return replies
 
+    async def prune(self, keep: timedelta = timedelta(days=7)) -> int:
+        """Forget update ids older than `keep`: Telegram never redelivers after a day."""
+        async with self.db.transaction() as s:
+            return await repo.prune_updates(s, self.clock() - keep)
+
     async def set_blocked(self, user_id: int, blocked: bool) -> None:
         """Telegram told us the person blocked (or unblocked) the bot: stop or resume sending."""
         async with self.db.transaction() as s:
@@ -166,7 +171,24 @@ class Service:
                 replies.append(m.Reply(t(lang, "delete.done", summary=_summary(counts, lang))))
             else:
                 await self._save(s, client, effect, now)
+                notice = self._staff_notice(client, effect, now)
+                if notice is not None:
+                    replies.append(notice)
         return client, replies
+
+    def _staff_notice(
+        self, client: Client | None, effect: m.Effect, now: datetime
+    ) -> m.Reply | None:
+        """CLINICAL.md §3.5: a crisis tier 1-2 of an enrolled client (who consented to this)
+        goes to the staff chat as a pseudonymous id, the tier and the time; never the words."""
+        staff = self.settings.staff_chat_id
+        if staff is None or client is None or client.enrolled_at is None:
+            return None
+        if not isinstance(effect, m.RecordCrisis) or effect.tier > 2:
+            return None
+        text = t("en", "staff.crisis", client=client.pseudo_id, tier=effect.tier,
+                 time=now.strftime("%Y-%m-%d %H:%M UTC"))  # fmt: skip
+        return m.Reply(text, chat_id=staff)
 
     async def _enroll(
         self, s: AsyncSession, addr: Address, event: m.Event, now: datetime

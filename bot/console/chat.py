@@ -68,7 +68,8 @@ class Console:
     def show(self, replies: list[m.Reply]) -> None:
         numbered: list[m.Choice] = []
         for reply in replies:
-            self.write("bot> " + reply.text.replace("\n", "\n     "))
+            who = "bot> " if reply.chat_id is None else "[to staff chat] "
+            self.write(who + reply.text.replace("\n", "\n     "))
             for row in reply.buttons:
                 cells = []
                 for choice in row:

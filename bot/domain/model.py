@@ -91,6 +91,7 @@ class Reply:
     protect: bool = False
     help_key: str | None = None
     edit: bool = False  # replace the message whose button was tapped, instead of a new one
+    chat_id: int | None = None  # another chat (the staff chat); None means the person
 
 
 @dataclass(frozen=True)

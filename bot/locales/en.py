@@ -380,4 +380,8 @@ TEXTS: dict[str, str] = {
     "deleted.profile": "your profile and settings",
     "cr.intensity.low": "none",
     "cr.intensity.high": "extreme",
+    "staff.crisis": (
+        "Crisis notice: client {client}, tier {tier}, at {time}. "
+        "Please follow up per protocol."
+    ),
 }

@@ -415,4 +415,8 @@ TEXTS: dict[str, str] = {
     "deleted.profile": "su perfil y su configuración",
     "cr.intensity.low": "ningunas",
     "cr.intensity.high": "extremo",
+    "staff.crisis": (
+        "Aviso de crisis: cliente {client}, nivel {tier}, a las {time}. "
+        "Por favor, haga seguimiento según el protocolo."
+    ),
 }

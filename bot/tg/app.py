@@ -60,9 +60,21 @@ async def send_replies(
                 continue
             except BadRequest as exc:  # not modified, or too old to edit: send it anew
                 log.info("edit failed (%s); sending instead", exc.__class__.__name__)
+        if reply.chat_id is not None:
+            await _send_elsewhere(context, reply)
+            continue
         await context.bot.send_message(
             chat_id, clip(reply.text), reply_markup=markup(reply), protect_content=reply.protect
         )
+
+
+async def _send_elsewhere(context: Context, reply: m.Reply) -> None:
+    """A notice to the staff chat: its failure must never cost the person their reply."""
+    assert reply.chat_id is not None
+    try:
+        await context.bot.send_message(reply.chat_id, clip(reply.text), protect_content=True)
+    except TelegramError as exc:
+        log.error("staff notice not delivered: %s", exc.__class__.__name__)
 
 
 async def _run(update: Update, context: Context, event: m.Event) -> None:

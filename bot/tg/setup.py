@@ -21,6 +21,7 @@ from bot.service import Service
 from bot.tg.app import (
     ALLOWED_UPDATES,
     BotData,
+    Context,
     on_button,
     on_error,
     on_group,
@@ -84,10 +85,19 @@ def build_application(
 
 
 async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-ignore]
-    """The command menu in both languages (English is the default for everyone else)."""
+    """The command menu in both languages (English is the default for everyone else), and
+    the housekeeping job."""
     for lang, commands in COMMANDS.items():
         menu = [BotCommand(name, text) for name, text in commands.items()]
         await app.bot.set_my_commands(menu, language_code=None if lang == "en" else lang)
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(_prune, interval=6 * 3600, first=60, name="prune-updates")
+
+
+async def _prune(context: Context) -> None:
+    """Keep the processed-updates table small."""
+    removed = await context.bot_data.svc().prune()
+    log.info("pruned %d processed update ids", removed)
 
 
 def run_polling(settings: Settings, service: Service) -> None:

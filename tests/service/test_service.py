@@ -220,3 +220,28 @@ async def test_today_counts_from_local_midnight(service: Service, clock: Clock) 
     clock.now = datetime(2026, 11, 27, 6, 1, tzinfo=UTC)  # 00:01 the next day
     await p.send(m.Command("today"))
     assert "Cravings logged: 0" in p.text()
+
+
+async def test_crisis_notice_to_staff_has_no_words(store_db: Database, clock: Clock) -> None:
+    settings = load_settings(enrollment="invite", staff_chat_id=-100500)
+    svc = Service(store_db, settings, clock)
+    p = await enroll(svc, ANA)
+    await p.send(m.Text("I want to end my life tonight"))
+    staff = [r for r in p.replies if r.chat_id == -100500]
+    assert len(staff) == 1
+    assert "tier" in staff[0].text and "life" not in staff[0].text
+    async with svc.db.transaction() as s:
+        client = await repo.get_client_by_tg(s, ANA.user_id)
+    assert client is not None and client.pseudo_id in staff[0].text
+    stranger = Person(svc, BEN)
+    await stranger.send(m.Text("I want to end my life tonight"))
+    assert not [r for r in stranger.replies if r.chat_id is not None]
+
+
+async def test_prune_forgets_old_update_ids_only(service: Service, clock: Clock) -> None:
+    await service.handle(ANA, m.Text("hi"), 1)
+    clock.now += timedelta(days=8)
+    await service.handle(ANA, m.Text("hi"), 2)
+    assert await service.prune() == 1
+    assert await service.handle(ANA, m.Text("hi"), 2) is None
+    assert await service.handle(ANA, m.Text("hi"), 1) is not None
