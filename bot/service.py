@@ -82,10 +82,12 @@ class Service:
             client = await repo.get_client_by_tg(s, user_id)
             if client is None:
                 return
-            if blocked:
-                client.status = "blocked"
-            elif client.status == "blocked":
-                client.status = "active" if client.enrolled_at else "enrolling"
+            if blocked and client.status != "blocked":
+                client.status_before_block, client.status = client.status, "blocked"
+            elif not blocked and client.status == "blocked":
+                fallback = "active" if client.enrolled_at else "enrolling"
+                client.status = client.status_before_block or fallback
+                client.status_before_block = None
             log.info(
                 "client %s %s the bot", client.pseudo_id, "blocked" if blocked else "unblocked"
             )

@@ -49,6 +49,9 @@ _JOKE_EMOJI = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f639\U0001f480]")
 _OD_UPPER = re.compile(r"\bOD(['’]?[dD]|['’]?(?:ed|ED|ing|ING|in|IN))?\b")
 _OD_LOWER = re.compile(r"\bod(['’]d|['’]?ed|['’]?ing|['’]?in)?\b")
 _APOSTROPHES = re.compile("['’‘`´]")
+# Symbols standing for letters inside a word: "d!e", "k1ll", "su1c1de", "$elf".
+_LEET = re.compile(r"(?<=[a-z])[!1|@0$3](?=[a-z])|(?<![a-z0-9])\$(?=[a-z])")
+_LEET_LETTERS = {"!": "i", "1": "i", "|": "i", "@": "a", "0": "o", "$": "s", "3": "e"}
 _SENTENCE_BREAK = re.compile(r"[.!?;:,\n\r\t…]+")
 _NOT_WORD = re.compile(r"[^a-z0-9. ]+")
 _LONG_RUN = re.compile(r"([a-z])\1{2,}")
@@ -63,6 +66,7 @@ def normalize(text: str) -> str:
     text = _OD_UPPER.sub(_expand_od, text)
     text = _OD_LOWER.sub(_expand_od, _strip_accents(text).lower())
     text = _APOSTROPHES.sub("", text).replace("&", " and ")
+    text = _LEET.sub(lambda m: _LEET_LETTERS[m.group(0)], text)
     text = _NOT_WORD.sub(" ", _SENTENCE_BREAK.sub(" . ", text))
     text = _LONG_RUN.sub(r"\1\1", text)
     text = " ".join(_fix_word(word) for word in text.split())

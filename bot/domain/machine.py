@@ -22,9 +22,8 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from bot.domain.crisis import Tier, screen
-
 from bot.domain import flows, globals_
+from bot.domain.crisis import Tier, screen
 from bot.domain.finish import SETTINGS_FLOWS, crisis_effects
 from bot.domain.forms import ENROLL_STATES, STEPS
 from bot.domain.model import (
@@ -55,6 +54,17 @@ def step(state: State, draft: dict[str, Any], event: Event, ctx: Ctx) -> Outcome
     """Apply one event: help, crisis screening and commands first, then the table."""
     draft = copy.deepcopy(draft)
     lang = lang_of(ctx, draft)
+    out = _dispatch(state, draft, event, ctx, lang)
+    # Words that ride along a command ("/checkin I want to die") or a photo's caption are
+    # screened too; typed text is screened inside _text, where it can interrupt a step.
+    extra = event.arg if isinstance(event, Command) else getattr(event, "caption", "")
+    tier = screen(extra) if extra else None
+    if tier is not None:
+        out.effects[:0] = crisis_effects(int(tier), "text", ctx, lang)
+    return out
+
+
+def _dispatch(state: State, draft: dict[str, Any], event: Event, ctx: Ctx, lang: str) -> Outcome:
     if state is State.STRANGER:
         return globals_.stranger(draft, event, ctx, lang)
     if isinstance(event, Command):

@@ -65,9 +65,12 @@ class Button:
 
 @dataclass(frozen=True)
 class Media:
-    """Something we cannot read: a photo, sticker, voice note, location, document."""
+    """Something we cannot read: a photo, sticker, voice note, location, document.
+
+    Its caption, if any, is still screened for crisis language."""
 
     kind: str
+    caption: str = ""
 
 
 Event = Text | Command | Button | Media

@@ -381,7 +381,6 @@ TEXTS: dict[str, str] = {
     "cr.intensity.low": "none",
     "cr.intensity.high": "extreme",
     "staff.crisis": (
-        "Crisis notice: client {client}, tier {tier}, at {time}. "
-        "Please follow up per protocol."
+        "Crisis notice: client {client}, tier {tier}, at {time}. Please follow up per protocol."
     ),
 }

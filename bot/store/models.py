@@ -58,6 +58,8 @@ class Client(Base):
     created_at: Mapped[datetime]
     enrolled_at: Mapped[datetime | None]
     last_seen_at: Mapped[datetime | None]
+    # While blocked, the status the client had before, so unblocking restores a /stop.
+    status_before_block: Mapped[str | None] = mapped_column(String(16))
 
 
 class Invite(Base):

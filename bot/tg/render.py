@@ -42,10 +42,11 @@ def event_of(message: Message) -> m.Event:
     """A private message as a domain event: a command, text, or media we cannot read."""
     text = message.text
     if text is not None:
-        if text.startswith("/"):
+        # Only what Telegram marks as a command is one: "/ took too many pills" is text.
+        if any(e.type == "bot_command" and e.offset == 0 for e in message.entities or ()):
             head, _, arg = text[1:].partition(" ")
             name = head.split("@", 1)[0].lower()
             return m.Command(name, arg.strip())
         return m.Text(text)
     kind = next((k for k in MEDIA_KINDS if getattr(message, k, None)), "other")
-    return m.Media(kind)
+    return m.Media(kind, message.caption or "")

@@ -74,10 +74,11 @@ def build_application(
     app.bot_data.service = service
     app.bot_data.settings = settings
     private = filters.ChatType.PRIVATE
-    # Order matters: edits and non-private chats are caught before the private handlers.
+    # Order matters: edits and non-private chats are caught before the private handlers;
+    # service messages in groups (joins, title changes) get no answer at all.
     app.add_handler(ChatMemberHandler(on_member, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, on_ignored))
-    app.add_handler(MessageHandler(~private, on_group))
+    app.add_handler(MessageHandler(~private & ~filters.StatusUpdate.ALL, on_group))
     app.add_handler(MessageHandler(private, on_message))
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_error_handler(on_error)

@@ -71,6 +71,7 @@ def _create_clients() -> None:
         sa.Column("created_at", TS, nullable=False),
         sa.Column("enrolled_at", TS, nullable=True),
         sa.Column("last_seen_at", TS, nullable=True),
+        sa.Column("status_before_block", sa.String(length=16), nullable=True),
         sa.UniqueConstraint("pseudo_id", name="uq_clients_pseudo_id"),
         sa.UniqueConstraint("tg_user_id", name="uq_clients_tg_user_id"),
     )

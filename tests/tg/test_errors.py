@@ -1,0 +1,88 @@
+"""The error paths: the database down, the person blocked the bot, a query too old."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from telegram.error import Forbidden
+
+from bot.locales import t
+from bot.service import Service
+from bot.store.database import Database
+from bot.store.models import Client
+from tests.tg.conftest import enroll
+from tests.tg.driver import Harness, Person
+from tests.tg.fakerequest import QUERY_TOO_OLD
+
+
+@pytest.fixture
+async def broken_db(tmp_path: Path) -> AsyncIterator[Database]:
+    """A database whose folder vanished after start-up: every connection fails."""
+    folder = tmp_path / "gone"
+    db = Database(f"sqlite:///{folder}/x.db")
+    shutil.rmtree(folder)
+    yield db
+    await db.dispose()
+
+
+async def test_help_goes_out_when_the_database_is_down(
+    harness: Harness, pat: Person, service: Service, broken_db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(service, "db", broken_db)
+    await pat.command("help")
+    texts = harness.fake.texts()
+    assert len(texts) == 2
+    assert texts[0].startswith(t("en", "help.title")) and "988" in texts[0]
+    assert "911" in texts[0]
+    assert texts[1] == t("en", "error.generic", crisis="988", emergency="911")
+    assert harness.handler_errors == []  # handled, not left to the error handler
+
+
+async def test_a_tap_is_answered_when_the_database_is_down(
+    harness: Harness, pat: Person, service: Service, broken_db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    await enroll(pat)
+    monkeypatch.setattr(service, "db", broken_db)
+    menu = pat.keyboard()
+    await pat.tap("✅ Check in", on=menu)
+    assert harness.fake.answered == pat.query_ids
+    assert "988" in harness.fake.texts()[-2] and "911" in harness.fake.texts()[-2]
+
+
+async def test_blocked_bot_is_not_retried(harness: Harness, pat: Person) -> None:
+    await enroll(pat)
+    harness.fake.fail_next("sendMessage")
+    before = len(harness.fake.of("sendMessage"))
+    await pat.command("help")
+    assert len(harness.fake.of("sendMessage")) == before + 1  # one attempt, no retry
+    assert [type(e) for e in harness.handler_errors] == [Forbidden]
+    harness.handler_errors.clear()
+    assert await harness.count(Client, status="active") == 1  # my_chat_member decides
+
+
+async def test_reply_still_goes_out_when_the_query_is_too_old(
+    harness: Harness, pat: Person
+) -> None:
+    await enroll(pat)
+    harness.fake.fail_next("answerCallbackQuery", 400, QUERY_TOO_OLD)
+    await pat.tap("✅ Check in")
+    assert harness.fake.texts()[-1].startswith(t("en", "ci.mood"))
+    assert harness.handler_errors == []
+
+
+async def test_flood_limit_is_waited_out_and_retried(
+    harness: Harness, pat: Person, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PTB 22.8 warns (an error here) on RetryAfter.retry_after unless opted in to timedelta.
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+    harness.fake.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+    await pat.command("help")
+    sends = harness.fake.of("sendMessage")
+    assert len(sends) == 3  # the refused help, the same help again, then how to join
+    assert sends[0].params == sends[1].params
+    assert harness.handler_errors == []

@@ -1,0 +1,81 @@
+"""What build_application sets up: commands in both languages, allowed updates, no leaks."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+
+import pytest
+
+from bot.locales import t
+from bot.tg.app import ALLOWED_UPDATES
+from bot.tg.setup import COMMANDS
+from tests.tg import updates as u
+from tests.tg.conftest import TOKEN, enroll
+from tests.tg.driver import Harness, Person
+
+
+def test_allowed_updates() -> None:
+    assert ALLOWED_UPDATES == ["message", "callback_query", "my_chat_member"]
+
+
+async def test_post_init_sets_commands_in_english_and_spanish(harness: Harness) -> None:
+    assert harness.app.post_init is not None
+    await harness.app.post_init(harness.app)
+    calls = harness.fake.of("setMyCommands")
+    assert sorted(str(c.params.get("language_code")) for c in calls) == ["None", "es"]
+    for call in calls:
+        lang = call.params.get("language_code", "en")
+        commands = {c["command"]: c["description"] for c in call.params["commands"]}
+        assert commands == COMMANDS[lang]
+    spanish = next(c for c in calls if c.params.get("language_code") == "es")
+    assert {"command": "help", "description": "Ayuda ya, a cualquier hora"} in (
+        spanish.params["commands"]
+    )
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS["en"]))
+async def test_every_advertised_command_is_understood(
+    harness: Harness, pat: Person, name: str
+) -> None:
+    await enroll(pat)
+    sent = len(harness.fake.texts())
+    await pat.command(name)
+    new = harness.fake.texts()[sent:]
+    assert new and t("en", "cmd.unknown") not in new
+    assert set(COMMANDS["es"]) == set(COMMANDS["en"])
+
+
+async def test_no_call_or_log_carries_the_token(
+    harness: Harness, pat: Person, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    await harness.app.post_init(harness.app)  # type: ignore[misc]
+    await enroll(pat)
+    await pat.command("help")
+    methods = {c.method for c in harness.fake.calls}
+    assert {"getMe", "setMyCommands", "sendMessage", "answerCallbackQuery"} <= methods
+    for call in harness.fake.calls:
+        assert TOKEN not in json.dumps(call.params, ensure_ascii=False)
+        assert TOKEN not in "".join(call.wire.values())
+    assert any(r.name.startswith("telegram") for r in caplog.records)
+    assert all(TOKEN not in r.getMessage() for r in caplog.records)
+
+
+async def test_updates_arrive_through_get_updates(harness: Harness) -> None:
+    """The fake also serves long polling, the way the product runs (`run_polling`)."""
+    app, fake = harness.app, harness.fake
+    fake.queue_update(u.command(harness.next_id(), u.user(5550004), "help"))
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=1)
+    try:
+        async with asyncio.timeout(10):
+            await fake.sent.wait()
+    finally:
+        await app.updater.stop()
+        await app.stop()
+    polls = fake.of("getUpdates")
+    assert polls and polls[0].params["allowed_updates"] == ALLOWED_UPDATES
+    assert "988" in fake.texts()[0]
