@@ -87,12 +87,9 @@ def _expand_od(match: re.Match[str]) -> str:
 
 def _fix_word(word: str) -> str:
     """Expand slang; undo stretching ("diieee" -> "die") for the words that matter."""
-    if word in cp.SLANG:
-        return cp.SLANG[word]
-    squeezed = _ANY_RUN.sub(r"\1", word)
-    if squeezed in _STRETCHED:
-        return _STRETCHED[squeezed]
-    return cp.SLANG.get(squeezed, word) if squeezed != word else word
+    # Only known words are un-stretched: squeezing "odd" would turn it into "od" (overdose).
+    word = _STRETCHED.get(_ANY_RUN.sub(r"\1", word), word)
+    return cp.SLANG.get(word, word)
 
 
 # --- rule matching ------------------------------------------------------------------------

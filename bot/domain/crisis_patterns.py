@@ -107,7 +107,8 @@ MEDS = _group(
     "|suboxone|subs|bupe|buprenorphine|naltrexone|vivitrol|antabuse|sublocade|strips?"
     "|tylenol|advil|ibuprofen|aspirin|benadryl|nyquil|melatonin|sleeping pills|insulin"
     "|lithium|seroquel|trazodone|ambien|lorazepam|clonazepam|alprazolam|zoloft|prozac"
-    "|lexapro|wellbutrin|gabapentin|tramadol|hydrocodone"
+    "|lexapro|wellbutrin|gabapentin|tramadol|hydrocodone|antidepressants?|antipsychotics?"
+    "|painkillers?|pain meds|sleeping meds|heart meds|blood pressure meds"
     "|pastillas?|medicinas?|medicamentos?|dosis|metadona|tabletas?|pildoras?"
 )
 PILLS_AND_DRUGS = f"(?:{MEDS}|{DRUGS})"
@@ -143,9 +144,11 @@ HIGH_PLACES = _group(
 
 # --- context ------------------------------------------------------------------------------
 
+# "now" or "tonight", but not "I'm safe right now".
 NOW = (
-    r"\b(?:right now|tonight|tonights|this is it|about to|ahora mismo|ahorita|esta noche"
-    r"|ya mismo|en este momento|hoy mismo)\b|\bnow" + END
+    r"(?<!safe )(?<!ok )(?<!okay )(?<!fine )(?<!good )\b(?:right now|tonight|tonights"
+    r"|this is it|about to|ahora mismo|ahorita|esta noche|ya mismo|en este momento|hoy mismo)\b"
+    r"|(?<!right )\bnow" + END
 )
 HOLDING_MEANS = (
     r"\b(?:have|got|holding|bought|loaded|lined up|tengo|compre|cargue|agarre)\b"
@@ -176,7 +179,9 @@ SUBSTANCE_CONTEXT = (
 )
 
 # Words that cancel a wish or an act said right after them ("I don't want to die").
-NEGATIONS = frozenset({"not", "no", "never", "dont", "didnt", "doesnt", "wont", "nunca", "jamas"})
+NEGATIONS = frozenset(
+    {"not", "no", "never", "dont", "didnt", "doesnt", "wont", "wouldnt", "nunca", "jamas"}
+)
 # For use reports also near misses, fears and habits ("almost relapsed", "when I drank").
 LAPSE_BLOCKERS = NEGATIONS | frozenset(
     _wordlist(
@@ -211,6 +216,7 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"\b(?:wont|cant|isnt|not|doesnt) (?:open|opening) (?:his|her|their) eyes\b",
         rf"\b(?:cant|couldnt) (?:wake|get) {WHO_OBJ} (?:to )?(?:wake )?up\b",
         r"\bcant wake (?:him|her|them)\b",
+        rf"\b(?:cant|couldnt) (?:wake up|get up) {WHO_OBJ}\b",
         rf"(?:^|\b{WHO}|\band|\.) (?:is |still )*(?:wont|isnt|not|doesnt|aint|wouldnt)"
         r" (?:even |really )?(?:wake up|waking up|waking|respond|responding|moving|move"
         r"|come to|coming to)\b(?! out| in| on| forward| back| away)",
@@ -258,6 +264,8 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"|injected|mixed) (?:way |far |a little |a bit |maybe |probably )?too (?:much|many)\b"
         r"(?! (?:time|on|of (?:my |the |a |his |her )?time|breaks|days|naps|risks|chances"
         r"|shifts|hours))",
+        r"\b(?:took|used|did|shot|snorted|smoked|injected) (?:way |a lot |much |so much |far )?"
+        r"more than (?:usual|normal|i usually do|i normally do|prescribed|i should)\b",
         r"\b(?:tome|trague|me meti|consumi|me inyecte|fume) (?:\w+ )?(?:demasiad[oa]s?|de mas)"
         rf" (?:\w+ )?(?:pastillas|pildoras|tabletas|{ES_SUBSTANCE})\b",
     ),
@@ -267,7 +275,7 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"|snorted|injected)"
         r" (?:like |about |around |maybe |almost |over |at least |probably |literally )?"
         r"(?:all|every|every single|everything|(?:the|my|his|her) (?:whole|entire|rest of)"
-        r"|an? (?:whole|entire"
+        r"|(?:a|the) (?:bottle|pack|sheet|box|strip) of|an? (?:whole|entire"
         r"|full)|a (?:handful|bunch|ton|lot|fistful|whole bunch) of|\d{2,}|twenty|thirty"
         rf"|forty|fifty|sixty|a hundred|hundred|dozens of) {W4}{PILLS_AND_DRUGS}\b",
         r"\b(?:swallowed|popped|downed|took) (?:like |about |around |maybe |almost |over )?"
@@ -315,6 +323,8 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"|\bheart (?:is )?(?:racing|pounding|beating (?:so |really )?fast)",
         r"\bim dying\b|\bthrowing up blood|\bno (?:me )?(?:puedo|podia) mantener(?:me)? despiert",
         r"\bme estoy desmayando|\bse desmayo|\bme voy a desmayar|\bdolor (?:de|en el) pecho",
+        r"\bvision (?:is )?(?:going|getting|went) (?:dark|black|blurry)\b",
+        r"\bse (?:esta )?muriendo\b",
         r"\bme estoy muriendo\b(?! de)|\bno siento (?:mi cuerpo|las piernas|los brazos)",
         needs=(SUBSTANCE_CONTEXT,),
     ),
@@ -369,6 +379,7 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"\b(?:gun|pistol|pistola|arma) (?:is |esta )?(?:loaded|cargada)\b",
         r"\b(?:car|engine|truck|motor)(?: is)? running\b(?: \w+){0,6} garage\b",
         r"\bgarage\b(?: \w+){0,6} (?:car|engine|truck|motor)(?: is)? running\b",
+        r"\bhose (?:\w+ ){0,2}exhaust\b|\bexhaust (?:pipe )?(?:hose|into the car)\b",
         r"\b(?:motor|carro) prendido (?:\w+ ){0,4}(?:cochera|garaje)\b",
     ),
     _rule(
@@ -393,7 +404,10 @@ SELF_HARM: tuple[Rule, ...] = (
     _rule(
         r"\b(?:kill|killing|killed|end|ending|off|offing|shoot|shooting|hang|hanging|drown"
         r"|drowning|poison|poisoning|overdose|overdosing|starve|starving|suffocate) myself\b",
-        r"\bkill yourself\b|\b(?:use|turn|point) (?:it|this|that|the \w+) on myself\b",
+        r"\bunaliv(?:e|ed|ing)\b|\bkill yourself\b",
+        r"\b(?:im|i am|i|ill) (?:going to|gonna|about to|planning to|ready to|will|want to)"
+        r" (?:just )?(?:overdose|od)\b",
+        r"\b(?:use|turn|point) (?:it|this|that|the \w+) on myself\b",
         r"\bsu[iy]?[cs]+i?d(?:e|es|al|el|ial|ality|ing|io|ios|a|as|arme|arte|arse|ando)?\b",
         r"\b(?:take|taking|took) my (?:own )?life\b",
         r"\bquitar(?:me)? la vida\b|\bacabar con (?:mi vida|todo)\b",
@@ -412,6 +426,8 @@ SELF_HARM: tuple[Rule, ...] = (
         r"(?:arms?|legs?|wrists?|thighs?|skin|stomach|belly|hips?)\b",
         r"\b(?:been|started|keep|kept|still|im|was) cutting(?: again| myself)?\b"
         r"(?! (?:back|down|out|off|class|school|hair|corners|ties|it|the|my|a|some|up)\b)",
+        r"(?<!got )(?<!was )(?<!were )(?<!be )\bcut (?:myself )?again\b"
+        r"(?! (?:my|the|his|her|back|down|short)\b)",
         r"\b(?:till|until) (?:they|it|i) (?:bled|bleed)\b|\bto feel (?:something|the pain)\b",
         r"\b(?:cutting|burning|hurting) (?:myself )?(?:helps|is the only|makes me feel"
         r"|calms me|is how i)\b",
@@ -430,7 +446,8 @@ SELF_HARM: tuple[Rule, ...] = (
         r"|never existed|not wake up|wasnt born|wasnt alive|wasnt here|werent here|didnt exist"
         r"|didnt wake up|could disappear forever)\b",
         r"\b(?:want|wanna|wish i could|wishing i could|going|need) (?:to )?(?:just )?disappear\b"
-        r"(?! (?:into|to|for a|for the|on|with|from work)\b)|\bdisappear (?:forever|for good)\b",
+        r"(?! (?:into|to|for|on|with|from work|under|in|inside|till|until)\b)",
+        r"\bdisappear (?:forever|for good)\b",
         blockers=NEGATIONS,
     ),
     _rule(
@@ -477,6 +494,9 @@ SELF_HARM: tuple[Rule, ...] = (
         r"\bwant (?:it|this|everything|it all|all of this|all this) (?:all )?to (?:be over"
         r"|end|stop)\b",
         r"\bwhy am i (?:even |still )?(?:alive|here|living|breathing)\b",
+        r"\b(?:easier|better) (?:to |if i )?(?:just )?(?:not wake up|die|be dead|not be here"
+        r"|not exist|didnt wake up)\b",
+        r"\b(?:tired|sick) of (?:fighting|trying|struggling) to (?:stay alive|live|keep living)\b",
         r"\bnothing (?:left )?to live for\b|\bwhy bother (?:living|going on|staying alive)\b",
         r"\bnada (?:por )?(?:que|lo que) vivir\b",
         r"\bquiero que (?:todo|esto) (?:se )?(?:acabe|termine)\b",
@@ -503,6 +523,13 @@ SELF_HARM: tuple[Rule, ...] = (
         r" (?:si (?:yo )?(?:no|me muero|muero|desaparezco|desapareciera|me muriera)|sin mi)\b",
         r"\bnadie (?:me )?(?:extranaria|va a extranar|extrana|notaria|se daria cuenta)\b",
     ),
+    # A bare cry for help, or "I'm in crisis": show the resources rather than guess.
+    _rule(
+        r"^(?:please |pls )?(?:help|help me|i need help|sos|ayuda|ayudame|necesito ayuda"
+        r"|auxilio)(?: please| me| now| right now| por favor| ya)*(?: \.)*$",
+        r"\b(?:im|i am|estoy) (?:in|en|having|having a|teniendo una) (?:crisis|breakdown"
+        r"|mental breakdown|una crisis)\b",
+    ),
     _rule(
         r"\b(?:goodbye|good bye|suicide|farewell) (?:letters?|notes?|messages?|videos?)\b",
         r"\bgiving (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions) away\b",
@@ -517,6 +544,10 @@ SELF_HARM: tuple[Rule, ...] = (
         r"|dejar de existir|ya no estar|tirarme|aventarme|colgarme|ahorcarme|cortarme"
         r"|hacerme dano|lastimarme|quemarme|desaparecer)\b"
         r"(?! (?:el pelo|el cabello|las unas|la barba|el fleco)\b)",
+        r"\b(?:me voy a|voy a|quiero|me quiero) (?:colgar|ahorcar)(?:me)?\b"
+        r"(?! (?:el|la|los|las|un|una|mi|mis|ropa)\b)",
+        r"\b(?:irme|me quiero ir|me voy a ir|dejar|salir) de este mundo\b"
+        r"|\b(?:leave|leaving) this world\b",
         r"\b(?:me quiero|voy a|me voy a) matar\b(?! (?:a|el|la|los|las|\w+ando|\w+iendo)\b)",
         r"\bojala (?:\w+ ){0,2}(?:me muera|me muriera|no despert\w*|no amanezca"
         r"|estuviera muert[oa]|no existiera|desaparec\w*)\b",
@@ -539,6 +570,7 @@ SELF_HARM: tuple[Rule, ...] = (
         r"\bme (?:corto|cortaba|corte|quemo|quemaba|queme|rasguno|rasgunaba|golpeo|golpeaba)"
         r" (?:los brazos|las piernas|las munecas|la muneca|el brazo|la piel|los muslos"
         r"|el estomago|la cabeza)\b",
+        r"\bme (?:lastim|cort|quem|golpe|rasgu)\w* (?:\w+ )?a proposito\b",
         r"\bme (?:estoy|he estado|estado|sigo|estuve) (?:\w+ )?(?:haciendo dano|cortando"
         r"|lastimando|quemando|golpeando)\b(?! (?:el|la|las|los|un|una|con|al|en)\b)",
         unless=r"\b(?:sin querer|por accidente|cocinando|trabajando|jugando|afeitandome)\b",
@@ -552,15 +584,16 @@ HARM_FROM_OR_TO_OTHERS: tuple[Rule, ...] = (
         r"|slaps|kicked|kicks|choked|chokes|choking|strangled|strangles|pushed|pushes|shoved"
         r"|shoves|slammed|slams|smacked|smacks|burned|raped|rapes|touches|touched|touching"
         r"|molested|molests|abuses|abused|hurts|hurt|threatened|threatens|grabbed|grabs"
-        r"|stabbed|attacked) me\b(?! (?:up|to|into|a text|off)\b)"
+        r"|stabbed|attacked) (?:me|us)\b(?! (?:up|to|into|a text|off)\b)"
         r"(?! with (?:a |the |his |her )?(?:water balloon|pillow|snowball|ball|question|joke"
         r"|news|text|idea|bill|nerf)\b)",
         r"\b(?:choked|chokes|strangled|strangles|slapped|slaps|punched|punches|kicked|kicks"
         r"|smacked|raped|molested) me\b(?! (?:up|out|off)\b)|\b(?:beat|beats|beating) me up\b",
         rf"\b{WHO} (?:\w+ )?(?:hits|beats|hurts|slaps|punches|kicks|chokes|abuses|threatens)"
-        r" (?:\w+ ){1,3}and me\b",
+        r" (?:\w+ ){1,3}and (?:me|us|threatens (?:me|us)|hits (?:me|us))\b",
         r"\b(?:raped|rape|sexually assaulted|sexual assault|molested|molesting|molests"
         r"|abusing me|abused me|abuses me|domestic violence|being abused)\b",
+        r"\bforced (?:himself|herself|themselves) on me\b|\b(?:forced|made) me (?:to )?have sex\b",
         r"(?<!se )\bme (?:pega|pegan|pego|golpea|golpean|golpeo|golpeaba|pateo|patea|ahorca"
         r"|ahorco|empujo|empuja|maltrata|maltrato|abofeteo|cachetea|cacheteo|amenaza|amenazo"
         r"|amenazaron|lastima|viola|violo|manosea|manoseo)\b"
@@ -663,7 +696,7 @@ LAPSE: tuple[Rule, ...] = (
         SUBJ + r"(?P<v>shot up|shooting up|slammed|banged)\b(?! (?:in bed|the|prices)\b)",
         SUBJ + r"(?P<v>took|popped|had|used|snorted|bought) (?:\w+ ){0,3}(?:that |which )?"
         r"(?:werent|wasnt|arent|isnt|not) (?:mine|prescribed)\b",
-        unless=NON_ALCOHOLIC,
+        unless=NON_ALCOHOLIC + r"|\b(?:as prescribed|my doctor|my prescription|recetad[oa])\b",
         blockers=LAPSE_BLOCKERS,
         window=3,
     ),
@@ -696,7 +729,7 @@ LAPSE: tuple[Rule, ...] = (
         r"\b(?:tuve|he tenido|tuvimos) (?P<v>(?:una )?(?:pequena |otra )?(?:recaida"
         r"|recaidita))\b",
         r"\b(?:volvi|regrese|he vuelto) a (?P<v>consumir|tomar|beber|usar|fumar|drogarme"
-        r"|meterme|inyectarme|caer|las pastillas|la droga|las drogas|el alcohol|la botella"
+        r"|meterme|inyectarme|caer|recaer|las pastillas|la droga|las drogas|el alcohol|la botella"
         r"|el cristal|la coca|la mota|la heroina|lo mismo)\b",
         unless=NON_ALCOHOLIC,
         blockers=LAPSE_BLOCKERS,
@@ -750,7 +783,8 @@ POISON: tuple[Rule, ...] = (
         r"\b(?:breathed|inhaled|breathing|swallowed|drank|ate|splashed|respire|inhale|trague"
         r"|bebi|me cayo|le cayo) (?:\w+ ){0,5}?(?:fumes|bleach|ammonia|chemicals?|cleaner"
         r"|sanitizer|detergent|antifreeze|pesticide|mouthwash|vapores|cloro|quimicos"
-        r"|amoniaco|gasolina|gasoline|lighter fluid|paint thinner|thinner)\b",
+        r"|amoniaco|gasolina|gasoline|lighter fluid|paint thinner|thinner|cleaning \w+|windex"
+        r"|lysol|clorox|fabuloso|pinol)\b",
         r"\bmix(?:ed|ing)? (?:\w+ ){0,2}bleach and (?:ammonia|vinegar)\b",
         r"\bpoison (?:control|help)\b|\bcentro de toxicologia\b",
     ),
@@ -767,7 +801,7 @@ def _pairs(table: str) -> dict[str, str]:
 
 # Whole-word slang, text-speak and common misspellings, English and Spanish.
 SLANG = _pairs(
-    "kms=kill myself, kys=kill yourself, unalive=kill, unalived=killed, unaliving=killing,"
+    "kms=kill myself, kys=kill yourself,"
     "wanna=want to, wana=want to, gonna=going to, gona=going to, gunna=going to,"
     "finna=going to, ima=im going to, imma=im going to, gotta=got to, tryna=trying to,"
     "ded=dead, u=you, ur=your, r=are, rn=right now, tn=tonight, tonite=tonight,"
@@ -802,5 +836,5 @@ STRETCHABLE = _wordlist(
     " breathing wake help please want alive gone anymore now no not dont cant hurt cut cutting"
     " bleeding blood blue overdose overdosed tonight bye goodbye morir morirme muero muerto"
     " muerta matar matarme vivir quiero ayuda respira despierta sobredosis adios ya mas drunk"
-    " high relapsed used drank"
+    " high relapsed used drank kms kys wanna gonna pls plz"
 )
