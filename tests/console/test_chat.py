@@ -20,6 +20,7 @@ def chat(tmp_path: Path, script: list[str], **env: str) -> str:
         "DATABASE_URL": f"sqlite:///{tmp_path}/chat.db",
         "TELEGRAM_BOT_TOKEN": "",
         "ENROLLMENT": "invite",
+        "PYTHONPATH": str(ROOT),  # this tree's code, whatever is installed
         **env,
     }
     result = subprocess.run(
@@ -75,7 +76,7 @@ def test_bad_configuration_stops_with_one_line(tmp_path: Path, bad: str) -> None
     name, value = bad.split("=")
     result = subprocess.run(
         [sys.executable, "-m", "bot", "chat"], input="", capture_output=True, text=True,
-        cwd=tmp_path, env={**os.environ, name: value}, timeout=60,
+        cwd=tmp_path, env={**os.environ, name: value, "PYTHONPATH": str(ROOT)}, timeout=60,
     )  # fmt: skip
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
@@ -83,7 +84,7 @@ def test_bad_configuration_stops_with_one_line(tmp_path: Path, bad: str) -> None
 
 
 def test_run_without_token_points_at_chat(tmp_path: Path) -> None:
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": ""}
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "", "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
         [sys.executable, "-m", "bot", "run"], capture_output=True, text=True, cwd=tmp_path,
         env=env, timeout=60,
@@ -93,7 +94,10 @@ def test_run_without_token_points_at_chat(tmp_path: Path) -> None:
 
 
 def test_invite_prints_code_and_link(tmp_path: Path) -> None:
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "", "DATABASE_URL": f"sqlite:///{tmp_path}/i.db"}
+    env = {
+        **os.environ, "TELEGRAM_BOT_TOKEN": "", "DATABASE_URL": f"sqlite:///{tmp_path}/i.db",
+        "PYTHONPATH": str(ROOT),
+    }  # fmt: skip
     result = subprocess.run(
         [sys.executable, "-m", "bot", "invite", "--expires", "48h"], capture_output=True,
         text=True, cwd=tmp_path, env=env, timeout=60,

@@ -16,6 +16,7 @@ import pytest
 from tests.fakeapi import FakeTelegram
 
 TOKEN = "123456:E2E-secret-token"
+ROOT = Path(__file__).resolve().parents[2]  # run this tree's code, whatever is installed
 
 
 class BotProcess:
@@ -33,6 +34,7 @@ class BotProcess:
             "POLL_TIMEOUT": "1",
             "PTB_TIMEDELTA": "1",
             "LOG_LEVEL": "INFO",
+            "PYTHONPATH": str(ROOT),
             **env,
         }
         self.cwd = tmp_path
