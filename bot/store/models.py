@@ -60,6 +60,8 @@ class Client(Base):
     last_seen_at: Mapped[datetime | None]
     # While blocked, the status the client had before, so unblocking restores a /stop.
     status_before_block: Mapped[str | None] = mapped_column(String(16))
+    # Reminder kinds the client turned off in /settings, e.g. {"checkin": false}.
+    reminder_prefs: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
 
 
 class Invite(Base):
@@ -130,6 +132,7 @@ class Craving(Base):
     coping_offered: Mapped[str | None] = mapped_column(String(32))
     outcome: Mapped[str | None] = mapped_column(String(16))
     outcome_at: Mapped[datetime | None]
+    helped: Mapped[str | None] = mapped_column(String(32))
 
 
 class TriggerLog(Base):
@@ -164,3 +167,81 @@ class CrisisEvent(Base):
     tier: Mapped[int]
     source: Mapped[str] = mapped_column(String(16))
     shown: Mapped[str] = mapped_column(String(32))
+
+
+# ---- program schedules and reminders (migration 0002) -------------------------------------
+
+
+class Track(Base):
+    """A program track, e.g. "Evening IOP", whose sessions recur weekly."""
+
+    __tablename__ = "tracks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    timezone: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+
+class ProgramSession(Base):
+    """A group, individual or family session: weekly (`weekday`) or once (`once_date`).
+
+    Track-wide when `track_id` is set, one client's when `client_id` is set."""
+
+    __tablename__ = "sessions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    track_id: Mapped[int | None] = mapped_column(
+        ForeignKey("tracks.id", ondelete="CASCADE"), index=True
+    )
+    client_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    weekday: Mapped[int | None]
+    once_date: Mapped[date | None] = mapped_column(Date)
+    start_time: Mapped[str] = mapped_column(String(5))
+    duration_min: Mapped[int]
+    place: Mapped[str | None] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+
+class Reminder(Base):
+    """One message the bot will send on its own; unique per client, kind and occurrence.
+
+    Status: due -> claimed -> sent, or missed (too late, quiet hours, not needed any more),
+    or failed (Telegram refused it). Never deleted except with the client."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (UniqueConstraint("client_id", "kind", "occurrence"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = _client_fk()
+    kind: Mapped[str] = mapped_column(String(24))
+    occurrence: Mapped[str] = mapped_column(String(64))
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    status: Mapped[str] = mapped_column(String(12), default="due", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime | None]
+    claimed_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    detail: Mapped[str | None] = mapped_column(String(64))
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"), index=True
+    )
+    session_start: Mapped[datetime | None]
+    ref_id: Mapped[int | None]
+    created_at: Mapped[datetime]
+
+
+class Attendance(Base):
+    """A client's answer to a session reminder: there, late or cant."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("client_id", "session_id", "session_start"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = _client_fk()
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"), index=True
+    )
+    session_start: Mapped[datetime]
+    answer: Mapped[str] = mapped_column(String(8))
+    answered_at: Mapped[datetime]

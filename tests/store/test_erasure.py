@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Column, Table, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.store import repo
+from bot.store import repo, schedules
 from bot.store.database import Database
 from bot.store.models import Base, Client, CrisisEvent
 
@@ -54,6 +54,13 @@ async def _enrol_with_history(s: AsyncSession, tg_user_id: int) -> int:
     await repo.add_trigger_log(s, client.id, NOW, ["x"], None)
     await repo.add_coping_outcome(s, client.id, NOW, "walk", "yes")
     await repo.add_crisis_event(s, client.id, NOW, 1, "text", "lines")
+    own = await schedules.add_session(
+        s, client_id=client.id, kind="individual", weekday=0, start_time="10:00",
+        duration_min=50, timezone="UTC", created_at=NOW,
+    )  # fmt: skip
+    reminder = {"client_id": client.id, "kind": "checkin", "occurrence": "x", "due_at": NOW}
+    await schedules.add_reminders(s, [reminder], NOW)
+    await schedules.save_attendance(s, client.id, own.id, NOW, "there", NOW)
     return client.id
 
 

@@ -1,0 +1,194 @@
+"""Repositories for program schedules and reminders. They never begin or commit.
+
+Reminder rows move due -> claimed -> sent | missed | failed. Claiming happens in its own
+short transaction: on PostgreSQL with FOR UPDATE SKIP LOCKED, so two dispatchers never take
+the same row; on SQLite the BEGIN IMMEDIATE write lock serialises claimers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.store.models import Attendance, Client, ProgramSession, Reminder, Track
+from bot.store.repo import _insert_ignoring_conflicts, _rowcount
+
+# ---- tracks and sessions --------------------------------------------------------------------
+
+
+async def create_track(s: AsyncSession, name: str, timezone: str, now: datetime) -> Track:
+    track = Track(name=name, timezone=timezone, created_at=now)
+    s.add(track)
+    await s.flush()
+    return track
+
+
+async def get_track(s: AsyncSession, name: str) -> Track | None:
+    return await s.scalar(select(Track).where(Track.name == name))
+
+
+async def list_tracks(s: AsyncSession) -> Sequence[Track]:
+    return (await s.scalars(select(Track).order_by(Track.name))).all()
+
+
+async def remove_track(s: AsyncSession, track: Track) -> None:
+    """Delete a track and its sessions; its clients stay, without a track."""
+    await s.execute(update(Client).where(Client.track_id == track.id).values(track_id=None))
+    await s.execute(delete(ProgramSession).where(ProgramSession.track_id == track.id))
+    await s.delete(track)
+
+
+async def add_session(s: AsyncSession, **fields: Any) -> ProgramSession:
+    session = ProgramSession(**fields)
+    s.add(session)
+    await s.flush()
+    return session
+
+
+async def get_session(s: AsyncSession, session_id: int) -> ProgramSession | None:
+    return await s.get(ProgramSession, session_id)
+
+
+async def list_sessions(
+    s: AsyncSession, *, track_id: int | None = None, client_id: int | None = None
+) -> Sequence[ProgramSession]:
+    """Sessions of a track, of a client (their own and their track's), or all."""
+    stmt = select(ProgramSession).order_by(ProgramSession.id)
+    if client_id is not None:
+        client = await s.get(Client, client_id)
+        track = client.track_id if client else None
+        stmt = stmt.where(
+            or_(ProgramSession.client_id == client_id, ProgramSession.track_id == track)
+            if track is not None
+            else ProgramSession.client_id == client_id
+        )
+    elif track_id is not None:
+        stmt = stmt.where(ProgramSession.track_id == track_id)
+    return (await s.scalars(stmt)).all()
+
+
+async def remove_session(s: AsyncSession, session: ProgramSession, now: datetime) -> int:
+    """Delete a session; its reminders still due are marked missed ("removed")."""
+    result = await s.execute(
+        update(Reminder)
+        .where(Reminder.session_id == session.id, Reminder.status == "due")
+        .values(status="missed", detail="session removed")
+    )
+    await s.delete(session)
+    return _rowcount(result)
+
+
+# ---- reminders ----------------------------------------------------------------------------
+
+
+async def add_reminders(s: AsyncSession, rows: list[dict[str, Any]], now: datetime) -> int:
+    """Insert planned reminders; one already there (same client, kind, occurrence) is kept."""
+    if not rows:
+        return 0
+    insert = _insert_ignoring_conflicts(s)
+    values = [{"status": "due", "attempts": 0, "created_at": now, **row} for row in rows]
+    stmt = insert(Reminder.__table__).values(values).on_conflict_do_nothing(
+        index_elements=["client_id", "kind", "occurrence"]
+    )
+    return _rowcount(await s.execute(stmt))
+
+
+async def claim_due(
+    s: AsyncSession, now: datetime, limit: int, stale: timedelta = timedelta(minutes=2)
+) -> list[Reminder]:
+    """Take up to `limit` reminders that are due (or whose claimer died `stale` ago)."""
+    ready = or_(Reminder.next_try_at.is_(None), Reminder.next_try_at <= now)
+    abandoned = (Reminder.status == "claimed") & (Reminder.claimed_at < now - stale)
+    stmt = (
+        select(Reminder)
+        .where(Reminder.due_at <= now, ((Reminder.status == "due") & ready) | abandoned)
+        .order_by(Reminder.due_at, Reminder.id)
+        .limit(limit)
+    )
+    if s.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True)
+    rows = list((await s.scalars(stmt)).all())
+    for row in rows:
+        row.status, row.claimed_at = "claimed", now
+    await s.flush()
+    return rows
+
+
+async def finish_reminder(
+    s: AsyncSession, reminder_id: int, status: str, now: datetime, detail: str | None = None
+) -> None:
+    """Mark a claimed reminder sent, missed or failed."""
+    values: dict[str, Any] = {"status": status, "detail": detail}
+    if status == "sent":
+        values["sent_at"] = now
+    await s.execute(update(Reminder).where(Reminder.id == reminder_id).values(**values))
+
+
+async def retry_reminder(
+    s: AsyncSession, reminder_id: int, at: datetime, detail: str
+) -> None:
+    """Put a claimed reminder back, to be tried again at `at`."""
+    await s.execute(
+        update(Reminder)
+        .where(Reminder.id == reminder_id)
+        .values(
+            status="due", next_try_at=at, detail=detail, attempts=Reminder.attempts + 1
+        )
+    )
+
+
+async def get_reminder(s: AsyncSession, reminder_id: int) -> Reminder | None:
+    return await s.get(Reminder, reminder_id)
+
+
+async def last_sent(s: AsyncSession, client_id: int, kind: str) -> datetime | None:
+    stmt = select(Reminder.sent_at).where(
+        Reminder.client_id == client_id, Reminder.kind == kind, Reminder.status == "sent"
+    )
+    return await s.scalar(stmt.order_by(Reminder.sent_at.desc()).limit(1))
+
+
+async def drop_client_reminders(s: AsyncSession, client_id: int, detail: str) -> int:
+    """Mark every reminder of a client still due as missed (after /stop or a block)."""
+    result = await s.execute(
+        update(Reminder)
+        .where(Reminder.client_id == client_id, Reminder.status == "due")
+        .values(status="missed", detail=detail)
+    )
+    return _rowcount(result)
+
+
+# ---- attendance ---------------------------------------------------------------------------
+
+
+async def save_attendance(
+    s: AsyncSession,
+    client_id: int,
+    session_id: int | None,
+    session_start: datetime,
+    answer: str,
+    now: datetime,
+) -> None:
+    """One answer per client and session occurrence; a later tap replaces the answer."""
+    insert = _insert_ignoring_conflicts(s)
+    stmt = insert(Attendance.__table__).values(
+        client_id=client_id, session_id=session_id, session_start=session_start,
+        answer=answer, answered_at=now,
+    )  # fmt: skip
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["client_id", "session_id", "session_start"],
+        set_={"answer": answer, "answered_at": now},
+    )
+    await s.execute(stmt)
+
+
+async def recent_checkin_dates(s: AsyncSession, client_id: int, since: date) -> list[date]:
+    from bot.store.models import CheckIn
+
+    stmt = select(CheckIn.local_date).where(
+        CheckIn.client_id == client_id, CheckIn.local_date >= since
+    )
+    return list((await s.scalars(stmt)).all())
