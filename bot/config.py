@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     helpline_samhsa: str = "1-800-662-4357"
     helpline_poison: str = "1-800-222-1222"
     poll_timeout: int = Field(default=30, ge=0, le=50)
+    # Tests only: a file holding an ISO time that the bot takes as "now" (simulated time).
+    clock_file: str | None = None
 
     @field_validator("program_timezone")
     @classmethod

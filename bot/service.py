@@ -14,11 +14,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import persist
 from bot.config import Settings
 from bot.domain import model as m
 from bot.domain.machine import step
+from bot.domain.schedule import session_occurrences
 from bot.locales import norm_lang, t
-from bot.store import repo
+from bot.store import repo, schedules
 from bot.store.database import Database
 from bot.store.models import Client
 
@@ -37,6 +39,22 @@ class Address:
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
+
+
+def make_clock(settings: Settings) -> Clock:
+    """The real clock, or with CLOCK_FILE set (tests), the time written in that file."""
+    path = settings.clock_file
+    if not path:
+        return system_clock
+
+    def from_file() -> datetime:
+        try:
+            with open(path) as handle:
+                return datetime.fromisoformat(handle.read().strip())
+        except (OSError, ValueError):
+            return system_clock()
+
+    return from_file
 
 
 class Service:
@@ -125,9 +143,12 @@ class Service:
             support_phone=client.support_phone,
             reasons=client.reasons,
             status=client.status,
+            reminder_prefs=dict(client.reminder_prefs or {}),
         )
         today = await self._today(s, client, now)
-        return m.Ctx(profile=profile, today=today, **base)  # type: ignore[arg-type]
+        wanted = event in (m.Command("sessions"), m.Button("m:sessions"))
+        upcoming = await upcoming_sessions(s, client, now) if wanted else ()
+        return m.Ctx(profile=profile, today=today, upcoming=upcoming, **base)  # type: ignore[arg-type]
 
     async def _invite_ok(self, s: AsyncSession, event: m.Event, now: datetime) -> bool:
         if not (isinstance(event, m.Command) and event.name == "start" and event.arg):
@@ -172,25 +193,10 @@ class Service:
                 client = None
                 replies.append(m.Reply(t(lang, "delete.done", summary=_summary(counts, lang))))
             else:
-                await self._save(s, client, effect, now)
-                notice = self._staff_notice(client, effect, now)
+                notice = await persist.save(s, client, effect, now, self.settings)
                 if notice is not None:
                     replies.append(notice)
         return client, replies
-
-    def _staff_notice(
-        self, client: Client | None, effect: m.Effect, now: datetime
-    ) -> m.Reply | None:
-        """CLINICAL.md §3.5: a crisis tier 1-2 of an enrolled client (who consented to this)
-        goes to the staff chat as a pseudonymous id, the tier and the time; never the words."""
-        staff = self.settings.staff_chat_id
-        if staff is None or client is None or client.enrolled_at is None:
-            return None
-        if not isinstance(effect, m.RecordCrisis) or effect.tier > 2:
-            return None
-        text = t("en", "staff.crisis", client=client.pseudo_id, tier=effect.tier,
-                 time=now.strftime("%Y-%m-%d %H:%M UTC"))  # fmt: skip
-        return m.Reply(text, chat_id=staff)
 
     async def _enroll(
         self, s: AsyncSession, addr: Address, event: m.Event, now: datetime
@@ -207,39 +213,10 @@ class Service:
             invite = await repo.find_invite(s, event.arg)
             if invite is not None and invite.used_at is None:
                 await repo.use_invite(s, invite, client.id, now)
+                track = await schedules.get_track(s, invite.track) if invite.track else None
+                client.track_id = track.id if track is not None else None
         log.info("client %s enrolling", client.pseudo_id)
         return client
-
-    async def _save(
-        self, s: AsyncSession, client: Client | None, effect: m.Effect, now: datetime
-    ) -> None:
-        """Persist one data effect. Crisis records are kept even for strangers (no client)."""
-        cid = client.id if client is not None else None
-        if isinstance(effect, m.RecordCrisis):
-            await repo.add_crisis_event(s, cid, now, effect.tier, effect.source, effect.shown)
-            log.warning("crisis tier %s (%s) for %s", effect.tier, effect.source,
-                        client.pseudo_id if client else "stranger")  # fmt: skip
-            return
-        if client is None or cid is None:
-            return
-        if isinstance(effect, m.SetProfile):
-            for key, value in effect.fields.items():
-                setattr(client, key, value)
-            if effect.fields.get("status") == "active" and client.enrolled_at is None:
-                client.enrolled_at = now
-        elif isinstance(effect, m.RecordConsent):
-            await repo.add_consent(s, cid, effect.version, now)
-        elif isinstance(effect, m.SaveCheckIn):
-            await repo.save_checkin(s, cid, effect.local_date, effect.values, now)
-        elif isinstance(effect, m.SaveCraving):
-            await repo.add_craving(
-                s, cid, now, intensity=effect.intensity, triggers=effect.triggers,
-                action=effect.action, coping_offered=effect.coping_offered,
-            )  # fmt: skip
-        elif isinstance(effect, m.SaveTriggerLog):
-            await repo.add_trigger_log(s, cid, now, effect.triggers, effect.note)
-        elif isinstance(effect, m.SaveCopingOutcome):
-            await repo.add_coping_outcome(s, cid, now, effect.skill, effect.helped)
 
 
 _WORDS = ("checkins", "cravings", "trigger_logs", "coping_outcomes", "crisis_events", "consents")
@@ -254,6 +231,19 @@ def _summary(counts: dict[str, int], lang: str) -> str:
     ]
     parts.append(t(lang, "deleted.profile"))
     return ", ".join(parts)
+
+
+async def upcoming_sessions(
+    s: AsyncSession, client: Client, now: datetime, days: int = 7
+) -> tuple[m.Upcoming, ...]:
+    """The client's (and their track's) session occurrences in the next `days` days."""
+    from bot.reminders.planner import session_rule
+
+    found: list[m.Upcoming] = []
+    for row in await schedules.list_sessions(s, client_id=client.id):
+        for start in session_occurrences(session_rule(row), now, now + timedelta(days=days)):
+            found.append(m.Upcoming(start, row.kind, row.duration_min, row.place))
+    return tuple(sorted(found, key=lambda u: u.start))
 
 
 def _aware(value: datetime) -> datetime:

@@ -179,7 +179,9 @@ def settings_view(
     )  # fmt: skip
     draft["seq"] = int(draft.get("seq", 0)) + 1
     s = f"s{draft['seq']}:"
-    names = ("language", "timezone", "time", "medication", "support", "reasons", "close")
+    names = (
+        "language", "timezone", "time", "medication", "support", "reasons", "reminders", "close",
+    )  # fmt: skip
     choices = [Choice(t(lang, f"settings.{n}"), s + n) for n in names]
     rows = tuple(tuple(choices[i : i + 2]) for i in range(0, len(choices), 2))
     return Reply((note + "\n\n" if note else "") + text, rows, protect=True)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from bot.domain import flows
+from bot.domain import flows, reminders
 from bot.domain.content import SKILLS, match_skills
 from bot.domain.crisis import screen
 from bot.domain.finish import crisis_effects, settings_view
@@ -26,6 +26,7 @@ from bot.domain.model import (
     Text,
 )
 from bot.domain.parse import label_key
+from bot.domain.prefs import sessions_text
 from bot.domain.render import coping_reply, help_reply, menu, next_nonce, numbers
 from bot.domain.views import CONFIRMS, ask_confirm, current
 from bot.locales import all_labels, t
@@ -43,7 +44,7 @@ def is_help_request(text: str) -> bool:
 
 
 def _in_flow(state: State) -> bool:
-    return state in STEPS or state is State.SETTINGS or state in CONFIRMS
+    return state in STEPS or state in (State.SETTINGS, State.REMINDERS) or state in CONFIRMS
 
 
 def help_now(state: State, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
@@ -124,6 +125,9 @@ GLOBAL_BUTTONS: dict[str, Handler] = {
     "c": _coping_button,
     "h": _helped_button,
     "g": _safety_button,
+    "a": reminders.attendance_button,
+    "f": reminders.followup_button,
+    "w": reminders.helped_button,
 }
 
 
@@ -192,6 +196,12 @@ def _cmd_today(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: st
     return current(state, draft, ctx, lang, Reply(text, protect=True))
 
 
+def _cmd_sessions(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str) -> Outcome:
+    if state in ENROLL_STATES and draft.get("flow") == "enroll":
+        return current(state, draft, ctx, lang, Reply(t(lang, "enroll.first")))
+    return current(state, draft, ctx, lang, Reply(sessions_text(ctx, lang), protect=True))
+
+
 def _cmd_privacy(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str) -> Outcome:
     return current(state, draft, ctx, lang, Reply(t(lang, "privacy.text", version=_version())))
 
@@ -222,6 +232,7 @@ COMMANDS: dict[str, Handler] = {
     "trigger": _starter("trigger"),
     "settings": _cmd_settings,
     "today": _cmd_today,
+    "sessions": _cmd_sessions,
     "privacy": _cmd_privacy,
     "stop": _cmd_stop,
     "delete": _cmd_delete,

@@ -22,7 +22,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from bot.domain import flows, globals_
+from bot.domain import flows, globals_, prefs
 from bot.domain.crisis import Tier, screen
 from bot.domain.finish import SETTINGS_FLOWS, crisis_effects
 from bot.domain.forms import ENROLL_STATES, STEPS
@@ -124,6 +124,10 @@ def _settings_button(
 ) -> Outcome:
     if value == "close":
         return Outcome(State.MENU, flows.fresh_draft(draft), [menu(lang)])
+    if value == "reminders":
+        draft = flows.fresh_draft(draft)
+        view = prefs.switches_view(ctx, draft, lang, ctx.profile.reminder_prefs)
+        return Outcome(State.REMINDERS, draft, [view])
     if value not in SETTINGS_FLOWS:
         return _use_buttons(state, draft, ctx, lang)
     return flows.start_flow(SETTINGS_FLOWS[value], draft, ctx, lang)
@@ -164,6 +168,7 @@ TABLE: dict[tuple[State, str], Handler] = {
     **{(s, "text"): flows.on_text for s in STEPS},
     (State.MENU, "text"): _menu_text,
     (State.SETTINGS, "button"): _settings_button,
+    (State.REMINDERS, "button"): prefs.switches_button,
     (State.CHECKIN_REPLACE, "button"): _confirm_button,
     (State.DELETE_CONFIRM, "button"): _confirm_button,
 }

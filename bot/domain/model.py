@@ -41,6 +41,7 @@ class State(StrEnum):
     TL_TRIGGERS = "tl_triggers"
     TL_NOTE = "tl_note"
     SETTINGS = "settings"
+    REMINDERS = "reminders"
     DELETE_CONFIRM = "delete_confirm"
 
 
@@ -146,6 +147,26 @@ class RecordCrisis:
 
 
 @dataclass(frozen=True)
+class SaveAttendance:
+    """An answer to a session reminder; the service checks the reminder is the client's."""
+
+    reminder_id: int
+    answer: str
+
+
+@dataclass(frozen=True)
+class SaveCravingOutcome:
+    craving_id: int
+    outcome: str
+
+
+@dataclass(frozen=True)
+class SaveCravingHelped:
+    craving_id: int
+    skill: str
+
+
+@dataclass(frozen=True)
 class DeleteClient:
     """Erase every row of this client; the service replies with what was removed."""
 
@@ -160,6 +181,9 @@ Effect = (
     | SaveTriggerLog
     | SaveCopingOutcome
     | RecordCrisis
+    | SaveAttendance
+    | SaveCravingOutcome
+    | SaveCravingHelped
     | DeleteClient
 )
 
@@ -179,6 +203,7 @@ class Profile:
     support_phone: str | None = None
     reasons: str | None = None
     status: str = "stranger"
+    reminder_prefs: dict[str, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -187,6 +212,16 @@ class Today:
     cravings: int = 0
     triggers: int = 0
     safety_asked_this_week: bool = False
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """One session occurrence, for /sessions."""
+
+    start: datetime
+    kind: str
+    minutes: int
+    place: str | None = None
 
 
 @dataclass(frozen=True)
@@ -200,6 +235,7 @@ class Ctx:
     program_timezone: str = "America/New_York"
     invite_ok: bool = False
     open_enrollment: bool = False
+    upcoming: tuple[Upcoming, ...] = ()
 
 
 @dataclass

@@ -19,6 +19,12 @@ def current(state: State, draft: dict[str, Any], ctx: Ctx, lang: str, *pre: Any)
         return flows.enter(state, draft, ctx, lang, *pre)
     if state is State.SETTINGS:
         return out.say(settings_view(ctx, draft, lang))
+    if state is State.REMINDERS:
+        from bot.domain.prefs import switches_view  # prefs imports this module's neighbours
+
+        return out.say(
+            switches_view(ctx, draft, lang, draft.get("prefs") or ctx.profile.reminder_prefs)
+        )
     if state in CONFIRMS:
         return out.say(_confirm(state, draft, lang))
     return out.say(menu(lang))

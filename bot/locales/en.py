@@ -383,4 +383,53 @@ TEXTS: dict[str, str] = {
     "staff.crisis": (
         "Crisis notice: client {client}, tier {tier}, at {time}. Please follow up per protocol."
     ),
+    "rem.checkin": "Hi! Time for today's check-in. It takes about a minute.",
+    "rem.day_before": "Tomorrow at {time}: {kind}.{place}\nWill you be there?",
+    "rem.hour_before": "In one hour, at {time}: {kind}.{place}\nSee you there?",
+    "rem.place": " Place: {place}.",
+    "rem.followup": (
+        "Checking back in from earlier. How are you doing now?\n\nDid the craving pass?"
+    ),
+    "rem.checkback": "Good morning. How are you today? I'm here if you need anything.",
+    "rem.reengage": "Hi, just thinking of you. No pressure: whenever you're ready, I'm here.",
+    "rem.weekly": "It's Sunday: a good moment to look back on your week. Want to check in?",
+    "session.group": "group session",
+    "session.individual": "one-on-one session",
+    "session.family": "family session",
+    "att.there": "I'll be there",
+    "att.late": "Running late",
+    "att.cant": "Can't make it",
+    "att.thanks.there": "Thanks! See you there.",
+    "att.thanks.late": "Thanks for letting us know. See you soon, and travel safe.",
+    "att.thanks.cant": (
+        "Thanks for telling us. Your team will know. If you can, call them to reschedule."
+    ),
+    "fu.passed": "It passed",
+    "fu.strong": "Still strong",
+    "fu.used": "I used",
+    "fu.strong_intro": "Thanks for telling me. Let's try something right now:",
+    "fu.what_helped": "Well done: you rode it out. What helped most?",
+    "fu.helped": "Thanks. I'll remember that this helped: {skill}.",
+    "staff.attendance": (
+        'Attendance: client {client} answered "{answer}" for the session at {time}.'
+    ),
+    "sessions.title": "Your sessions in the next 7 days:",
+    "sessions.none": "No sessions in the next 7 days.",
+    "sessions.line": "• {day} {time}: {kind} ({minutes} min){place}",
+    "settings.reminders": "Reminders",
+    "rem.toggle_prompt": "Which messages should I send you? Tap to turn one on or off.",
+    "remkind.checkin": "Daily check-in",
+    "remkind.session": "Session reminders",
+    "remkind.craving_followup": "Follow-up after a craving",
+    "remkind.checkback": "Morning check-back",
+    "remkind.reengage": "A word when I miss you",
+    "remkind.weekly_summary": "Sunday look-back",
+    "day.0": "Mon",
+    "day.1": "Tue",
+    "day.2": "Wed",
+    "day.3": "Thu",
+    "day.4": "Fri",
+    "day.5": "Sat",
+    "day.6": "Sun",
+    "menu.sessions": "🗓 Sessions",
 }

@@ -419,4 +419,56 @@ TEXTS: dict[str, str] = {
         "Aviso de crisis: cliente {client}, nivel {tier}, a las {time}. "
         "Por favor, haga seguimiento según el protocolo."
     ),
+    "rem.checkin": "¡Hola! Es hora de su registro de hoy. Toma como un minuto.",
+    "rem.day_before": "Mañana a las {time}: {kind}.{place}\n¿Va a estar ahí?",
+    "rem.hour_before": "En una hora, a las {time}: {kind}.{place}\n¿Nos vemos ahí?",
+    "rem.place": " Lugar: {place}.",
+    "rem.followup": (
+        "Vuelvo a escribirle por lo de hace un rato. ¿Cómo está ahora?\n\n¿Se le pasaron "
+        "las ganas de consumir?"
+    ),
+    "rem.checkback": "Buenos días. ¿Cómo está hoy? Aquí estoy si necesita algo.",
+    "rem.reengage": "Hola, pensando en usted. Sin presión: cuando quiera, aquí estoy.",
+    "rem.weekly": (
+        "Es domingo: buen momento para mirar atrás en su semana. ¿Quiere hacer su registro?"
+    ),
+    "session.group": "sesión de grupo",
+    "session.individual": "sesión individual",
+    "session.family": "sesión familiar",
+    "att.there": "Ahí estaré",
+    "att.late": "Voy tarde",
+    "att.cant": "No puedo ir",
+    "att.thanks.there": "¡Gracias! Nos vemos ahí.",
+    "att.thanks.late": "Gracias por avisar. Nos vemos pronto; venga con cuidado.",
+    "att.thanks.cant": (
+        "Gracias por avisarnos. Su equipo lo sabrá. Si puede, llámeles para cambiar la cita."
+    ),
+    "fu.passed": "Se me pasó",
+    "fu.strong": "Siguen fuertes",
+    "fu.used": "Consumí",
+    "fu.strong_intro": "Gracias por decírmelo. Probemos algo ahora mismo:",
+    "fu.what_helped": "Muy bien: lo logró. ¿Qué le ayudó más?",
+    "fu.helped": "Gracias. Voy a recordar que esto le ayudó: {skill}.",
+    "staff.attendance": (
+        'Asistencia: el cliente {client} respondió "{answer}" para la sesión de las {time}.'
+    ),
+    "sessions.title": "Sus sesiones en los próximos 7 días:",
+    "sessions.none": "No tiene sesiones en los próximos 7 días.",
+    "sessions.line": "• {day} {time}: {kind} ({minutes} min){place}",
+    "settings.reminders": "Recordatorios",
+    "rem.toggle_prompt": "¿Qué mensajes quiere que le envíe? Toque para activar o desactivar.",
+    "remkind.checkin": "Registro diario",
+    "remkind.session": "Recordatorio de sesiones",
+    "remkind.craving_followup": "Seguimiento de ganas",
+    "remkind.checkback": "Saludo de la mañana",
+    "remkind.reengage": "Un mensaje si no sé de usted",
+    "remkind.weekly_summary": "Repaso del domingo",
+    "day.0": "lun",
+    "day.1": "mar",
+    "day.2": "mié",
+    "day.3": "jue",
+    "day.4": "vie",
+    "day.5": "sáb",
+    "day.6": "dom",
+    "menu.sessions": "🗓 Sesiones",
 }

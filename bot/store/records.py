@@ -92,10 +92,12 @@ async def add_coping_outcome(
 
 async def add_crisis_event(
     s: AsyncSession, client_id: int | None, now: datetime, tier: int, source: str, shown: str
-) -> None:
-    """Record a crisis detection: tier and what was shown, never the message."""
-    s.add(CrisisEvent(client_id=client_id, created_at=now, tier=tier, source=source, shown=shown))
+) -> int:
+    """Record a crisis detection: tier and what was shown, never the message. Returns its id."""
+    event = CrisisEvent(client_id=client_id, created_at=now, tier=tier, source=source, shown=shown)
+    s.add(event)
     await s.flush()
+    return event.id
 
 
 async def count_since(s: AsyncSession, client_id: int, since: datetime) -> dict[str, int]:
@@ -129,3 +131,9 @@ async def safety_asked_since(s: AsyncSession, client_id: int, since: date) -> bo
         )
     )
     return bool(await s.scalar(stmt))
+
+
+async def get_craving(s: AsyncSession, client_id: int, craving_id: int) -> Craving | None:
+    """A craving of this client (None when the id is another client's or unknown)."""
+    craving = await s.get(Craving, craving_id)
+    return craving if craving is not None and craving.client_id == client_id else None

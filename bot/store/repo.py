@@ -24,6 +24,7 @@ from bot.store.records import (
     add_trigger_log,
     count_since,
     get_checkin,
+    get_craving,
     safety_asked_since,
     save_checkin,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "get_checkin",
     "get_client",
     "get_client_by_tg",
+    "get_craving",
     "hash_code",
     "load_conversation",
     "mark_update",

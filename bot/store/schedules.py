@@ -90,10 +90,12 @@ async def add_reminders(s: AsyncSession, rows: list[dict[str, Any]], now: dateti
         return 0
     insert = _insert_ignoring_conflicts(s)
     values = [{"status": "due", "attempts": 0, "created_at": now, **row} for row in rows]
-    stmt = insert(Reminder.__table__).values(values).on_conflict_do_nothing(
-        index_elements=["client_id", "kind", "occurrence"]
-    )
-    return _rowcount(await s.execute(stmt))
+    added = 0
+    for start in range(0, len(values), 500):  # stay under SQLite's bound-variable limit
+        stmt = insert(Reminder.__table__).values(values[start : start + 500])
+        stmt = stmt.on_conflict_do_nothing(index_elements=["client_id", "kind", "occurrence"])
+        added += _rowcount(await s.execute(stmt))
+    return added
 
 
 async def claim_due(
@@ -127,16 +129,12 @@ async def finish_reminder(
     await s.execute(update(Reminder).where(Reminder.id == reminder_id).values(**values))
 
 
-async def retry_reminder(
-    s: AsyncSession, reminder_id: int, at: datetime, detail: str
-) -> None:
+async def retry_reminder(s: AsyncSession, reminder_id: int, at: datetime, detail: str) -> None:
     """Put a claimed reminder back, to be tried again at `at`."""
     await s.execute(
         update(Reminder)
         .where(Reminder.id == reminder_id)
-        .values(
-            status="due", next_try_at=at, detail=detail, attempts=Reminder.attempts + 1
-        )
+        .values(status="due", next_try_at=at, detail=detail, attempts=Reminder.attempts + 1)
     )
 
 

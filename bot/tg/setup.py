@@ -17,6 +17,9 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.config import Settings
+from bot.reminders.dispatcher import Dispatcher
+from bot.reminders.planner import plan_all
+from bot.reminders.sender import TelegramSender
 from bot.service import Service
 from bot.tg.app import (
     ALLOWED_UPDATES,
@@ -31,11 +34,14 @@ from bot.tg.app import (
 )
 
 log = logging.getLogger(__name__)
+PLAN_EVERY = 300  # seconds
+DISPATCH_EVERY = 3
 
 COMMANDS: dict[str, dict[str, str]] = {
     "en": {
         "checkin": "Daily check-in", "craving": "Log a craving", "trigger": "Log a trigger",
         "help": "Help now, any time", "today": "What I did today", "menu": "Main menu",
+        "sessions": "My sessions this week",
         "settings": "Language, times, support person", "privacy": "What is stored",
         "cancel": "Leave what you are doing", "stop": "Stop my messages",
         "delete": "Delete my data",
@@ -44,6 +50,7 @@ COMMANDS: dict[str, dict[str, str]] = {
         "checkin": "Registro diario", "craving": "Anotar ganas de consumir",
         "trigger": "Anotar un detonante", "help": "Ayuda ya, a cualquier hora",
         "today": "Lo que hice hoy", "menu": "Menú principal",
+        "sessions": "Mis sesiones de la semana",
         "settings": "Idioma, horarios, persona de apoyo", "privacy": "Qué se guarda",
         "cancel": "Dejar lo que está haciendo", "stop": "Detener mis mensajes",
         "delete": "Borrar mis datos",
@@ -91,8 +98,35 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     for lang, commands in COMMANDS.items():
         menu = [BotCommand(name, text) for name, text in commands.items()]
         await app.bot.set_my_commands(menu, language_code=None if lang == "en" else lang)
-    if app.job_queue is not None:
-        app.job_queue.run_repeating(_prune, interval=6 * 3600, first=60, name="prune-updates")
+    if app.job_queue is None:
+        log.error("no JobQueue (install the job-queue extra): reminders will not be sent")
+        return
+    service = app.bot_data.svc()
+    dispatcher = Dispatcher(service.db, TelegramSender(app.bot), service.clock)
+    app.bot_data.extra["dispatcher"] = dispatcher
+    # One instance of each job at a time; a late run is coalesced, never skipped (APScheduler
+    # drops runs more than a second late by default, DESIGN.md rule 5).
+    once = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
+    queue = app.job_queue
+    queue.run_repeating(_plan, interval=PLAN_EVERY, first=0, name="plan", job_kwargs=once)
+    queue.run_repeating(
+        _dispatch, interval=DISPATCH_EVERY, first=1, name="dispatch", job_kwargs=once
+    )
+    queue.run_repeating(_prune, interval=6 * 3600, first=60, name="prune-updates", job_kwargs=once)
+
+
+async def _plan(context: Context) -> None:
+    """Expand schedules into due reminder rows for the next two days."""
+    service = context.bot_data.svc()
+    await plan_all(service.db, service.clock())
+
+
+async def _dispatch(context: Context) -> None:
+    """Send what is due; at start-up this runs at once and applies the lateness rules."""
+    dispatcher: Dispatcher = context.bot_data.extra["dispatcher"]
+    stats = await dispatcher.run_once()
+    if stats.sent or stats.missed or stats.failed or stats.blocked:
+        log.info("reminders: %s", stats)
 
 
 async def _prune(context: Context) -> None:

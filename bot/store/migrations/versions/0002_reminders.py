@@ -86,9 +86,7 @@ def _create_reminders() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_reminders"),
         _fk("reminders", "client_id", "clients", "CASCADE"),
         _fk("reminders", "session_id", "sessions", "SET NULL"),
-        sa.UniqueConstraint(
-            "client_id", "kind", "occurrence", name="uq_reminders_client_id"
-        ),
+        sa.UniqueConstraint("client_id", "kind", "occurrence", name="uq_reminders_client_id"),
     )
     for column in ("client_id", "due_at", "status", "session_id"):
         op.create_index(f"ix_reminders_{column}", "reminders", [column])

@@ -1,0 +1,1 @@
+"""Reminders: rules -> due rows (planner) -> delivery (dispatcher), driven by JobQueue jobs."""

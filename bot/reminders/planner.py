@@ -1,0 +1,127 @@
+"""The planning job: expands every active client's schedule into due reminder rows.
+
+It runs every few minutes and at start-up. Rows are unique per client, kind and
+occurrence, so running it again (or from two processes) adds nothing twice."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain.schedule import ClientPlan, Planned, SessionRule, plan_client, reengage_due
+from bot.store import schedules
+from bot.store.database import Database
+from bot.store.models import CheckIn, Client, ProgramSession, Reminder
+
+log = logging.getLogger(__name__)
+BATCH = 500  # clients per transaction: keeps SQLite's write lock short
+
+
+def session_rule(row: ProgramSession) -> SessionRule:
+    """A stored session as the pure planner's rule."""
+    return SessionRule(
+        id=row.id, kind=row.kind, weekday=row.weekday, once_date=row.once_date,
+        start_time=_hhmm(row.start_time), duration_min=row.duration_min,
+        timezone=row.timezone, created_at=row.created_at,
+    )  # fmt: skip
+
+
+def prefs_for_planner(prefs: dict[str, Any] | None) -> dict[str, bool]:
+    """/settings has one switch for both session reminders; the planner has two kinds."""
+    p = {k: bool(v) for k, v in (prefs or {}).items()}
+    if "session" in p:
+        p["session_day_before"] = p["session_hour_before"] = p["session"]
+    return p
+
+
+def _hhmm(text: str) -> time:
+    hour, minute = (int(x) for x in text.split(":"))
+    return time(hour, minute)
+
+
+def client_plan(client: Client, rules: Sequence[SessionRule]) -> ClientPlan:
+    return ClientPlan(
+        client_id=client.id, timezone=client.timezone, checkin_time=_hhmm(client.checkin_time),
+        enrolled_at=client.enrolled_at or client.created_at,
+        prefs=prefs_for_planner(client.reminder_prefs), sessions=tuple(rules),
+    )  # fmt: skip
+
+
+async def _rules(
+    s: AsyncSession,
+) -> tuple[dict[int, list[SessionRule]], dict[int, list[SessionRule]]]:
+    """Every session as a rule, by track and by client."""
+    by_track: dict[int, list[SessionRule]] = defaultdict(list)
+    by_client: dict[int, list[SessionRule]] = defaultdict(list)
+    for row in (await s.scalars(select(ProgramSession))).all():
+        if row.track_id is not None:
+            by_track[row.track_id].append(session_rule(row))
+        if row.client_id is not None:
+            by_client[row.client_id].append(session_rule(row))
+    return by_track, by_client
+
+
+async def _reengage_inputs(
+    s: AsyncSession, ids: list[int], since: datetime
+) -> tuple[dict[int, list[Any]], dict[int, datetime]]:
+    """Recent check-in dates and the last re-engagement sent, for a batch of clients."""
+    recent: dict[int, list[Any]] = defaultdict(list)
+    dates = select(CheckIn.client_id, CheckIn.local_date).where(
+        CheckIn.client_id.in_(ids), CheckIn.local_date >= since.date()
+    )
+    for cid, day in (await s.execute(dates)).all():
+        recent[cid].append(day)
+    sent = (
+        select(Reminder.client_id, func.max(Reminder.sent_at))
+        .where(Reminder.client_id.in_(ids), Reminder.kind == "reengage")
+        .group_by(Reminder.client_id)
+    )
+    last = {cid: at for cid, at in (await s.execute(sent)).all() if at is not None}
+    return recent, last
+
+
+def _plan_one(
+    client: Client, rules: list[SessionRule], recent: list[Any], last: datetime | None,
+    now: datetime,
+) -> list[Planned]:  # fmt: skip
+    planned = plan_client(client_plan(client, rules), now)
+    today = now.astimezone(ZoneInfo(client.timezone)).date()
+    enrolled = (client.enrolled_at or now).astimezone(ZoneInfo(client.timezone)).date()
+    if (client.reminder_prefs or {}).get("reengage", True) and today - enrolled >= timedelta(2):
+        nudge = reengage_due(
+            client.id, client.timezone, _hhmm(client.checkin_time),
+            recent, today, last, now,
+        )  # fmt: skip
+        if nudge is not None:
+            planned.append(nudge)
+    return planned
+
+
+async def plan_all(db: Database, now: datetime) -> int:
+    """Add the rows due in the next two days for every active client; returns rows added."""
+    async with db.transaction() as s:
+        ids = list((await s.scalars(select(Client.id).where(Client.status == "active"))).all())
+        by_track, by_client = await _rules(s)
+    added = 0
+    for start in range(0, len(ids), BATCH):
+        async with db.transaction() as s:
+            batch = ids[start : start + BATCH]
+            clients = (await s.scalars(select(Client).where(Client.id.in_(batch)))).all()
+            recent, last = await _reengage_inputs(s, batch, now - timedelta(days=3))
+            rows: list[dict[str, Any]] = []
+            for c in clients:
+                rules = by_track.get(c.track_id or -1, []) + by_client.get(c.id, [])
+                planned = _plan_one(c, rules, recent.get(c.id, []), last.get(c.id), now)
+                rows.extend(asdict(p) for p in planned)
+            added += await schedules.add_reminders(s, rows, now)
+    if added:
+        log.info("planned %d reminders for %d clients", added, len(ids))
+    return added
