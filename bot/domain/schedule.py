@@ -62,7 +62,7 @@ SUNDAY = 6
 HOUR_BEFORE = timedelta(minutes=60)
 DAY_BEFORE_CUTOFF = timedelta(hours=2)
 CRAVING_DELAY = timedelta(minutes=25)
-REENGAGE_GAP = timedelta(hours=72)
+REENGAGE_GAP_DAYS = timedelta(days=3)
 MAX_LATENESS: dict[str, timedelta] = {
     "checkin": timedelta(hours=3),
     "craving_followup": timedelta(hours=3),
@@ -231,16 +231,18 @@ def reengage_due(
     last_reengage: datetime | None,
     now: datetime,
 ) -> Planned | None:
-    """A 12:00 re-engagement today after two missed check-ins, at most one every 72 h."""
+    """A 12:00 re-engagement today after two missed check-ins, at most one every 3 days."""
     # `checkin_time` is not needed: both days judged are over whatever time the prompt came.
     done = set(last_checkins)
     if done & {today, today - _DAY, today - 2 * _DAY}:
         return None
+    # "One every three days" in the client's calendar: with a 72 h gap measured in hours, a
+    # daylight-saving change would push every later nudge off noon for good.
+    if last_reengage is not None:
+        last_day = as_utc(last_reengage).astimezone(ZoneInfo(zone)).date()
+        if today - last_day < REENGAGE_GAP_DAYS:
+            return None
     due = local_to_utc(today, NOON, zone)
-    # The gap is measured to when it will actually go out, so job timing cannot shorten it.
-    sent_at = max(due, as_utc(now))
-    if last_reengage is not None and sent_at - as_utc(last_reengage) < REENGAGE_GAP:
-        return None
     return Planned(client_id, "reengage", f"reengage:{today.isoformat()}", due)
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.reminders import ReminderView, render_reminder
-from bot.domain.schedule import is_quiet, lateness_verdict
+from bot.domain.schedule import QUIET_END, is_quiet, lateness_verdict, local_to_utc
 from bot.reminders.sender import Delivery, Sender
 from bot.store import schedules
 from bot.store.database import Database
@@ -82,6 +82,10 @@ class Dispatcher:
             for row in rows:
                 client = clients.get(row.client_id)
                 reason = _skip_reason(row, client, now, done)
+                later = _postponed(row, client, now) if reason == "quiet hours" else None
+                if later is not None:
+                    await schedules.retry_reminder(s, row.id, later, "after quiet hours")
+                    continue
                 if reason is not None or client is None:
                     await schedules.finish_reminder(s, row.id, "missed", now, reason)
                     stats.missed += 1
@@ -147,6 +151,17 @@ def _skip_reason(
     if row.kind in ("checkin", "reengage") and client.id in done:
         return "already checked in"
     return None
+
+
+def _postponed(row: Reminder, client: Client | None, now: datetime) -> datetime | None:
+    """A day-before reminder that reached quiet hours (a session added at 21:58) waits for
+    08:00, when that is still more than two hours before the session."""
+    if client is None or row.kind != "session_day_before" or row.session_start is None:
+        return None
+    local = now.astimezone(ZoneInfo(client.timezone))
+    day = local.date() if local.time() < QUIET_END else local.date() + timedelta(days=1)
+    morning = local_to_utc(day, QUIET_END, client.timezone)
+    return morning if morning < row.session_start - timedelta(hours=2) else None
 
 
 def _view(row: Reminder, client: Client, places: dict[int, ProgramSession]) -> ReminderView:

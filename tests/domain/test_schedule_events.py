@@ -83,14 +83,14 @@ MORNING_NOW = utc(2026, 3, 10, 10)  # 06:00 EDT, before the noon send
         ([date(2026, 3, 9)], None, MORNING_NOW, False),  # yesterday done
         ([date(2026, 3, 8)], None, MORNING_NOW, False),  # the day before done
         ([TODAY], None, MORNING_NOW, False),  # already back today
-        # never more than one every 72 h, measured to when this one would go out
-        ([], MORNING_NOW - timedelta(hours=48), MORNING_NOW, False),
+        # never more than one every three days of the client's calendar (a 72 h rule would
+        # push every nudge after a daylight-saving change off noon for good)
+        ([], MORNING_NOW - timedelta(hours=48), MORNING_NOW, False),  # sent on the 8th
+        ([], utc(2026, 3, 9, 3, 59), MORNING_NOW, False),  # 23:59 EDT on the 8th
+        ([], utc(2026, 3, 8, 4, 59), MORNING_NOW, True),  # 23:59 EST on the 7th
         ([], MORNING_NOW - timedelta(hours=80), MORNING_NOW, True),
-        ([], NOON_TODAY - timedelta(hours=72), MORNING_NOW, True),
-        ([], NOON_TODAY - timedelta(hours=72) + SECOND, MORNING_NOW, False),
-        # planned late in the day (after a restart): 72 h before now
-        ([], utc(2026, 3, 7, 19), utc(2026, 3, 10, 20), True),
-        ([], utc(2026, 3, 7, 20, 30), utc(2026, 3, 10, 20), False),
+        ([], NOON_TODAY - timedelta(hours=71), MORNING_NOW, True),  # noon on the 7th, EST
+        ([], utc(2026, 3, 7, 20, 30), utc(2026, 3, 10, 20), True),  # after a restart too
     ],
 )
 def test_reengage_after_two_missed_days_at_most_every_three_days(
