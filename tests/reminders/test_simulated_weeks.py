@@ -4,6 +4,7 @@ hours. The clock is injected: the loop jumps from one due time to the next, noth
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -105,7 +106,7 @@ async def test_three_weeks_across_a_dst_change(
         assert sorted(day_before) == _expected_day_before(start, end, zone)
         nudges = sorted(at for text, at in by_chat[chat] if text.startswith("Hi, just"))
         assert nudges and all(at.hour == 12 and at.minute == 0 for at in nudges)
-        assert all(b - a >= timedelta(days=3) for a, b in zip(nudges, nudges[1:], strict=False))
+        assert all(b - a >= timedelta(days=3) for a, b in itertools.pairwise(nudges))
         quiet = [(t, at) for t, at in by_chat[chat] if (at.hour >= 22 or at.hour < 8)]
         assert quiet == [(t, at) for t, at in quiet if t.startswith("Hi! Time")]  # only check-ins
         sundays = [at for text, at in by_chat[chat] if text.startswith("It's Sunday")]
