@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument("--track", default=None, help="program track for the new client")
     db = sub.add_parser("db", help="database tasks")
     db.add_argument("action", choices=["upgrade"])
+    from bot.admin_cli import add_subcommands  # staff tools: `track ...` and `session ...`
+
+    add_subcommands(sub)
     return parser
 
 
@@ -75,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "chat":
         return asyncio.run(_chat(settings, args.user, args.lang))
+    if args.command in ("track", "session"):
+        from bot.admin_cli import run as run_admin
+
+        return run_admin(settings, args)
     return _run(settings)
 
 
@@ -98,16 +105,22 @@ async def _invite(settings: Settings, expires: timedelta, track: str | None) -> 
     from bot.store.database import upgrade
 
     await asyncio.to_thread(upgrade, settings.database_url)
+    if track is not None:  # the track must exist; the invite keeps its exact name
+        from bot.admin_cli import track_or_error
+
+        track = await track_or_error(settings, track)
+        if track is None:
+            return 2
     code, link, until = await create_invite_link(settings, expires, track)
     print(f"invite code: {code}\nlink: {link}\nexpires: {until:%Y-%m-%d %H:%M} UTC")
     return 0
 
 
 def _run(settings: Settings) -> int:
-    from bot.service import Service
+    from bot.service import Service, make_clock
     from bot.store.database import Database
     from bot.tg.setup import run_polling
 
     db = Database(settings.database_url)
-    run_polling(settings, Service(db, settings))
+    run_polling(settings, Service(db, settings, make_clock(settings)))
     return 0

@@ -32,7 +32,7 @@ async def save(
     if client is None:
         return None
     if isinstance(effect, m.SetProfile):
-        _profile(client, effect, now)
+        await _profile(s, client, effect, now)
     elif isinstance(effect, m.RecordConsent):
         await repo.add_consent(s, client.id, effect.version, now)
     elif isinstance(effect, m.SaveCheckIn):
@@ -50,11 +50,17 @@ async def save(
     return None
 
 
-def _profile(client: Client, effect: m.SetProfile, now: datetime) -> None:
+async def _profile(s: AsyncSession, client: Client, effect: m.SetProfile, now: datetime) -> None:
+    """Apply settings; a new check-in time, zone or status re-plans the client's reminders."""
+    before = (client.checkin_time, client.timezone, client.status)
     for key, value in effect.fields.items():
         setattr(client, key, value)
     if effect.fields.get("status") == "active" and client.enrolled_at is None:
         client.enrolled_at = now
+    if client.status == "active" and before != (client.checkin_time, client.timezone, "active"):
+        from bot.reminders.planner import replan_client  # the planner imports the store
+
+        await replan_client(s, client, now)
 
 
 def wants(client: Client, kind: str) -> bool:

@@ -109,19 +109,39 @@ async def plan_all(db: Database, now: datetime) -> int:
     """Add the rows due in the next two days for every active client; returns rows added."""
     async with db.transaction() as s:
         ids = list((await s.scalars(select(Client.id).where(Client.status == "active"))).all())
-        by_track, by_client = await _rules(s)
     added = 0
     for start in range(0, len(ids), BATCH):
         async with db.transaction() as s:
             batch = ids[start : start + BATCH]
             clients = (await s.scalars(select(Client).where(Client.id.in_(batch)))).all()
-            recent, last = await _reengage_inputs(s, batch, now - timedelta(days=3))
-            rows: list[dict[str, Any]] = []
-            for c in clients:
-                rules = by_track.get(c.track_id or -1, []) + by_client.get(c.id, [])
-                planned = _plan_one(c, rules, recent.get(c.id, []), last.get(c.id), now)
-                rows.extend(asdict(p) for p in planned)
-            added += await schedules.add_reminders(s, rows, now)
+            added += await plan_clients(s, clients, now)
     if added:
         log.info("planned %d reminders for %d clients", added, len(ids))
     return added
+
+
+async def plan_clients(s: AsyncSession, clients: Sequence[Client], now: datetime) -> int:
+    """Plan these clients inside the caller's transaction; returns rows added."""
+    by_track, by_client = await _rules(s)
+    ids = [c.id for c in clients]
+    recent, last = await _reengage_inputs(s, ids, now - timedelta(days=3))
+    rows: list[dict[str, Any]] = []
+    for c in clients:
+        if c.status != "active":
+            continue
+        rules = by_track.get(c.track_id or -1, []) + by_client.get(c.id, [])
+        planned = _plan_one(c, rules, recent.get(c.id, []), last.get(c.id), now)
+        rows.extend(asdict(p) for p in planned)
+    return await schedules.add_reminders(s, rows, now)
+
+
+async def replan_client(s: AsyncSession, client: Client, now: datetime) -> None:
+    """After a change of check-in time or time zone: drop the client's planned, unsent
+    rows of the kinds that depend on them, and plan again at once (same transaction)."""
+    await schedules.delete_unsent(s, client.id, PLANNED_KINDS)
+    await plan_clients(s, [client], now)
+
+
+# Kinds the planner derives from the schedule and the client's settings (the others come
+# from events: a craving log, a crisis).
+PLANNED_KINDS = ("checkin", "session_day_before", "session_hour_before", "weekly_summary")

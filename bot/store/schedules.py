@@ -149,6 +149,17 @@ async def last_sent(s: AsyncSession, client_id: int, kind: str) -> datetime | No
     return await s.scalar(stmt.order_by(Reminder.sent_at.desc()).limit(1))
 
 
+async def delete_unsent(s: AsyncSession, client_id: int, kinds: Sequence[str]) -> int:
+    """Delete a client's planned rows of these kinds that are still due (never sent, never
+    claimed): they are plans, and the planner writes them again from the new settings."""
+    result = await s.execute(
+        delete(Reminder).where(
+            Reminder.client_id == client_id, Reminder.kind.in_(kinds), Reminder.status == "due"
+        )
+    )
+    return _rowcount(result)
+
+
 async def drop_client_reminders(s: AsyncSession, client_id: int, detail: str) -> int:
     """Mark every reminder of a client still due as missed (after /stop or a block)."""
     result = await s.execute(
