@@ -3,8 +3,9 @@
 A row is claimed in one short transaction, sent with no transaction open, and marked in
 another: a reminder is marked sent only after Telegram accepted it. After downtime the
 lateness rules decide what is still worth sending; what is dropped is marked missed with a
-reason, never silently lost. The narrow window left: a crash after Telegram accepted a
-message and before it was marked sent means it is sent again once its claim goes stale."""
+reason, never silently lost. A crash while messages are in flight leaves their rows claimed;
+once stale they are marked missed ("interrupted"), because Telegram may already have
+delivered them and nothing is ever sent twice."""
 
 from __future__ import annotations
 
@@ -48,24 +49,27 @@ class Job:
 
 
 class Dispatcher:
-    """Claims in batches and sends each batch concurrently (the rate limiter paces it)."""
+    """Claims small batches and sends each concurrently (the rate limiter paces them); each
+    result is recorded the moment Telegram answers, so a crash leaves at most the messages
+    in flight undecided."""
 
     def __init__(
         self, db: Database, sender: Sender, clock: Callable[[], datetime],
-        batch: int = 200, concurrency: int = 32,
+        batch: int = 64, concurrency: int = 32, stale: timedelta = timedelta(minutes=2),
     ) -> None:  # fmt: skip
         self.db, self.sender, self.clock = db, sender, clock
-        self.batch, self.concurrency = batch, concurrency
+        self.batch, self.concurrency, self.stale = batch, concurrency, stale
 
     async def run_once(self) -> Stats:
         """Send everything due now; returns what happened."""
         stats = Stats()
+        async with self.db.transaction() as s:
+            stats.missed += await schedules.expire_claims(s, self.clock(), self.stale)
         while True:
             jobs = await self._claim(self.clock(), stats)
             if jobs is None:
                 return stats
-            results = await self._send_all(jobs)
-            await self._record(jobs, results, stats)
+            await self._send_all(jobs, stats)
 
     async def _claim(self, now: datetime, stats: Stats) -> list[Job] | None:
         async with self.db.transaction() as s:
@@ -73,9 +77,8 @@ class Dispatcher:
             if not rows:
                 return None
             ids = {r.client_id for r in rows}
-            clients = {
-                c.id: c for c in (await s.scalars(select(Client).where(Client.id.in_(ids))))
-            }
+            found = await s.scalars(select(Client).where(Client.id.in_(ids)))
+            clients = {c.id: c for c in found}
             done = await _checked_in_today(s, clients.values(), now)
             places = await _places(s, [r.session_id for r in rows if r.session_id])
             jobs: list[Job] = []
@@ -94,20 +97,16 @@ class Dispatcher:
                 jobs.append(Job(row.id, client.id, client.chat_id, _view(row, client, places)))
             return jobs
 
-    async def _send_all(self, jobs: list[Job]) -> list[Delivery]:
+    async def _send_all(self, jobs: list[Job], stats: Stats) -> None:
         gate = asyncio.Semaphore(self.concurrency)
 
-        async def one(job: Job) -> Delivery:
+        async def one(job: Job) -> None:
             async with gate:
-                return await self.sender.send(job.chat_id, render_reminder(job.view))
+                result = await self.sender.send(job.chat_id, render_reminder(job.view))
+            async with self.db.transaction() as s:
+                await _apply(s, job, result, self.clock(), stats)
 
-        return list(await asyncio.gather(*(one(j) for j in jobs)))
-
-    async def _record(self, jobs: list[Job], results: list[Delivery], stats: Stats) -> None:
-        now = self.clock()
-        async with self.db.transaction() as s:
-            for job, result in zip(jobs, results, strict=True):
-                await _apply(s, job, result, now, stats)
+        await asyncio.gather(*(one(j) for j in jobs))
 
 
 async def _apply(s: AsyncSession, job: Job, result: Delivery, now: datetime, stats: Stats) -> None:

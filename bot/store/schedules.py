@@ -98,15 +98,12 @@ async def add_reminders(s: AsyncSession, rows: list[dict[str, Any]], now: dateti
     return added
 
 
-async def claim_due(
-    s: AsyncSession, now: datetime, limit: int, stale: timedelta = timedelta(minutes=2)
-) -> list[Reminder]:
-    """Take up to `limit` reminders that are due (or whose claimer died `stale` ago)."""
+async def claim_due(s: AsyncSession, now: datetime, limit: int) -> list[Reminder]:
+    """Take up to `limit` reminders that are due now."""
     ready = or_(Reminder.next_try_at.is_(None), Reminder.next_try_at <= now)
-    abandoned = (Reminder.status == "claimed") & (Reminder.claimed_at < now - stale)
     stmt = (
         select(Reminder)
-        .where(Reminder.due_at <= now, ((Reminder.status == "due") & ready) | abandoned)
+        .where(Reminder.status == "due", Reminder.due_at <= now, ready)
         .order_by(Reminder.due_at, Reminder.id)
         .limit(limit)
     )
@@ -117,6 +114,17 @@ async def claim_due(
         row.status, row.claimed_at = "claimed", now
     await s.flush()
     return rows
+
+
+async def expire_claims(s: AsyncSession, now: datetime, stale: timedelta) -> int:
+    """Claims older than `stale` belong to a dispatcher that died mid-send: Telegram may or
+    may not have taken the message, so it is recorded as missed, never sent a second time."""
+    result = await s.execute(
+        update(Reminder)
+        .where(Reminder.status == "claimed", Reminder.claimed_at < now - stale)
+        .values(status="missed", detail="interrupted: sent or not, unknown")
+    )
+    return _rowcount(result)
 
 
 async def finish_reminder(
