@@ -116,8 +116,8 @@ class Service:
         if client is None:
             return m.State.STRANGER, {}
         loaded = await repo.load_conversation(s, client.id)
-        if loaded is None:
-            return m.State.LANGUAGE, {}
+        if loaded is None:  # e.g. a client created by staff tooling: enrolled means the menu
+            return (m.State.MENU if client.enrolled_at else m.State.LANGUAGE), {}
         return m.State(loaded[0]), dict(loaded[1])
 
     async def _context(

@@ -106,7 +106,7 @@ def followup_button(
         skills = match_skills([], 8)
         intro = t(lang, "fu.strong_intro")
         return out.say(coping_reply(skills[0], ctx, lang, skills[1:], next_nonce(draft), intro))
-    picks = [Choice(t(lang, f"skill.{s}"), f"w:{cid}:{s}") for s in SKILLS[:8]]
+    picks = [Choice(t(lang, f"skill.{s}"), f"w:{cid}:{s}") for s in SKILLS]
     rows = tuple(tuple(picks[i : i + 2]) for i in range(0, len(picks), 2))
     return out.say(Reply(t(lang, "fu.what_helped"), rows, protect=True))
 

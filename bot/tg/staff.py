@@ -1,0 +1,155 @@
+"""Staff commands in Telegram: tracks, sessions and invites, for STAFF_USER_IDS only.
+
+They sit in handler group -1, ahead of the conversation's handlers (group 0). A staff member's
+private command is answered here and goes no further (ApplicationHandlerStop); anyone else's
+update matches nothing in this group and reaches the conversation untouched, so a client who
+types /tracks gets the ordinary "I don't know that command". Parsing and checks are the ones
+the command line uses (`bot.admin`, `bot.admin_ops`)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, filters
+
+from bot import admin_ops as ops
+from bot.admin import AdminError, parse_options, parse_owner, parse_session_args, parse_track_add
+from bot.cli import parse_duration
+from bot.config import Settings
+from bot.store import repo
+from bot.tg.app import Context
+from bot.tg.render import clip
+
+log = logging.getLogger(__name__)
+STAFF_GROUP = -1  # before group 0, where the conversation's private-message handler is
+DEFAULT_EXPIRY = "72h"
+
+
+@dataclass(frozen=True)
+class StaffCall:
+    """One staff command: its words, the open transaction, the time, the settings."""
+
+    s: AsyncSession
+    words: Sequence[str]
+    now: datetime
+    settings: Settings
+    bot_username: str
+
+
+StaffAction = Callable[[StaffCall], Awaitable[str]]
+
+
+def _one(words: Sequence[str], usage: str) -> str:
+    """The whole argument of a command that takes one (names may contain spaces)."""
+    if not words:
+        raise AdminError(f"usage: {usage}")
+    return " ".join(words)
+
+
+async def _track_add(call: StaffCall) -> str:
+    _one(call.words, "/track_add NAME [ZONE]")
+    name, zone = parse_track_add(call.words, call.settings.program_timezone)
+    return await ops.add_track(call.s, name, zone, call.now)
+
+
+async def _tracks(call: StaffCall) -> str:
+    return "\n".join(await ops.track_lines(call.s)) or "No tracks yet."
+
+
+async def _track_remove(call: StaffCall) -> str:
+    return await ops.remove_track(call.s, _one(call.words, "/track_remove NAME"), call.now)
+
+
+async def _session_add(call: StaffCall) -> str:
+    spec = parse_session_args(call.words)
+    return "\n".join(f"added {line}" for line in await ops.add_sessions(call.s, spec, call.now))
+
+
+async def _sessions_all(call: StaffCall) -> str:
+    track, client = parse_owner(call.words)
+    return "\n".join(await ops.session_lines(call.s, track, client)) or "No sessions."
+
+
+async def _session_remove(call: StaffCall) -> str:
+    return await ops.remove_session(call.s, _one(call.words, "/session_remove ID"), call.now)
+
+
+async def _invite(call: StaffCall) -> str:
+    opts = parse_options(call.words, ("track", "expires"))
+    try:
+        until = call.now + parse_duration(opts.get("expires", DEFAULT_EXPIRY))
+    except ValueError as exc:
+        raise AdminError(str(exc)) from None
+    code = await ops.new_invite(call.s, call.now, until, opts.get("track"))
+    return (
+        f"Single-use invite, valid until {until:%Y-%m-%d %H:%M} UTC:\n"
+        f"https://t.me/{call.bot_username}?start={code}"
+    )
+
+
+COMMANDS: dict[str, StaffAction] = {
+    "track_add": _track_add,
+    "tracks": _tracks,
+    "track_remove": _track_remove,
+    "session_add": _session_add,
+    "sessions_all": _sessions_all,
+    "session_remove": _session_remove,
+    "invite": _invite,
+}
+
+
+AnyApp = Application[Any, Any, Any, Any, Any, Any]
+
+
+def register_staff_handlers(app: AnyApp, settings: Settings) -> None:
+    """Add the staff commands in group -1, answering only STAFF_USER_IDS in private chats."""
+    # An empty id list matches nobody (filters.User's allow_empty is False).
+    staff = filters.ChatType.PRIVATE & filters.User(user_id=settings.staff_user_ids)
+    for name, action in COMMANDS.items():
+        app.add_handler(CommandHandler(name, _handler(name, action), staff), group=STAFF_GROUP)
+
+
+def _handler(
+    name: str, action: StaffAction
+) -> Callable[[Update, Context], Coroutine[Any, Any, None]]:
+    async def handle(update: Update, context: Context) -> None:
+        """Run the command in one transaction, reply after the commit, and stop there."""
+        chat = update.effective_chat
+        assert chat is not None
+        text = await _execute(update, context, name, action)
+        if text is not None:
+            try:
+                await context.bot.send_message(chat.id, clip(text))
+            except TelegramError as exc:
+                log.error("staff reply to /%s not delivered: %s", name, exc.__class__.__name__)
+        raise ApplicationHandlerStop
+
+    return handle
+
+
+async def _execute(update: Update, context: Context, name: str, action: StaffAction) -> str | None:
+    """The reply text; None for a redelivered update, handled before."""
+    service = context.bot_data.svc()
+    now = service.clock()
+    words = list(context.args or [])
+    try:
+        async with service.db.transaction() as s:
+            # Recorded like any update, so a redelivered /session_add adds nothing twice.
+            if not await repo.mark_update(s, update.update_id, now):
+                return None
+            call = StaffCall(s, words, now, service.settings, context.bot.username)
+            text = await action(call)
+    except AdminError as exc:
+        return f"Error: {exc}"
+    except Exception as exc:  # a staff command never falls through to the conversation
+        log.error("staff command /%s failed: %s", name, exc.__class__.__name__)
+        return "Error: that did not work and nothing was changed; see the bot's log."
+    log.info("staff command /%s done", name)
+    return text
