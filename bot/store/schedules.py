@@ -37,7 +37,14 @@ async def list_tracks(s: AsyncSession) -> Sequence[Track]:
 async def remove_track(s: AsyncSession, track: Track) -> None:
     """Delete a track and its sessions; its clients stay, without a track."""
     await s.execute(update(Client).where(Client.track_id == track.id).values(track_id=None))
-    await s.execute(delete(ProgramSession).where(ProgramSession.track_id == track.id))
+    sessions = await s.scalars(select(ProgramSession).where(ProgramSession.track_id == track.id))
+    for session in list(sessions):
+        await s.execute(
+            update(Reminder)
+            .where(Reminder.session_id == session.id, Reminder.status == "due")
+            .values(status="missed", detail="session removed")
+        )
+        await s.delete(session)
     await s.delete(track)
 
 
@@ -89,7 +96,9 @@ async def add_reminders(s: AsyncSession, rows: list[dict[str, Any]], now: dateti
     if not rows:
         return 0
     insert = _insert_ignoring_conflicts(s)
-    values = [{"status": "due", "attempts": 0, "created_at": now, **row} for row in rows]
+    # Every row gets every optional column, so one multi-row INSERT fits them all.
+    blank = {"session_id": None, "session_start": None, "ref_id": None}
+    values = [{"status": "due", "attempts": 0, "created_at": now, **blank, **r} for r in rows]
     added = 0
     for start in range(0, len(values), 500):  # stay under SQLite's bound-variable limit
         stmt = insert(Reminder.__table__).values(values[start : start + 500])

@@ -32,6 +32,7 @@ from bot.tg.app import (
     on_member,
     on_message,
 )
+from bot.tg.staff import register_staff_handlers
 
 log = logging.getLogger(__name__)
 PLAN_EVERY = 300  # seconds
@@ -88,6 +89,9 @@ def build_application(
     app.add_handler(MessageHandler(~private & ~filters.StatusUpdate.ALL, on_group))
     app.add_handler(MessageHandler(private, on_message))
     app.add_handler(CallbackQueryHandler(on_button))
+    # Group -1 runs first: staff commands from STAFF_USER_IDS are answered there and stop;
+    # everyone else's updates reach the handlers above untouched.
+    register_staff_handlers(app, settings)
     app.add_error_handler(on_error)
     return app
 

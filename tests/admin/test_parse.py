@@ -1,0 +1,224 @@
+"""The parsing and checks both front-ends share (bot/admin.py), table-driven."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot import admin
+from bot.admin import AdminError, SessionSpec
+
+OK_DAYS = [
+    ("mon", (0,)),
+    ("mon,wed,thu", (0, 2, 3)),
+    ("Monday,FRIDAY", (0, 4)),
+    ("sun,mon,sun", (0, 6)),
+    ("tue, thu", (1, 3)),
+    ("sat,sunday", (5, 6)),
+]
+
+
+@pytest.mark.parametrize(("text", "days"), OK_DAYS)
+def test_days(text: str, days: tuple[int, ...]) -> None:
+    assert admin.parse_days(text) == days
+
+
+@pytest.mark.parametrize("text", ["", ",", "fry", "mon,xyz", "lunes", "1", "mo"])
+def test_bad_days(text: str) -> None:
+    with pytest.raises(AdminError):
+        admin.parse_days(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [("18:00", "18:00"), ("9:30", "09:30"), ("00:00", "00:00"), ("23:59", "23:59")],
+)
+def test_times(text: str, out: str) -> None:
+    assert admin.parse_time(text) == out
+
+
+@pytest.mark.parametrize("text", ["24:00", "12:60", "1800", "18h", "-1:00", "", "7:5", "18:00:00"])
+def test_bad_times(text: str) -> None:
+    with pytest.raises(AdminError, match="start time"):
+        admin.parse_time(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("5", True), ("600", True), ("180", True), ("4", False), ("601", False), ("0", False),
+     ("-30", False), ("1.5", False), ("abc", False)],
+)  # fmt: skip
+def test_lengths(text: str, ok: bool) -> None:
+    if ok:
+        assert admin.parse_length(text) == int(text)
+    else:
+        with pytest.raises(AdminError, match="length"):
+            admin.parse_length(text)
+
+
+@pytest.mark.parametrize("text", ["2026-02-30", "20261203", "12/03/2026", "2026-12-3", "soon"])
+def test_bad_dates(text: str) -> None:
+    with pytest.raises(AdminError, match="YYYY-MM-DD"):
+        admin.parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("America/New_York", True), ("UTC", True), ("Europe/Madrid", True),
+     ("Mars/Base", False), ("", False), ("../etc/passwd", False), ("EST5EDT ", True)],
+)  # fmt: skip
+def test_zones(text: str, ok: bool) -> None:
+    if ok:
+        assert admin.check_zone(text) == text.strip()
+    else:
+        with pytest.raises(AdminError, match="time zone"):
+            admin.check_zone(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [("Evening IOP", "Evening IOP"), ("  Evening   IOP ", "Evening IOP"), ("x" * 64, "x" * 64)],
+)
+def test_track_names(text: str, out: str) -> None:
+    assert admin.check_track_name(text) == out
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 65, "-x", "—x", "bad\x00name"])
+def test_bad_track_names(text: str) -> None:
+    with pytest.raises(AdminError, match="track name"):
+        admin.check_track_name(text)
+
+
+def test_place_and_kind() -> None:
+    assert admin.check_place(None) is None
+    assert admin.check_place("  ") is None
+    assert admin.check_place("Room 4,  2nd floor") == "Room 4, 2nd floor"
+    assert admin.check_place("x" * 200) == "x" * 200
+    with pytest.raises(AdminError, match="at most 200"):
+        admin.check_place("x" * 201)
+    assert admin.check_kind("Group") == "group"
+    with pytest.raises(AdminError, match="group, individual, family"):
+        admin.check_kind("party")
+
+
+EVENING = "--track Evening IOP --kind group --weekly mon,wed,thu --start 18:00 --length 180"
+SPECS = [
+    (EVENING, SessionSpec("group", "18:00", 180, track="Evening IOP", weekdays=(0, 2, 3))),
+    (
+        "--client c-1a2b3c4d --kind family --once 2026-12-03 --start 10:00 --length 50 "
+        "--place https://meet.example/abc",
+        SessionSpec("family", "10:00", 50, client="c-1a2b3c4d", once=date(2026, 12, 3),
+                    place="https://meet.example/abc"),
+    ),
+    (  # a phone's dashes and --key=value both work; a place may have spaces
+        "—track=Evening —kind individual –weekly fri --start 9:00 --length 60 --place Room 4",
+        SessionSpec("individual", "09:00", 60, track="Evening", weekdays=(4,), place="Room 4"),
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("words", "spec"), SPECS)
+def test_session_args(words: str, spec: SessionSpec) -> None:
+    assert admin.parse_session_args(words.split()) == spec
+
+
+BAD_SPECS = [
+    ("--kind group --weekly mon --start 18:00 --length 60", "exactly one of --track"),
+    (EVENING + " --client c-1", "exactly one of --track"),
+    ("--track T --kind group --start 18:00 --length 60", "exactly one of --weekly"),
+    ("--track T --kind group --weekly mon --once 2026-12-03 --start 18:00 --length 60",
+     "exactly one of --weekly"),
+    ("--track T --weekly mon --start 18:00 --length 60", "--kind is required"),
+    ("--track T --kind group --weekly mon --length 60", "--start is required"),
+    ("--track T --kind group --weekly mon --start 18:00", "--length is required"),
+    ("--track T --kind group --weekly funday --start 18:00 --length 60", "unknown day"),
+    ("--track T --kind group --weekly mon --start 25:00 --length 60", "start time"),
+    ("--track T --kind group --weekly mon --start 18:00 --length 900", "length"),
+    ("--track T --kind party --weekly mon --start 18:00 --length 60", "unknown kind"),
+    ("--track T --kind group --once 3/12 --start 18:00 --length 60", "YYYY-MM-DD"),
+    ("Evening --kind group", "unexpected 'Evening'"),
+    ("--track T --colour red", "unknown option --colour"),
+    ("--track T --track U", "given twice"),
+    ("--track --kind group", "--track needs a value"),
+    (EVENING + " --place " + "x" * 201, "at most 200"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("words", "message"), BAD_SPECS)
+def test_bad_session_args(words: str, message: str) -> None:
+    with pytest.raises(AdminError) as caught:
+        admin.parse_session_args(words.split())
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("words", "out"),
+    [("Evening", ("Evening", "America/Chicago")),
+     ("Evening IOP", ("Evening IOP", "America/Chicago")),
+     ("Evening IOP America/Los_Angeles", ("Evening IOP", "America/Los_Angeles")),
+     ("Night UTC", ("Night", "UTC")),
+     ("America/Denver", ("America/Denver", "America/Chicago"))],  # a lone word is the name
+)  # fmt: skip
+def test_track_add_words(words: str, out: tuple[str, str]) -> None:
+    assert admin.parse_track_add(words.split(), "America/Chicago") == out
+
+
+def test_track_add_bad_zone() -> None:
+    with pytest.raises(AdminError, match="unknown time zone 'Mars/Base'"):
+        admin.parse_track_add(["Evening", "Mars/Base"], "UTC")
+
+
+@pytest.mark.parametrize(
+    ("words", "out"),
+    [("", (None, None)), ("--track Evening IOP", ("Evening IOP", None)),
+     ("--client c-12", (None, "c-12"))],
+)  # fmt: skip
+def test_owner(words: str, out: tuple[str | None, str | None]) -> None:
+    assert admin.parse_owner(words.split()) == out
+
+
+def test_owner_not_both() -> None:
+    with pytest.raises(AdminError, match="not both"):
+        admin.parse_owner(["--track", "A", "--client", "c-1"])
+
+
+@pytest.mark.parametrize(("text", "out"), [("12", 12), ("#12", 12), (" 3 ", 3)])
+def test_session_ids(text: str, out: int) -> None:
+    assert admin.parse_session_id(text) == out
+
+
+@pytest.mark.parametrize("text", ["", "x", "-1", "1.0"])
+def test_bad_session_ids(text: str) -> None:
+    with pytest.raises(AdminError, match="session id"):
+        admin.parse_session_id(text)
+
+
+# 2026-12-03 03:00 UTC is still 2026-12-02 in New York and Los Angeles.
+LATE_NIGHT = datetime(2026, 12, 3, 3, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("day", "zone", "ok"),
+    [(date(2026, 12, 2), "America/New_York", True),  # today there
+     (date(2026, 12, 1), "America/New_York", False),
+     (date(2026, 12, 2), "Europe/Madrid", False),  # already the 3rd in Madrid
+     (date(2026, 12, 3), "Europe/Madrid", True)],
+)  # fmt: skip
+def test_once_not_past(day: date, zone: str, ok: bool) -> None:
+    if ok:
+        admin.once_not_past(day, zone, LATE_NIGHT)
+    else:
+        with pytest.raises(AdminError, match="in the past"):
+            admin.once_not_past(day, zone, LATE_NIGHT)
+
+
+@pytest.mark.parametrize(
+    ("args", "out"),
+    [((0, None, "18:00", 180, "America/New_York"), "Mon 18:00-21:00 America/New_York"),
+     ((None, date(2026, 12, 3), "10:00", 50, "UTC"), "2026-12-03 10:00-10:50 UTC"),
+     ((6, None, "23:30", 60, "UTC"), "Sun 23:30-00:30 (+1 day) UTC")],
+)  # fmt: skip
+def test_describe_when(args: tuple[int | None, date | None, str, int, str], out: str) -> None:
+    assert admin.describe_when(*args) == out
