@@ -152,3 +152,50 @@ def test_reminder_texts_are_neutral_on_a_lock_screen(kind: str, lang: str) -> No
     head = render_reminder(view).text[:60].lower()
     assert not [w for w in FORBIDDEN if w in head], head
     assert t(lang, "rem.place", place="x")  # the place line exists in both languages
+
+
+async def test_sessions_lists_the_next_seven_days_in_the_clients_zone(
+    service: Service, db: Database
+) -> None:
+    from bot.store import repo
+
+    await add_client(db, 31, "America/Los_Angeles", "09:00", when=T0)
+    async with db.transaction() as s:
+        track = await schedules.create_track(s, "Evening IOP", NY, T0)
+        client = await repo.get_client_by_tg(s, 31)
+        assert client is not None
+        client.track_id = track.id
+        for day in (0, 2):
+            await schedules.add_session(
+                s, track_id=track.id, kind="group", weekday=day, start_time="18:00",
+                duration_min=180, timezone=NY, created_at=T0, place="Room 2",
+            )  # fmt: skip
+    replies = await service.handle(ANA, m.Command("sessions"), 1)
+    text = replies[0].text if replies else ""
+    assert text.splitlines() == [
+        "Your sessions in the next 7 days:",
+        "• Mon 03/02 3:00 PM: group session (180 min) · Room 2",
+        "• Wed 03/04 3:00 PM: group session (180 min) · Room 2",
+    ]
+
+
+async def test_reminder_switches_in_settings(service: Service, db: Database) -> None:
+    from bot.store import repo
+
+    client = await add_client(db, 31, NY, "09:00", when=T0)
+
+    async def seq() -> int:
+        async with db.transaction() as s:
+            _, draft = await repo.load_conversation(s, client.id) or ("", {})
+        return int(draft["seq"])
+
+    await service.handle(ANA, m.Command("settings"), 1)
+    await service.handle(ANA, m.Button(f"s{await seq()}:reminders"), 2)
+    off = await service.handle(ANA, m.Button(f"s{await seq()}:t:reengage"), 3)
+    labels = [c.label for row in off[0].buttons for c in row] if off else []
+    assert off and off[0].edit and "✗ A word when I miss you" in labels
+    await service.handle(ANA, m.Button(f"s{await seq()}:t:checkin"), 4)
+    await service.handle(ANA, m.Button(f"s{await seq()}:close"), 5)
+    async with db.transaction() as s:
+        stored = await repo.get_client_by_tg(s, 31)
+    assert stored is not None and stored.reminder_prefs == {"reengage": False, "checkin": False}
