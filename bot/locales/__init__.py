@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from bot.locales import en, es
+from bot.locales import en, es, insights_en, insights_es
 
 LANGUAGES: tuple[str, ...] = ("en", "es")
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "es": "Español"}
-_CATALOGS: dict[str, dict[str, str]] = {"en": en.TEXTS, "es": es.TEXTS}
+# The insights texts (progress, findings, charts, export) live in catalogs of their own.
+_CATALOGS: dict[str, dict[str, str]] = {
+    "en": {**en.TEXTS, **insights_en.TEXTS},
+    "es": {**es.TEXTS, **insights_es.TEXTS},
+}
+_EN = _CATALOGS["en"]
+
+
+def catalog(lang: str) -> dict[str, str]:
+    """Every text of one language (for tests that check the catalogs)."""
+    return _CATALOGS[lang]
 
 
 def norm_lang(code: str | None) -> str:
@@ -16,11 +26,11 @@ def norm_lang(code: str | None) -> str:
 
 def t(lang: str, key: str, **params: object) -> str:
     """The text for `key` in `lang`, with `{params}` filled in."""
-    catalog = _CATALOGS.get(lang, en.TEXTS)
-    template = catalog.get(key) or en.TEXTS[key]
+    catalog = _CATALOGS.get(lang, _EN)
+    template = catalog.get(key) or _EN[key]
     return template.format(**params) if params else template
 
 
 def all_labels(key: str) -> set[str]:
     """The text of `key` in every language, for matching typed button labels."""
-    return {_CATALOGS[lang].get(key, en.TEXTS[key]) for lang in LANGUAGES}
+    return {_CATALOGS[lang].get(key, _EN[key]) for lang in LANGUAGES}

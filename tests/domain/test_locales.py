@@ -4,11 +4,11 @@ Everything is derived from the catalogs themselves, so new English keys are chec
 
 from __future__ import annotations
 
-import importlib
 import string
 
 import pytest
 
+from bot import locales
 from bot.locales import LANGUAGES
 
 # Keys whose text is shown on a phone button and must stay short. An entry ending in "." or
@@ -40,8 +40,8 @@ MIN_TRANSLATED_SHARE = 0.9
 
 
 def catalog(lang: str) -> dict[str, str]:
-    texts: dict[str, str] = importlib.import_module(f"bot.locales.{lang}").TEXTS
-    return texts
+    """Every catalog of the language merged (the main one and the insights one)."""
+    return locales.catalog(lang)
 
 
 def placeholders(text: str) -> set[str]:

@@ -1,0 +1,3 @@
+"""English texts for progress, findings, charts, export and the program report."""
+
+TEXTS: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Spanish texts for progress, findings, charts, export and the program report."""
+
+TEXTS: dict[str, str] = {}
