@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     helpline_samhsa: str = "1-800-662-4357"
     helpline_poison: str = "1-800-222-1222"
     poll_timeout: int = Field(default=30, ge=0, le=50)
+    program_length_days: int = Field(default=90, ge=7, le=730)
     # Tests only: a file holding an ISO time that the bot takes as "now" (simulated time).
     clock_file: str | None = None
 

@@ -83,11 +83,32 @@ class Service:
             if client is not None:
                 client.last_seen_at = now
                 await repo.save_conversation(s, client.id, out.state.value, out.draft, now)
+                who = (client.id, client.pseudo_id, client.language)
         log.info(
             "event %s for %s: %s -> %s",
             type(event).__name__, client.pseudo_id if client else "stranger", state, out.state,
         )  # fmt: skip
+        heavy = [
+            e for e in out.effects if isinstance(e, m.ShowProgress | m.Export | m.ShareSummary)
+        ]
+        for effect in heavy if client is not None else ():
+            replies.extend(await self._after_commit(effect, *who, now))
         return replies
+
+    async def _after_commit(
+        self, effect: m.Effect, client_id: int, pseudo_id: str, lang: str, now: datetime
+    ) -> list[m.Reply]:
+        """Effects that read the whole history (and draw charts): outside the event's
+        transaction, so the write lock is not held while they run."""
+        from bot import insights_service as insights
+
+        if isinstance(effect, m.ShowProgress):
+            return await insights.progress_replies(
+                self.db, client_id, now, effect.days, self.settings
+            )
+        if isinstance(effect, m.Export):
+            return await insights.export_replies(self.db, client_id, pseudo_id, lang, now)
+        return await insights.share_replies(self.db, client_id, now, self.settings)
 
     async def prune(self, keep: timedelta = timedelta(days=7)) -> int:
         """Forget update ids older than `keep`: Telegram never redelivers after a day."""
@@ -192,6 +213,8 @@ class Service:
                 lang = client.language
                 client = None
                 replies.append(m.Reply(t(lang, "delete.done", summary=_summary(counts, lang))))
+            elif isinstance(effect, m.ShowProgress | m.Export | m.ShareSummary):
+                continue  # run after the commit, see handle()
             else:
                 notice = await persist.save(s, client, effect, now, self.settings)
                 if notice is not None:

@@ -9,6 +9,7 @@ import asyncio
 import sys
 import zlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from bot.domain import model as m
@@ -32,10 +33,15 @@ def console_address(name: str, lang_hint: str) -> Address:
 class Console:
     """Reads lines, turns them into events, prints the replies with numbered buttons."""
 
-    def __init__(self, service: Service, addr: Address, write: Callable[[str], None]) -> None:
+    def __init__(
+        self, service: Service, addr: Address, write: Callable[[str], None],
+        out_dir: Path = Path("data") / "out",
+    ) -> None:  # fmt: skip
         self.service = service
         self.addr = addr
         self.write = write
+        self.out_dir = out_dir
+        self.files = 0
         self.choices: list[m.Choice] = []
 
     def event_of(self, line: str) -> m.Event | None:
@@ -65,10 +71,25 @@ class Console:
             replies = [help_reply(self.addr.lang_hint, h), m.Reply(err)]
         self.show(replies)
 
+    def save_file(self, reply: m.Reply) -> str | None:
+        """Charts and exports are written under the output folder; the path is printed."""
+        data = reply.photo if reply.photo is not None else reply.document
+        if data is None:
+            return None
+        self.files += 1
+        name = reply.filename or f"chart-{self.files}.png"
+        path = self.out_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return str(path)
+
     def show(self, replies: list[m.Reply]) -> None:
         numbered: list[m.Choice] = []
         for reply in replies:
             who = "bot> " if reply.chat_id is None else "[to staff chat] "
+            saved = self.save_file(reply)
+            if saved:
+                self.write(f"{who}[{'picture' if reply.photo else 'file'} saved to {saved}]")
             self.write(who + reply.text.replace("\n", "\n     "))
             for row in reply.buttons:
                 cells = []

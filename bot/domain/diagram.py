@@ -31,6 +31,10 @@ _EXTRA: list[Edge] = [
     (State.MENU, State.DELETE_CONFIRM, "/delete"),
     (State.DELETE_CONFIRM, State.STRANGER, "yes: every row erased"),
     (State.DELETE_CONFIRM, State.MENU, "no"),
+    (State.MENU, State.EXPORT_CONFIRM, "/export"),
+    (State.EXPORT_CONFIRM, State.MENU, "yes: the zip is sent, or no"),
+    (State.MENU, State.SHARE_CONFIRM, "/share"),
+    (State.SHARE_CONFIRM, State.MENU, "yes: summary to staff, or no"),
 ]
 
 

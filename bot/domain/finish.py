@@ -177,10 +177,15 @@ def settings_view(
         support=(support or t(lang, "settings.none")).strip(),
         reasons=t(lang, "settings.set" if p["reasons"] else "settings.none"),
     )  # fmt: skip
+    counting = bool((p.get("reminder_prefs") or {}).get("days_since_use", False))
+    body, _, question = text.rpartition("\n\n")
+    state = t(lang, "settings.on" if counting else "settings.off")
+    text = f"{body}\n• {t(lang, 'settings.days_since_use')}: {state}\n\n{question}"
     draft["seq"] = int(draft.get("seq", 0)) + 1
     s = f"s{draft['seq']}:"
     names = (
-        "language", "timezone", "time", "medication", "support", "reasons", "reminders", "close",
+        "language", "timezone", "time", "medication", "support", "reasons", "reminders",
+        "days_since_use", "close",
     )  # fmt: skip
     choices = [Choice(t(lang, f"settings.{n}"), s + n) for n in names]
     rows = tuple(tuple(choices[i : i + 2]) for i in range(0, len(choices), 2))

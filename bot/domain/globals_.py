@@ -22,6 +22,7 @@ from bot.domain.model import (
     Reply,
     SaveCopingOutcome,
     SetProfile,
+    ShowProgress,
     State,
     Text,
 )
@@ -80,6 +81,8 @@ def stranger(draft: dict[str, Any], event: Event, ctx: Ctx, lang: str) -> Outcom
 def _menu_button(state: State, draft: dict[str, Any], item: str, ctx: Ctx, lang: str) -> Outcome:
     if item == "help":
         return help_now(state, draft, ctx, lang)
+    if item.startswith("progress"):  # "progress30": the chart over 30 days
+        return _cmd_progress(state, draft, item.removeprefix("progress"), ctx, lang)
     handler = COMMANDS.get(item)
     if handler is None:
         return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
@@ -219,6 +222,23 @@ def _cmd_stop(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str
     return Outcome(state, draft, effects)
 
 
+def _cmd_progress(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str) -> Outcome:
+    if state in ENROLL_STATES and draft.get("flow") == "enroll":
+        return current(state, draft, ctx, lang, Reply(t(lang, "enroll.first")))
+    days = 30 if arg.strip() == "30" else 14
+    return Outcome(state, draft, [ShowProgress(days)])
+
+
+def _cmd_export(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str) -> Outcome:
+    blocked = _gate(state, draft, ctx, lang)
+    return blocked or ask_confirm(State.EXPORT_CONFIRM, draft, lang)
+
+
+def _cmd_share(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str) -> Outcome:
+    blocked = _gate(state, draft, ctx, lang)
+    return blocked or ask_confirm(State.SHARE_CONFIRM, draft, lang)
+
+
 def _cmd_delete(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str) -> Outcome:
     return ask_confirm(State.DELETE_CONFIRM, draft, lang)
 
@@ -235,6 +255,9 @@ COMMANDS: dict[str, Handler] = {
     "sessions": _cmd_sessions,
     "privacy": _cmd_privacy,
     "stop": _cmd_stop,
+    "progress": _cmd_progress,
+    "export": _cmd_export,
+    "share": _cmd_share,
     "delete": _cmd_delete,
 }
 _ = (Button, replace)

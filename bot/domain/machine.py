@@ -24,7 +24,7 @@ from typing import Any
 
 from bot.domain import flows, globals_, prefs
 from bot.domain.crisis import Tier, screen
-from bot.domain.finish import SETTINGS_FLOWS, crisis_effects
+from bot.domain.finish import SETTINGS_FLOWS, crisis_effects, settings_view
 from bot.domain.forms import ENROLL_STATES, STEPS
 from bot.domain.model import (
     Button,
@@ -32,9 +32,12 @@ from bot.domain.model import (
     Ctx,
     DeleteClient,
     Event,
+    Export,
     Media,
     Outcome,
     Reply,
+    SetProfile,
+    ShareSummary,
     State,
     Text,
 )
@@ -124,6 +127,12 @@ def _settings_button(
 ) -> Outcome:
     if value == "close":
         return Outcome(State.MENU, flows.fresh_draft(draft), [menu(lang)])
+    if value == "days_since_use":  # shown in /progress only when the client asks for it
+        prefs_now = dict(ctx.profile.reminder_prefs)
+        prefs_now["days_since_use"] = not prefs_now.get("days_since_use", False)
+        change = {"reminder_prefs": prefs_now}
+        view = settings_view(ctx, draft, lang, change, t(lang, "settings.saved"))
+        return Outcome(state, draft, [SetProfile(change), view])
     if value == "reminders":
         draft = flows.fresh_draft(draft)
         view = prefs.switches_view(ctx, draft, lang, ctx.profile.reminder_prefs)
@@ -137,6 +146,11 @@ def _confirm_button(
     state: State, draft: dict[str, Any], value: str, ctx: Ctx, lang: str
 ) -> Outcome:
     kept = flows.fresh_draft(draft)
+    if state in (State.EXPORT_CONFIRM, State.SHARE_CONFIRM):
+        if value != "yes":
+            return Outcome(State.MENU, kept, [menu(lang, t(lang, "export.kept"))])
+        effect = Export() if state is State.EXPORT_CONFIRM else ShareSummary()
+        return Outcome(State.MENU, kept, [effect])
     if state is State.DELETE_CONFIRM:
         if value == "yes":
             return Outcome(State.STRANGER, {}, [DeleteClient()])
@@ -171,5 +185,7 @@ TABLE: dict[tuple[State, str], Handler] = {
     (State.REMINDERS, "button"): prefs.switches_button,
     (State.CHECKIN_REPLACE, "button"): _confirm_button,
     (State.DELETE_CONFIRM, "button"): _confirm_button,
+    (State.EXPORT_CONFIRM, "button"): _confirm_button,
+    (State.SHARE_CONFIRM, "button"): _confirm_button,
 }
 __all__ = ["ENROLL_STATES", "TABLE", "step"]

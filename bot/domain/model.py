@@ -43,6 +43,8 @@ class State(StrEnum):
     SETTINGS = "settings"
     REMINDERS = "reminders"
     DELETE_CONFIRM = "delete_confirm"
+    EXPORT_CONFIRM = "export_confirm"
+    SHARE_CONFIRM = "share_confirm"
 
 
 # ---- events -------------------------------------------------------------------------------
@@ -96,6 +98,9 @@ class Reply:
     help_key: str | None = None
     edit: bool = False  # replace the message whose button was tapped, instead of a new one
     chat_id: int | None = None  # another chat (the staff chat); None means the person
+    photo: bytes | None = None  # a PNG; `text` is then its caption (at most 1024 characters)
+    document: bytes | None = None  # a file; `text` is its caption, `filename` its name
+    filename: str | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +172,23 @@ class SaveCravingHelped:
 
 
 @dataclass(frozen=True)
+class ShowProgress:
+    """/progress: the service loads the history and answers with figures and charts."""
+
+    days: int = 14
+
+
+@dataclass(frozen=True)
+class Export:
+    """/export, confirmed: the service builds the zip and sends it as a document."""
+
+
+@dataclass(frozen=True)
+class ShareSummary:
+    """/share, confirmed: this week's summary goes to the program's staff chat."""
+
+
+@dataclass(frozen=True)
 class DeleteClient:
     """Erase every row of this client; the service replies with what was removed."""
 
@@ -184,6 +206,9 @@ Effect = (
     | SaveAttendance
     | SaveCravingOutcome
     | SaveCravingHelped
+    | ShowProgress
+    | Export
+    | ShareSummary
     | DeleteClient
 )
 

@@ -14,7 +14,9 @@ from bot.domain.model import Choice, Ctx, Reply, State
 from bot.locales import LANGUAGE_NAMES, t
 
 Row = tuple[Choice, ...]
-MENU_ITEMS = ("checkin", "craving", "trigger", "sessions", "today", "settings", "help")
+MENU_ITEMS = (
+    "checkin", "craving", "trigger", "sessions", "progress", "today", "settings", "help",
+)  # fmt: skip
 
 
 def numbers(h: Helplines, lang: str) -> dict[str, str]:
@@ -37,7 +39,7 @@ def help_reply(lang: str, h: Helplines) -> Reply:
 
 def menu(lang: str, prefix: str = "") -> Reply:
     labels = [Choice(t(lang, f"menu.{item}"), f"m:{item}") for item in MENU_ITEMS]
-    rows = (tuple(labels[0:2]), tuple(labels[2:4]), tuple(labels[4:6]), tuple(labels[6:]))
+    rows = tuple(tuple(labels[i : i + 2]) for i in range(0, len(labels), 2))
     text = (prefix + "\n\n" if prefix else "") + t(lang, "menu.prompt")
     return Reply(text, rows)
 

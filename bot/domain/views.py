@@ -33,6 +33,8 @@ def current(state: State, draft: dict[str, Any], ctx: Ctx, lang: str, *pre: Any)
 CONFIRMS: dict[State, tuple[str, str, str]] = {
     State.CHECKIN_REPLACE: ("ci.replace", "ci.replace_yes", "ci.replace_no"),
     State.DELETE_CONFIRM: ("delete.confirm", "delete.yes", "delete.no"),
+    State.EXPORT_CONFIRM: ("export.confirm", "export.yes", "export.no"),
+    State.SHARE_CONFIRM: ("share.confirm", "share.yes", "share.no"),
 }
 
 

@@ -432,4 +432,29 @@ TEXTS: dict[str, str] = {
     "day.5": "Sat",
     "day.6": "Sun",
     "menu.sessions": "🗓 Sessions",
+    "menu.progress": "📈 Progress",
+    "export.confirm": (
+        "I can send you everything I hold about you as a file (a zip with your "
+        "check-ins, cravings, triggers and settings). Once sent, the file leaves me: "
+        "anyone who gets your phone or the file can read it. Send it?"
+    ),
+    "export.yes": "Yes, send the file",
+    "export.no": "No",
+    "export.kept": "Okay, nothing was sent.",
+    "export.caption": "Your data, as of {date}. Keep this file somewhere safe.",
+    "share.confirm": (
+        "I can send this week's summary to your program's staff, so your counselor can "
+        "see it. Only this summary is sent, with your client code. Send it?"
+    ),
+    "share.yes": "Yes, send it",
+    "share.no": "No",
+    "share.sent": "Sent to your program's staff. Thank you for sharing.",
+    "share.unavailable": (
+        "Your program has not set up sharing yet. You can show your /progress to your "
+        "counselor instead."
+    ),
+    "settings.days_since_use": "Days since last use",
+    "progress.window": "Show {days} days",
+    "rem.weekly.head": "It's Sunday: a look back at your week.",
+    "share.staff_header": "Weekly summary shared by client {client} ({date}):",
 }

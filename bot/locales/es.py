@@ -471,4 +471,31 @@ TEXTS: dict[str, str] = {
     "day.5": "sáb",
     "day.6": "dom",
     "menu.sessions": "🗓 Sesiones",
+    "menu.progress": "📈 Progreso",
+    "export.confirm": (
+        "Puedo enviarle todo lo que guardo sobre usted en un archivo (un zip con sus "
+        "registros, ganas de consumir, detonantes y ajustes). Una vez enviado, el "
+        "archivo sale de aquí: cualquiera que tenga su teléfono o el archivo puede "
+        "leerlo. ¿Se lo envío?"
+    ),
+    "export.yes": "Sí, enviar el archivo",
+    "export.no": "No",
+    "export.kept": "Está bien, no se envió nada.",
+    "export.caption": "Sus datos, al {date}. Guarde este archivo en un lugar seguro.",
+    "share.confirm": (
+        "Puedo enviar el resumen de esta semana al personal de su programa, para que "
+        "su consejero lo vea. Solo se envía este resumen, con su código de cliente. "
+        "¿Lo envío?"
+    ),
+    "share.yes": "Sí, enviarlo",
+    "share.no": "No",
+    "share.sent": "Enviado al personal de su programa. Gracias por compartir.",
+    "share.unavailable": (
+        "Su programa todavía no ha activado esta opción. Puede mostrarle su /progress "
+        "a su consejero."
+    ),
+    "settings.days_since_use": "Días desde el último consumo",
+    "progress.window": "Ver {days} días",
+    "rem.weekly.head": "Es domingo: un repaso de su semana.",
+    "share.staff_header": "Weekly summary shared by client {client} ({date}):",
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.domain.model import Reply
 from bot.domain.reminders import ReminderView, render_reminder
 from bot.domain.schedule import QUIET_END, is_quiet, lateness_verdict, local_to_utc
 from bot.reminders.sender import Delivery, Sender
@@ -27,6 +28,7 @@ from bot.store.database import Database
 from bot.store.models import CheckIn, Client, ProgramSession, Reminder
 
 log = logging.getLogger(__name__)
+Composer = Callable[[int, datetime], Awaitable[Reply | None]]
 _PREF = {"session_day_before": "session", "session_hour_before": "session"}
 
 
@@ -56,9 +58,12 @@ class Dispatcher:
     def __init__(
         self, db: Database, sender: Sender, clock: Callable[[], datetime],
         batch: int = 64, concurrency: int = 32, stale: timedelta = timedelta(minutes=2),
+        composers: dict[str, Composer] | None = None,
     ) -> None:  # fmt: skip
         self.db, self.sender, self.clock = db, sender, clock
         self.batch, self.concurrency, self.stale = batch, concurrency, stale
+        # Kinds whose message needs more than the row (the weekly summary needs the week).
+        self.composers = composers or {}
 
     async def run_once(self) -> Stats:
         """Send everything due now; returns what happened."""
@@ -102,11 +107,16 @@ class Dispatcher:
 
         async def one(job: Job) -> None:
             async with gate:
-                result = await self.sender.send(job.chat_id, render_reminder(job.view))
+                result = await self.sender.send(job.chat_id, await self._compose(job))
             async with self.db.transaction() as s:
                 await _apply(s, job, result, self.clock(), stats)
 
         await asyncio.gather(*(one(j) for j in jobs))
+
+    async def _compose(self, job: Job) -> Reply:
+        composer = self.composers.get(job.view.kind)
+        composed = await composer(job.client_id, self.clock()) if composer else None
+        return composed or render_reminder(job.view)
 
 
 async def _apply(s: AsyncSession, job: Job, result: Delivery, now: datetime, stats: Stats) -> None:

@@ -11,7 +11,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.domain.model import Reply
-from bot.tg.render import clip, markup
+from bot.tg.render import deliver
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +38,7 @@ class TelegramSender:
 
     async def send(self, chat_id: int, reply: Reply) -> Delivery:
         try:
-            await self.bot.send_message(
-                chat_id, clip(reply.text), reply_markup=markup(reply),
-                protect_content=reply.protect,
-            )  # fmt: skip
+            await deliver(self.bot, chat_id, reply)
         except RetryAfter as exc:
             wait = exc.retry_after
             delay = wait if isinstance(wait, timedelta) else timedelta(seconds=float(wait))

@@ -18,7 +18,7 @@ from bot.domain import model as m
 from bot.domain.render import help_reply
 from bot.locales import norm_lang, t
 from bot.service import Address, Service
-from bot.tg.render import clip, event_of, markup
+from bot.tg.render import clip, deliver, event_of, markup
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
@@ -63,16 +63,14 @@ async def send_replies(
         if reply.chat_id is not None:
             await _send_elsewhere(context, reply)
             continue
-        await context.bot.send_message(
-            chat_id, clip(reply.text), reply_markup=markup(reply), protect_content=reply.protect
-        )
+        await deliver(context.bot, chat_id, reply)
 
 
 async def _send_elsewhere(context: Context, reply: m.Reply) -> None:
     """A notice to the staff chat: its failure must never cost the person their reply."""
     assert reply.chat_id is not None
     try:
-        await context.bot.send_message(reply.chat_id, clip(reply.text), protect_content=True)
+        await deliver(context.bot, reply.chat_id, reply)
     except TelegramError as exc:
         log.error("staff notice not delivered: %s", exc.__class__.__name__)
 

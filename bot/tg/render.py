@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from telegram import (
+    Bot,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     KeyboardButton,
     Message,
     ReplyKeyboardMarkup,
@@ -50,3 +52,26 @@ def event_of(message: Message) -> m.Event:
         return m.Text(text)
     kind = next((k for k in MEDIA_KINDS if getattr(message, k, None)), "other")
     return m.Media(kind, message.caption or "")
+
+
+MAX_CAPTION = 1024
+
+
+async def deliver(bot: Bot, chat_id: int, reply: m.Reply) -> None:
+    """One reply as sendMessage, sendPhoto (a chart) or sendDocument (an export)."""
+    keys = markup(reply)
+    if reply.photo is not None:
+        await bot.send_photo(
+            chat_id, InputFile(reply.photo, filename="chart.png"),
+            caption=reply.text[:MAX_CAPTION] or None, reply_markup=keys,
+            protect_content=reply.protect,
+        )  # fmt: skip
+    elif reply.document is not None:
+        await bot.send_document(
+            chat_id, InputFile(reply.document, filename=reply.filename or "file"),
+            caption=reply.text[:MAX_CAPTION] or None, reply_markup=keys,
+            protect_content=reply.protect,
+        )  # fmt: skip
+    else:
+        await bot.send_message(chat_id, clip(reply.text), reply_markup=keys,
+                               protect_content=reply.protect)  # fmt: skip

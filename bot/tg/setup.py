@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from telegram import BotCommand, Update
 from telegram.ext import (
@@ -17,6 +18,8 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.config import Settings
+from bot.domain.model import Reply
+from bot.insights_service import weekly_summary
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.planner import plan_all
 from bot.reminders.sender import TelegramSender
@@ -106,7 +109,14 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
         log.error("no JobQueue (install the job-queue extra): reminders will not be sent")
         return
     service = app.bot_data.svc()
-    dispatcher = Dispatcher(service.db, TelegramSender(app.bot), service.clock)
+
+    async def weekly(client_id: int, now: datetime) -> Reply | None:
+        return await weekly_summary(service.db, client_id, now, service.settings)
+
+    composers = {"weekly_summary": weekly}
+    dispatcher = Dispatcher(
+        service.db, TelegramSender(app.bot), service.clock, composers=composers
+    )
     app.bot_data.extra["dispatcher"] = dispatcher
     # One instance of each job at a time; a late run is coalesced, never skipped (APScheduler
     # drops runs more than a second late by default, DESIGN.md rule 5).
