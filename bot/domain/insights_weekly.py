@@ -93,9 +93,7 @@ def _craving_finding(
     if weight[best] == 0:
         return _checkin_craving_finding(checkins)
     chosen = [
-        c
-        for c in cravings
-        if c.intensity and time_bucket(local_dt(c.at, zone).hour) == best
+        c for c in cravings if c.intensity and time_bucket(local_dt(c.at, zone).hour) == best
     ]
     scores: dict[str, int] = {}
     for c in chosen:
@@ -122,6 +120,7 @@ def skill_tally(h: ClientHistory, first: date, last: date) -> dict[str, tuple[in
     tally: dict[str, tuple[int, int]] = {}
 
     def add(skill: str, helped: bool) -> None:
+        """Count one try of `skill`, and one help if it helped."""
         done, tried = tally.get(skill, (0, 0))
         tally[skill] = (done + helped, tried + 1)
 
@@ -148,9 +147,7 @@ def _skill_finding(h: ClientHistory, first: date, last: date) -> Finding:
     if not helped:
         tried = sum(n for _, n in tally.values())
         return Finding("skill_none_helped", {"tried": tried}) if tried else Finding("skill_none")
-    best = min(
-        helped, key=lambda s: (-tally[s][0], -tally[s][0] / tally[s][1], SKILLS.index(s))
-    )
+    best = min(helped, key=lambda s: (-tally[s][0], -tally[s][0] / tally[s][1], SKILLS.index(s)))
     done, tried = tally[best]
     if tried == 1:
         return Finding("skill_once", {"skill": best})
@@ -197,5 +194,6 @@ def finding_text(f: Finding, lang: str) -> str:
 def summary_text(findings: list[Finding], lang: str, week_end: date) -> str:
     """The weekly message: a title with the dates, then each finding as a bullet."""
     first = week_end - 6 * DAY
-    title = t(lang, "ins.summary.title", start=short_date(lang, first), end=short_date(lang, week_end))
+    start, end = short_date(lang, first), short_date(lang, week_end)
+    title = t(lang, "ins.summary.title", start=start, end=end)
     return "\n".join([title, *(f"• {finding_text(f, lang)}" for f in findings)])

@@ -20,7 +20,7 @@ from telegram.request import BaseRequest
 from bot.config import Settings
 from bot.domain.model import Reply
 from bot.insights_service import weekly_summary
-from bot.reminders.dispatcher import Dispatcher
+from bot.reminders.dispatcher import Composer, Dispatcher
 from bot.reminders.planner import plan_all
 from bot.reminders.sender import TelegramSender
 from bot.service import Service
@@ -113,7 +113,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     async def weekly(client_id: int, now: datetime) -> Reply | None:
         return await weekly_summary(service.db, client_id, now, service.settings)
 
-    composers = {"weekly_summary": weekly}
+    composers: dict[str, Composer] = {"weekly_summary": weekly}
     dispatcher = Dispatcher(
         service.db, TelegramSender(app.bot), service.clock, composers=composers
     )
