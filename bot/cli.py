@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     from bot.admin_cli import add_subcommands  # staff tools: `track ...` and `session ...`
 
     add_subcommands(sub)
+    from bot.report import add_subcommands as add_program_commands  # export, report, clients
+
+    add_program_commands(sub)
     return parser
 
 
@@ -82,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.admin_cli import run as run_admin
 
         return run_admin(settings, args)
+    if args.command in ("export", "report", "clients"):  # program data, audited: bot/report.py
+        from bot.report import run as run_program
+
+        return run_program(settings, args)
     return _run(settings)
 
 

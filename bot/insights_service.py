@@ -83,11 +83,9 @@ async def export_replies(
 ) -> list[m.Reply]:
     """The client's whole record as a zip, sent as a document (audited)."""
     from bot.export import build_export
-    from bot.store import audit
 
-    async with db.transaction() as s:
+    async with db.transaction() as s:  # build_export records the audit entry itself
         name, data = await build_export(s, client_id, now)
-        await audit.record(s, f"client:{pseudo_id}", "export", pseudo_id, name, now)
     caption = t(lang, "export.caption", date=now.date().isoformat())
     return [m.Reply(caption, protect=False, document=data, filename=name)]
 

@@ -245,3 +245,21 @@ class Attendance(Base):
     session_start: Mapped[datetime]
     answer: Mapped[str] = mapped_column(String(8))
     answered_at: Mapped[datetime]
+
+
+# ---- audit log (migration 0003) -------------------------------------------------------------
+
+
+class AuditEntry(Base):
+    """Who exported, reported or shared what, and when.
+
+    Not client data: no client_id, so it outlives /delete; `subject` is a pseudonymous id
+    (or "all"), which names nobody once the client row is gone."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(String(200), default="")
