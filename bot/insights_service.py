@@ -39,8 +39,8 @@ def _progress_replies(h: ClientHistory, today: date, days: int) -> list[m.Reply]
     bars = trigger_bars_chart(h, today, 30, lang)
     return [
         m.Reply(text, protect=True),
-        m.Reply(mood.caption, protect=True, photo=mood.png),
-        m.Reply(bars.caption, more, protect=True, photo=bars.png),
+        m.Reply(bars.caption, protect=True, photo=bars.png),
+        m.Reply(mood.caption, more, protect=True, photo=mood.png),  # its window can change
     ]
 
 

@@ -74,6 +74,16 @@ def test_invite_checkin_craving_help(fake: FakeTelegram, bot: BotProcess) -> Non
     ana.send_text("🆘 Help now")
     help_text = ana.wait_reply("988")["text"]
     assert "911" in help_text and "741741" in help_text
+    ana.send_command("/progress")
+    ana.wait_reply("Last 14 days")  # the craving and mood chart's caption, sent last
+    photos = [u for u in fake.uploads if u.method == "sendPhoto"]
+    assert len(photos) == 2 and all(u.data.startswith(b"\x89PNG\r\n\x1a\n") for u in photos)
+    ana.send_command("/export")
+    ana.wait_reply("leaves me")
+    ana.press("Yes, send the file")
+    ana.wait_reply("Your data")
+    (document,) = [u for u in fake.uploads if u.method == "sendDocument"]
+    assert document.file_name.endswith(".zip") and document.data.startswith(b"PK")
     assert bot.rows("select mood, craving, substance_use, triggers from checkins") == [
         (7, 4, "no", '["lonely"]')
     ]
