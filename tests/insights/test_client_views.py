@@ -36,8 +36,8 @@ async def seed_days(db: Database, client_id: int, days: int) -> None:
         for n in range(days):
             day = date(2026, 3, 20) - timedelta(days=n)
             at = datetime(day.year, day.month, day.day, 15, tzinfo=UTC)
-            await repo.save_checkin(s, client_id, day, {"mood": 5 + n % 4, "craving": n % 9,
-                                                         "triggers": ["stressed"]}, at)  # fmt: skip
+            answers = {"mood": 5 + n % 4, "craving": n % 9, "triggers": ["stressed"]}
+            await repo.save_checkin(s, client_id, day, answers, at)
             if n % 3 == 0:
                 await repo.add_craving(s, client_id, at, intensity=7, triggers=["lonely"],
                                        action="surf", coping_offered="delay")  # fmt: skip
