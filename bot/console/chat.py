@@ -54,7 +54,8 @@ class Console:
         for choice in self.choices:  # a label first: on a 0-10 scale, "5" means 5
             if label_key(choice.label) == label_key(text):
                 return m.Button(choice.data)
-        if text.isdigit() and 1 <= int(text) <= len(self.choices):
+        on_scale = any(c.label.isdigit() for c in self.choices)  # "12" there is not Back
+        if text.isdigit() and 1 <= int(text) <= len(self.choices) and not on_scale:
             return m.Button(self.choices[int(text) - 1].data)
         return m.Text(text)
 
