@@ -86,7 +86,7 @@ def _utc(moment: datetime | None) -> str:
 
 async def roster(s: AsyncSession, now: datetime) -> list[tuple[str, ...]]:
     """Every client, then every invite still pending, as ROSTER_COLUMNS rows."""
-    tracks = dict((await s.execute(select(Track.id, Track.name))).tuples().all())
+    tracks = {tid: name for tid, name in (await s.execute(select(Track.id, Track.name))).all()}
     used = set(await s.scalars(select(Invite.client_id).where(Invite.client_id.is_not(None))))
     clients = await s.execute(
         select(Client.id, Client.pseudo_id, Client.status, Client.track_id, Client.enrolled_at,

@@ -1,4 +1,5 @@
-"""Staff commands in Telegram: tracks, sessions and invites, for STAFF_USER_IDS only.
+"""Staff commands in Telegram: tracks, sessions, invites, the report and the roster, for
+STAFF_USER_IDS only.
 
 They sit in handler group -1, ahead of the conversation's handlers (group 0). A staff member's
 private command is answered here and goes no further (ApplicationHandlerStop); anyone else's
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,6 +42,7 @@ class StaffCall:
     now: datetime
     settings: Settings
     bot_username: str
+    actor: str = "staff"
 
 
 StaffAction = Callable[[StaffCall], Awaitable[str]]
@@ -94,7 +96,37 @@ async def _invite(call: StaffCall) -> str:
     )
 
 
+def _fit(text: str, rows_left: str) -> str:
+    """A table that fits one message; the command line has the whole of it."""
+    limit = 3800
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit("\n", 1)[0]
+    return f"{cut}\n… ({rows_left}: run the command line for all of it)"
+
+
+async def _report(call: StaffCall) -> str:
+    from bot.report import build_report
+
+    since_text = _one(call.words, "/report YYYY-MM-DD")
+    try:
+        since = date.fromisoformat(since_text)
+    except ValueError:
+        raise AdminError(f"not a date: {since_text!r}; use YYYY-MM-DD") from None
+    days = call.settings.program_length_days
+    table = await build_report(call.s, since, "md", call.now, actor=call.actor, program_days=days)
+    return _fit(table, "more rows")
+
+
+async def _clients(call: StaffCall) -> str:
+    from bot.report import build_roster
+
+    return _fit(await build_roster(call.s, call.now, actor=call.actor), "more clients")
+
+
 COMMANDS: dict[str, StaffAction] = {
+    "report": _report,
+    "clients": _clients,
     "track_add": _track_add,
     "tracks": _tracks,
     "track_remove": _track_remove,
@@ -144,7 +176,9 @@ async def _execute(update: Update, context: Context, name: str, action: StaffAct
             # Recorded like any update, so a redelivered /session_add adds nothing twice.
             if not await repo.mark_update(s, update.update_id, now):
                 return None
-            call = StaffCall(s, words, now, service.settings, context.bot.username)
+            user = update.effective_user
+            actor = f"staff:{user.id}" if user else "staff"
+            call = StaffCall(s, words, now, service.settings, context.bot.username, actor)
             text = await action(call)
     except AdminError as exc:
         return f"Error: {exc}"

@@ -148,3 +148,26 @@ async def test_a_redelivered_staff_command_runs_once(staff_app: Harness) -> None
     await h.deliver(update)
     assert await h.count(ProgramSession) == 2
     assert len(h.fake.texts()) == 2
+
+
+async def test_staff_report_and_roster_are_audited_and_clients_cannot(
+    staff_app: Harness,
+) -> None:
+    from bot.store.models import AuditEntry
+
+    h = staff_app
+    pat = h.person(5550001)
+    await enroll(pat)
+    [client] = await h.rows(Client)
+    [report] = await said(h, STAFF_ID, "/report 2026-11-01")
+    assert report.startswith("| pseudo_id |") and client.pseudo_id in report
+    [roster] = await said(h, STAFF_ID, "/clients")
+    assert client.pseudo_id in roster
+    assert await said(h, STAFF_ID, "/report yesterday") == [
+        "Error: not a date: 'yesterday'; use YYYY-MM-DD"
+    ]
+    for words in ("/report 2026-11-01", "/clients"):
+        replies = await said(h, pat.id, words)
+        assert replies and replies[0] == t("en", "cmd.unknown")
+    entries = [(e.actor, e.action) for e in await h.rows(AuditEntry)]
+    assert entries == [(f"staff:{STAFF_ID}", "report"), (f"staff:{STAFF_ID}", "clients")]
