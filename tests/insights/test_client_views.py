@@ -97,3 +97,31 @@ async def test_share_goes_to_staff_only_after_the_tap(service: Service, db: Data
     staff = [r for r in sent if r.chat_id == -100700]
     assert len(staff) == 1 and client.pseudo_id in staff[0].text
     assert "Sent to your program" in sent[-1].text
+
+
+async def test_sunday_reminder_carries_the_weeks_findings_and_chart(
+    service: Service, db: Database
+) -> None:
+    from bot.insights_service import weekly_summary
+    from bot.reminders.dispatcher import Dispatcher
+    from bot.store import schedules
+    from tests.reminders.fakes import FakeSender
+
+    client = await add_client(db, 41, NY, "09:00", when=T0 - timedelta(days=20))
+    await seed_days(db, client.id, 10)
+    sunday = datetime(2026, 3, 22, 22, 0, tzinfo=UTC)  # 18:00 EDT
+    row = {"client_id": client.id, "kind": "weekly_summary", "occurrence": "2026-W12",
+           "due_at": sunday}  # fmt: skip
+    async with db.transaction() as s:
+        await schedules.add_reminders(s, [row], sunday)
+    clock = Clock(sunday)
+    sender = FakeSender(clock)
+
+    async def compose(client_id: int, now: datetime) -> m.Reply | None:
+        return await weekly_summary(db, client_id, now, service.settings)
+
+    await Dispatcher(db, sender, clock, composers={"weekly_summary": compose}).run_once()
+    [sent] = sender.sent
+    assert sent.reply.photo is not None and sent.reply.photo.startswith(PNG)
+    assert sent.text.startswith("It's Sunday: a look back at your week.")
+    assert len(sent.text) <= 1024 and sent.text.count("•") == 3
