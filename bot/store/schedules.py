@@ -125,15 +125,28 @@ async def claim_due(s: AsyncSession, now: datetime, limit: int) -> list[Reminder
     return rows
 
 
-async def expire_claims(s: AsyncSession, now: datetime, stale: timedelta) -> int:
-    """Claims older than `stale` belong to a dispatcher that died mid-send: Telegram may or
-    may not have taken the message, so it is recorded as missed, never sent a second time."""
-    result = await s.execute(
+async def mark_sending(s: AsyncSession, reminder_id: int, now: datetime) -> None:
+    """The moment before the message is handed to Telegram: from here on a crash leaves it
+    undecided (delivered or not), so it must never be sent a second time."""
+    await s.execute(
+        update(Reminder).where(Reminder.id == reminder_id).values(status="sending", claimed_at=now)
+    )
+
+
+async def expire_claims(s: AsyncSession, now: datetime, stale: timedelta) -> tuple[int, int]:
+    """Rows a dead dispatcher left behind. Claimed but never handed to Telegram: back to due
+    (the lateness rules then decide). Handed over (sending): Telegram may have delivered it,
+    so it is recorded as missed, never sent twice. Returns (requeued, interrupted)."""
+    old = Reminder.claimed_at < now - stale
+    requeued = await s.execute(
+        update(Reminder).where(Reminder.status == "claimed", old).values(status="due")
+    )
+    interrupted = await s.execute(
         update(Reminder)
-        .where(Reminder.status == "claimed", Reminder.claimed_at < now - stale)
+        .where(Reminder.status == "sending", old)
         .values(status="missed", detail="interrupted: sent or not, unknown")
     )
-    return _rowcount(result)
+    return _rowcount(requeued), _rowcount(interrupted)
 
 
 async def finish_reminder(

@@ -176,6 +176,9 @@ class FakeHTTPServer(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False
+    # socketserver's default backlog of 5 makes the kernel reset connections when a bot sends
+    # dozens of requests at once; Telegram's servers accept far more.
+    request_queue_size = 256
 
     def __init__(self, app: App, host: str = "127.0.0.1", port: int = 0) -> None:
         super().__init__((host, port), _Handler)
