@@ -58,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs contain the token
+    for name in ("telegram.Bot", "telegram.ext.ExtBot"):  # DEBUG: token in URLs, texts
+        logging.getLogger(name).setLevel(max(logging.INFO, logging.getLogger(name).level))
     try:
         settings = load_settings()
     except ConfigError as exc:

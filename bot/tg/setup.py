@@ -75,6 +75,15 @@ def limiter() -> AIORateLimiter:
     return AIORateLimiter(overall_max_rate=1, overall_time_period=SPACING, max_retries=3)
 
 
+def quiet_token_loggers() -> None:
+    """Loggers whose lines carry the bot token in a URL: httpx logs every request URL, and
+    PTB's bots log their API URL at DEBUG when built. Never below INFO and WARNING."""
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    for name in ("telegram.Bot", "telegram.ext.ExtBot"):
+        logger = logging.getLogger(name)
+        logger.setLevel(max(logger.getEffectiveLevel(), logging.INFO))
+
+
 def build_application(
     settings: Settings, service: Service, request: BaseRequest | None = None
 ) -> Application:  # type: ignore[type-arg,unused-ignore]
@@ -82,6 +91,7 @@ def build_application(
 
     `request` replaces the HTTP layer (tests pass a recording fake)."""
     assert settings.token, "checked by the caller"
+    quiet_token_loggers()
     api = settings.telegram_api_url
     builder = (
         Application.builder()
@@ -98,6 +108,8 @@ def build_application(
     app = builder.build()
     app.bot_data.service = service
     app.bot_data.settings = settings
+    if request is not None:
+        app.bot_data.extra["request"] = request
     private = filters.ChatType.PRIVATE
     # Order matters: edits and non-private chats are caught before the private handlers;
     # service messages in groups (joins, title changes) get no answer at all.
@@ -142,7 +154,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     queue.run_repeating(_prune, interval=6 * 3600, first=60, name="prune-updates", job_kwargs=once)
 
 
-def reminder_bot(settings: Settings) -> ExtBot[Any]:
+def reminder_bot(settings: Settings, request: BaseRequest | None = None) -> ExtBot[Any]:
     """Reminders go through a bot of their own whose limiter never retries a 429 itself: the
     dispatcher puts the row back with retry_after instead, so a row marked "sending" is only
     ever one on the wire, and a crash leaves almost nothing undecided."""
@@ -151,7 +163,7 @@ def reminder_bot(settings: Settings) -> ExtBot[Any]:
     no_retry = AIORateLimiter(overall_max_rate=1, overall_time_period=SPACING, max_retries=0)
     return ExtBot(
         settings.token, base_url=f"{api}/bot", base_file_url=f"{api}/file/bot",
-        rate_limiter=no_retry,
+        rate_limiter=no_retry, request=request,
     )  # fmt: skip
 
 
@@ -159,7 +171,7 @@ async def _reminder_bot(
     app: Application,  # type: ignore[type-arg,unused-ignore]
     settings: Settings,
 ) -> ExtBot[Any]:
-    bot = reminder_bot(settings)
+    bot = reminder_bot(settings, app.bot_data.extra.get("request"))  # tests inject one
     await bot.initialize()
     app.bot_data.extra["reminder_bot"] = bot
     return bot
@@ -194,7 +206,6 @@ async def _prune(context: Context) -> None:
 def run_polling(settings: Settings, service: Service) -> None:
     """Long-poll until stopped; pending updates are kept so nothing sent while down is lost."""
     app = build_application(settings, service)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs contain the token
     app.run_polling(
         allowed_updates=ALLOWED_UPDATES,
         drop_pending_updates=False,
