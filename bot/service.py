@@ -10,15 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import persist
 from bot.config import Settings
+from bot.context import build_context
 from bot.domain import model as m
 from bot.domain.machine import step
-from bot.domain.schedule import session_occurrences
 from bot.locales import norm_lang, t
 from bot.store import repo, schedules
 from bot.store.database import Database
@@ -77,7 +76,7 @@ class Service:
                 return None
             client = await repo.get_client_by_tg(s, addr.user_id)
             state, draft = await self._load(s, client)
-            ctx = await self._context(s, client, addr, event, now)
+            ctx = await build_context(s, self.settings, client, addr.lang_hint, event, now)
             out = step(state, draft, event, ctx)
             client, replies = await self._apply(s, client, addr, event, out, now)
             if client is not None:
@@ -141,57 +140,6 @@ class Service:
             return (m.State.MENU if client.enrolled_at else m.State.LANGUAGE), {}
         return m.State(loaded[0]), dict(loaded[1])
 
-    async def _context(
-        self, s: AsyncSession, client: Client | None, addr: Address, event: m.Event, now: datetime
-    ) -> m.Ctx:
-        cfg = self.settings
-        base = {
-            "now": now,
-            "helplines": cfg.helplines,
-            "program_timezone": cfg.program_timezone,
-            "open_enrollment": cfg.enrollment == "open",
-        }
-        if client is None:
-            invite_ok = await self._invite_ok(s, event, now)
-            profile = m.Profile(language=norm_lang(addr.lang_hint), status="stranger")
-            return m.Ctx(profile=profile, invite_ok=invite_ok, **base)  # type: ignore[arg-type]
-        profile = m.Profile(
-            language=client.language,
-            timezone=client.timezone,
-            checkin_time=client.checkin_time,
-            takes_medication=client.takes_medication,
-            support_name=client.support_name,
-            support_phone=client.support_phone,
-            reasons=client.reasons,
-            status=client.status,
-            reminder_prefs=dict(client.reminder_prefs or {}),
-        )
-        today = await self._today(s, client, now)
-        wanted = event in (m.Command("sessions"), m.Button("m:sessions"))
-        upcoming = await upcoming_sessions(s, client, now) if wanted else ()
-        return m.Ctx(profile=profile, today=today, upcoming=upcoming, **base)  # type: ignore[arg-type]
-
-    async def _invite_ok(self, s: AsyncSession, event: m.Event, now: datetime) -> bool:
-        if not (isinstance(event, m.Command) and event.name == "start" and event.arg):
-            return False
-        invite = await repo.find_invite(s, event.arg)
-        return invite is not None and invite.used_at is None and _aware(invite.expires_at) > now
-
-    async def _today(self, s: AsyncSession, client: Client, now: datetime) -> m.Today:
-        zone = ZoneInfo(client.timezone)
-        local = now.astimezone(zone)
-        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-        counts = await repo.count_since(s, client.id, midnight.astimezone(UTC))
-        checkin = await repo.get_checkin(s, client.id, local.date())
-        week_ago = local.date() - timedelta(days=6)
-        asked = await repo.safety_asked_since(s, client.id, week_ago)
-        return m.Today(
-            checkin_done=checkin is not None,
-            cravings=counts["cravings"],
-            triggers=counts["triggers"],
-            safety_asked_this_week=asked,
-        )
-
     async def _apply(
         self,
         s: AsyncSession,
@@ -254,21 +202,3 @@ def _summary(counts: dict[str, int], lang: str) -> str:
     ]
     parts.append(t(lang, "deleted.profile"))
     return ", ".join(parts)
-
-
-async def upcoming_sessions(
-    s: AsyncSession, client: Client, now: datetime, days: int = 7
-) -> tuple[m.Upcoming, ...]:
-    """The client's (and their track's) session occurrences in the next `days` days."""
-    from bot.reminders.planner import session_rule
-
-    found: list[m.Upcoming] = []
-    for row in await schedules.list_sessions(s, client_id=client.id):
-        for start in session_occurrences(session_rule(row), now, now + timedelta(days=days)):
-            found.append(m.Upcoming(start, row.kind, row.duration_min, row.place))
-    return tuple(sorted(found, key=lambda u: u.start))
-
-
-def _aware(value: datetime) -> datetime:
-    """SQLite returns naive datetimes; everything stored is UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
