@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.domain.finish import settings_view
+from bot.domain.finish import keep, settings_view
 from bot.domain.model import Choice, Ctx, Outcome, Reply, SetProfile, State
 from bot.domain.reminders import clock_time
 from bot.locales import t
@@ -51,9 +51,11 @@ def switches_button(
     """Toggle one kind (edits the message in place), or go back to the settings."""
     prefs = dict(draft.get("prefs") or ctx.profile.reminder_prefs)
     if value == "close":
-        return Outcome(
-            State.SETTINGS, {"seq": draft.get("seq", 0)}, [settings_view(ctx, draft, lang)]
-        )
+        # The settings view numbers its buttons from the draft it is given: give it the one
+        # that is stored, so its buttons are the live ones.
+        kept = keep(draft)
+        changed = {"reminder_prefs": prefs}
+        return Outcome(State.SETTINGS, kept, [settings_view(ctx, kept, lang, changed)])
     kind = value.removeprefix("t:")
     if kind not in SWITCHES:
         return Outcome(state, draft, [switches_view(ctx, draft, lang, prefs)])

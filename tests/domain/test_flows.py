@@ -256,3 +256,16 @@ def test_reply_in_spanish_after_language_choice() -> None:
     d = Driver(ctx=m.Ctx(now=NOW, profile=replace(m.Profile(status="active"), language="es")))
     d.cmd("craving")
     assert "ganas" in d.said()
+
+
+def test_reminder_switches_return_to_live_settings_buttons() -> None:
+    d = Driver()
+    d.cmd("settings")
+    d.tap("reminders")
+    assert d.state is m.State.REMINDERS
+    d.tap("t:reengage")
+    assert d.saved(m.SetProfile)[-1] == m.SetProfile({"reminder_prefs": {"reengage": False}})
+    d.tap("close")
+    assert d.state is m.State.SETTINGS
+    d.tap("close")  # a button of the view just shown must be live, not "expired"
+    assert d.state is m.State.MENU and "older message" not in d.said()
