@@ -40,7 +40,12 @@ class Driver:
         return self.send(m.Command(name, arg))
 
     def tap(self, value: str) -> list[m.Effect]:
-        """Tap the current step's button with this value."""
+        """Tap the button with this value on the last message that showed one, as a person
+        would; the stored sequence number is only a fallback for values no button carries
+        (so a view numbered from a lost draft shows up as "expired")."""
+        shown = [c.data for c in self.buttons() if c.data.split(":", 1)[-1] == value]
+        if shown and shown[-1].startswith("s"):
+            return self.send(m.Button(shown[-1]))
         return self.send(m.Button(f"s{self.draft.get('seq', 0)}:{value}"))
 
     def replies(self) -> list[m.Reply]:
