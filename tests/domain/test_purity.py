@@ -1,0 +1,41 @@
+"""DESIGN.md rule 1: bot/domain imports only the standard library (and the project's own
+domain and catalogs): no PTB, no SQLAlchemy, no asyncio, no clock reads."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+DOMAIN = Path(__file__).resolve().parents[2] / "bot" / "domain"
+ALLOWED_PROJECT = ("bot.domain", "bot.locales")
+FORBIDDEN_STDLIB = {"asyncio", "time", "random", "socket", "sqlite3", "os", "subprocess"}
+
+
+def imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def test_domain_imports_only_the_standard_library() -> None:
+    files = sorted(DOMAIN.glob("*.py"))
+    assert len(files) > 10
+    for path in files:
+        for name in imports(path):
+            top = name.split(".")[0]
+            if name.startswith(ALLOWED_PROJECT) or top == "__future__":
+                continue
+            assert top in sys.stdlib_module_names, f"{path.name} imports {name}"
+            assert top not in FORBIDDEN_STDLIB, f"{path.name} imports {name}"
+
+
+def test_domain_never_reads_the_clock() -> None:
+    for path in sorted(DOMAIN.glob("*.py")):
+        text = path.read_text()
+        for call in ("datetime.now(", "date.today(", "time.time(", "datetime.utcnow("):
+            assert call not in text, f"{path.name} calls {call}"
