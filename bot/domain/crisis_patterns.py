@@ -98,7 +98,8 @@ ALCOHOL = _group(
     "alcohol|booze|vodka|whiske?y|tequila|rum|gin|beers?|wine|liquor|drinks?|shots|fifth"
     "|pint|six ?pack|twelve ?pack|margaritas?|cocktails?|brandy|cognac|white claws?"
     "|hard seltzers?|mimosas?|sake|jager|henny|hennessy|bourbon|scotch|moonshine|cervezas?"
-    "|chelas?|caguamas?|tragos?|copas?|vino|mezcal|ron|guaro|aguardiente|pisto|chupe"
+    "|chelas?|cheves?|birras?|cubas?|caguamas?|tragos?|copas?|vino|mezcal|ron|guaro"
+    "|aguardiente|pisto|chupe"
     "|jack|jameson|fireball|titos|smirnoff|bacardi|patron|modelos?|heinekens?|coors|bud lights?"
     "|four lokos?|steel reserve"
 )
@@ -115,7 +116,8 @@ PILLS_AND_DRUGS = f"(?:{MEDS}|{DRUGS})"
 SUBSTANCE = f"(?:{MEDS}|{DRUGS}|{ALCOHOL})"
 ES_SUBSTANCE = _group(
     "mota|marihuana|hierba|porros?|churros?|coca|cocaina|perico|polvo|cristal|piedra|crack"
-    "|heroina|chiva|tachas|drogas?|fentanilo|fenta|rayas?|cervezas?|chelas?|caguamas?"
+    "|heroina|chiva|tachas|drogas?|fentanilo|fenta|rayas?|cervezas?|chelas?|cheves?|birras?"
+    "|cubas?|caguamas?"
     "|tragos?|copas?|vino|tequila|mezcal|ron|whisky|vodka|alcohol|pisto|chupe|shots?|guaro"
     "|aguardiente"
 )
@@ -186,13 +188,27 @@ NEGATIONS = frozenset(
 LAPSE_BLOCKERS = NEGATIONS | frozenset(
     _wordlist(
         "havent hasnt hadnt isnt wasnt wouldnt almost nearly afraid scared worried when whenever"
-        " if without instead casi ni tampoco sin miedo cuando"
+        " if without instead casi ni tampoco sin miedo cuando dream dreamt dreamed dreaming"
+        " nightmare sone sonaba sonando pesadilla"
     )
 )
 # An overdose that has not happened ("my son will overdose", "not to overdose").
 HYPOTHETICAL = frozenset({"will", "might", "could", "would", "may", "not", "never", "dont", "to"})
 
 # --- EMERGENCY: someone may be dying now ----------------------------------------------------
+
+HANDED_OUT = (
+    r"(?! (?:the|some|a|an|flyers|papers|cards|food|candy|gifts|tests|pamphlets|invitations"
+    r"|programs|snacks|water|coffee)\b)"
+)
+# Someone collapsed: "fell out" and "nodded out" are street words for an opioid collapse.
+COLLAPSE = (
+    r"\b(?:fell out|fallen out|falling out|nodded out|nodding out|passed out|passing out"
+    r"|collapsed|slumped|blacked out|desmayo|desmayad[oa]|se (?:cayo|quedo) tirad[oa]"
+    r"|tirad[oa] en el (?:piso|suelo|bano))\b"
+    r"(?! (?:of|with|over|laughing|about|from (?:work|school|the (?:tree|bed))|on (?:the )?couch"
+    r" watching)\b)" + HANDED_OUT
+)
 
 BREATH = r"bre(?:a)?th?(?:e|es|ing|in)?\b"
 EMERGENCY_ACTS: tuple[Rule, ...] = (
@@ -207,8 +223,24 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"\brespira (?:muy )?(?:lento|raro|poco)\b",
     ),
     _rule(
-        r"\bgurgl\w*|\bdeath rattle\b|\bsnoring (?:sound|noise|weird|funny|really loud|loud)",
+        r"\bgurgl\w*|\bdeath rattle\b|\bsnoring (?:sound|noise|weird|funny|really loud|loud"
+        r"|strange|like crazy)",
+        needs=(f"{SUBSTANCE_CONTEXT}|{COLLAPSE}",),
+    ),
+    # Another person collapsed after using, or in the slang sense of "fell out".
+    _rule(
+        rf"\b{WHO} (?:just |has |had |kinda |like )?{COLLAPSE}",
+        rf"\b(?:found|find|finding) (?:him|her|them|my {W1}{PEOPLE}) {COLLAPSE}",
         needs=(SUBSTANCE_CONTEXT,),
+        unless=rf"{JOKE}|\b(?:years? ago|last (?:year|month)|used to)\b",
+    ),
+    _rule(
+        rf"\b{WHO} (?:just )?(?:fell|nodded) out (?:in|on|at) (?:the|his|her|their|my) \w+",
+        r"\b(?:found|find|finding) (?:him|her|them|my \w+(?: \w+)?) (?:slumped|face down"
+        r"|on the floor|on the ground|nodded out|fell out|passed out)\b",
+        r"\bneedle (?:still )?(?:in|sticking out of) (?:his|her|their)"
+        r" (?:arm|hand|leg|neck|foot)\b",
+        unless=rf"{JOKE}|\b(?:years? ago|last (?:year|month)|used to)\b",
     ),
     # Someone who cannot be woken or does not respond.
     _rule(
@@ -248,7 +280,8 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     ),
     # Overdose named, but not someone's past, a class, or a fear ("died of an overdose").
     _rule(
-        rf"\b(?:overdos(?:e|ed|es|ing)|sobredosis)\b(?! on (?!{W2}{SUBSTANCE}\b))",
+        rf"\b(?:overdos(?:e|ed|es|ing|eo|eado|eando|earon|io)|sobredos(?:is|eo|eado|eando|io))\b"
+        rf"(?! on (?!{W2}{SUBSTANCE}\b))",
         unless=(
             r"\b(?:died (?:of|from)|passed away|murio de|muerte por|years? ago|months ago"
             r"|last (?:year|month|summer|winter|spring|fall)|in (?:19|20)\d\d|back in"
@@ -281,12 +314,27 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"\b(?:swallowed|popped|downed|took) (?:like |about |around |maybe |almost |over )?"
         r"\d{2,} (?!(?:\w+ )?(?:minutes?|mins?|hours?|hrs?|seconds?|days?|weeks?|dollars"
         r"|bucks|steps|years?)\b)",
-        r"\b(?:me )?(?:tome|trague|bebi|se tomo|se trago|tomarme|tragarme|me voy a tomar)"
+        r"\b(?:finished|emptied|finish|empty) (?:off )?(?:the|my|his|her|a) (?:whole |entire )?"
+        rf"(?:bottle|pack|sheet|box|strip|script|prescription) (?:of )?{W2}{PILLS_AND_DRUGS}\b",
+        r"\b(?:me )?(?:tome|trague|bebi|se tomo|se trago|tomarme|tragarme|me voy a tomar"
+        r"|me acabe|me termine|vacie)"
         r" (?:como |unas |casi |mas de |ya )?"
         r"(?:tod[oa]s? (?:las|mis|sus|el|la|los)|el frasco|la caja|el bote|\d{2,}|veinte"
         r"|treinta|cuarenta|cincuenta|cien|un punado de|un monton de|muchas) (?:\w+ ){0,3}?"
-        r"(?:pastillas?|pildoras|frasco|caja|bote|tabletas|medicinas|medicamentos|entero)\b",
+        r"(?:pastillas?|pildoras|frasco|caja|bote|tabletas|medicinas|medicamentos|entero)\b"
+        rf"|\b(?:me )?(?:tome|trague|me acabe|me termine|vacie) (?:todo |entero )?"
+        rf"(?:el frasco|la caja|el bote|la tira) (?:\w+ )?{PILLS_AND_DRUGS}\b",
         unless=f"{ROUTINE}|{IDEATION}",
+    ),
+    _rule(
+        r"\b(?:took|swallowed|popped|downed|mixed|drank|snorted|shot up|injected|tome|me tome"
+        r"|trague|me trague|mezcle|me meti|me inyecte)\b(?: \w+){0,6} (?:on purpose|a proposito"
+        r"|so (?:that )?i (?:dont|wont|never|will not|would not|wouldnt) wake up"
+        r"|so (?:that )?i (?:die|can die|could die|would die)|to (?:die|end it|end my life"
+        r"|not wake up|kill myself)"
+        r"|para (?:morir|morirme|no despertar|matarme|acabar con todo))\b",
+        needs=(SUBSTANCE_CONTEXT,),
+        unless=ACCIDENT,
     ),
     # Means ready: rope tied, pills lined up, "going to do it" with means or a high place.
     _rule(
@@ -318,7 +366,9 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     _rule(
         r"\b(?:cant|cannot) (?:stay awake|keep (?:my |his |her )?eyes open|feel my \w+"
         r"|move my \w+)|\bdont feel my (?:body|legs|arms|face)",
-        r"\b(?:going to|about to) pass out|\bpassing out|\bpassed out|\broom is spinning",
+        r"\b(?:going to|about to) pass out|\bpassing out|\bpassed out\b"
+        + HANDED_OUT
+        + r"|\broom is spinning",
         r"\bchest (?:pain|is tight|hurts|feels \w+)"
         r"|\bheart (?:is )?(?:racing|pounding|beating (?:so |really )?fast)",
         r"\bim dying\b|\bthrowing up blood|\bno (?:me )?(?:puedo|podia) mantener(?:me)? despiert",
@@ -346,9 +396,15 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"\b(?:wont|cant|doesnt|cannot|wouldnt) stop (?:the )?bleeding"
         r"|\bbleeding (?:a lot|everywhere|so much|so bad|badly|heavily|out)\b",
         r"\b(?:so much|a lot of|lots of|tons of) blood\b|\bblood everywhere\b",
-        r"\bno (?:para|deja) de sangrar|\bmucha sangre\b|\bsangrando mucho\b",
+        r"\bno (?:para|deja|paro|dejo) de sangrar|\bmucha sangre\b|\bsangrando mucho\b",
         r"\b(?:cut|slit|slashed|sliced) (?:\w+ ){0,2}(?:deep|wrists?|throat|veins?)\b",
         r"\bcort(?:e|arme|o) (?:\w+ ){0,2}(?:hondo|profundo|las venas|la garganta|las munecas)\b",
+    ),
+    _rule(
+        r"\b(?:cant|cannot|wont|couldnt) (?:get|make) (?:it|the bleeding|the blood|them|this)"
+        r" (?:to )?stop\b|\bno (?:la |lo )?puedo (?:parar|detener)\b",
+        needs=(r"\b(?:bleed\w*|bled|blood\w*|sangr\w+|cut|cuts|corte|cortada)\b",),
+        unless=ACCIDENT,
     ),
     _rule(
         r"\b(?:found|find) (?:him|her|them|my \w+(?: \w+)?) hanging\b(?! out| around| with| at)",
@@ -361,6 +417,10 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"(?:the |some |more |another |a second )?(?:narcan|naloxone)\b",
         r"\b(?:le di|darle|le doy|le pongo|le puse|ponerle|le eche) (?:\w+ )?"
         r"(?:narcan|naloxona)\b",
+        r"\b(?:narcan|naloxone|naloxona) (?:\w+ )?(?:didnt|isnt|wasnt|not|doesnt|aint|no|wont)"
+        r" (?:\w+ )?(?:work|working|help|helping|funciono|funciona|sirvio|sirve|hizo nada)\b",
+        r"\b(?:need|needs|get|grab|where is|wheres|donde esta|necesito) (?:the |some |a |el |la )?"
+        r"(?:narcan|naloxone|naloxona) (?:now|right now|ahora|ya|asap|quick|fast|rapido)\b",
         unless=r"\b(?:how to|learn\w*|training|class|taught|teach|practice|aprend\w*|curso)\b",
     ),
     # A household poison swallowed on purpose (accidents are POISON).
@@ -488,6 +548,8 @@ SELF_HARM: tuple[Rule, ...] = (
         r"\b(?:done with|tired of|sick of|exhausted from|cansad[oa] de|hart[oa] de) (?:life"
         r"|living|being alive|existing|this life|la vida|vivir|existir|estar viv[oa])\b"
         r"(?! (?:paycheck|with|in|like|here|at|aqui|en|con|asi)\b)",
+        r"\bcant (?:do|take|handle) (?:this|it|life)(?: (?:whole |fucking |damn )?(?:life thing"
+        r"|thing|shit|crap|life|anymore))? (?:anymore|any more|any longer|no more)\b",
         r"\bcant (?:do this|go on|take (?:it|this)|keep going|keep doing this|live like this"
         r"|handle (?:it|this|life)) (?:anymore|any more|any longer|no more)\b",
         r"\bcant (?:keep (?:living|going|doing this)|live) (?:like this|this way)\b",
@@ -543,7 +605,10 @@ SELF_HARM: tuple[Rule, ...] = (
         r"(?:morir|morirme|matarme|suicidarme|no existir|no despertar|estar muert[oa]"
         r"|dejar de existir|ya no estar|tirarme|aventarme|colgarme|ahorcarme|cortarme"
         r"|hacerme dano|lastimarme|quemarme|desaparecer)\b"
-        r"(?! (?:el pelo|el cabello|las unas|la barba|el fleco)\b)",
+        r"(?! (?:el pelo|el cabello|las unas|la barba|el fleco)\b)"
+        r"(?! (?:de|del) (?:la |el |los |las )?(?:verguenza|pena|risa|hambre|sueno|frio|calor"
+        r"|aburrimiento|envidia|ganas|amor|nervios|cansancio|flojera|grupo|chat|trabajo|oficina"
+        r"|redes|fiesta|reunion|whatsapp|face|facebook|insta|instagram|escuela|clase|mapa)\b)",
         r"\b(?:me voy a|voy a|quiero|me quiero) (?:colgar|ahorcar)(?:me)?\b"
         r"(?! (?:el|la|los|las|un|una|mi|mis|ropa)\b)",
         r"\b(?:irme|me quiero ir|me voy a ir|dejar|salir) de este mundo\b"
@@ -656,7 +721,9 @@ AMOUNT = (
     r"|a shot of |a bag of |a gram of |a line of |a hit of )*"
 )
 TIME_AFTER = (
-    r"(?:again|last|yesterday|today|tonight|earlier|this (?:morning|afternoon|evening"
+    r"(?:el fin|este fin|anoche|ayer|hoy|otra vez|de nuevo|el (?:lunes|martes|miercoles"
+    r"|jueves|viernes|sabado|domingo)|again|last|yesterday|today|tonight|earlier"
+    r"|this (?:morning|afternoon|evening"
     r"|weekend|week|time)|on \w+day|over the weekend|all (?:weekend|week|day|night)"
     r"|a (?:little|bit|lot)|once|twice|\d+|and|but|so|with|at|after|before|too much|a lot)"
 )
@@ -689,6 +756,11 @@ LAPSE: tuple[Rule, ...] = (
         rf"|copped|scored|tried|injected|sniffed|drank|took) {AMOUNT}"
         rf"(?:(?:my|his|her) {PEOPLE}s? )?(?:{DRUGS}|{ALCOHOL})\b"
         r"(?! (?:time|song|show|movie|day|night|fit|party|vibes?|meeting)\b)",
+        SUBJ + r"(?P<v>copped|scored|bought|picked up|got) (?:a |another |some |one |two |\d+ )?"
+        r"(?:bags?|bundles?|buns?|grams?|points?|stamps?|8 ?balls?|eight ?balls?|zips?|baggies"
+        r"|dope|fent|blues|bars|pressies)\b(?! of (?!dope|fent|heroin|coke|meth|crack)\w)",
+        SUBJ + r"(?P<v>hit|hitting|smoked|took) (?:the |a |my |his |her )?(?:pipe|bowl|bong"
+        r"|blunt|stem|rig|dab rig|needle|crack pipe|meth pipe|pipa|foil)\b",
         SUBJ + r"(?P<v>took|hit) (?:a |another |one more )?(?:hit|toke|bump|line|dab|rip"
         r"|drag)s? (?:off|of|from)\b",
         SUBJ + r"(?P<v>did|took|snorted|had) (?:a |another |one more |some |a few |a couple )?"
@@ -807,7 +879,8 @@ SLANG = _pairs(
     "ded=dead, u=you, ur=your, r=are, rn=right now, tn=tonight, tonite=tonight,"
     "2nite=tonight, 2night=tonight, 2day=today, tmrw=tomorrow, tmr=tomorrow,"
     "2morrow=tomorrow, pls=please, plz=please, bc=because, cuz=because, coz=because,"
-    "ppl=people, noone=no one, nobdy=nobody, bout=about, abt=about, w=with, b4=before,"
+    "alot=a lot, nite=night, lastnight=last night, ppl=people, noone=no one, nobdy=nobody,"
+    "bout=about, abt=about, w=with, b4=before,"
     "idk=i dont know, idc=i dont care, dnt=dont, cnt=cant, cannot=cant, myslef=myself,"
     "myslf=myself, mysef=myself, meself=myself, dieing=dying, dyin=dying, thinkin=thinking,"
     "goin=going, tryin=trying, breathin=breathing, wakin=waking, respondin=responding,"
