@@ -6,7 +6,8 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -48,6 +49,9 @@ COMMANDS: dict[str, dict[str, str]] = {
         "checkin": "Daily check-in", "craving": "Log a craving", "trigger": "Log a trigger",
         "help": "Help now, any time", "today": "What I did today", "menu": "Main menu",
         "sessions": "My sessions this week",
+        "progress": "My progress and charts",
+        "export": "Get all my data as a file",
+        "share": "Share this week with my program",
         "settings": "Language, times, support person", "privacy": "What is stored",
         "cancel": "Leave what you are doing", "stop": "Stop my messages",
         "delete": "Delete my data",
@@ -57,6 +61,9 @@ COMMANDS: dict[str, dict[str, str]] = {
         "trigger": "Anotar un detonante", "help": "Ayuda ya, a cualquier hora",
         "today": "Lo que hice hoy", "menu": "Menú principal",
         "sessions": "Mis sesiones de la semana",
+        "progress": "Mi progreso y gráficas",
+        "export": "Recibir todos mis datos en un archivo",
+        "share": "Compartir esta semana con mi programa",
         "settings": "Idioma, horarios, persona de apoyo", "privacy": "Qué se guarda",
         "cancel": "Dejar lo que está haciendo", "stop": "Detener mis mensajes",
         "delete": "Borrar mis datos",
@@ -131,6 +138,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     for lang, commands in COMMANDS.items():
         menu = [BotCommand(name, text) for name, text in commands.items()]
         await app.bot.set_my_commands(menu, language_code=None if lang == "en" else lang)
+    await _staff_menus(app)
     if app.job_queue is None:
         log.error("no JobQueue (install the job-queue extra): reminders will not be sent")
         return
@@ -195,6 +203,26 @@ async def _dispatch(context: Context) -> None:
     stats = await dispatcher.run_once()
     if stats.sent or stats.missed or stats.failed or stats.blocked:
         log.info("reminders: %s", stats)
+
+
+STAFF_MENU = {
+    "tracks": "Program tracks", "track_add": "Add a track: NAME [ZONE]",
+    "track_remove": "Remove a track: NAME", "session_add": "Add sessions (see README)",
+    "sessions_all": "List sessions [--track NAME | --client ID]",
+    "session_remove": "Remove a session: ID", "invite": "New invite [--track NAME]",
+    "report": "Program report since YYYY-MM-DD", "clients": "The client roster",
+}  # fmt: skip
+
+
+async def _staff_menus(app: Application) -> None:  # type: ignore[type-arg,unused-ignore]
+    """Staff see their commands too, in their own chat only (nobody else's menu shows them)."""
+    settings = app.bot_data.settings
+    menu = [BotCommand(n, d) for n, d in {**COMMANDS["en"], **STAFF_MENU}.items()]
+    for staff_id in settings.staff_user_ids if settings else ():
+        try:
+            await app.bot.set_my_commands(menu, scope=BotCommandScopeChat(staff_id))
+        except TelegramError as exc:  # a staff member who never opened the chat
+            log.info("no staff menu for one staff id: %s", exc.__class__.__name__)
 
 
 async def _prune(context: Context) -> None:

@@ -171,3 +171,23 @@ async def test_staff_report_and_roster_are_audited_and_clients_cannot(
         assert replies and replies[0] == t("en", "cmd.unknown")
     entries = [(e.actor, e.action) for e in await h.rows(AuditEntry)]
     assert entries == [(f"staff:{STAFF_ID}", "report"), (f"staff:{STAFF_ID}", "clients")]
+
+
+async def test_staff_see_their_commands_in_their_own_menu_only(staff_app: Harness) -> None:
+    import json
+
+    h = staff_app
+    assert h.app.post_init is not None
+    await h.app.post_init(h.app)
+    calls = h.fake.of("setMyCommands")
+    scoped = [c for c in calls if c.params.get("scope")]
+    assert len(scoped) == 1
+    scope = scoped[0].params["scope"]
+    scope = json.loads(scope) if isinstance(scope, str) else scope
+    assert scope == {"type": "chat", "chat_id": STAFF_ID}
+    names = {c["command"] for c in scoped[0].params["commands"]}
+    assert {"report", "clients", "session_add", "help", "checkin"} <= names
+    everyone = [c for c in calls if not c.params.get("scope")]
+    assert len(everyone) == 2 and all(
+        "report" not in {c["command"] for c in call.params["commands"]} for call in everyone
+    )

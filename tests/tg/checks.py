@@ -48,12 +48,26 @@ PARAMETERS: dict[str, frozenset[str]] = {
         "business_connection_id chat_id message_id inline_message_id text parse_mode "
         "entities link_preview_options reply_markup"
     ),
+    "sendPhoto": _names(
+        "business_connection_id chat_id message_thread_id direct_messages_topic_id photo "
+        "caption parse_mode caption_entities show_caption_above_media has_spoiler "
+        "disable_notification protect_content allow_paid_broadcast message_effect_id "
+        "suggested_post_parameters reply_parameters reply_markup"
+    ),
+    "sendDocument": _names(
+        "business_connection_id chat_id message_thread_id direct_messages_topic_id document "
+        "thumbnail caption parse_mode caption_entities disable_content_type_detection "
+        "disable_notification protect_content allow_paid_broadcast message_effect_id "
+        "suggested_post_parameters reply_parameters reply_markup"
+    ),
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "sendMessage": ("chat_id", "text"),
     "editMessageText": ("text",),
     "answerCallbackQuery": ("callback_query_id",),
     "setMyCommands": ("commands",),
+    "sendPhoto": ("chat_id", "photo"),
+    "sendDocument": ("chat_id", "document"),
 }
 
 

@@ -78,6 +78,7 @@ class FakeRequest(BaseRequest):
         self.now = now  # the `date` of every message the fake returns
         self.calls: list[Call] = []
         self.errors: list[str] = []
+        self.uploads: list[tuple[str, str, Any]] = []  # (method, part name, file part)
         self.messages: dict[tuple[int, int], Shown] = {}
         self.latest: list[tuple[int, int]] = []  # keys of sent or edited messages, in order
         self.chats: dict[int, dict[str, Any]] = {}
@@ -147,6 +148,13 @@ class FakeRequest(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         wire = dict(request_data.json_parameters) if request_data else {}
+        # Uploaded files travel as multipart parts, not JSON parameters: name them on the wire.
+        for part in (request_data.multipart_data or {}) if request_data else {}:
+            wire.setdefault(part, "<upload>")
+        self.uploads += [
+            (api_method, name, value) for name, value in
+            ((request_data.multipart_data or {}).items() if request_data else ())
+        ]  # fmt: skip
         self.calls.append(Call(api_method, params, wire))
         try:
             problems = check_call(api_method, wire)
@@ -180,6 +188,10 @@ class FakeRequest(BaseRequest):
             return True
         if method == "sendMessage":
             return self._send(wire)
+        if method in ("sendPhoto", "sendDocument"):  # a chart or an export: caption as text
+            if len(wire.get("caption", "")) > 1024:
+                raise ApiError(400, "Bad Request: message caption is too long")
+            return self._send({**wire, "text": wire.get("caption", "")})
         return self._edit(wire)
 
     def _send(self, wire: dict[str, str]) -> dict[str, Any]:
