@@ -75,7 +75,7 @@ TEXTS: dict[str, str] = {
     # --- strangers and invites ---
     "join.how": (
         "Este acompañante es para clientes de un programa de tratamiento. Para unirse, abra "
-        "el enlace de invitación que le dio su programa. La ayuda siempre está aquí: /help."
+        "el enlace de invitación que le dio su programa. La ayuda siempre está aquí: /ayuda."
     ),
     "join.bad_invite": (
         "Esa invitación no es válida: puede que haya vencido o que ya se haya usado. "
@@ -109,7 +109,7 @@ TEXTS: dict[str, str] = {
     "enroll.declined": (
         "Está bien. No le voy a preguntar nada más ni a guardar nada más. Si cambia de "
         "opinión, toque Estoy de acuerdo. Para borrar también su invitación, envíe /delete. "
-        "Ayuda: /help."
+        "Ayuda: /ayuda."
     ),
     "enroll.timezone": (
         "¿En qué zona horaria está? Toque una, o escriba su nombre (como America/Chicago)."
@@ -385,7 +385,7 @@ TEXTS: dict[str, str] = {
     ),
     "stop.done": (
         "Muy bien. No le enviaré mensajes por mi cuenta hasta que envíe /start. Igual puede "
-        "escribirme cuando quiera, y /help siempre funciona."
+        "escribirme cuando quiera, y /ayuda siempre funciona."
     ),
     "delete.confirm": (
         "Esto borra todo lo que guardo sobre usted: sus ajustes, su consentimiento, registros "
@@ -399,7 +399,7 @@ TEXTS: dict[str, str] = {
     "delete.kept": "Muy bien, no se borró nada.",
     "delete.done": (
         "Listo. Borré: {summary}. Ya no sé quién es usted. "
-        "Para usarme otra vez necesita una invitación nueva. /help sigue funcionando."
+        "Para usarme otra vez necesita una invitación nueva. /ayuda sigue funcionando."
     ),
     "error.generic": (
         "Perdón, algo salió mal de mi lado. No se perdió nada de lo que envió. "
