@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from bot.domain.content import halt_count, match_skills
@@ -102,8 +103,6 @@ def _finish_enroll(a: dict[str, Any], ctx: Ctx, lang: str) -> list[Effect]:
 def _finish_checkin(
     draft: dict[str, Any], kept: dict[str, Any], ctx: Ctx, lang: str
 ) -> list[Effect]:
-    from datetime import date
-
     a = draft["a"]
     values = {k: a.get(k) for k in _CHECKIN_KEYS}
     values["triggers"] = list(values["triggers"] or [])

@@ -5,7 +5,6 @@ caller's private copy, so handlers may change it."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -177,7 +176,3 @@ def _add_other(step: Step, draft: dict[str, Any], text: str, ctx: Ctx, lang: str
     draft["cat"] = None
     note = Reply(t(lang, "tr.other_added", value=value), protect=True)
     return Outcome(step.state, draft, [note, step_reply(step.state, ctx, draft, lang)])
-
-
-def local_date(draft: dict[str, Any]) -> date:
-    return date.fromisoformat(draft["date"])

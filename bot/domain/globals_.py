@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from bot.domain import flows, reminders
 from bot.domain.content import SKILLS, match_skills
 from bot.domain.crisis import screen
 from bot.domain.finish import crisis_effects, settings_view
-from bot.domain.forms import ENROLL_STATES, STEPS
+from bot.domain.forms import CONSENT_VERSION, ENROLL_STATES, STEPS
 from bot.domain.model import (
-    Button,
     Command,
     Ctx,
     Enroll,
@@ -206,13 +204,9 @@ def _cmd_sessions(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang:
 
 
 def _cmd_privacy(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str) -> Outcome:
-    return current(state, draft, ctx, lang, Reply(t(lang, "privacy.text", version=_version())))
-
-
-def _version() -> str:
-    from bot.domain.forms import CONSENT_VERSION
-
-    return CONSENT_VERSION
+    return current(
+        state, draft, ctx, lang, Reply(t(lang, "privacy.text", version=CONSENT_VERSION))
+    )
 
 
 def _cmd_stop(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str) -> Outcome:
@@ -260,4 +254,3 @@ COMMANDS: dict[str, Handler] = {
     "share": _cmd_share,
     "delete": _cmd_delete,
 }
-_ = (Button, replace)

@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.content import TRIGGER_GROUPS, Helplines
-from bot.domain.forms import STEPS, US_ZONES, Step
+from bot.domain.forms import CONSENT_VERSION, STEPS, US_ZONES, Step
 from bot.domain.model import Choice, Ctx, Reply, State
 from bot.locales import LANGUAGE_NAMES, t
 
@@ -96,8 +96,6 @@ def _nav(step: Step, lang: str, p: str, first: bool) -> Row:
 def _prompt_text(step: Step, ctx: Ctx, draft: dict[str, Any], lang: str) -> str:
     params: dict[str, object] = {}
     if step.state is State.CONSENT:
-        from bot.domain.forms import CONSENT_VERSION
-
         params["version"] = CONSENT_VERSION
     if step.state is State.SUPPORT_PHONE:
         params["name"] = draft.get("a", {}).get("support_name") or "them"
