@@ -49,7 +49,6 @@ from bot.store.database import Database, upgrade  # noqa: E402
 from bot.store.models import Client, Reminder  # noqa: E402
 from bot.tg.setup import PACE, reminder_bot  # noqa: E402
 from tests.e2e import seed  # noqa: E402
-from tests.fakeapi import FakeTelegram  # noqa: E402
 
 TOKEN = "123456:BENCH-token"
 ZONE = "America/New_York"
@@ -62,21 +61,9 @@ MB = 1024 * 1024
 # ---- the fake Bot API, in a child process -------------------------------------------------
 
 
-class _TimedFake(FakeTelegram):
-    """Notes when each message was accepted (CLOCK_MONOTONIC is the same in both processes)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.stamps: list[float] = []
-
-    def publish(self, message: dict[str, Any]) -> None:
-        self.stamps.append(time.monotonic())
-        super().publish(message)
-
-
 def serve_fake(conn: Connection, clients: int, rate: int) -> None:
     """Child process: serve until asked for the report, send it, exit."""
-    with _TimedFake(token=TOKEN, rate_limit_per_second=rate) as fake:
+    with seed.TimedFake(token=TOKEN, rate_limit_per_second=rate) as fake:
         for tg in range(FIRST_TG_ID, FIRST_TG_ID + clients):
             fake.user(tg)
         conn.send(fake.url)

@@ -6,6 +6,7 @@ exist first (`recovery-bot db upgrade`, or `bot.store.database.upgrade`)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -16,6 +17,7 @@ from sqlalchemy import func, insert, select
 from bot.store import schedules
 from bot.store.database import Database
 from bot.store.models import Client, Reminder
+from tests.fakeapi import FakeTelegram
 
 SEED_TRACK = "seeded sessions"  # a track no client belongs to: the planner adds nothing for it
 _CHUNK = 1000
@@ -113,3 +115,21 @@ async def seed_checkin_burst(
 
 def local_day(instant: datetime, zone: str) -> date:
     return instant.astimezone(ZoneInfo(zone)).date()
+
+
+class TimedFake(FakeTelegram):
+    """The fake, noting when each bot message was accepted (for messages per second;
+    CLOCK_MONOTONIC is the same in every process on the machine)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.stamps: list[float] = []
+
+    def publish(self, message: dict[str, Any]) -> None:
+        self.stamps.append(time.monotonic())
+        super().publish(message)
+
+    def delivered(self) -> list[dict[str, Any]]:
+        """Every message the bot got through, in order."""
+        with self.cond:
+            return list(self.outbox)

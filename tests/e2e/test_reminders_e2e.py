@@ -30,7 +30,7 @@ from bot.reminders.dispatcher import Dispatcher
 from bot.store.database import Database
 from tests.e2e import seed
 from tests.e2e.conftest import TOKEN, BotProcess
-from tests.fakeapi import FakeTelegram
+from tests.e2e.seed import TimedFake
 
 ZONE = "America/New_York"
 T0 = datetime(2026, 5, 12, 15, 0, tzinfo=UTC)  # a Tuesday, 11:00 in New York: daytime
@@ -75,23 +75,6 @@ class SimClock:
         temp = self.path.with_suffix(".tmp")
         temp.write_text(self.now().isoformat())
         os.replace(temp, self.path)
-
-
-class TimedFake(FakeTelegram):
-    """The fake, noting when each bot message was accepted (for messages per second)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.stamps: list[float] = []
-
-    def publish(self, message: dict[str, Any]) -> None:
-        self.stamps.append(time.monotonic())
-        super().publish(message)
-
-    def delivered(self) -> list[dict[str, Any]]:
-        """Every message the bot got through, in order."""
-        with self.cond:
-            return list(self.outbox)
 
 
 def read_rows(db_path: Path, sql: str, *args: object) -> list[tuple[Any, ...]]:
