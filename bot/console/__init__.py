@@ -1,0 +1,1 @@
+"""The terminal door: typed lines become events, replies become printed text."""

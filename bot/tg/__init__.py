@@ -1,0 +1,1 @@
+"""The Telegram door: updates become events, replies become Bot API calls; no SQL here."""

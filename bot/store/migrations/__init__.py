@@ -1,1 +1,1 @@
-"""Alembic migrations, run through `bot.store.database.upgrade`."""
+"""Alembic migrations, run through `bot.store.database.upgrade`; one revision per schema change."""
