@@ -10,8 +10,8 @@ import statistics
 import sys
 import time
 
-from bot.charts import mood_craving_chart, trigger_bars_chart
-from bot.charts_demo import DEMO_TODAY, demo_history
+from bot.charts.demo import DEMO_TODAY, demo_history
+from bot.charts.draw import mood_craving_chart, trigger_bars_chart
 from bot.domain.insights import progress, progress_text
 
 TARGET_MS = 300.0

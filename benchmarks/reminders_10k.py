@@ -2,8 +2,8 @@
 30 messages a second (it answers 429 with retry_after beyond that).
 
 Runs the real Dispatcher in-process, with the real TelegramSender over the bot's own reminder
-bot (bot.tg.setup.reminder_bot), paced as the bot paces it, on a temporary SQLite database and,
-with --postgres, on an empty PostgreSQL database too. Prints the messages delivered, the messages
+bot (bot.tg.application.reminder_bot), paced as the bot paces it, on a temporary SQLite
+database and, with --postgres, on an empty PostgreSQL database too. Prints the messages delivered, the messages
 per second achieved (target at least 28; Telegram's ceiling is 30), the 429 responses, the
 peak memory (target under 200 MB) and whether every client got exactly one message.
 
@@ -42,12 +42,12 @@ from typing import Any  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from bot.config import load_settings  # noqa: E402
-from bot.domain.model import Reply  # noqa: E402
+from bot.domain.conversation.model import Reply  # noqa: E402
 from bot.reminders.dispatcher import Dispatcher  # noqa: E402
 from bot.reminders.sender import Delivery, TelegramSender  # noqa: E402
 from bot.store.database import Database, upgrade  # noqa: E402
 from bot.store.models import Client, Reminder  # noqa: E402
-from bot.tg.setup import PACE, reminder_bot  # noqa: E402
+from bot.tg.application import PACE, reminder_bot  # noqa: E402
 from tests.e2e import seed  # noqa: E402
 
 TOKEN = "123456:BENCH-token"
@@ -126,7 +126,7 @@ async def dispatch_all(url: str, fake_url: str) -> tuple[float, Counter[str], di
     """Run the dispatcher as its job would (every 3 s, one run at a time) until no prompt is
     due any more; returns the wall time, the delivery outcomes and the final row statuses."""
     db = Database(url)
-    # The bot's own reminder bot and pacing (bot.tg.setup), against the fake.
+    # The bot's own reminder bot and pacing (bot.tg.application), against the fake.
     bot = reminder_bot(load_settings(telegram_bot_token=TOKEN, telegram_api_url=fake_url,
                                      _env_file=None))  # fmt: skip
     sender = CountingSender(TelegramSender(bot))

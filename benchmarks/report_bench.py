@@ -30,7 +30,7 @@ from typing import Any  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
 from bot.domain.insights import report_row  # noqa: E402
-from bot.report import build_report  # noqa: E402
+from bot.service.report import build_report  # noqa: E402
 from bot.store.database import Database, upgrade  # noqa: E402
 from bot.store.history import load_histories  # noqa: E402
 from bot.store.models import (  # noqa: E402

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.domain.diagram import edges, mermaid
-from bot.domain.forms import FLOWS
+from bot.domain.conversation.diagram import edges, mermaid
+from bot.domain.conversation.steps import FLOWS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -14,7 +14,7 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 def test_readme_diagram_matches_the_transition_table() -> None:
     blocks = re.findall(r"```mermaid\n(.*?)```", README.read_text(), flags=re.S)
     assert blocks, "the README has no mermaid diagram"
-    hint = "regenerate: python -c 'from bot.domain.diagram import mermaid; print(mermaid())'"
+    hint = "regenerate: python -m bot.domain.conversation.diagram"
     assert blocks[0] == mermaid(), hint
 
 

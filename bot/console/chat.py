@@ -12,11 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from bot.domain import model as m
-from bot.domain.parse import label_key
-from bot.domain.render import help_reply
+from bot.domain.conversation import model as m
+from bot.domain.conversation.parse import label_key
+from bot.domain.conversation.replies import help_reply
 from bot.locales import norm_lang, t
-from bot.service import Address, Service
+from bot.service.conversation import Address, Service
 
 BANNER = (
     "Recovery companion, terminal mode. Type a message, a /command, or the number of a "

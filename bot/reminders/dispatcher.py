@@ -22,9 +22,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.model import Reply
-from bot.domain.reminders import ReminderView, render_reminder
-from bot.domain.schedule import QUIET_END, is_quiet, lateness_verdict, local_to_utc
+from bot.domain.conversation.model import Reply
+from bot.domain.conversation.reminder_replies import ReminderView, render_reminder
+from bot.domain.schedule.plan import QUIET_END, is_quiet, lateness_verdict, local_to_utc
 from bot.reminders.sender import Delivery, Sender
 from bot.store import schedules
 from bot.store.database import Database

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.schedule import ClientPlan, Planned, SessionRule, plan_client, reengage_due
+from bot.domain.schedule.plan import ClientPlan, Planned, SessionRule, plan_client, reengage_due
 from bot.store import schedules
 from bot.store.database import Database
 from bot.store.models import CheckIn, Client, ProgramSession, Reminder

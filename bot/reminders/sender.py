@@ -10,8 +10,8 @@ from typing import Protocol
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.domain.model import Reply
-from bot.tg.render import deliver
+from bot.domain.conversation.model import Reply
+from bot.tg.delivery import deliver
 
 log = logging.getLogger(__name__)
 

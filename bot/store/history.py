@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Row, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.history import (
+from bot.domain.insights.history import (
     AttendanceRecord,
     CheckInRecord,
     ClientHistory,

@@ -5,7 +5,7 @@ They sit in handler group -1, ahead of the conversation's handlers (group 0). A 
 private command is answered here and goes no further (ApplicationHandlerStop); anyone else's
 update matches nothing in this group and reaches the conversation untouched, so a client who
 types /tracks gets the ordinary "I don't know that command". Parsing and checks are the ones
-the command line uses (`bot.admin`, `bot.admin_ops`)."""
+the command line uses (`bot.domain.staff_input`, `bot.service.staff`)."""
 
 from __future__ import annotations
 
@@ -20,13 +20,19 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, filters
 
-from bot import admin_ops as ops
-from bot.admin import AdminError, parse_options, parse_owner, parse_session_args, parse_track_add
-from bot.cli import parse_duration
+from bot.cli.main import parse_duration
 from bot.config import Settings
+from bot.domain.staff_input import (
+    AdminError,
+    parse_options,
+    parse_owner,
+    parse_session_args,
+    parse_track_add,
+)
+from bot.service import staff as ops
 from bot.store import repo
-from bot.tg.app import Context
-from bot.tg.render import clip
+from bot.tg.delivery import clip
+from bot.tg.handlers import Context
 
 log = logging.getLogger(__name__)
 STAFF_GROUP = -1  # before group 0, where the conversation's private-message handler is
@@ -106,7 +112,7 @@ def _fit(text: str, rows_left: str) -> str:
 
 
 async def _report(call: StaffCall) -> str:
-    from bot.report import build_report
+    from bot.service.report import build_report
 
     since_text = _one(call.words, "/report YYYY-MM-DD")
     try:
@@ -119,7 +125,7 @@ async def _report(call: StaffCall) -> str:
 
 
 async def _clients(call: StaffCall) -> str:
-    from bot.report import build_roster
+    from bot.service.report import build_roster
 
     return _fit(await build_roster(call.s, call.now, actor=call.actor), "more clients")
 

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot import admin
-from bot.admin import AdminError, SessionSpec
+from bot.domain import staff_input as admin
+from bot.domain.staff_input import AdminError, SessionSpec
 
 OK_DAYS = [
     ("mon", (0,)),

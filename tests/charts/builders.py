@@ -7,7 +7,7 @@ import random
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.domain.history import CheckInRecord, ClientHistory, CravingRecord, TriggerRecord
+from bot.domain.insights.history import CheckInRecord, ClientHistory, CravingRecord, TriggerRecord
 
 TODAY = date(2026, 11, 29)
 ZONE = "America/Chicago"

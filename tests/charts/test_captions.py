@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.charts import mood_craving_chart, trigger_bars_chart
-from bot.charts_text import CAPTION_MAX, fit_caption, shorten
-from bot.domain.history import CheckInRecord, ClientHistory, CravingRecord, TriggerRecord
+from bot.charts.captions import CAPTION_MAX, fit_caption, shorten
+from bot.charts.draw import mood_craving_chart, trigger_bars_chart
+from bot.domain.insights.history import CheckInRecord, ClientHistory, CravingRecord, TriggerRecord
 from bot.locales import catalog, t
 from tests.charts import builders as b
 

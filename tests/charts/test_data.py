@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from datetime import timedelta
 
-from bot.charts_data import LOG_SPREAD, daily_series, trigger_counts, window
-from bot.domain.history import CheckInRecord, CravingRecord
+from bot.charts.series import LOG_SPREAD, daily_series, trigger_counts, window
+from bot.domain.insights.history import CheckInRecord, CravingRecord
 from tests.charts import builders as b
 
 

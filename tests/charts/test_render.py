@@ -12,10 +12,10 @@ import matplotlib
 import pytest
 from PIL import Image
 
-from bot.charts import mood_craving_chart, trigger_bars_chart
-from bot.charts_demo import demo_history
-from bot.charts_text import CAPTION_MAX
-from bot.domain.history import CheckInRecord, TriggerRecord
+from bot.charts.captions import CAPTION_MAX
+from bot.charts.demo import demo_history
+from bot.charts.draw import mood_craving_chart, trigger_bars_chart
+from bot.domain.insights.history import CheckInRecord, TriggerRecord
 from tests.charts import builders as b
 from tests.charts.pngs import SIGNATURE, chunks, size
 
@@ -80,7 +80,7 @@ def test_rendering_leaves_matplotlib_settings_alone() -> None:
 def test_pyplot_is_never_imported() -> None:
     code = (
         "import sys\n"
-        "from bot.charts import mood_craving_chart, trigger_bars_chart\n"
+        "from bot.charts.draw import mood_craving_chart, trigger_bars_chart\n"
         "from tests.charts import builders as b\n"
         "h = b.full_year()\n"
         "for fn in (mood_craving_chart, trigger_bars_chart):\n"
@@ -127,7 +127,7 @@ def test_a_window_out_of_range_is_refused(days: int) -> None:
 
 
 def test_the_readme_example_is_a_chart_of_its_own_kind() -> None:
-    """docs/chart-example.png is drawn by `python -m bot.charts_demo` (kept as a file: exact
+    """docs/chart-example.png is drawn by `python -m bot.charts.demo` (kept as a file: exact
     bytes vary with the matplotlib and FreeType versions, so only its shape is checked)."""
     check_png((ROOT / "docs" / "chart-example.png").read_bytes())
 

@@ -16,7 +16,7 @@ Labelling decisions (keep them consistent when adding messages):
   past (even of an overdose), medication taken as prescribed, and help-seeking talk.
 """
 
-from bot.domain.crisis import Tier
+from bot.domain.crisis.screen import Tier
 
 E = Tier.EMERGENCY
 C = Tier.CRISIS

@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.domain import model as m
-from bot.domain.machine import step
+from bot.domain.conversation import model as m
+from bot.domain.conversation.machine import step
 
 NOW = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
 ACTIVE = m.Profile(status="active", timezone="America/New_York")

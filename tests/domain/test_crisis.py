@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from bot.domain.crisis import Tier, screen
+from bot.domain.crisis.screen import Tier, screen
 from tests.domain.crisis_messages import CRISIS, ORDINARY
 
 # Accents, or a common Spanish word that English messages do not use.

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain import model as m
-from bot.domain.forms import FLOWS, STEPS
-from bot.domain.machine import TABLE, step
+from bot.domain.conversation import model as m
+from bot.domain.conversation.machine import TABLE, step
+from bot.domain.conversation.steps import FLOWS, STEPS
 from tests.domain.helpers import NOW, Driver
 
 CTX = m.Ctx(now=NOW, profile=m.Profile(status="active", takes_medication=True))

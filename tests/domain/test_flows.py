@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from bot.domain import model as m
+from bot.domain.conversation import model as m
 from tests.domain.helpers import NOW, Driver
 
 

@@ -7,13 +7,6 @@ from typing import Any
 
 import pytest
 
-from bot.domain.history import (
-    AttendanceRecord,
-    CheckInRecord,
-    ClientHistory,
-    CopingRecord,
-    CravingRecord,
-)
 from bot.domain.insights import (
     Finding,
     finding_text,
@@ -22,6 +15,13 @@ from bot.domain.insights import (
     report_row,
     summary_text,
     weekly_findings,
+)
+from bot.domain.insights.history import (
+    AttendanceRecord,
+    CheckInRecord,
+    ClientHistory,
+    CopingRecord,
+    CravingRecord,
 )
 
 NY = "America/New_York"

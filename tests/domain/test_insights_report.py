@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from bot.domain.history import CheckInRecord, ClientHistory, CrisisRecord
 from bot.domain.insights import (
     FLAG_CRAVING,
     FLAG_MEDICATION,
@@ -20,6 +19,7 @@ from bot.domain.insights import (
     report_md_table,
     report_row,
 )
+from bot.domain.insights.history import CheckInRecord, ClientHistory, CrisisRecord
 
 TODAY = date(2026, 5, 20)
 SINCE = TODAY - timedelta(days=30)

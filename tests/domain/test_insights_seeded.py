@@ -14,15 +14,6 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.domain.content import SKILLS, TRIGGERS
-from bot.domain.history import (
-    AttendanceRecord,
-    CheckInRecord,
-    ClientHistory,
-    CopingRecord,
-    CravingRecord,
-    CrisisRecord,
-    TriggerRecord,
-)
 from bot.domain.insights import (
     Finding,
     finding_text,
@@ -31,6 +22,15 @@ from bot.domain.insights import (
     report_row,
     summary_text,
     weekly_findings,
+)
+from bot.domain.insights.history import (
+    AttendanceRecord,
+    CheckInRecord,
+    ClientHistory,
+    CopingRecord,
+    CravingRecord,
+    CrisisRecord,
+    TriggerRecord,
 )
 
 ZONE = "America/New_York"

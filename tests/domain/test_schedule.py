@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.schedule import (
+from bot.domain.schedule.plan import (
     KINDS,
     ClientPlan,
     Planned,

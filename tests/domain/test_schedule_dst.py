@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.schedule import ClientPlan, Planned, SessionRule, is_quiet, plan_client
+from bot.domain.schedule.plan import ClientPlan, Planned, SessionRule, is_quiet, plan_client
 from tests.domain.test_schedule import LA, LONG_AGO, NY, utc
 
 SPRING, FALL = date(2026, 3, 8), date(2026, 11, 1)  # both at 02:00 local

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from bot.domain.schedule import (
+from bot.domain.schedule.plan import (
     KINDS,
     MAX_LATENESS,
     Planned,

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from bot.domain.schedule import Planned, SessionRule, plan_client
+from bot.domain.schedule.plan import Planned, SessionRule, plan_client
 from tests.domain.test_schedule import LA, LONG_AGO, NY, ONLY_SESSIONS, client, once, utc
 
 THURSDAY = date(2026, 3, 12)  # after the spring change: New York is UTC-4, Los Angeles UTC-7

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.export import WITHHELD, build_export, export_client
+from bot.service.export import WITHHELD, build_export, export_client
 from bot.store import audit, repo, schedules
 from bot.store.database import Database
 from bot.store.models import AuditEntry, Base, Client
@@ -27,7 +27,7 @@ def _json_value(value: Any) -> Any:
 
 
 def _csv_cell(value: Any) -> str:
-    """What a CSV cell must hold for a JSON value (written out independently of bot.export)."""
+    """What a CSV cell must hold for a JSON value (written independently of the exporter)."""
     if value is None:
         return ""
     if value is True or value is False:

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import event, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.history import (
+from bot.domain.insights.history import (
     AttendanceRecord,
     CheckInRecord,
     ClientHistory,

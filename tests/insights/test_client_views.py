@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.config import load_settings
-from bot.domain import model as m
-from bot.service import Address, Service
+from bot.domain.conversation import model as m
+from bot.service.conversation import Address, Service
 from bot.store import repo
 from bot.store.database import Database
 from bot.store.models import AuditEntry
@@ -102,8 +102,8 @@ async def test_share_goes_to_staff_only_after_the_tap(service: Service, db: Data
 async def test_sunday_reminder_carries_the_weeks_findings_and_chart(
     service: Service, db: Database
 ) -> None:
-    from bot.insights_service import weekly_summary
     from bot.reminders.dispatcher import Dispatcher
+    from bot.service.insights import weekly_summary
     from bot.store import schedules
     from tests.reminders.fakes import FakeSender
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from bot.domain.model import Reply
+from bot.domain.conversation.model import Reply
 from bot.reminders.sender import Delivery
 
 

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from bot.config import load_settings
-from bot.domain import model as m
-from bot.domain.reminders import ReminderView, render_reminder
-from bot.domain.schedule import KINDS
+from bot.domain.conversation import model as m
+from bot.domain.conversation.reminder_replies import ReminderView, render_reminder
+from bot.domain.schedule.plan import KINDS
 from bot.locales import LANGUAGES, t
-from bot.service import Address, Service
+from bot.service.conversation import Address, Service
 from bot.store import schedules
 from bot.store.database import Database
 from bot.store.models import Attendance, Craving, Reminder

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.domain.model import Reply
+from bot.domain.conversation.model import Reply
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.sender import Delivery
 from bot.store import schedules

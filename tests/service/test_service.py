@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.config import load_settings
-from bot.domain import model as m
-from bot.service import Address, Service
+from bot.domain.conversation import model as m
+from bot.service.conversation import Address, Service
 from bot.store import repo
 from bot.store.database import Database
 from bot.store.models import Base, CheckIn, Client, Craving, CrisisEvent, Invite

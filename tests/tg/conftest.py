@@ -10,9 +10,9 @@ import pytest
 from telegram.ext import CallbackContext
 
 from bot.config import Settings, load_settings
-from bot.service import Clock, Service
+from bot.service.conversation import Clock, Service
 from bot.store.database import Database
-from bot.tg.setup import build_application
+from bot.tg.application import build_application
 from tests.tg.driver import Harness, Person
 from tests.tg.fakerequest import FakeRequest
 

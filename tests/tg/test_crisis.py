@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.content import Helplines
-from bot.domain.render import numbers
+from bot.domain.conversation.replies import numbers
 from bot.locales import t
 from bot.store.models import Client, CopingOutcome, CrisisEvent
 from tests.tg import updates as u

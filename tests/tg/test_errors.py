@@ -10,7 +10,7 @@ import pytest
 from telegram.error import Forbidden
 
 from bot.locales import t
-from bot.service import Service
+from bot.service.conversation import Service
 from bot.store.database import Database
 from bot.store.models import Client
 from tests.tg.conftest import enroll

@@ -1,0 +1,1 @@
+"""PNG charts of a client's own record, each with a caption in words; no database, no Telegram."""

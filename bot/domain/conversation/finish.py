@@ -1,0 +1,198 @@
+"""The ends of flows (what is saved, what is said) and the scripted risk replies."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bot.domain.content import halt_count, match_skills
+from bot.domain.conversation.model import (
+    Choice,
+    Ctx,
+    Effect,
+    Outcome,
+    RecordCrisis,
+    Reply,
+    SaveCheckIn,
+    SaveCraving,
+    SaveTriggerLog,
+    SetProfile,
+    State,
+)
+from bot.domain.conversation.replies import coping_reply, menu, next_nonce, numbers
+from bot.domain.conversation.steps import CONSENT_VERSION, FLOWS
+from bot.locales import LANGUAGE_NAMES, t
+
+__all__ = ["CONSENT_VERSION", "crisis_effects", "finish", "lapse_reply", "leave"]
+
+_SCRIPTS = {1: "crisis.emergency", 2: "crisis.suicidal", 3: "crisis.lapse", 4: "crisis.poison"}
+_PROFILE_KEYS = (
+    "language", "timezone", "checkin_time", "takes_medication",
+    "support_name", "support_phone", "reasons",
+)  # fmt: skip
+
+
+def crisis_effects(tier: int, source: str, ctx: Ctx, lang: str) -> list[Effect]:
+    """The tier's scripted reply and the record of it (tier and script, never the words)."""
+    text = t(lang, _SCRIPTS[tier], **numbers(ctx.helplines, lang))
+    buttons: tuple[tuple[Choice, ...], ...] = ()
+    if tier == 2:
+        buttons = (
+            (Choice(t(lang, "safe.yes"), "g:safe:y"), Choice(t(lang, "safe.no"), "g:safe:n")),
+            (
+                Choice(t(lang, "skill.breathe"), "c:breathe"),
+                Choice(t(lang, "skill.ground"), "c:ground"),
+            ),
+        )
+    reply = Reply(text, buttons, help_key=None if buttons else t(lang, "help.key"))
+    return [reply, RecordCrisis(tier, source, _SCRIPTS[tier])]
+
+
+def lapse_reply(lang: str) -> Reply:
+    return Reply(t(lang, "crisis.lapse"), protect=True)
+
+
+KEPT_KEYS = ("seq", "rated", "n")
+
+
+def keep(draft: dict[str, Any]) -> dict[str, Any]:
+    """The part of a draft that outlives any flow: button and nonce counters."""
+    return {k: draft[k] for k in KEPT_KEYS if k in draft}
+
+
+def leave(draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
+    """Leave the flow without saving anything (Back on a first step, or /cancel)."""
+    flow = draft.get("flow", "")
+    kept = keep(draft)
+    if flow.startswith("set_"):
+        return Outcome(State.SETTINGS, kept, [settings_view(ctx, kept, lang)])
+    name = t(lang, f"flow.{flow}") if flow in ("checkin", "craving", "trigger") else ""
+    text = t(lang, "step.cancelled", flow=name) if name else ""
+    return Outcome(State.MENU, kept, [menu(lang, text)])
+
+
+def finish(flow: str, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
+    """Save what the flow collected and say what comes next."""
+    kept = keep(draft)
+    answers: dict[str, Any] = draft.get("a", {})
+    if flow == "enroll":
+        return Outcome(State.MENU, kept, _finish_enroll(answers, ctx, lang))
+    if flow.startswith("set_"):
+        values = {k: v for k, v in answers.items() if k in _PROFILE_KEYS and v is not None}
+        reply = settings_view(ctx, kept, lang, values, t(lang, "settings.saved"))
+        return Outcome(State.SETTINGS, kept, [SetProfile(values), reply])
+    if flow == "checkin":
+        return Outcome(State.MENU, kept, _finish_checkin(draft, kept, ctx, lang))
+    if flow == "craving":
+        return Outcome(State.MENU, kept, _finish_craving(answers, kept, ctx, lang))
+    note = answers.get("note")
+    saved = SaveTriggerLog(list(answers.get("triggers") or []), note)
+    return Outcome(State.MENU, kept, [saved, menu(lang, t(lang, "tl.saved"))])
+
+
+def _finish_enroll(a: dict[str, Any], ctx: Ctx, lang: str) -> list[Effect]:
+    values = {k: a.get(k) for k in _PROFILE_KEYS if k != "language"}
+    values["timezone"] = values["timezone"] or ctx.program_timezone
+    values["checkin_time"] = values["checkin_time"] or "20:00"
+    values["takes_medication"] = bool(values["takes_medication"])
+    values["status"] = "active"
+    done = Reply(t(lang, "enroll.done", time=values["checkin_time"]), help_key=t(lang, "help.key"))
+    return [SetProfile(values), done, menu(lang)]
+
+
+def _finish_checkin(
+    draft: dict[str, Any], kept: dict[str, Any], ctx: Ctx, lang: str
+) -> list[Effect]:
+    a = draft["a"]
+    values = {k: a.get(k) for k in _CHECKIN_KEYS}
+    values["triggers"] = list(values["triggers"] or [])
+    values["substance_use"] = values.pop("use")  # the column's name says what "use" means
+    saved_key = "ci.replaced" if draft.get("replace") else "ci.saved"
+    effects: list[Effect] = [SaveCheckIn(date.fromisoformat(draft["date"]), values)]
+    effects.append(Reply(t(lang, saved_key), protect=True))
+    offer = _checkin_offer(a, ctx, lang, next_nonce(kept))
+    if offer is not None:
+        effects.append(offer)
+    effects.append(menu(lang))
+    return effects
+
+
+_CHECKIN_KEYS = (
+    "mood", "craving", "use", "sleep", "stress", "triggers", "medication", "confidence", "safety",
+)  # fmt: skip
+
+
+def _at_least(a: dict[str, Any], key: str, n: int) -> bool:
+    return a.get(key) is not None and a[key] >= n
+
+
+def _at_most(a: dict[str, Any], key: str, n: int) -> bool:
+    return a.get(key) is not None and a[key] <= n
+
+
+def _checkin_offer(a: dict[str, Any], ctx: Ctx, lang: str, nonce: int) -> Reply | None:
+    """CLINICAL.md §4 follow-ups: one coping offer for the most pressing answer."""
+    triggers = list(a.get("triggers") or [])
+    if _at_least(a, "craving", 8) or _at_most(a, "mood", 2):
+        skills = match_skills(triggers, a.get("craving"))
+        intro = t(lang, "ci.offer_high")
+        return coping_reply(skills[0], ctx, lang, skills[1:], nonce, intro)
+    if _at_least(a, "stress", 8):
+        intro = t(lang, "ci.offer_stress")
+        return coping_reply("breathe", ctx, lang, ["ground", "surf"], nonce, intro)
+    if _at_most(a, "confidence", 3):
+        intro = t(lang, "ci.offer_call")
+        return coping_reply("call", ctx, lang, match_skills(triggers), nonce, intro)
+    return None
+
+
+def _finish_craving(a: dict[str, Any], kept: dict[str, Any], ctx: Ctx, lang: str) -> list[Effect]:
+    triggers = list(a.get("triggers") or [])
+    action = a.get("action")
+    skills = match_skills(triggers, a.get("intensity"), exclude=action)
+    intro = t(lang, "cr.saved")
+    if halt_count(triggers) >= 2:
+        intro += "\n" + t(lang, "cr.halt")
+    saved = SaveCraving(a.get("intensity"), triggers, action, skills[0])
+    offer = coping_reply(skills[0], ctx, lang, skills[1:], next_nonce(kept), intro)
+    return [saved, offer, menu(lang)]
+
+
+def settings_view(
+    ctx: Ctx,
+    draft: dict[str, Any],
+    lang: str,
+    changed: dict[str, Any] | None = None,
+    note: str = "",
+) -> Reply:
+    """The /settings summary with a button per setting (`changed` overrides the profile)."""
+    p = {**ctx.profile.__dict__, **(changed or {})}
+    lang = p.get("language") or lang
+    support = p["support_name"] and f"{p['support_name']} {p.get('support_phone') or ''}"
+    text = t(
+        lang, "settings.prompt", language=LANGUAGE_NAMES.get(p["language"], p["language"]),
+        timezone=p["timezone"], time=p["checkin_time"],
+        medication=t(lang, "settings.on" if p["takes_medication"] else "settings.off"),
+        support=(support or t(lang, "settings.none")).strip(),
+        reasons=t(lang, "settings.set" if p["reasons"] else "settings.none"),
+    )  # fmt: skip
+    counting = bool((p.get("reminder_prefs") or {}).get("days_since_use", False))
+    body, _, question = text.rpartition("\n\n")
+    state = t(lang, "settings.on" if counting else "settings.off")
+    text = f"{body}\n• {t(lang, 'settings.days_since_use')}: {state}\n\n{question}"
+    draft["seq"] = int(draft.get("seq", 0)) + 1
+    s = f"s{draft['seq']}:"
+    names = (
+        "language", "timezone", "time", "medication", "support", "reasons", "reminders",
+        "days_since_use", "close",
+    )  # fmt: skip
+    choices = [Choice(t(lang, f"settings.{n}"), s + n) for n in names]
+    rows = tuple(tuple(choices[i : i + 2]) for i in range(0, len(choices), 2))
+    return Reply((note + "\n\n" if note else "") + text, rows, protect=True)
+
+
+SETTINGS_FLOWS = {
+    "language": "set_language", "timezone": "set_timezone", "time": "set_time",
+    "medication": "set_medication", "support": "set_support", "reasons": "set_reasons",
+}  # fmt: skip
+assert set(SETTINGS_FLOWS.values()) <= set(FLOWS)

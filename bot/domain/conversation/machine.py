@@ -1,0 +1,193 @@
+"""The conversation as one table and one function.
+
+`step(state, draft, event, ctx)` is the only way the conversation moves. It is pure: the
+state and a small JSON draft come from the database, the clock and the person's settings come
+in `ctx`, and what to save and what to say go out as effects, in order.
+
+Before the table is consulted, three things run in every state, because they must never
+depend on where the person is: the help request, crisis screening of typed text, and the
+commands (/cancel, /menu, /stop, ...). Then the table maps (state, event kind) to a handler.
+Input that fits no transition gets one clear reply and changes nothing.
+
+Buttons on a step carry `s<seq>:<value>`. The draft's `seq` grows with every prompt, so a tap
+on an older message (or the second of a double tap) is told apart from a tap on the current
+one: it gets "that button is from an older message" and the current step again. Buttons that
+are valid wherever the person is (menu items, coping skills, "Did that help?", "Are you
+safe?") carry their own prefixes (`m:`, `c:`, `h:`, `g:`) and never change the state.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from bot.domain.conversation import commands as globals_
+from bot.domain.conversation import flows
+from bot.domain.conversation import settings as prefs
+from bot.domain.conversation.finish import SETTINGS_FLOWS, crisis_effects, settings_view
+from bot.domain.conversation.model import (
+    Button,
+    Command,
+    Ctx,
+    DeleteClient,
+    Event,
+    Export,
+    Media,
+    Outcome,
+    Reply,
+    SetProfile,
+    ShareSummary,
+    State,
+    Text,
+)
+from bot.domain.conversation.replies import menu
+from bot.domain.conversation.steps import ENROLL_STATES, STEPS
+from bot.domain.conversation.views import current
+from bot.domain.crisis.screen import Tier, screen
+from bot.locales import t
+
+Handler = Callable[[State, dict[str, Any], str, Ctx, str], Outcome]
+
+
+def lang_of(ctx: Ctx, draft: dict[str, Any]) -> str:
+    """The person's language; during enrollment the choice just made wins."""
+    return str(draft.get("lang") or ctx.profile.language)
+
+
+def step(state: State, draft: dict[str, Any], event: Event, ctx: Ctx) -> Outcome:
+    """Apply one event: help, crisis screening and commands first, then the table."""
+    draft = copy.deepcopy(draft)
+    lang = lang_of(ctx, draft)
+    out = _dispatch(state, draft, event, ctx, lang)
+    # Words that ride along a command ("/checkin I want to die") or a photo's caption are
+    # screened too; typed text is screened inside _text, where it can interrupt a step.
+    extra = event.arg if isinstance(event, Command) else getattr(event, "caption", "")
+    tier = screen(extra) if extra else None
+    if tier is not None:
+        out.effects[:0] = crisis_effects(int(tier), "text", ctx, lang)
+    return out
+
+
+def _dispatch(state: State, draft: dict[str, Any], event: Event, ctx: Ctx, lang: str) -> Outcome:
+    if state is State.STRANGER:
+        return globals_.stranger(draft, event, ctx, lang)
+    if isinstance(event, Command):
+        return _command(state, draft, event, ctx, lang)
+    if isinstance(event, Media):
+        return current(state, draft, ctx, lang, Reply(t(lang, "step.media")))
+    if isinstance(event, Button):
+        return _button(state, draft, event.data, ctx, lang)
+    return _text(state, draft, event, ctx, lang)
+
+
+def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str) -> Outcome:
+    text = event.text.strip()
+    if globals_.is_help_request(text):
+        return globals_.help_now(state, draft, ctx, lang)
+    tier = screen(text)
+    if tier in (Tier.EMERGENCY, Tier.CRISIS):
+        effects = crisis_effects(int(tier), "text", ctx, lang)
+        if state in STEPS:
+            return current(state, draft, ctx, lang, *effects, Reply(t(lang, "crisis.resume")))
+        return Outcome(state, draft, list(effects))
+    handler = TABLE.get((state, "text"))
+    out = (
+        handler(state, draft, text, ctx, lang)
+        if handler
+        else _use_buttons(state, draft, ctx, lang)
+    )
+    if tier is not None:
+        out.effects[:0] = crisis_effects(int(tier), "text", ctx, lang)
+    return out
+
+
+def _button(state: State, draft: dict[str, Any], data: str, ctx: Ctx, lang: str) -> Outcome:
+    prefix, _, rest = data.partition(":")
+    if prefix in globals_.GLOBAL_BUTTONS:
+        return globals_.GLOBAL_BUTTONS[prefix](state, draft, rest, ctx, lang)
+    handler = TABLE.get((state, "button"))
+    if prefix != f"s{draft.get('seq', 0)}" or handler is None:
+        return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
+    return handler(state, draft, rest, ctx, lang)
+
+
+def _use_buttons(state: State, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
+    return current(state, draft, ctx, lang, Reply(t(lang, "step.use_buttons")))
+
+
+# ---- menu-level states ---------------------------------------------------------------------
+
+
+def _menu_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str) -> Outcome:
+    """Outside a flow, typed text (already screened) is answered with the menu."""
+    return Outcome(state, draft, [menu(lang)])
+
+
+def _settings_button(
+    state: State, draft: dict[str, Any], value: str, ctx: Ctx, lang: str
+) -> Outcome:
+    if value == "close":
+        return Outcome(State.MENU, flows.fresh_draft(draft), [menu(lang)])
+    if value == "days_since_use":  # shown in /progress only when the client asks for it
+        prefs_now = dict(ctx.profile.reminder_prefs)
+        prefs_now["days_since_use"] = not prefs_now.get("days_since_use", False)
+        change = {"reminder_prefs": prefs_now}
+        view = settings_view(ctx, draft, lang, change, t(lang, "settings.saved"))
+        return Outcome(state, draft, [SetProfile(change), view])
+    if value == "reminders":
+        draft = flows.fresh_draft(draft)
+        view = prefs.switches_view(ctx, draft, lang, ctx.profile.reminder_prefs)
+        return Outcome(State.REMINDERS, draft, [view])
+    if value not in SETTINGS_FLOWS:
+        return _use_buttons(state, draft, ctx, lang)
+    return flows.start_flow(SETTINGS_FLOWS[value], draft, ctx, lang)
+
+
+def _confirm_button(
+    state: State, draft: dict[str, Any], value: str, ctx: Ctx, lang: str
+) -> Outcome:
+    kept = flows.fresh_draft(draft)
+    if state in (State.EXPORT_CONFIRM, State.SHARE_CONFIRM):
+        if value != "yes":
+            return Outcome(State.MENU, kept, [menu(lang, t(lang, "export.kept"))])
+        effect = Export() if state is State.EXPORT_CONFIRM else ShareSummary()
+        return Outcome(State.MENU, kept, [effect])
+    if state is State.DELETE_CONFIRM:
+        if value == "yes":
+            return Outcome(State.STRANGER, {}, [DeleteClient()])
+        return Outcome(State.MENU, kept, [menu(lang, t(lang, "delete.kept"))])
+    if value == "yes":
+        return flows.start_flow("checkin", draft, ctx, lang, replace=True)
+    return Outcome(State.MENU, kept, [menu(lang, t(lang, "ci.kept"))])
+
+
+# ---- commands -----------------------------------------------------------------------------
+
+HELP_COMMANDS = frozenset({"help", "sos", "ayuda"})
+
+
+def _command(state: State, draft: dict[str, Any], cmd: Command, ctx: Ctx, lang: str) -> Outcome:
+    name = cmd.name
+    if name in HELP_COMMANDS:
+        return globals_.help_now(state, draft, ctx, lang)
+    handler = globals_.COMMANDS.get(name)
+    if handler is None:
+        return current(state, draft, ctx, lang, Reply(t(lang, "cmd.unknown")))
+    return handler(state, draft, cmd.arg, ctx, lang)
+
+
+# ---- the table ----------------------------------------------------------------------------
+
+TABLE: dict[tuple[State, str], Handler] = {
+    **{(s, "button"): flows.on_button for s in STEPS},
+    **{(s, "text"): flows.on_text for s in STEPS},
+    (State.MENU, "text"): _menu_text,
+    (State.SETTINGS, "button"): _settings_button,
+    (State.REMINDERS, "button"): prefs.switches_button,
+    (State.CHECKIN_REPLACE, "button"): _confirm_button,
+    (State.DELETE_CONFIRM, "button"): _confirm_button,
+    (State.EXPORT_CONFIRM, "button"): _confirm_button,
+    (State.SHARE_CONFIRM, "button"): _confirm_button,
+}
+__all__ = ["ENROLL_STATES", "TABLE", "step"]

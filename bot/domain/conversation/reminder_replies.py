@@ -1,0 +1,120 @@
+"""What the bot says when it speaks first, and what the taps on those messages do.
+
+Every text here may show on a lock screen: its first 60 characters name no program,
+substance or diagnosis (a test runs over every template in both languages)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.domain.content import SKILLS, match_skills
+from bot.domain.conversation.model import (
+    Choice,
+    Ctx,
+    Outcome,
+    Reply,
+    SaveAttendance,
+    SaveCravingHelped,
+    SaveCravingOutcome,
+    State,
+)
+from bot.domain.conversation.replies import coping_reply, next_nonce
+from bot.locales import t
+
+ATTENDANCE = ("there", "late", "cant")
+FOLLOWUP = ("passed", "strong", "used")
+_TEXT = {
+    "checkin": "rem.checkin",
+    "session_day_before": "rem.day_before",
+    "session_hour_before": "rem.hour_before",
+    "craving_followup": "rem.followup",
+    "checkback": "rem.checkback",
+    "reengage": "rem.reengage",
+    "weekly_summary": "rem.weekly",
+}
+
+
+@dataclass(frozen=True)
+class ReminderView:
+    """What the dispatcher knows about one reminder when it is time to send it."""
+
+    reminder_id: int
+    kind: str
+    lang: str
+    zone: str
+    session_start: datetime | None = None
+    session_kind: str | None = None
+    place: str | None = None
+    ref_id: int | None = None
+
+
+def clock_time(instant: datetime, zone: str, lang: str) -> str:
+    """'6:00 PM' in English, '18:00' in Spanish, in the person's zone."""
+    local = instant.astimezone(ZoneInfo(zone))
+    if lang == "en":
+        return local.strftime("%I:%M %p").lstrip("0")
+    return local.strftime("%H:%M")
+
+
+def render_reminder(view: ReminderView) -> Reply:
+    """The message for one reminder, with its buttons."""
+    lang = view.lang
+    params: dict[str, Any] = {}
+    buttons: tuple[tuple[Choice, ...], ...] = ((Choice(t(lang, "menu.checkin"), "m:checkin"),),)
+    if view.session_start is not None:
+        place = t(lang, "rem.place", place=view.place) if view.place else ""
+        kind = t(lang, f"session.{view.session_kind or 'group'}")
+        params = {"time": clock_time(view.session_start, view.zone, lang), "kind": kind}
+        params["place"] = place
+        buttons = (
+            tuple(Choice(t(lang, f"att.{a}"), f"a:{view.reminder_id}:{a}") for a in ATTENDANCE),
+        )
+    elif view.kind == "craving_followup":
+        buttons = (tuple(Choice(t(lang, f"fu.{o}"), f"f:{view.ref_id}:{o}") for o in FOLLOWUP),)
+    elif view.kind == "checkback":
+        buttons = (
+            (Choice(t(lang, "menu.help"), "m:help"), Choice(t(lang, "menu.checkin"), "m:checkin")),
+        )
+    return Reply(t(lang, _TEXT[view.kind], **params), buttons, protect=True)
+
+
+def attendance_button(
+    state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lang: str
+) -> Outcome:
+    """'I'll be there' / 'Running late' / 'Can't make it' on a session reminder."""
+    rid, _, answer = rest.partition(":")
+    if not rid.isdigit() or answer not in ATTENDANCE:
+        return Outcome(state, draft, [Reply(t(lang, "step.expired"))])
+    thanks = Reply(t(lang, f"att.thanks.{answer}"))
+    return Outcome(state, draft, [SaveAttendance(int(rid), answer), thanks])
+
+
+def followup_button(
+    state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lang: str
+) -> Outcome:
+    """ "Did the craving pass?": passed, still strong, or I used."""
+    cid, _, outcome = rest.partition(":")
+    if not cid.isdigit() or outcome not in FOLLOWUP:
+        return Outcome(state, draft, [Reply(t(lang, "step.expired"))])
+    out = Outcome(state, draft, [SaveCravingOutcome(int(cid), outcome)])
+    if outcome == "used":
+        return out.say(Reply(t(lang, "crisis.lapse"), protect=True))
+    if outcome == "strong":
+        skills = match_skills([], 8)
+        intro = t(lang, "fu.strong_intro")
+        return out.say(coping_reply(skills[0], ctx, lang, skills[1:], next_nonce(draft), intro))
+    picks = [Choice(t(lang, f"skill.{s}"), f"w:{cid}:{s}") for s in SKILLS]
+    rows = tuple(tuple(picks[i : i + 2]) for i in range(0, len(picks), 2))
+    return out.say(Reply(t(lang, "fu.what_helped"), rows, protect=True))
+
+
+def helped_button(state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lang: str) -> Outcome:
+    """What helped a craving pass (asked by the follow-up)."""
+    cid, _, skill = rest.partition(":")
+    if not cid.isdigit() or skill not in SKILLS:
+        return Outcome(state, draft, [Reply(t(lang, "step.expired"))])
+    thanks = Reply(t(lang, "fu.helped", skill=t(lang, f"skill.{skill}")))
+    return Outcome(state, draft, [SaveCravingHelped(int(cid), skill), thanks])

@@ -1,0 +1,66 @@
+"""/sessions and the reminder switches in /settings."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.domain.conversation.finish import keep, settings_view
+from bot.domain.conversation.model import Choice, Ctx, Outcome, Reply, SetProfile, State
+from bot.domain.conversation.reminder_replies import clock_time
+from bot.locales import t
+
+# The switches a client sees; "session" covers the day-before and the hour-before reminders.
+SWITCHES = ("checkin", "session", "craving_followup", "checkback", "reengage", "weekly_summary")
+
+
+def sessions_text(ctx: Ctx, lang: str) -> str:
+    """The next 7 days of sessions, in the client's zone and language."""
+    if not ctx.upcoming:
+        return t(lang, "sessions.none")
+    zone = ZoneInfo(ctx.profile.timezone)
+    lines = [t(lang, "sessions.title")]
+    for item in sorted(ctx.upcoming, key=lambda u: u.start):
+        local = item.start.astimezone(zone)
+        stamp = local.strftime(" %d/%m" if lang == "es" else " %m/%d")
+        day = t(lang, f"day.{local.weekday()}") + stamp
+        place = f" · {item.place}" if item.place else ""
+        when = clock_time(item.start, ctx.profile.timezone, lang)
+        kind = t(lang, f"session.{item.kind}")
+        line = t(lang, "sessions.line", day=day, time=when, kind=kind, minutes=item.minutes,
+                 place=place)  # fmt: skip
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def switches_view(ctx: Ctx, draft: dict[str, Any], lang: str, prefs: dict[str, bool]) -> Reply:
+    """One button per reminder kind, ✓ when on; a tap turns it off or on."""
+    draft["seq"] = int(draft.get("seq", 0)) + 1
+    s = f"s{draft['seq']}:"
+    rows = [
+        (Choice(("✓ " if prefs.get(k, True) else "✗ ") + t(lang, f"remkind.{k}"), f"{s}t:{k}"),)
+        for k in SWITCHES
+    ]
+    rows.append((Choice(t(lang, "step.done"), f"{s}close"),))
+    return Reply(t(lang, "rem.toggle_prompt"), tuple(rows), protect=True)
+
+
+def switches_button(
+    state: State, draft: dict[str, Any], value: str, ctx: Ctx, lang: str
+) -> Outcome:
+    """Toggle one kind (edits the message in place), or go back to the settings."""
+    prefs = dict(draft.get("prefs") or ctx.profile.reminder_prefs)
+    if value == "close":
+        # The settings view numbers its buttons from the draft it is given: give it the one
+        # that is stored, so its buttons are the live ones.
+        kept = keep(draft)
+        changed = {"reminder_prefs": prefs}
+        return Outcome(State.SETTINGS, kept, [settings_view(ctx, kept, lang, changed)])
+    kind = value.removeprefix("t:")
+    if kind not in SWITCHES:
+        return Outcome(state, draft, [switches_view(ctx, draft, lang, prefs)])
+    prefs[kind] = not prefs.get(kind, True)
+    draft["prefs"] = prefs
+    view = switches_view(ctx, draft, lang, prefs)
+    edited = Reply(view.text, view.buttons, view.protect, edit=True)
+    return Outcome(state, draft, [SetProfile({"reminder_prefs": prefs}), edited])

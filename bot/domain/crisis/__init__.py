@@ -1,0 +1,1 @@
+"""Crisis-language screening, pure: `screen.screen(text)` names the safety script to show."""

@@ -1,0 +1,913 @@
+"""Vocabulary and rules for the crisis screener in `bot.domain.crisis.screen`.
+
+Every pattern runs on normalised text: lowercase ASCII without accents or apostrophes
+("cant", "im", "hes"), slang expanded ("kms" -> "kill myself"), sentence punctuation turned
+into a " . " token, single spaces. Patterns describe kinds of phrasing, not sentences from the
+test set. When in doubt a rule fires: a false alarm shows help, a miss hides it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A pattern plus the context that confirms or cancels a match.
+
+    needs: patterns that must all appear somewhere in the message.
+    unless: a pattern that cancels the match when found in the same clause.
+    blockers: words that cancel the match when among the `window` words before it (before
+    the verb when the pattern names one with a group called "v").
+    """
+
+    pattern: re.Pattern[str]
+    needs: tuple[re.Pattern[str], ...] = ()
+    unless: re.Pattern[str] | None = None
+    blockers: frozenset[str] = frozenset()
+    window: int = 2
+
+
+def _rule(
+    *alternatives: str,
+    needs: tuple[str, ...] = (),
+    unless: str | None = None,
+    blockers: frozenset[str] = frozenset(),
+    window: int = 2,
+) -> Rule:
+    # Several alternatives may name their verb "v"; number them so group names stay unique.
+    numbers = itertools.count()
+    pattern = re.sub(r"\(\?P<v>", lambda _: f"(?P<v{next(numbers)}>", "|".join(alternatives))
+    return Rule(
+        re.compile(pattern),
+        tuple(re.compile(n) for n in needs),
+        re.compile(unless) if unless else None,
+        blockers,
+        window,
+    )
+
+
+def _group(alternatives: str) -> str:
+    return f"(?:{alternatives})"
+
+
+def _wordlist(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# Up to n filler words between the parts of a phrase, and the end of a clause.
+W1 = r"(?:\w+ )?"
+W2 = r"(?:\w+ ){0,2}"
+W4 = r"(?:\w+ ){0,4}"
+END = r"(?= \.|$)"
+
+# --- vocabulary ---------------------------------------------------------------------------
+
+PEOPLE = _group(
+    "friends?|buddy|homie|bro|brother|sis|sister|sons?|daughters?|kids?|child|children|baby"
+    "|mom|moms|mother|mum|dad|father|step ?dad|step ?mom|stepfather|stepmother|husband|wife"
+    "|partner|boyfriend|girlfriend|fiancee?|roommate|cousin|uncle|aunt|grandma|grandpa"
+    "|grandmother|grandfather|nephew|niece|neighbou?r|ex|man|guy|girl|sponsor|boss|dealer"
+    "|landlord|coworker|tio|tia|primo|prima|hermano|hermana|hijo|hija|novio|novia|esposo"
+    "|esposa|amigo|amiga|papa|mama|abuela|abuelo"
+)
+# Someone other than the writer, as the subject or the object of a verb.
+WHO = rf"(?:he|she|they|hes|shes|theyre|someone|somebody|(?:my|our|his|her) {W1}{PEOPLE})"
+WHO_OBJ = (
+    r"(?:him|her|them|someone|somebody|everyone|everybody|people"
+    rf"|(?:my|his|her|our) {W1}{PEOPLE}"
+    r"|(?:that|this|the) (?:\w+ )?(?:guy|girl|dude|man|woman|person|bitch|bastard|mf|fucker))"
+)
+# Who might swallow something by accident: children and pets.
+CHILD = _group(
+    r"kids?|sons?|daughters?|baby|toddler|child|grandkids?|grandson|granddaughter|nephew"
+    r"|niece|infant|little one|grandbaby|\d+ (?:year|yr|month) old|dog|cat|puppy|kitten"
+    r"|hij[oa]|nin[oa]|bebe|niet[oa]|sobrin[oa]|nen[ea]|chamac[oa]|perr(?:it)?o|gat(?:it)?o"
+)
+DRUGS = _group(
+    "heroin|dope|fent|fentanyl|fetty|oxys?|oxies|oxycodone|oxycontin|percs?|percocets?"
+    "|vicodin|hydros|morphine|opiates|opioids|xanax|xans|bars|benzos|klonopin|valium|coke"
+    "|cocaine|crack|meth|ice|crystal|tina|speed|adderall|molly|mdma|ecstasy|lsd|acid|shrooms"
+    "|ketamine|ket|pcp|weed|pot|marijuana|bud|dabs?|edibles?|blunts?|joints?|drugs|blues"
+    "|m30s?|tranq|xylazine|spice|k2|lean|lines?|rocks?|smack|pressies|dilaudid|kratom"
+    "|mota|marihuana|coca|cocaina|perico|cristal|heroina|chiva|tachas|fentanilo|fenta|drogas?"
+)
+ALCOHOL = _group(
+    "alcohol|booze|vodka|whiske?y|tequila|rum|gin|beers?|wine|liquor|drinks?|shots|fifth"
+    "|pint|six ?pack|twelve ?pack|margaritas?|cocktails?|brandy|cognac|white claws?"
+    "|hard seltzers?|mimosas?|sake|jager|henny|hennessy|bourbon|scotch|moonshine|cervezas?"
+    "|chelas?|cheves?|birras?|cubas?|caguamas?|tragos?|copas?|vino|mezcal|ron|guaro"
+    "|aguardiente|pisto|chupe"
+    "|jack|jameson|fireball|titos|smirnoff|bacardi|patron|modelos?|heinekens?|coors|bud lights?"
+    "|four lokos?|steel reserve"
+)
+MEDS = _group(
+    "meds|medications?|medicines?|pills?|doses?|dosage|tablets?|prescriptions?|methadone"
+    "|suboxone|subs|bupe|buprenorphine|naltrexone|vivitrol|antabuse|sublocade|strips?"
+    "|tylenol|advil|ibuprofen|aspirin|benadryl|nyquil|melatonin|sleeping pills|insulin"
+    "|lithium|seroquel|trazodone|ambien|lorazepam|clonazepam|alprazolam|zoloft|prozac"
+    "|lexapro|wellbutrin|gabapentin|tramadol|hydrocodone|antidepressants?|antipsychotics?"
+    "|painkillers?|pain meds|sleeping meds|heart meds|blood pressure meds"
+    "|pastillas?|medicinas?|medicamentos?|dosis|metadona|tabletas?|pildoras?"
+)
+PILLS_AND_DRUGS = f"(?:{MEDS}|{DRUGS})"
+SUBSTANCE = f"(?:{MEDS}|{DRUGS}|{ALCOHOL})"
+ES_SUBSTANCE = _group(
+    "mota|marihuana|hierba|porros?|churros?|coca|cocaina|perico|polvo|cristal|piedra|crack"
+    "|heroina|chiva|tachas|drogas?|fentanilo|fenta|rayas?|cervezas?|chelas?|cheves?|birras?"
+    "|cubas?|caguamas?"
+    "|tragos?|copas?|vino|tequila|mezcal|ron|whisky|vodka|alcohol|pisto|chupe|shots?|guaro"
+    "|aguardiente"
+)
+# Drinks and medicines that make "drank" or "volvi a tomar" ordinary.
+NON_ALCOHOLIC = (
+    r"\b(?:water|tea|coffee|soda|juice|milk|pop|sparkling|kombucha|smoothie|gatorade"
+    r"|lemonade|shake|protein|agua|te|cafe|jugo|refresco|leche|atole|licuado|medicina"
+    r"|medicamento|tratamiento|dosis|receta|vitaminas)\b"
+)
+POISON_THINGS = _group(
+    f"{MEDS}|gumm(?:y|ies)(?! bears?| worms?)|vitamins?|syrup|cough medicine|jarabe"
+    "|bleach|soap|detergent|pods?|batter(?:y|ies)|nicotine"
+    "|patch|vape|cleaner|mouthwash|sanitizer|edibles?|cigarettes?|antifreeze|poison"
+    "|cloro|jabon|detergente|pilas?|colillas?|cigarros?|vitaminas?|veneno|limpiador"
+    "|enjuague|gomitas?"
+)
+SELF_MEANS = _group(
+    "gun|pistol|rope|noose|knife|blade|razor|pills|bottle|bridge|roof|ledge|train|tracks"
+    "|garage|everything i need|pistola|soga|cuerda|cuchillo|navaja|pastillas|puente|azotea"
+    "|edificio|vias|todo listo"
+)
+HIGH_PLACES = _group(
+    "bridge|roof|ledge|building|balcony|cliff|overpass|tracks|puente|azotea|edificio|techo"
+    "|balcon|vias|precipicio|barranco"
+)
+
+# --- context ------------------------------------------------------------------------------
+
+# "now" or "tonight", but not "I'm safe right now".
+NOW = (
+    r"(?<!safe )(?<!ok )(?<!okay )(?<!fine )(?<!good )\b(?:right now|tonight|tonights"
+    r"|this is it|about to|ahora mismo|ahorita|esta noche|ya mismo|en este momento|hoy mismo)\b"
+    r"|(?<!right )\bnow" + END
+)
+HOLDING_MEANS = (
+    r"\b(?:have|got|holding|bought|loaded|lined up|tengo|compre|cargue|agarre)\b"
+    rf"(?: \w+){{0,3}} {SELF_MEANS}\b"
+    rf"|\b{SELF_MEANS}\b(?: \w+){{0,3}} (?:ready|lined up|in my hand|right here|loaded"
+    r"|next to me|listos?|listas?|en la mano|aqui)\b"
+)
+FAREWELL = (
+    r"\b(?:bye|goodbye|good bye|farewell|adios|this is it|forgive me|perdonenme|perdoname"
+    r"|love you all|los quiero|dont call anyone|no llamen a nadie|dont try to stop me"
+    r"|se acabo)\b"
+)
+JOKE = r"\b(?:lol|lmao|lmfao|rofl|jk|haha\w*|jaja\w*|jeje\w*|xd|kidding|bromeando)\b"
+ACCIDENT = (
+    r"\b(?:accident\w*|by mistake|at the gym|at work|lifting|playing|cooking|stove|oven|iron"
+    r"|pan|fell|tripped|slipped|pulled|shaving|working out|running|on the|sin querer"
+    r"|por accidente|cocinando|trabajando|jugando|afeitandome|rasurandome)\b"
+)
+ROUTINE = (
+    r"\b(?:this morning|like usual|as usual|as prescribed|on time|like normal|like always"
+    r"|for today|every day|daily|morning|night meds|como siempre|de hoy|en la manana"
+    r"|a tiempo|como me dijo)\b"
+)
+IDEATION = r"\b(?:think\w*|thought|considering|about taking|of taking)\b"
+SUBSTANCE_CONTEXT = (
+    r"\b(?:took|mixed|using|used|shot up|snorted|smoked|drank|needle|syringe"
+    rf"|{SUBSTANCE}|tome|mezcle|consumi|inyect\w*|fume|me meti|se metio)\b"
+)
+
+# Words that cancel a wish or an act said right after them ("I don't want to die").
+NEGATIONS = frozenset(
+    {"not", "no", "never", "dont", "didnt", "doesnt", "wont", "wouldnt", "nunca", "jamas"}
+)
+# For use reports also near misses, fears and habits ("almost relapsed", "when I drank").
+LAPSE_BLOCKERS = NEGATIONS | frozenset(
+    _wordlist(
+        "havent hasnt hadnt isnt wasnt wouldnt almost nearly afraid scared worried when whenever"
+        " if without instead casi ni tampoco sin miedo cuando dream dreamt dreamed dreaming"
+        " nightmare sone sonaba sonando pesadilla"
+    )
+)
+# An overdose that has not happened ("my son will overdose", "not to overdose").
+HYPOTHETICAL = frozenset({"will", "might", "could", "would", "may", "not", "never", "dont", "to"})
+
+# --- EMERGENCY: someone may be dying now ----------------------------------------------------
+
+HANDED_OUT = (
+    r"(?! (?:the|some|a|an|flyers|papers|cards|food|candy|gifts|tests|pamphlets|invitations"
+    r"|programs|snacks|water|coffee)\b)"
+)
+# Someone collapsed: "fell out" and "nodded out" are street words for an opioid collapse.
+COLLAPSE = (
+    r"\b(?:fell out|fallen out|falling out|nodded out|nodding out|passed out|passing out"
+    r"|collapsed|slumped|blacked out|desmayo|desmayad[oa]|se (?:cayo|quedo) tirad[oa]"
+    r"|tirad[oa] en el (?:piso|suelo|bano))\b"
+    r"(?! (?:of|with|over|laughing|about|from (?:work|school|the (?:tree|bed))|on (?:the )?couch"
+    r" watching)\b)" + HANDED_OUT
+)
+
+BREATH = r"bre(?:a)?th?(?:e|es|ing|in)?\b"
+EMERGENCY_ACTS: tuple[Rule, ...] = (
+    # Breathing stopped, slow or laboured.
+    _rule(
+        r"\b(?:not|isnt|stopped|barely|hardly|cant|aint|no longer|struggling to|trouble)"
+        rf" (?:even |really |properly |right )?{BREATH}",
+        rf"\b{BREATH} (?:is |sounds |seems |looks |is making (?:a |this )?)?(?:really |very |so "
+        r"|super )?(?:slow|slowly|weird|funny|shallow|strange)\b",
+        rf"\b{BREATH} (?:has |just |kinda |already )?(?:stopped|stops|is stopping)\b",
+        r"\bno (?:esta |puede |logra )?respir|\b(?:dejo de|sin|apenas) respir",
+        r"\brespira (?:muy )?(?:lento|raro|poco)\b",
+    ),
+    _rule(
+        r"\bgurgl\w*|\bdeath rattle\b|\bsnoring (?:sound|noise|weird|funny|really loud|loud"
+        r"|strange|like crazy)",
+        needs=(f"{SUBSTANCE_CONTEXT}|{COLLAPSE}",),
+    ),
+    # Another person collapsed after using, or in the slang sense of "fell out".
+    _rule(
+        rf"\b{WHO} (?:just |has |had |kinda |like )?{COLLAPSE}",
+        rf"\b(?:found|find|finding) (?:him|her|them|my {W1}{PEOPLE}) {COLLAPSE}",
+        needs=(SUBSTANCE_CONTEXT,),
+        unless=rf"{JOKE}|\b(?:years? ago|last (?:year|month)|used to)\b",
+    ),
+    _rule(
+        rf"\b{WHO} (?:just )?(?:fell|nodded) out (?:in|on|at) (?:the|his|her|their|my) \w+",
+        r"\b(?:found|find|finding) (?:him|her|them|my \w+(?: \w+)?) (?:slumped|face down"
+        r"|on the floor|on the ground|nodded out|fell out|passed out)\b",
+        r"\bneedle (?:still )?(?:in|sticking out of) (?:his|her|their)"
+        r" (?:arm|hand|leg|neck|foot)\b",
+        unless=rf"{JOKE}|\b(?:years? ago|last (?:year|month)|used to)\b",
+    ),
+    # Someone who cannot be woken or does not respond.
+    _rule(
+        r"\b(?:unresponsive|unconscious|inconsciente|not responsive)\b",
+        r"\b(?:wont|cant|isnt|not|doesnt) (?:open|opening) (?:his|her|their) eyes\b",
+        rf"\b(?:cant|couldnt) (?:wake|get) {WHO_OBJ} (?:to )?(?:wake )?up\b",
+        r"\bcant wake (?:him|her|them)\b",
+        rf"\b(?:cant|couldnt) (?:wake up|get up) {WHO_OBJ}\b",
+        rf"(?:^|\b{WHO}|\band|\.) (?:is |still )*(?:wont|isnt|not|doesnt|aint|wouldnt)"
+        r" (?:even |really )?(?:wake up|waking up|waking|respond|responding|moving|move"
+        r"|come to|coming to)\b(?! out| in| on| forward| back| away)",
+        unless=(
+            r"\bfor (?:school|work|class)\b|\bon time\b|\b(?:texts|calls|messages)\b"
+            r"|\b(?:sleep|asleep) and\b"
+        ),
+    ),
+    _rule(
+        r"\bno (?:se )?(?:despierta|reacciona|responde|se mueve|abre los ojos)\b",
+        r"\bno (?:lo|la|los|las|le) (?:puedo|podemos|pude|pudimos|logro) despertar\b",
+        r"\bsigue sin (?:despertar|reaccionar|responder|moverse)\b",
+        unless=(
+            r"\b(?:celular|telefono|cel|app|pagina|compu|computadora|carro|mensajes"
+            r"|llamadas|whatsapp)\b"
+        ),
+    ),
+    # Blue or grey lips and skin.
+    _rule(
+        r"\b(?:lips|face|skin|fingers|fingertips|nails) (?:are |is |look |looks |going "
+        r"|turning |turned |getting |gone )*(?:blue|purple|gr[ae]y)\b",
+        r"\b(?:turning|turned|going|gone) (?:blue|purple|gr[ae]y)\b",
+        rf"\b(?:hes|shes|theyre|{WHO} (?:is|looks|went|turned))"
+        r" (?:all |kinda |really |so )?(?:blue|purple|gr[ae]y)\b"
+        r"(?! (?:and|jeans|shirt|car|because|about|over|today|lately|since)\b)",
+        r"\b(?:blue|purple|gr[ae]y) (?:around|on|in) (?:the|his|her|their) (?:mouth|lips|face)\b",
+        r"\blabios (?:\w+ )?(?:morados|azules|moraditos)\b",
+        r"\b(?:poniendo|puso|pone|quedo) (?:\w+ )?(?:azul|morad[oa]|moradit[oa])\b",
+    ),
+    # Overdose named, but not someone's past, a class, or a fear ("died of an overdose").
+    _rule(
+        rf"\b(?:overdos(?:e|ed|es|ing|eo|eado|eando|earon|io)|sobredos(?:is|eo|eado|eando|io))\b"
+        rf"(?! on (?!{W2}{SUBSTANCE}\b))",
+        unless=(
+            r"\b(?:died (?:of|from)|passed away|murio de|muerte por|years? ago|months ago"
+            r"|last (?:year|month|summer|winter|spring|fall)|in (?:19|20)\d\d|back in"
+            r"|hace \w+ (?:anos|meses)|learn\w*|training|class|prevent\w*|awareness"
+            r"|signs|symptoms|risk|talk\w* about|aprend\w*|prevencion|hablamos)\b"
+        ),
+        blockers=HYPOTHETICAL,
+        window=1,
+    ),
+    # Too much taken.
+    _rule(
+        r"\b(?:took|taken|take|swallowed|shot up|shot|snorted|sniffed|used|smoked|popped"
+        r"|injected|mixed) (?:way |far |a little |a bit |maybe |probably )?too (?:much|many)\b"
+        r"(?! (?:time|on|of (?:my |the |a |his |her )?time|breaks|days|naps|risks|chances"
+        r"|shifts|hours))",
+        r"\b(?:took|used|did|shot|snorted|smoked|injected) (?:way |a lot |much |so much |far )?"
+        r"more than (?:usual|normal|i usually do|i normally do|prescribed|i should)\b",
+        r"\b(?:tome|trague|me meti|consumi|me inyecte|fume) (?:\w+ )?(?:demasiad[oa]s?|de mas)"
+        rf" (?:\w+ )?(?:pastillas|pildoras|tabletas|{ES_SUBSTANCE})\b",
+    ),
+    # A large amount swallowed; not the usual daily dose, not just a thought.
+    _rule(
+        r"\b(?:took|swallowed|popped|downed|ate|taken|take|taking|swallow|swallowing|pop|down"
+        r"|snorted|injected)"
+        r" (?:like |about |around |maybe |almost |over |at least |probably |literally )?"
+        r"(?:all|every|every single|everything|(?:the|my|his|her) (?:whole|entire|rest of)"
+        r"|(?:a|the) (?:bottle|pack|sheet|box|strip) of|an? (?:whole|entire"
+        r"|full)|a (?:handful|bunch|ton|lot|fistful|whole bunch) of|\d{2,}|twenty|thirty"
+        rf"|forty|fifty|sixty|a hundred|hundred|dozens of) {W4}{PILLS_AND_DRUGS}\b",
+        r"\b(?:swallowed|popped|downed|took) (?:like |about |around |maybe |almost |over )?"
+        r"\d{2,} (?!(?:\w+ )?(?:minutes?|mins?|hours?|hrs?|seconds?|days?|weeks?|dollars"
+        r"|bucks|steps|years?)\b)",
+        r"\b(?:finished|emptied|finish|empty) (?:off )?(?:the|my|his|her|a) (?:whole |entire )?"
+        rf"(?:bottle|pack|sheet|box|strip|script|prescription) (?:of )?{W2}{PILLS_AND_DRUGS}\b",
+        r"\b(?:me )?(?:tome|trague|bebi|se tomo|se trago|tomarme|tragarme|me voy a tomar"
+        r"|me acabe|me termine|vacie)"
+        r" (?:como |unas |casi |mas de |ya )?"
+        r"(?:tod[oa]s? (?:las|mis|sus|el|la|los)|el frasco|la caja|el bote|\d{2,}|veinte"
+        r"|treinta|cuarenta|cincuenta|cien|un punado de|un monton de|muchas) (?:\w+ ){0,3}?"
+        r"(?:pastillas?|pildoras|frasco|caja|bote|tabletas|medicinas|medicamentos|entero)\b"
+        rf"|\b(?:me )?(?:tome|trague|me acabe|me termine|vacie) (?:todo |entero )?"
+        rf"(?:el frasco|la caja|el bote|la tira) (?:\w+ )?{PILLS_AND_DRUGS}\b",
+        unless=f"{ROUTINE}|{IDEATION}",
+    ),
+    _rule(
+        r"\b(?:took|swallowed|popped|downed|mixed|drank|snorted|shot up|injected|tome|me tome"
+        r"|trague|me trague|mezcle|me meti|me inyecte)\b(?: \w+){0,6} (?:on purpose|a proposito"
+        r"|so (?:that )?i (?:dont|wont|never|will not|would not|wouldnt) wake up"
+        r"|so (?:that )?i (?:die|can die|could die|would die)|to (?:die|end it|end my life"
+        r"|not wake up|kill myself)"
+        r"|para (?:morir|morirme|no despertar|matarme|acabar con todo))\b",
+        needs=(SUBSTANCE_CONTEXT,),
+        unless=ACCIDENT,
+    ),
+    # Means ready: rope tied, pills lined up, "going to do it" with means or a high place.
+    _rule(
+        r"\b(?:rope|noose|soga|cuerda) (?:is |esta )?(?:tied|ready|up|hung|lista|amarrada)\b",
+        r"\btied (?:a|the|my) (?:noose|rope)\b",
+        r"\b(?:lined up|counted out|laid out) (?:\w+ ){0,2}(?:pills|pastillas)\b",
+        r"\b(?:pills|pastillas) (?:\w+ ){0,2}(?:lined up|counted out|laid out)\b",
+    ),
+    _rule(
+        r"\b(?:going to|gonna|about to|ready to|will|im) (?:just |finally )?do it\b",
+        r"\bdoing it (?:tonight|today|right now|now)\b",
+        r"\b(?:lo hago|lo voy a hacer|voy a hacerlo)\b",
+        needs=(rf"\b(?:{SELF_MEANS}|{HIGH_PLACES}|everything (?:ready|set|i need))\b",),
+    ),
+    _rule(
+        HOLDING_MEANS,
+        needs=(
+            r"\b(?:going to|gonna|about to|ready to|voy a|me voy a) (?:take|use|swallow|do"
+            r"|tomar|usar|hacer)",
+        ),
+    ),
+    # Pills taken, with a goodbye.
+    _rule(
+        r"\b(?:took|swallowed|taken|tome|me tome|trague|me trague) (?!my |mis |mi )"
+        r"(?:\w+ ){0,2}?(?:pills|pastillas|meds|everything|todo)\b",
+        needs=(FAREWELL,),
+    ),
+    # Body signs, when the message also mentions a substance.
+    _rule(
+        r"\b(?:cant|cannot) (?:stay awake|keep (?:my |his |her )?eyes open|feel my \w+"
+        r"|move my \w+)|\bdont feel my (?:body|legs|arms|face)",
+        r"\b(?:going to|about to) pass out|\bpassing out|\bpassed out\b"
+        + HANDED_OUT
+        + r"|\broom is spinning",
+        r"\bchest (?:pain|is tight|hurts|feels \w+)"
+        r"|\bheart (?:is )?(?:racing|pounding|beating (?:so |really )?fast)",
+        r"\bim dying\b|\bthrowing up blood|\bno (?:me )?(?:puedo|podia) mantener(?:me)? despiert",
+        r"\bme estoy desmayando|\bse desmayo|\bme voy a desmayar|\bdolor (?:de|en el) pecho",
+        r"\bvision (?:is )?(?:going|getting|went) (?:dark|black|blurry)\b",
+        r"\bse (?:esta )?muriendo\b",
+        r"\bme estoy muriendo\b(?! de)|\bno siento (?:mi cuerpo|las piernas|los brazos)",
+        needs=(SUBSTANCE_CONTEXT,),
+    ),
+    _rule(
+        r"\b(?:i think|i feel like|pretty sure|i swear|creo que) (?:im|me estoy)"
+        r" (?:dying|muriendo)\b(?! (?:of|to|for|laughing|here|inside|de))",
+    ),
+    _rule(
+        r"\b(?:seizures?|seizing|convulsing|convulsions?|convulsiones|convulsionando"
+        r"|convulsiona|convulsiono|ataque epileptico)\b",
+        unless=r"\bseizures? (?:meds|medication|medicine|pills|disorder)\b|\bepilep",
+    ),
+    _rule(
+        r"\b(?:foam\w*|espuma) (?:\w+ ){0,4}(?:mouth|boca)\b",
+        r"\bchoking on (?:his|her|their) (?:own )?vomit\b",
+    ),
+    # Heavy bleeding or a deep cut.
+    _rule(
+        r"\b(?:wont|cant|doesnt|cannot|wouldnt) stop (?:the )?bleeding"
+        r"|\bbleeding (?:a lot|everywhere|so much|so bad|badly|heavily|out)\b",
+        r"\b(?:so much|a lot of|lots of|tons of) blood\b|\bblood everywhere\b",
+        r"\bno (?:para|deja|paro|dejo) de sangrar|\bmucha sangre\b|\bsangrando mucho\b",
+        r"\b(?:cut|slit|slashed|sliced) (?:\w+ ){0,2}(?:deep|wrists?|throat|veins?)\b",
+        r"\bcort(?:e|arme|o) (?:\w+ ){0,2}(?:hondo|profundo|las venas|la garganta|las munecas)\b",
+    ),
+    _rule(
+        r"\b(?:cant|cannot|wont|couldnt) (?:get|make) (?:it|the bleeding|the blood|them|this)"
+        r" (?:to )?stop\b|\bno (?:la |lo )?puedo (?:parar|detener)\b",
+        needs=(r"\b(?:bleed\w*|bled|blood\w*|sangr\w+|cut|cuts|corte|cortada)\b",),
+        unless=ACCIDENT,
+    ),
+    _rule(
+        r"\b(?:found|find) (?:him|her|them|my \w+(?: \w+)?) hanging\b(?! out| around| with| at)",
+        r"\bhanged (?:himself|herself|themselves|myself)\b|\bhanging (?:himself|herself)\b",
+        r"\bse (?:colgo|ahorco)\b|\bahorcad[oa]\b",
+    ),
+    # Naloxone being given means an overdose is happening.
+    _rule(
+        r"\b(?:give|gave|giving|spray|sprayed|use|used) (?:him |her |them |my \w+ )?"
+        r"(?:the |some |more |another |a second )?(?:narcan|naloxone)\b",
+        r"\b(?:le di|darle|le doy|le pongo|le puse|ponerle|le eche) (?:\w+ )?"
+        r"(?:narcan|naloxona)\b",
+        r"\b(?:narcan|naloxone|naloxona) (?:\w+ )?(?:didnt|isnt|wasnt|not|doesnt|aint|no|wont)"
+        r" (?:\w+ )?(?:work|working|help|helping|funciono|funciona|sirvio|sirve|hizo nada)\b",
+        r"\b(?:need|needs|get|grab|where is|wheres|donde esta|necesito) (?:the |some |a |el |la )?"
+        r"(?:narcan|naloxone|naloxona) (?:now|right now|ahora|ya|asap|quick|fast|rapido)\b",
+        unless=r"\b(?:how to|learn\w*|training|class|taught|teach|practice|aprend\w*|curso)\b",
+    ),
+    # A household poison swallowed on purpose (accidents are POISON).
+    _rule(
+        r"\b(?:i|me) (?:just |already )?(?:drank|swallowed|ate|took|tome|bebi|trague)"
+        r" (?:\w+ ){0,4}?(?:bleach|antifreeze|rat poison|poison|drain cleaner|lye|pesticide"
+        r"|weed killer|cloro|veneno|raticida|anticongelante|insecticida|matarratas)\b",
+        unless=r"\b(?:accident\w*|by mistake|sin querer|por error|por accidente)\b",
+    ),
+    # Means in hand or in place.
+    _rule(
+        r"\b(?:gun|pistol|pistola|arma|revolver) (?:\w+ ){0,3}?(?:in my hand|in my mouth"
+        r"|to my head|against my head|next to me|beside me|in my lap|en la mano|en la boca"
+        r"|en la cabeza|junto a mi|a mi lado)\b",
+        r"\bloaded (?:the|my|a) (?:gun|pistol)\b|\bcargue (?:la|mi) (?:pistola|arma)\b",
+        r"\b(?:gun|pistol|pistola|arma) (?:is |esta )?(?:loaded|cargada)\b",
+        r"\b(?:car|engine|truck|motor)(?: is)? running\b(?: \w+){0,6} garage\b",
+        r"\bgarage\b(?: \w+){0,6} (?:car|engine|truck|motor)(?: is)? running\b",
+        r"\bhose (?:\w+ ){0,2}exhaust\b|\bexhaust (?:pipe )?(?:hose|into the car)\b",
+        r"\b(?:motor|carro) prendido (?:\w+ ){0,4}(?:cochera|garaje)\b",
+    ),
+    _rule(
+        r"\b(?:standing|sitting|lying|laying|waiting|im|i am) on (?:the |a )?(?:tracks|ledge"
+        r"|railing|edge of (?:the|a) \w+)\b",
+        r"\b(?:acostad[oa]|sentad[oa]|parad[oa]) en las vias\b",
+        r"\b(?:standing|sitting|im|i am) (?:at|on) the edge of (?:the |a |this )?(?:\w+ )?"
+        rf"(?:{HIGH_PLACES}|garage|platform)\b",
+        rf"\b(?:at|on|en) (?:the |a |this |el |la )?{HIGH_PLACES}\b(?=.*{FAREWELL})",
+    ),
+    _rule(
+        r"\b(?:going to|about to|gonna|ready to|will|fixing to|im) jump(?:ing)?\b",
+        r"\b(?:voy a|me voy a|estoy a punto de) (?:tirar|aventar|lanzar|saltar|brincar)(?:me)?\b",
+        needs=(rf"\b{HIGH_PLACES}\b",),
+    ),
+)
+
+# --- CRISIS: suicidal thoughts, self-harm, harm to or from others ---------------------------
+
+SELF_HARM: tuple[Rule, ...] = (
+    # Named directly; not cancelled by "not": "I'm not suicidal but..." still gets help.
+    _rule(
+        r"\b(?:kill|killing|killed|end|ending|off|offing|shoot|shooting|hang|hanging|drown"
+        r"|drowning|poison|poisoning|overdose|overdosing|starve|starving|suffocate) myself\b",
+        r"\bunaliv(?:e|ed|ing)\b|\bkill yourself\b",
+        r"\b(?:im|i am|i|ill) (?:going to|gonna|about to|planning to|ready to|will|want to)"
+        r" (?:just )?(?:overdose|od)\b",
+        r"\b(?:use|turn|point) (?:it|this|that|the \w+) on myself\b",
+        r"\bsu[iy]?[cs]+i?d(?:e|es|al|el|ial|ality|ing|io|ios|a|as|arme|arte|arse|ando)?\b",
+        r"\b(?:take|taking|took) my (?:own )?life\b",
+        r"\bquitar(?:me)? la vida\b|\bacabar con (?:mi vida|todo)\b",
+        r"\b(?:end|ending|ended|finish) (?:it|it all|everything|things|my life|my own life"
+        r"|this life|my existence)\b(?! (?:with|off|for|between|here|early|at)\b)",
+        r"\b(?:hoy|esta noche|ahorita|ahora|manana|ya) me mato\b"
+        r"(?! (?:el|la|de|con|a|trabajando|estudiando)\b)",
+    ),
+    # Injuring oneself; accidents ("hurt myself at the gym") and denials do not count.
+    _rule(
+        r"\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burned|burnt|burning|punch|punched"
+        r"|punching|hit|hitting|scratch|scratched|scratching|carve|carved|carving|bite|biting"
+        r"|beat|beating|stab|stabbing) myself\b|\bself ?harm\w*|\bself injur\w*",
+        r"\b(?:cut|cutting|carve|carved|carving|burn|burned|burnt|burning|scratch|scratched"
+        r"|scratching|slice|sliced|hit|hitting|punch|punched|punching) (?:my|up my) (?:\w+ )?"
+        r"(?:arms?|legs?|wrists?|thighs?|skin|stomach|belly|hips?)\b",
+        r"\b(?:been|started|keep|kept|still|im|was) cutting(?: again| myself)?\b"
+        r"(?! (?:back|down|out|off|class|school|hair|corners|ties|it|the|my|a|some|up)\b)",
+        r"(?<!got )(?<!was )(?<!were )(?<!be )\bcut (?:myself )?again\b"
+        r"(?! (?:my|the|his|her|back|down|short)\b)",
+        r"\b(?:till|until) (?:they|it|i) (?:bled|bleed)\b|\bto feel (?:something|the pain)\b",
+        r"\b(?:cutting|burning|hurting) (?:myself )?(?:helps|is the only|makes me feel"
+        r"|calms me|is how i)\b",
+        unless=ACCIDENT,
+        blockers=NEGATIONS,
+    ),
+    # Wishing to be dead or not to exist.
+    _rule(
+        r"\b(?:want|wanna|wish|wishing|ready|need|deserve|deserves|hope|trying|plan|planning"
+        r"|rather|prefer|should) (?:to )?(?:just |really |simply )?(?:die|dye|be dead"
+        r"|not exist|stop existing|not be alive|not be here|overdose)\b"
+        r"(?! (?:of|laughing|from|for|with|in a|on|at)\b)",
+        r"\b(?:better off|rather be|want to be|wish i was|wish i were|should be|deserve to be"
+        r"|might as well be) dead\b",
+        r"\bwish(?:ing|ed)? (?:i|id) (?:\w+ ){0,2}(?:dead|died|die|never been born|never woke up"
+        r"|never existed|not wake up|wasnt born|wasnt alive|wasnt here|werent here|didnt exist"
+        r"|didnt wake up|could disappear forever)\b",
+        r"\b(?:want|wanna|wish i could|wishing i could|going|need) (?:to )?(?:just )?disappear\b"
+        r"(?! (?:into|to|for|on|with|from work|under|in|inside|till|until)\b)",
+        r"\bdisappear (?:forever|for good)\b",
+        blockers=NEGATIONS,
+    ),
+    _rule(
+        r"\b(?:dont|no longer|never|didnt) (?:even |really |think i |think i really )?"
+        r"(?:want to|wanna|wish to"
+        r"|feel like|care to) (?:live|be alive|exist|wake up|go on|keep going|keep living"
+        r"|continue living|be here (?:anymore|any more|no more|any longer|tomorrow))\b",
+        r"\blive or die\b|\bvivir o morir\b",
+        r"\b(?:never|not|dont|no) wake up (?:again|tomorrow|ever)\b",
+        r"\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up\b",
+        r"\b(?:want to|wish i could|wish to|need to|going to|ready to) (?:just )?sleep forever\b",
+        r"\bhope i (?:dont|never|wont) wake up\b"
+        r"|\bnever wake up\b(?! (?:on|early|before|in time|till|until)\b)",
+        r"\bno despertar (?:nunca|jamas|mas)\b|\bno volver a despertar\b|\bdormir para siempre\b",
+        r"\bfeel(?:ing|s)? like (?:dying|killing myself|ending it|ending my life"
+        r"|giving up on life)\b",
+    ),
+    # Thinking about dying or about a method.
+    _rule(
+        r"\b(?:think|thinking|thought|thoughts|pensando|pienso|pensamientos) (?:about|of|en|de)"
+        r" (?:is |just |really |maybe |actually )?(?:dying|death|being dead"
+        r"|taking my (?:own )?life|not being (?:here|alive|around)|not waking up"
+        r"|ending (?:it|things|my life|everything)|taking all"
+        r"|overdosing|jumping (?:off|from|in front)|driving (?:into|off)|crashing (?:my|the"
+        r"|into)|hanging|hurting myself|killing myself|suicide|morir|morirme|la muerte"
+        r"|matarme|quitarme|suicid\w+|tirarme|aventarme|desaparecer|no despertar|cortarme"
+        r"|lastimarme|hacerme dano)\b",
+    ),
+    # No point, not worth it, tired of living, can't go on.
+    _rule(
+        r"\b(?:no|dont see (?:the|any)|whats (?:even |really )?the|what is (?:even )?the"
+        r"|theres no|there is no|lost (?:the|my|all)|cant see (?:the|any)|see no)"
+        r" (?:point|reason|purpose) (?:in |of |to |for )?(?:living|life|being alive|going on"
+        r"|keep going|keep living|live|me to (?:be here|live|stay|go on|keep going)"
+        r"|being here|staying alive)\b",
+        r"\b(?:life|living) (?:isnt|is not|aint|not|is never) (?:\w+ )?worth (?:it|living)\b",
+        r"\bnot worth living\b|\bmy life is (?:worthless|pointless|meaningless)\b",
+        r"\b(?:done with|tired of|sick of|exhausted from|cansad[oa] de|hart[oa] de) (?:life"
+        r"|living|being alive|existing|this life|la vida|vivir|existir|estar viv[oa])\b"
+        r"(?! (?:paycheck|with|in|like|here|at|aqui|en|con|asi)\b)",
+        r"\bcant (?:do|take|handle) (?:this|it|life)(?: (?:whole |fucking |damn )?(?:life thing"
+        r"|thing|shit|crap|life|anymore))? (?:anymore|any more|any longer|no more)\b",
+        r"\bcant (?:do this|go on|take (?:it|this)|keep going|keep doing this|live like this"
+        r"|handle (?:it|this|life)) (?:anymore|any more|any longer|no more)\b",
+        r"\bcant (?:keep (?:living|going|doing this)|live) (?:like this|this way)\b",
+        r"\bwant (?:it|this|everything|it all|all of this|all this) (?:all )?to (?:be over"
+        r"|end|stop)\b",
+        r"\bwhy am i (?:even |still )?(?:alive|here|living|breathing)\b",
+        r"\b(?:easier|better) (?:to |if i )?(?:just )?(?:not wake up|die|be dead|not be here"
+        r"|not exist|didnt wake up)\b",
+        r"\b(?:tired|sick) of (?:fighting|trying|struggling) to (?:stay alive|live|keep living)\b",
+        r"\bnothing (?:left )?to live for\b|\bwhy bother (?:living|going on|staying alive)\b",
+        r"\bnada (?:por )?(?:que|lo que) vivir\b",
+        r"\bquiero que (?:todo|esto) (?:se )?(?:acabe|termine)\b",
+        r"\bwhy (?:should|do|would) i (?:even )?(?:live|keep living|go on|stay alive)\b",
+        r"\b(?:dont|didnt) deserve to (?:live|be alive|be here|exist)\b",
+        r"\b(?:not going to|wont|not gonna|will not) be (?:around|here) (?:much |for )?"
+        r"(?:longer|anymore|any more|long)\b",
+    ),
+    # Being a burden; others better off without them.
+    _rule(
+        r"\b(?:im|i am|being|feel like|feel like im|just|soy|siento que soy)"
+        r" (?:such |just |only |nothing but )?(?:a |an |una |un )?(?:burden|carga|estorbo)\b",
+        r"\bburden (?:to|on|for) (?:everyone|everybody|my|them|you|people)\b",
+        r"\b(?:better|happier|easier) (?:off )?(?:for (?:\w+ ){1,2})?(?:without me"
+        r"|if i (?:was|were|wasnt|werent|am|died|disappeared|left|never|just)|with me gone"
+        r"|once im gone|when im gone"
+        r"|sin mi)\b",
+        r"\bbetter off with (?:a different|another|a new|a better|someone else)\b",
+        r"\b(?:nobody|no one) (?:would|will|wud|is going to|gonna) (?:even |really |ever )?"
+        r"(?:miss me|notice (?:if|when|that) i|care (?:if|when|that) i|notice im gone)\b",
+        r"\b(?:nobody|no one) (?:cares|would care|will care|gives a \w+) (?:if|whether|when) i"
+        r" (?:die|died|live|disappear|was gone|am gone|\w+ myself)\b",
+        r"\bmejor sin mi\b|\b(?:estarian|estaria|seria|serian|vivirian|viviria) (?:\w+ )?mejor"
+        r" (?:si (?:yo )?(?:no|me muero|muero|desaparezco|desapareciera|me muriera)|sin mi)\b",
+        r"\bnadie (?:me )?(?:extranaria|va a extranar|extrana|notaria|se daria cuenta)\b",
+    ),
+    # A bare cry for help, or "I'm in crisis": show the resources rather than guess.
+    _rule(
+        r"^(?:please |pls )?(?:help|help me|i need help|sos|ayuda|ayudame|necesito ayuda"
+        r"|auxilio)(?: please| me| now| right now| por favor| ya)*(?: \.)*$",
+        r"\b(?:im|i am|estoy) (?:in|en|having|having a|teniendo una) (?:crisis|breakdown"
+        r"|mental breakdown|una crisis)\b",
+    ),
+    _rule(
+        r"\b(?:goodbye|good bye|suicide|farewell) (?:letters?|notes?|messages?|videos?)\b",
+        r"\bgiving (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions) away\b",
+        r"\bgiving away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\b",
+        r"\bcartas? de despedida\b|\bregalando (?:todas )?mis cosas\b",
+    ),
+    # Spanish wishes and plans ("me quiero morir", "ganas de tirarme del puente").
+    _rule(
+        r"\b(?:me quiero|quiero|quisiera|deseo|ojala|prefiero|preferiria|me gustaria"
+        r"|tengo ganas de|me dan ganas de|ganas de|voy a|me voy a|necesito|planeo) (?:\w+ )?"
+        r"(?:morir|morirme|matarme|suicidarme|no existir|no despertar|estar muert[oa]"
+        r"|dejar de existir|ya no estar|tirarme|aventarme|colgarme|ahorcarme|cortarme"
+        r"|hacerme dano|lastimarme|quemarme|desaparecer)\b"
+        r"(?! (?:el pelo|el cabello|las unas|la barba|el fleco)\b)"
+        r"(?! (?:de|del) (?:la |el |los |las )?(?:verguenza|pena|risa|hambre|sueno|frio|calor"
+        r"|aburrimiento|envidia|ganas|amor|nervios|cansancio|flojera|grupo|chat|trabajo|oficina"
+        r"|redes|fiesta|reunion|whatsapp|face|facebook|insta|instagram|escuela|clase|mapa)\b)",
+        r"\b(?:me voy a|voy a|quiero|me quiero) (?:colgar|ahorcar)(?:me)?\b"
+        r"(?! (?:el|la|los|las|un|una|mi|mis|ropa)\b)",
+        r"\b(?:irme|me quiero ir|me voy a ir|dejar|salir) de este mundo\b"
+        r"|\b(?:leave|leaving) this world\b",
+        r"\b(?:me quiero|voy a|me voy a) matar\b(?! (?:a|el|la|los|las|\w+ando|\w+iendo)\b)",
+        r"\bojala (?:\w+ ){0,2}(?:me muera|me muriera|no despert\w*|no amanezca"
+        r"|estuviera muert[oa]|no existiera|desaparec\w*)\b",
+        r"\bmejor (?:estar |estaria |estoy )?muert[oa]s?\b"
+        r"|\bmejor (?:si )?(?:me muero|me muriera|no existiera|no estuviera|morir|morirme)\b",
+        blockers=NEGATIONS,
+    ),
+    _rule(
+        r"\b(?:no|ya no) (?:quiero|deseo|puedo|tengo ganas de) (?:seguir )?(?:vivir|viviendo"
+        r"|existir|estar aqui|despertar|seguir aqui|seguir con vida)\b(?! sin\b)",
+        r"\b(?:no|ya no|sin) (?:tiene|le veo|le encuentro|hay|tengo) (?:\w+ )?(?:sentido|razon"
+        r"|razones|motivo) (?:a |de |para )?(?:vivir|seguir|la vida|nada|mi vida"
+        r"|seguir viviendo|estar aqui)\b(?! (?:con|en|trabajando|estudiando|esperando)\b)",
+        r"\bla vida no tiene sentido\b|\b(?:la vida|vivir|mi vida) (?:ya )?no vale"
+        r" (?:la pena|nada)\b|\b(?:ya )?no vale la pena (?:vivir|seguir)\b",
+        r"\bno merezco (?:vivir|estar viv[oa]|existir)\b|\bpara que (?:sigo )?vivo\b",
+        r"\bya no (?:puedo|aguanto) mas\b(?! (?:con|el|la|de|los|las|este|esta|tanto)\b)",
+        r"\bme (?:corto|cortaba|corte|quemo|quemaba|queme|lastimo|lastimaba|rasguno|golpeo"
+        r"|hago dano|hacia dano|hice dano)\b(?! (?:el|la|las|los|un|una|con|al|en)\b)",
+        r"\bme (?:corto|cortaba|corte|quemo|quemaba|queme|rasguno|rasgunaba|golpeo|golpeaba)"
+        r" (?:los brazos|las piernas|las munecas|la muneca|el brazo|la piel|los muslos"
+        r"|el estomago|la cabeza)\b",
+        r"\bme (?:lastim|cort|quem|golpe|rasgu)\w* (?:\w+ )?a proposito\b",
+        r"\bme (?:estoy|he estado|estado|sigo|estuve) (?:\w+ )?(?:haciendo dano|cortando"
+        r"|lastimando|quemando|golpeando)\b(?! (?:el|la|las|los|un|una|con|al|en)\b)",
+        unless=r"\b(?:sin querer|por accidente|cocinando|trabajando|jugando|afeitandome)\b",
+    ),
+)
+
+HARM_FROM_OR_TO_OTHERS: tuple[Rule, ...] = (
+    # Violence or abuse against the client.
+    _rule(
+        rf"\b{WHO} (?:\w+ )?(?:hit|hits|hitting|beat|beats|beating|punched|punches|slapped"
+        r"|slaps|kicked|kicks|choked|chokes|choking|strangled|strangles|pushed|pushes|shoved"
+        r"|shoves|slammed|slams|smacked|smacks|burned|raped|rapes|touches|touched|touching"
+        r"|molested|molests|abuses|abused|hurts|hurt|threatened|threatens|grabbed|grabs"
+        r"|stabbed|attacked) (?:me|us)\b(?! (?:up|to|into|a text|off)\b)"
+        r"(?! with (?:a |the |his |her )?(?:water balloon|pillow|snowball|ball|question|joke"
+        r"|news|text|idea|bill|nerf)\b)",
+        r"\b(?:choked|chokes|strangled|strangles|slapped|slaps|punched|punches|kicked|kicks"
+        r"|smacked|raped|molested) me\b(?! (?:up|out|off)\b)|\b(?:beat|beats|beating) me up\b",
+        rf"\b{WHO} (?:\w+ )?(?:hits|beats|hurts|slaps|punches|kicks|chokes|abuses|threatens)"
+        r" (?:\w+ ){1,3}and (?:me|us|threatens (?:me|us)|hits (?:me|us))\b",
+        r"\b(?:raped|rape|sexually assaulted|sexual assault|molested|molesting|molests"
+        r"|abusing me|abused me|abuses me|domestic violence|being abused)\b",
+        r"\bforced (?:himself|herself|themselves) on me\b|\b(?:forced|made) me (?:to )?have sex\b",
+        r"(?<!se )\bme (?:pega|pegan|pego|golpea|golpean|golpeo|golpeaba|pateo|patea|ahorca"
+        r"|ahorco|empujo|empuja|maltrata|maltrato|abofeteo|cachetea|cacheteo|amenaza|amenazo"
+        r"|amenazaron|lastima|viola|violo|manosea|manoseo)\b"
+        r"(?! (?:un|una|el|la) (?:susto|gripa|gripe|resfriado|sol|chicle)\b)",
+        r"\b(?:me )?violaron\b|\babus(?:o|a|aron|aba) de mi\b|\babuso sexual\b",
+    ),
+    _rule(
+        r"\b(?:said|says|saying|told me|threatened|threatening|threatens|swore|swears|texted"
+        r"|keeps saying) (?:\w+ ){0,5}(?:kill|hurt|beat|shoot|stab|murder) (?:me|us|my kids)\b",
+        r"\b(?:dijo|dice|amenazo|amenaza|amenazando|juro) (?:\w+ ){0,3}(?:matar|matarme"
+        r"|me va a matar|me mata|golpearme|pegarme|hacerme dano|lastimarme)\b",
+        unless=JOKE,
+    ),
+    # The client wanting to hurt someone; jokes ("lol") and denials do not count.
+    _rule(
+        r"\b(?:want to|wanna|going to|about to|will|ill|could|might|feel like|ready to"
+        r"|thinking (?:about|of)|plan to|planning to|telling me to|tell me to|told me to"
+        r"|need to) (?:\w+ )?(?:kill|killing|murder|murdering|stab|stabbing|shoot|shooting"
+        rf"|hurt|hurting|beat|beating|strangle|strangling|choke|choking|attack|attacking"
+        rf"|beat up) {WHO_OBJ}\b"
+        r"(?! (?:a|an) (?:text|message|email|dm|call|line|note|pic)\b)(?! (?:at|in)\b)",
+        r"\b(?:want to|wanna|going to|about to|will|ill|could) (?:beat|kick|knock|punch)"
+        rf" the (?:shit|crap|hell|fuck|living daylights) out of {WHO_OBJ}\b",
+        r"\b(?:voy a|quiero|tengo ganas de|ganas de|me dan ganas de|quisiera) (?:\w+ )?"
+        r"(?:matar|apunalar|golpear|lastimar|madrear|disparar|ahorcar) a (?!nadie\b)\w+",
+        r"\b(?:voy a|quiero|tengo ganas de|ganas de|me dan ganas de|quisiera) (?:\w+ )?"
+        r"(?:matarl[oa]s?|apunalarl[oa]|golpearl[oa]|lastimarl[oa]|madrearl[oa]|dispararle"
+        r"|ahorcarl[oa])\b",
+        r"\b(?:lo|la|los|las) voy a (?:matar|apunalar|golpear|madrear|ahorcar)\b",
+        unless=JOKE,
+        blockers=NEGATIONS,
+    ),
+)
+
+
+def _with_needs(rules: tuple[Rule, ...], need: str) -> tuple[Rule, ...]:
+    extra = re.compile(need)
+    return tuple(Rule(r.pattern, (*r.needs, extra), r.unless, r.blockers, r.window) for r in rules)
+
+
+# Suicidal talk is an emergency when it comes with "now/tonight" or with means in hand.
+EMERGENCY: tuple[Rule, ...] = (
+    *EMERGENCY_ACTS,
+    *_with_needs(SELF_HARM, NOW),
+    *_with_needs(SELF_HARM, HOLDING_MEANS),
+)
+CRISIS: tuple[Rule, ...] = (*SELF_HARM, *HARM_FROM_OR_TO_OTHERS)
+
+# --- LAPSE: the client reports their own use ------------------------------------------------
+
+# The writer as subject: "i ...", "ive ...", "and ...", or a clause that starts with the verb.
+SUBJ = (
+    r"(?:(?:^|\. )(?:just |then |so |also |and |ok |honestly )?|\bi (?:\w+ )?|\band (?:then )?"
+    r"|\bbut (?:i )?|\bso i |\bthen i |\bive (?:\w+ )?)"
+)
+AMOUNT = (
+    r"(?:a |an |some |few |a few |a couple |couple |of |\d+ |two |three |four |five |six "
+    r"|like |half a |a little |a lot of |too many |way too many |one |another |a whole "
+    r"|a big |lots of |more |a glass of |glass of |a bottle of |a can of |a pint of "
+    r"|a shot of |a bag of |a gram of |a line of |a hit of )*"
+)
+TIME_AFTER = (
+    r"(?:el fin|este fin|anoche|ayer|hoy|otra vez|de nuevo|el (?:lunes|martes|miercoles"
+    r"|jueves|viernes|sabado|domingo)|again|last|yesterday|today|tonight|earlier"
+    r"|this (?:morning|afternoon|evening"
+    r"|weekend|week|time)|on \w+day|over the weekend|all (?:weekend|week|day|night)"
+    r"|a (?:little|bit|lot)|once|twice|\d+|and|but|so|with|at|after|before|too much|a lot)"
+)
+ES_AMOUNT = (
+    r"(?:un |una |unos |unas |un poco de |mucha |mucho |\d+ |dos |tres |cuatro |varias "
+    r"|varios |un par de |otra |otro |mas |copa de |vaso de |botella de )*(?:\w+ de )?"
+)
+
+LAPSE: tuple[Rule, ...] = (
+    _rule(
+        SUBJ + r"(?P<v>relapsed|slipped up|slipped (?=again|last|yesterday|this|on)"
+        r"|fell off the wagon|picked up again|picked back up|broke my (?:sobriety|streak"
+        r"|clean time)|lost my (?:sobriety|clean time|sober time|streak|clean date|sober date"
+        r"|sobriety date|date)|used again|drank again|(?:was |been |am |im )?(?:using"
+        r"|drinking) again|started (?:using|drinking) again|went back to (?:using|drinking"
+        r"|the bottle|drugs))\b",
+        SUBJ + r"(?P<v>caved)(?: and (?:drank|used|had|smoked|got|did|took|bought|picked"
+        r"|went)\b|" + END + ")",
+        r"\b(?:i had|i have had|ive had|had) (?P<v>(?:a |another |one |my first )?(?:little "
+        r"|small |big |bad |major )?(?:slip|lapse|relapse|slipup))\b",
+        r"\bday (?:1|one|zero|0) again\b|\bback to day (?:1|one|zero|0)\b",
+        r"\breset (?:my|the) (?:date|clock|sobriety|days|counter|app|sober date)\b",
+        blockers=LAPSE_BLOCKERS,
+        window=3,
+    ),
+    _rule(
+        SUBJ + rf"(?P<v>used)\b(?! to\b)(?= (?:{TIME_AFTER}|{AMOUNT}{DRUGS})\b|{END})",
+        SUBJ + rf"(?P<v>drank)\b(?=(?: \w+){{0,5}} {ALCOHOL}\b| {TIME_AFTER}\b|{END})",
+        SUBJ + r"(?P<v>had|have had|downed|chugged|did|snorted|smoked|popped|shot|bought"
+        rf"|copped|scored|tried|injected|sniffed|drank|took) {AMOUNT}"
+        rf"(?:(?:my|his|her) {PEOPLE}s? )?(?:{DRUGS}|{ALCOHOL})\b"
+        r"(?! (?:time|song|show|movie|day|night|fit|party|vibes?|meeting)\b)",
+        SUBJ + r"(?P<v>copped|scored|bought|picked up|got) (?:a |another |some |one |two |\d+ )?"
+        r"(?:bags?|bundles?|buns?|grams?|points?|stamps?|8 ?balls?|eight ?balls?|zips?|baggies"
+        r"|dope|fent|blues|bars|pressies)\b(?! of (?!dope|fent|heroin|coke|meth|crack)\w)",
+        SUBJ + r"(?P<v>hit|hitting|smoked|took) (?:the |a |my |his |her )?(?:pipe|bowl|bong"
+        r"|blunt|stem|rig|dab rig|needle|crack pipe|meth pipe|pipa|foil)\b",
+        SUBJ + r"(?P<v>took|hit) (?:a |another |one more )?(?:hit|toke|bump|line|dab|rip"
+        r"|drag)s? (?:off|of|from)\b",
+        SUBJ + r"(?P<v>did|took|snorted|had) (?:a |another |one more |some |a few |a couple )?"
+        r"(?:bumps?|lines?|hits?|tokes?|dabs?|rips?)\b(?! (?:on|in|of (?:my|the)|to)\b)",
+        SUBJ + r"(?P<v>shot up|shooting up|slammed|banged)\b(?! (?:in bed|the|prices)\b)",
+        SUBJ + r"(?P<v>took|popped|had|used|snorted|bought) (?:\w+ ){0,3}(?:that |which )?"
+        r"(?:werent|wasnt|arent|isnt|not) (?:mine|prescribed)\b",
+        unless=NON_ALCOHOLIC + r"|\b(?:as prescribed|my doctor|my prescription|recetad[oa])\b",
+        blockers=LAPSE_BLOCKERS,
+        window=3,
+    ),
+    _rule(
+        r"\b(?P<v>(?:bought|copped|scored|got) (?:some |a few |a couple |\d+ )?(?:pills|bars"
+        r"|blues|pressies|percs|stuff|dope|tabs)) (?:off|from)\b",
+        SUBJ + r"(?P<v>got) (?:so |really |super |pretty |kinda |a little |too |way too )?"
+        r"(?:drunk|wasted|high|loaded|hammered|smashed|stoned|blasted|messed up|fucked up"
+        r"|faded|buzzed|tipsy|twisted|plastered|trashed|blackout drunk)\b(?! on life\b)",
+        r"\b(?:im|i am|still|so|been) (?:so |really |super |pretty |kinda |a little |still "
+        r"|hella |too |way too |mad |very )?(?P<v>high|drunk|wasted|stoned|buzzed|tipsy"
+        r"|hammered|faded|smashed|blasted|tweaking|tweakin|nodding|geeked|plastered|trashed"
+        r"|hungover|hung over)\b(?! (?:on life|school|energy|up|five|key|hopes|alert)\b)",
+        blockers=LAPSE_BLOCKERS,
+        window=3,
+    ),
+    _rule(
+        rf"\b(?P<v>back on) (?:the )?(?:bottle|sauce|pills|drugs|{DRUGS})\b",
+        r"\b(?P<v>back to) (?:using|drinking|the bottle|my old ways)\b",
+        r"(?:^|\. |\bi |\bive |\bi have |\bi had )(?:\w+ )?been (?P<v>using|drinking"
+        r"|getting high|shooting up|smoking (?:weed|crack|meth|pot|dope|ice))\b"
+        r"(?! (?:the|my|this|that|your|his|her|it|these|those|an|coping|tools|skills)\b)",
+        unless=NON_ALCOHOLIC,
+        blockers=LAPSE_BLOCKERS,
+        window=3,
+    ),
+    # Spanish.
+    _rule(
+        r"\b(?P<v>recai|recaimos)\b",
+        r"\b(?:tuve|he tenido|tuvimos) (?P<v>(?:una )?(?:pequena |otra )?(?:recaida"
+        r"|recaidita))\b",
+        r"\b(?:volvi|regrese|he vuelto) a (?P<v>consumir|tomar|beber|usar|fumar|drogarme"
+        r"|meterme|inyectarme|caer|recaer|las pastillas|la droga|las drogas|el alcohol|la botella"
+        r"|el cristal|la coca|la mota|la heroina|lo mismo)\b",
+        unless=NON_ALCOHOLIC,
+        blockers=LAPSE_BLOCKERS,
+        window=3,
+    ),
+    _rule(
+        r"\b(?:me )?(?P<v>emborrache|drogue|empede|inyecte|consumi|pase de copas"
+        r"|puse (?:bien |muy |super )?(?:pedo|borrach[oa]|hasta atras|high|drogad[oa]"
+        r"|hasta la madre))\b",
+        r"\b(?P<v>fume|me fume|me meti|meti|inhale|esnife|me inyecte|probe|compre|me tome"
+        rf"|tome|bebi|me eche|me di) {ES_AMOUNT}{ES_SUBSTANCE}\b",
+        r"\b(?P<v>tome|bebi|me puse a tomar|estuve tomando|estuve bebiendo|anduve tomando)\b"
+        r"(?= (?:anoche|ayer|hoy|otra vez|de nuevo|mucho|demasiado|el fin|este fin|en la"
+        r"|con (?:mis|unos|unas|los)|toda la)\b|" + END + ")",
+        r"\b(?:estoy|ando|sigo|amaneci) (?:bien |muy |medio |un poco |super |todo )?"
+        r"(?P<v>borrach[oa]|pedo|pedote|drogad[oa]|high|crud[oa]|tomad[oa]|pasad[oa]"
+        r"|puest[oa]|enfiestad[oa]|hasta atras)\b",
+        blockers=LAPSE_BLOCKERS,
+        window=3,
+    ),
+)
+
+# --- POISON: accidental doses and swallowed household things -------------------------------
+
+ACCIDENTAL_DOSE = (
+    r"\b(?:by mistake|by accident|on accident|accidentally|accidently|mistakenly|por error"
+    r"|sin querer|por equivocacion|por accidente|me equivoque|me confundi|twice|double"
+    r"|doubled|two doses|extra (?:dose|pill|pills)|dos veces|doble|otra dosis"
+    r"|wrong (?:pills?|meds|medicine|medication|dose|ones|bottle|prescription)"
+    r"|instead of (?:hers|his|mine|theirs|my|her)|mixed up (?:my|the|our|his|her)"
+    r" (?:pills|meds)|se me olvido si ya|forgot (?:if|whether|that) i (?:already )?took"
+    r"|no se si ya (?:me )?tome)\b"
+)
+TOOK = r"\b(?:took|take|taken|taking|swallowed|gave|given|ate|tome|tomo|le di|trague)\b"
+
+POISON: tuple[Rule, ...] = (
+    _rule(
+        ACCIDENTAL_DOSE,
+        needs=(TOOK, rf"\b{MEDS}\b"),
+        unless=(
+            r"\btwice (?:a|per|every) (?:day|week|night)\b|\bdos veces al dia\b"
+            r"|\bdouble (?:shift|check|checked|date)\b"
+        ),
+    ),
+    _rule(
+        rf"\b{CHILD}\b(?: \w+){{0,3}} (?:swallowed|ate|drank|got into|chewed|bit|licked"
+        r"|sucked on|took|got ahold of|se trago|trago|se comio|comio|se tomo|tomo|se bebio"
+        rf"|bebio|mordio|chupo|agarro)\b(?: \w+){{0,5}} {POISON_THINGS}\b",
+    ),
+    _rule(
+        r"\b(?:breathed|inhaled|breathing|swallowed|drank|ate|splashed|respire|inhale|trague"
+        r"|bebi|me cayo|le cayo) (?:\w+ ){0,5}?(?:fumes|bleach|ammonia|chemicals?|cleaner"
+        r"|sanitizer|detergent|antifreeze|pesticide|mouthwash|vapores|cloro|quimicos"
+        r"|amoniaco|gasolina|gasoline|lighter fluid|paint thinner|thinner|cleaning \w+|windex"
+        r"|lysol|clorox|fabuloso|pinol)\b",
+        r"\bmix(?:ed|ing)? (?:\w+ ){0,2}bleach and (?:ammonia|vinegar)\b",
+        r"\bpoison (?:control|help)\b|\bcentro de toxicologia\b",
+    ),
+)
+
+# --- normalisation tables ---------------------------------------------------------------------
+
+
+def _pairs(table: str) -> dict[str, str]:
+    """Parse "word=replacement, ..." into a dict; keeps long word tables compact."""
+    pairs = (item.split("=") for item in table.split(",") if item.strip())
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+# Whole-word slang, text-speak and common misspellings, English and Spanish.
+SLANG = _pairs(
+    "kms=kill myself, kys=kill yourself,"
+    "wanna=want to, wana=want to, gonna=going to, gona=going to, gunna=going to,"
+    "finna=going to, ima=im going to, imma=im going to, gotta=got to, tryna=trying to,"
+    "ded=dead, u=you, ur=your, r=are, rn=right now, tn=tonight, tonite=tonight,"
+    "2nite=tonight, 2night=tonight, 2day=today, tmrw=tomorrow, tmr=tomorrow,"
+    "2morrow=tomorrow, pls=please, plz=please, bc=because, cuz=because, coz=because,"
+    "alot=a lot, nite=night, lastnight=last night, ppl=people, noone=no one, nobdy=nobody,"
+    "bout=about, abt=about, w=with, b4=before,"
+    "idk=i dont know, idc=i dont care, dnt=dont, cnt=cant, cannot=cant, myslef=myself,"
+    "myslf=myself, mysef=myself, meself=myself, dieing=dying, dyin=dying, thinkin=thinking,"
+    "goin=going, tryin=trying, breathin=breathing, wakin=waking, respondin=responding,"
+    "movin=moving, usin=using, drinkin=drinking, killin=killing, od=overdose,"
+    "oding=overdosing, oded=overdosed, bf=boyfriend, gf=girlfriend, tbh=to be honest,"
+    "fr=for real, suicidel=suicidal, wnat=want, wnt=want, watn=want, wamt=want, dei=die,"
+    "q=que, k=que, xq=porque, pq=porque, porq=porque, tb=tambien, tmb=tambien,"
+    "kiero=quiero, qiero=quiero, kieres=quieres, kiere=quiere, toy=estoy, toi=estoy,"
+    "stoy=estoy, aora=ahora, pa=para, porfa=por favor, xfa=por favor, nd=nada, bn=bien,"
+    "nadien=nadie, d=de"
+)
+
+# Two-word forms folded into the one-word forms the patterns use.
+PHRASES = _pairs(
+    "can not=cant, do not=dont, did not=didnt, does not=doesnt, will not=wont, is not=isnt,"
+    "are not=arent, was not=wasnt, have not=havent, has not=hasnt, had not=hadnt,"
+    "would not=wouldnt, could not=couldnt, i am=im, he is=hes, she is=shes, they are=theyre,"
+    "it is=its, there is=theres, what is=whats, i would=id, he would=hed, she would=shed,"
+    "my self=myself, no body=nobody, i will=ill, i have been=ive been, want too=want to,"
+    "going too=going to, need too=need to"
+)
+
+# Words whose stretched spellings ("diieee", "morirrr", "noooo") must still be recognised.
+STRETCHABLE = _wordlist(
+    "die died dying dead death kill killing killed myself suicide suicidal pill pills breathe"
+    " breathing wake help please want alive gone anymore now no not dont cant hurt cut cutting"
+    " bleeding blood blue overdose overdosed tonight bye goodbye morir morirme muero muerto"
+    " muerta matar matarme vivir quiero ayuda respira despierta sobredosis adios ya mas drunk"
+    " high relapsed used drank kms kys wanna gonna pls plz"
+)

@@ -1,0 +1,223 @@
+"""Staff tools, the pure half: parse and check what staff type to manage tracks and sessions.
+
+The command line (`recovery-bot track|session`, through `bot.cli.tracks`) and the Telegram
+staff commands (`bot.tg.staff`) both call these functions, so a session typed in either place
+is read and checked the same way. Bad input raises `AdminError` with a one-line message; the
+database half (`bot.service.staff`) adds the checks that need rows (does the track exist...)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+KINDS = ("group", "individual", "family")
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAYS = {
+    **{name.lower(): i for i, name in enumerate(DAY_NAMES)},
+    **{name: i for i, name in enumerate(_FULL_DAYS)},
+}
+MIN_LENGTH, MAX_LENGTH = 5, 600
+MAX_PLACE = 200
+MAX_TRACK_NAME = 64
+SESSION_OPTIONS = ("track", "client", "kind", "weekly", "once", "start", "length", "place")
+# Phones turn a typed "--" into a dash; staff should not have to fight their keyboard.
+_DASHES = ("—", "–")
+
+
+class AdminError(ValueError):
+    """Bad staff input; the message is one line, fit to show to whoever typed it."""
+
+
+@dataclass(frozen=True)
+class SessionSpec:
+    """A checked `session add`: track-wide or one client's, weekly on some days or once."""
+
+    kind: str
+    start: str
+    length: int
+    track: str | None = None
+    client: str | None = None
+    weekdays: tuple[int, ...] = ()
+    once: date | None = None
+    place: str | None = None
+
+
+def check_zone(text: str) -> str:
+    """An IANA time zone name, e.g. America/New_York."""
+    name = text.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        msg = f"unknown time zone {name!r}; use an IANA name like America/New_York"
+        raise AdminError(msg) from None
+    return name
+
+
+def check_track_name(text: str) -> str:
+    """A track name: 1-64 printable characters, not starting with a dash."""
+    name = " ".join(text.split())
+    if not 1 <= len(name) <= MAX_TRACK_NAME:
+        raise AdminError(f"track name must be 1-{MAX_TRACK_NAME} characters")
+    if name.startswith(("-", *_DASHES)) or not name.isprintable():
+        raise AdminError(f"track name {name!r} must not start with a dash")
+    return name
+
+
+def parse_days(text: str) -> tuple[int, ...]:
+    """'mon,wed,thu' (or full names) -> (0, 2, 3), sorted and without repeats."""
+    days: set[int] = set()
+    for part in text.replace(" ", ",").split(","):
+        if not part:
+            continue
+        if part.lower() not in DAYS:
+            raise AdminError(f"unknown day {part!r}; use mon, tue, wed, thu, fri, sat, sun")
+        days.add(DAYS[part.lower()])
+    if not days:
+        raise AdminError("--weekly needs at least one day, e.g. mon,wed")
+    return tuple(sorted(days))
+
+
+def parse_time(text: str) -> str:
+    """'18:00' or '9:30' -> 'HH:MM' between 00:00 and 23:59."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise AdminError(f"invalid start time {text!r}; use HH:MM from 00:00 to 23:59")
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def parse_length(text: str) -> int:
+    """Session length in whole minutes, 5 to 600."""
+    value = text.strip()
+    if not value.isdigit() or not MIN_LENGTH <= int(value) <= MAX_LENGTH:
+        raise AdminError(f"invalid length {text!r}; use {MIN_LENGTH} to {MAX_LENGTH} minutes")
+    return int(value)
+
+
+def parse_date(text: str) -> date:
+    """'2026-12-03' -> a date (only this spelling)."""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            raise ValueError(text)
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise AdminError(f"invalid date {text!r}; use YYYY-MM-DD") from None
+
+
+def check_kind(text: str) -> str:
+    """group, individual or family."""
+    kind = text.strip().lower()
+    if kind not in KINDS:
+        raise AdminError(f"unknown kind {text!r}; use {', '.join(KINDS)}")
+    return kind
+
+
+def check_place(text: str | None) -> str | None:
+    """An optional place or video link, at most 200 characters; blank means none."""
+    place = " ".join((text or "").split())
+    if len(place) > MAX_PLACE:
+        raise AdminError(f"place is {len(place)} characters; at most {MAX_PLACE}")
+    return place or None
+
+
+def parse_session_id(text: str) -> int:
+    """A session id as listed: '12' or '#12'."""
+    value = text.strip().removeprefix("#")
+    if not value.isdigit():
+        raise AdminError(f"invalid session id {text!r}; use the number from the session list")
+    return int(value)
+
+
+def parse_options(words: Sequence[str], allowed: Collection[str]) -> dict[str, str]:
+    """'--track Evening IOP --kind group' -> {'track': 'Evening IOP', 'kind': 'group'}."""
+    # A value runs to the next option, so names and places may contain spaces.
+    found: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for raw in words:
+        word = "--" + raw[1:] if raw.startswith(_DASHES) else raw
+        if word.startswith("--"):
+            name, _, value = word[2:].partition("=")
+            if name not in allowed:
+                raise AdminError(f"unknown option --{name}; use {_names(allowed)}")
+            if name in found:
+                raise AdminError(f"--{name} given twice")
+            current = found[name] = [value] if value else []
+        elif current is None:
+            raise AdminError(f"unexpected {word!r}; options are {_names(allowed)}")
+        else:
+            current.append(word)
+    for key, parts in found.items():
+        if not parts:
+            raise AdminError(f"--{key} needs a value")
+    return {key: " ".join(parts) for key, parts in found.items()}
+
+
+def _names(allowed: Collection[str]) -> str:
+    return ", ".join(f"--{name}" for name in allowed)
+
+
+def session_spec(opts: Mapping[str, str | None]) -> SessionSpec:
+    """Check the options of `session add` (from argparse or from `parse_options`)."""
+    track, client = opts.get("track"), opts.get("client")
+    if (track is None) == (client is None):
+        raise AdminError("give exactly one of --track NAME or --client PSEUDO_ID")
+    weekly, once = opts.get("weekly"), opts.get("once")
+    if (weekly is None) == (once is None):
+        raise AdminError("give exactly one of --weekly DAYS or --once YYYY-MM-DD")
+    for name in ("kind", "start", "length"):
+        if opts.get(name) is None:
+            raise AdminError(f"--{name} is required")
+    return SessionSpec(
+        kind=check_kind(opts["kind"] or ""),
+        start=parse_time(opts["start"] or ""),
+        length=parse_length(opts["length"] or ""),
+        track=check_track_name(track) if track is not None else None,
+        client=client.strip() if client is not None else None,
+        weekdays=parse_days(weekly) if weekly is not None else (),
+        once=parse_date(once) if once is not None else None,
+        place=check_place(opts.get("place")),
+    )
+
+
+def parse_session_args(words: Sequence[str]) -> SessionSpec:
+    """The words after /session_add, e.g. '--track Evening --kind group --weekly mon ...'."""
+    return session_spec(parse_options(words, SESSION_OPTIONS))
+
+
+def parse_owner(words: Sequence[str]) -> tuple[str | None, str | None]:
+    """The optional '--track NAME' or '--client PSEUDO_ID' of a session list (not both)."""
+    opts = parse_options(words, ("track", "client"))
+    if len(opts) > 1:
+        raise AdminError("give --track or --client, not both")
+    return opts.get("track"), opts.get("client")
+
+
+def parse_track_add(words: Sequence[str], default_zone: str) -> tuple[str, str]:
+    """'Evening IOP America/Chicago' -> (name, zone); a last word with '/' is the zone."""
+    parts = list(words)
+    zone = default_zone
+    if len(parts) > 1 and ("/" in parts[-1] or parts[-1] == "UTC"):
+        zone = parts.pop()
+    return check_track_name(" ".join(parts)), check_zone(zone)
+
+
+def once_not_past(day: date, zone: str, now: datetime) -> None:
+    """A one-off session may be today (in its zone) or later, never before."""
+    today = now.astimezone(ZoneInfo(zone)).date()
+    if day < today:
+        raise AdminError(f"date {day.isoformat()} is in the past (today is {today} in {zone})")
+
+
+def describe_when(
+    weekday: int | None, once: date | None, start: str, length: int, zone: str
+) -> str:
+    """'Mon 18:00-21:00 America/New_York' or '2026-12-03 10:00-10:50 America/New_York'."""
+    hours, minutes = (int(part) for part in start.split(":"))
+    begin = datetime(2000, 1, 3, hours, minutes)  # a Monday; only the clock time is used
+    end = begin + timedelta(minutes=length)
+    overnight = " (+1 day)" if end.date() != begin.date() else ""
+    day = DAY_NAMES[weekday] if weekday is not None else (once.isoformat() if once else "?")
+    return f"{day} {start}-{end:%H:%M}{overnight} {zone}"

@@ -1,0 +1,91 @@
+"""What the pure conversation machine is told about a person: settings, today, helplines."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.domain.conversation import model as m
+from bot.domain.schedule.plan import session_occurrences
+from bot.locales import norm_lang
+from bot.store import repo, schedules
+from bot.store.models import Client
+
+
+async def build_context(
+    s: AsyncSession, cfg: Settings, client: Client | None, lang_hint: str, event: m.Event,
+    now: datetime,
+) -> m.Ctx:  # fmt: skip
+    """The snapshot `step()` gets; the costly parts only for the events that need them."""
+    base = {
+        "now": now,
+        "helplines": cfg.helplines,
+        "program_timezone": cfg.program_timezone,
+        "open_enrollment": cfg.enrollment == "open",
+    }
+    if client is None:
+        invite_ok = await _invite_ok(s, event, now)
+        profile = m.Profile(language=norm_lang(lang_hint), status="stranger")
+        return m.Ctx(profile=profile, invite_ok=invite_ok, **base)  # type: ignore[arg-type]
+    today = await _today(s, client, now)
+    wanted = event in (m.Command("sessions"), m.Button("m:sessions"))
+    upcoming = await upcoming_sessions(s, client, now) if wanted else ()
+    ctx = m.Ctx(profile=_profile(client), today=today, upcoming=upcoming, **base)  # type: ignore[arg-type]
+    return ctx
+
+
+def _profile(client: Client) -> m.Profile:
+    return m.Profile(
+        language=client.language,
+        timezone=client.timezone,
+        checkin_time=client.checkin_time,
+        takes_medication=client.takes_medication,
+        support_name=client.support_name,
+        support_phone=client.support_phone,
+        reasons=client.reasons,
+        status=client.status,
+        reminder_prefs=dict(client.reminder_prefs or {}),
+    )
+
+
+async def _invite_ok(s: AsyncSession, event: m.Event, now: datetime) -> bool:
+    """Whether this is /start with a code that is known, unused and not expired."""
+    if not (isinstance(event, m.Command) and event.name == "start" and event.arg):
+        return False
+    invite = await repo.find_invite(s, event.arg)
+    return invite is not None and invite.used_at is None and _aware(invite.expires_at) > now
+
+
+async def _today(s: AsyncSession, client: Client, now: datetime) -> m.Today:
+    local = now.astimezone(ZoneInfo(client.timezone))
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    counts = await repo.count_since(s, client.id, midnight.astimezone(UTC))
+    checkin = await repo.get_checkin(s, client.id, local.date())
+    asked = await repo.safety_asked_since(s, client.id, local.date() - timedelta(days=6))
+    return m.Today(
+        checkin_done=checkin is not None,
+        cravings=counts["cravings"],
+        triggers=counts["triggers"],
+        safety_asked_this_week=asked,
+    )
+
+
+async def upcoming_sessions(
+    s: AsyncSession, client: Client, now: datetime, days: int = 7
+) -> tuple[m.Upcoming, ...]:
+    """The client's (and their track's) session occurrences in the next `days` days."""
+    from bot.reminders.planner import session_rule
+
+    found: list[m.Upcoming] = []
+    for row in await schedules.list_sessions(s, client_id=client.id):
+        for start in session_occurrences(session_rule(row), now, now + timedelta(days=days)):
+            found.append(m.Upcoming(start, row.kind, row.duration_min, row.place))
+    return tuple(sorted(found, key=lambda u: u.start))
+
+
+def _aware(value: datetime) -> datetime:
+    """SQLite returns naive datetimes; everything stored is UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -1,0 +1,204 @@
+"""The one place transactions begin (DESIGN.md rule 4): load, step, save, then return replies.
+
+Adapters (Telegram, terminal) call `Service.handle` with an address and an event, and send
+the replies it returns after the transaction has committed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.domain.conversation import model as m
+from bot.domain.conversation.machine import step
+from bot.locales import norm_lang, t
+from bot.service import effects as persist
+from bot.service.context import build_context
+from bot.store import repo, schedules
+from bot.store.database import Database
+from bot.store.models import Client
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Address:
+    """Who sent the event: Telegram user and chat (the terminal uses a made-up user id)."""
+
+    user_id: int
+    chat_id: int
+    lang_hint: str = "en"
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def make_clock(settings: Settings) -> Clock:
+    """The real clock, or with CLOCK_FILE set (tests), the time written in that file."""
+    path = settings.clock_file
+    if not path:
+        return system_clock
+
+    def from_file() -> datetime:
+        try:
+            with open(path) as handle:
+                return datetime.fromisoformat(handle.read().strip())
+        except (OSError, ValueError):
+            return system_clock()
+
+    return from_file
+
+
+class Service:
+    """Runs one event per transaction through the pure conversation machine."""
+
+    def __init__(self, db: Database, settings: Settings, clock: Clock = system_clock) -> None:
+        self.db = db
+        self.settings = settings
+        self.clock = clock
+
+    async def handle(
+        self, addr: Address, event: m.Event, update_id: int | None = None
+    ) -> list[m.Reply] | None:
+        """Apply `event` and return the replies; None for a redelivered `update_id`, which
+        was handled (and answered) before and changes nothing now."""
+        now = self.clock()
+        async with self.db.transaction() as s:
+            if update_id is not None and not await repo.mark_update(s, update_id, now):
+                log.info("update %s already processed; skipped", update_id)
+                return None
+            client = await repo.get_client_by_tg(s, addr.user_id)
+            state, draft = await self._load(s, client)
+            ctx = await build_context(s, self.settings, client, addr.lang_hint, event, now)
+            out = step(state, draft, event, ctx)
+            client, replies = await self._apply(s, client, addr, event, out, now)
+            if client is not None:
+                client.last_seen_at = now
+                await repo.save_conversation(s, client.id, out.state.value, out.draft, now)
+                who = (client.id, client.pseudo_id, client.language)
+        log.info(
+            "event %s for %s: %s -> %s",
+            type(event).__name__, client.pseudo_id if client else "stranger", state, out.state,
+        )  # fmt: skip
+        heavy = [
+            e for e in out.effects if isinstance(e, m.ShowProgress | m.Export | m.ShareSummary)
+        ]
+        for effect in heavy if client is not None else ():
+            replies.extend(await self._after_commit(effect, *who, now))
+        return replies
+
+    async def _after_commit(
+        self, effect: m.Effect, client_id: int, pseudo_id: str, lang: str, now: datetime
+    ) -> list[m.Reply]:
+        """Effects that read the whole history (and draw charts): outside the event's
+        transaction, so the write lock is not held while they run."""
+        from bot.service import insights
+
+        if isinstance(effect, m.ShowProgress):
+            return await insights.progress_replies(
+                self.db, client_id, now, effect.days, self.settings
+            )
+        if isinstance(effect, m.Export):
+            return await insights.export_replies(self.db, client_id, pseudo_id, lang, now)
+        return await insights.share_replies(self.db, client_id, now, self.settings)
+
+    async def prune(self, keep: timedelta = timedelta(days=7)) -> int:
+        """Forget update ids older than `keep`: Telegram never redelivers after a day."""
+        async with self.db.transaction() as s:
+            return await repo.prune_updates(s, self.clock() - keep)
+
+    async def set_blocked(self, user_id: int, blocked: bool) -> None:
+        """Telegram told us the person blocked (or unblocked) the bot: stop or resume sending."""
+        async with self.db.transaction() as s:
+            client = await repo.get_client_by_tg(s, user_id)
+            if client is None:
+                return
+            if blocked and client.status != "blocked":
+                client.status_before_block, client.status = client.status, "blocked"
+            elif not blocked and client.status == "blocked":
+                fallback = "active" if client.enrolled_at else "enrolling"
+                client.status = client.status_before_block or fallback
+                client.status_before_block = None
+            log.info(
+                "client %s %s the bot", client.pseudo_id, "blocked" if blocked else "unblocked"
+            )
+
+    async def _load(
+        self, s: AsyncSession, client: Client | None
+    ) -> tuple[m.State, dict[str, Any]]:
+        if client is None:
+            return m.State.STRANGER, {}
+        loaded = await repo.load_conversation(s, client.id)
+        if loaded is None:  # e.g. a client created by staff tooling: enrolled means the menu
+            return (m.State.MENU if client.enrolled_at else m.State.LANGUAGE), {}
+        return m.State(loaded[0]), dict(loaded[1])
+
+    async def _apply(
+        self,
+        s: AsyncSession,
+        client: Client | None,
+        addr: Address,
+        event: m.Event,
+        out: m.Outcome,
+        now: datetime,
+    ) -> tuple[Client | None, list[m.Reply]]:
+        """Carry out the effects in order; return the client (created or deleted) and replies."""
+        replies: list[m.Reply] = []
+        for effect in out.effects:
+            if isinstance(effect, m.Reply):
+                replies.append(effect)
+            elif isinstance(effect, m.Enroll):
+                client = await self._enroll(s, addr, event, now)
+            elif isinstance(effect, m.DeleteClient) and client is not None:
+                counts = await repo.delete_client(s, client.id)
+                lang = client.language
+                client = None
+                replies.append(m.Reply(t(lang, "delete.done", summary=_summary(counts, lang))))
+            elif isinstance(effect, m.ShowProgress | m.Export | m.ShareSummary):
+                continue  # run after the commit, see handle()
+            else:
+                notice = await persist.save(s, client, effect, now, self.settings)
+                if notice is not None:
+                    replies.append(notice)
+        return client, replies
+
+    async def _enroll(
+        self, s: AsyncSession, addr: Address, event: m.Event, now: datetime
+    ) -> Client:
+        client = await repo.create_client(
+            s,
+            tg_user_id=addr.user_id,
+            chat_id=addr.chat_id,
+            now=now,
+            language=norm_lang(addr.lang_hint),
+            timezone=self.settings.program_timezone,
+        )
+        if isinstance(event, m.Command) and event.arg:
+            invite = await repo.find_invite(s, event.arg)
+            if invite is not None and invite.used_at is None:
+                await repo.use_invite(s, invite, client.id, now)
+                track = await schedules.get_track(s, invite.track) if invite.track else None
+                client.track_id = track.id if track is not None else None
+        log.info("client %s enrolling", client.pseudo_id)
+        return client
+
+
+_WORDS = ("checkins", "cravings", "trigger_logs", "coping_outcomes", "crisis_events", "consents")
+
+
+def _summary(counts: dict[str, int], lang: str) -> str:
+    """What /delete removed, as 'N check-ins, M cravings, ...' (table names in the catalog)."""
+    parts = [
+        f"{n} {t(lang, 'deleted.' + table)}"
+        for table, n in counts.items()
+        if n and table in _WORDS
+    ]
+    parts.append(t(lang, "deleted.profile"))
+    return ", ".join(parts)

@@ -1,0 +1,112 @@
+"""Progress, charts, the weekly summary, the export and sharing: the effects that need the
+client's whole history. They run after the event's transaction has committed, reading in a
+transaction of their own, and charts are drawn in a worker thread so the bot stays responsive."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.config import Settings
+from bot.domain.conversation import model as m
+from bot.domain.insights.history import ClientHistory
+from bot.locales import t
+from bot.store.database import Database
+
+
+def _today(h: ClientHistory, now: datetime) -> date:
+    return now.astimezone(ZoneInfo(h.timezone)).date()
+
+
+async def _history(db: Database, client_id: int, settings: Settings) -> ClientHistory | None:
+    from bot.store.history import load_history
+
+    async with db.transaction() as s:
+        return await load_history(s, client_id, program_days=settings.program_length_days)
+
+
+def _progress_replies(h: ClientHistory, today: date, days: int) -> list[m.Reply]:
+    """The figures, then the two charts with captions that say the same in words."""
+    from bot.charts.draw import mood_craving_chart, trigger_bars_chart
+    from bot.domain.insights import progress, progress_text
+
+    lang = h.language
+    text = progress_text(progress(h, today), lang)
+    other = 30 if days == 14 else 14
+    more = ((m.Choice(t(lang, "progress.window", days=other), f"m:progress{other}"),),)
+    mood = mood_craving_chart(h, today, days, lang)
+    bars = trigger_bars_chart(h, today, 30, lang)
+    return [
+        m.Reply(text, protect=True),
+        m.Reply(bars.caption, protect=True, photo=bars.png),
+        m.Reply(mood.caption, more, protect=True, photo=mood.png),  # its window can change
+    ]
+
+
+async def progress_replies(
+    db: Database, client_id: int, now: datetime, days: int, settings: Settings
+) -> list[m.Reply]:
+    h = await _history(db, client_id, settings)
+    if h is None:
+        return []
+    return await asyncio.to_thread(_progress_replies, h, _today(h, now), days)
+
+
+def _summary(h: ClientHistory, today: date) -> str:
+    from bot.domain.insights import summary_text, weekly_findings
+
+    return summary_text(weekly_findings(h, today), h.language, today)
+
+
+def _weekly(h: ClientHistory, today: date) -> m.Reply:
+    from bot.charts.draw import mood_craving_chart
+
+    chart = mood_craving_chart(h, today, 14, h.language)
+    # The first line is the neutral reminder text: the caption shows on a lock screen.
+    caption = t(h.language, "rem.weekly.head") + "\n\n" + _summary(h, today)
+    return m.Reply(caption[:1024], protect=True, photo=chart.png)
+
+
+async def weekly_summary(
+    db: Database, client_id: int, now: datetime, settings: Settings
+) -> m.Reply | None:
+    """The Sunday message: three findings from the client's own week, and the chart."""
+    h = await _history(db, client_id, settings)
+    if h is None:
+        return None
+    return await asyncio.to_thread(_weekly, h, _today(h, now))
+
+
+async def export_replies(
+    db: Database, client_id: int, pseudo_id: str, lang: str, now: datetime
+) -> list[m.Reply]:
+    """The client's whole record as a zip, sent as a document (audited)."""
+    from bot.service.export import build_export
+
+    async with db.transaction() as s:  # build_export records the audit entry itself
+        name, data = await build_export(s, client_id, now)
+    caption = t(lang, "export.caption", date=now.date().isoformat())
+    return [m.Reply(caption, protect=False, document=data, filename=name)]
+
+
+async def share_replies(
+    db: Database, client_id: int, now: datetime, settings: Settings
+) -> list[m.Reply]:
+    """This week's summary to the staff chat, after the client's tap (audited)."""
+    h = await _history(db, client_id, settings)
+    if h is None:
+        return []
+    if settings.staff_chat_id is None:
+        return [m.Reply(t(h.language, "share.unavailable"))]
+    today = _today(h, now)
+    text = await asyncio.to_thread(_summary, h, today)
+    header = t("en", "share.staff_header", client=h.pseudo_id, date=today.isoformat())
+    from bot.store import audit
+
+    async with db.transaction() as s:
+        await audit.record(s, f"client:{h.pseudo_id}", "share", h.pseudo_id, "weekly", now)
+    return [
+        m.Reply(f"{header}\n\n{text}", chat_id=settings.staff_chat_id),
+        m.Reply(t(h.language, "share.sent")),
+    ]
