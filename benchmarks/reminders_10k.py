@@ -3,9 +3,10 @@
 
 Runs the real Dispatcher in-process, with the real TelegramSender over the bot's own reminder
 bot (bot.tg.application.reminder_bot), paced as the bot paces it, on a temporary SQLite
-database and, with --postgres, on an empty PostgreSQL database too. Prints the messages delivered, the messages
-per second achieved (target at least 28; Telegram's ceiling is 30), the 429 responses, the
-peak memory (target under 200 MB) and whether every client got exactly one message.
+database and, with --postgres, on an empty PostgreSQL database too. Prints the messages
+delivered, the messages per second achieved (target at least 28; Telegram's ceiling is 30),
+the 429 responses, the peak memory (target under 200 MB) and whether every client got exactly
+one message.
 
     python benchmarks/reminders_10k.py [--clients 10000] [--postgres postgresql://...]
 
@@ -44,10 +45,11 @@ from sqlalchemy import func, select  # noqa: E402
 from bot.config import load_settings  # noqa: E402
 from bot.domain.conversation.model import Reply  # noqa: E402
 from bot.reminders.dispatcher import Dispatcher  # noqa: E402
-from bot.reminders.sender import Delivery, TelegramSender  # noqa: E402
+from bot.reminders.sender import Delivery  # noqa: E402
 from bot.store.database import Database, upgrade  # noqa: E402
 from bot.store.models import Client, Reminder  # noqa: E402
 from bot.tg.application import PACE, reminder_bot  # noqa: E402
+from bot.tg.delivery import TelegramSender  # noqa: E402
 from tests.e2e import seed  # noqa: E402
 
 TOKEN = "123456:BENCH-token"

@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     helpline_poison: str = "1-800-222-1222"
     poll_timeout: int = Field(default=30, ge=0, le=50)
     program_length_days: int = Field(default=90, ge=7, le=730)
+    # Unset: INFO for `run`, WARNING for the other commands.
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] | None = None
     # Tests only: a file holding an ISO time that the bot takes as "now" (simulated time).
     clock_file: str | None = None
 
@@ -44,6 +46,11 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone {value!r}; use an IANA name") from None
         return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level(cls, value: object) -> object:
+        return value.strip().upper() or None if isinstance(value, str) else value
 
     @field_validator("staff_user_ids", mode="before")
     @classmethod

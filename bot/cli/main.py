@@ -6,9 +6,8 @@ import argparse
 import asyncio
 import logging
 import os
-import re
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.config import ConfigError, Settings, load_settings
 
@@ -18,16 +17,9 @@ NO_TOKEN = (
 )
 
 
-def parse_duration(text: str) -> timedelta:
-    """'72h', '3d', '90m' -> timedelta; ValueError otherwise."""
-    match = re.fullmatch(r"\s*(\d+)\s*([mhd])\s*", text)
-    if not match or int(match.group(1)) == 0:
-        raise ValueError(f"invalid duration {text!r}; use e.g. 72h, 3d or 90m")
-    unit = {"m": "minutes", "h": "hours", "d": "days"}[match.group(2)]
-    return timedelta(**{unit: int(match.group(1))})
-
-
 def _parser() -> argparse.ArgumentParser:
+    from bot.cli import reports, tracks
+
     parser = argparse.ArgumentParser(prog="recovery-bot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="long-poll the Telegram Bot API")
@@ -39,99 +31,109 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument("--track", default=None, help="program track for the new client")
     db = sub.add_parser("db", help="database tasks")
     db.add_argument("action", choices=["upgrade"])
-    from bot.cli.tracks import add_subcommands  # staff tools: `track ...` and `session ...`
-
-    add_subcommands(sub)
-    from bot.service.report import (
-        add_subcommands as add_program_commands,  # export, report, clients
-    )
-
-    add_program_commands(sub)
+    tracks.add_subcommands(sub)  # staff tools: `track ...` and `session ...`
+    reports.add_subcommands(sub)  # program data, audited: export, report, clients
     return parser
 
 
+def _logging(settings: Settings, command: str) -> None:
+    from bot.tg.logs import quiet_token_loggers
+
+    level = settings.log_level or ("INFO" if command == "run" else "WARNING")
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    quiet_token_loggers()
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The console script; returns the exit status (2 for a bad input or setting)."""
     args = _parser().parse_args(argv)
     # PTB 22 reads durations as timedelta under this switch; without it every 429's
     # retry_after raises a deprecation warning.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
-    logging.basicConfig(
-        level=os.environ.get("LOG_LEVEL", "INFO" if args.command == "run" else "WARNING"),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs contain the token
-    for name in ("telegram.Bot", "telegram.ext.ExtBot"):  # DEBUG: token in URLs, texts
-        logging.getLogger(name).setLevel(max(logging.INFO, logging.getLogger(name).level))
     try:
         settings = load_settings()
     except ConfigError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
         return 2
+    _logging(settings, args.command)
     if args.command == "run" and not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    if args.command == "invite":
-        try:
-            expires = parse_duration(args.expires)
-        except ValueError as exc:
-            print(f"--expires: {exc}", file=sys.stderr)
-            return 2
-        return asyncio.run(_invite(settings, expires, args.track))
-    from bot.store.database import upgrade
-
-    upgrade(settings.database_url)
-    if args.command == "db":
-        print("database is up to date")
-        return 0
-    if args.command == "chat":
-        return asyncio.run(_chat(settings, args.user, args.lang))
-    if args.command in ("track", "session"):
-        from bot.cli.tracks import run as run_admin
-
-        return run_admin(settings, args)
-    if args.command in ("export", "report", "clients"):  # program data, audited: bot/report.py
-        from bot.service.report import run as run_program
-
-        return run_program(settings, args)
-    return _run(settings)
+    return _COMMANDS[args.command](settings, args)
 
 
-async def _chat(settings: Settings, user: str, lang: str) -> int:
-    from bot.console.chat import console_address, run_console
-    from bot.service.conversation import Service
-    from bot.store.database import Database
+def _db(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.service.backend import upgrade_database
 
-    db = Database(settings.database_url)
-    try:
-        await run_console(
-            Service(db, settings), console_address(user, lang), sys.stdin, sys.stdout
-        )
-    finally:
-        await db.dispose()
+    upgrade_database(settings)
+    print("database is up to date")
     return 0
 
 
-async def _invite(settings: Settings, expires: timedelta, track: str | None) -> int:
-    from bot.service.invites import create_invite_link
-    from bot.store.database import upgrade
+def _chat(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.console.chat import console_address, run_console
+    from bot.service.backend import open_backend
 
-    await asyncio.to_thread(upgrade, settings.database_url)
-    if track is not None:  # the track must exist; the invite keeps its exact name
-        from bot.cli.tracks import track_or_error
+    async def chat() -> None:
+        async with open_backend(settings) as backend:
+            address = console_address(args.user, args.lang)
+            await run_console(backend.conversation, address, sys.stdin, sys.stdout)
 
-        track = await track_or_error(settings, track)
-        if track is None:
-            return 2
-    code, link, until = await create_invite_link(settings, expires, track)
+    asyncio.run(chat())
+    return 0
+
+
+def _invite(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.domain.staff_input import AdminError, parse_duration
+
+    try:
+        valid_for = parse_duration(args.expires)
+    except AdminError as exc:
+        print(f"--expires: {exc}", file=sys.stderr)
+        return 2
+    try:
+        code, link, until = asyncio.run(_new_invite(settings, valid_for, args.track))
+    except AdminError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(f"invite code: {code}\nlink: {link}\nexpires: {until:%Y-%m-%d %H:%M} UTC")
     return 0
 
 
-def _run(settings: Settings) -> int:
-    from bot.service.conversation import Service, make_clock
-    from bot.store.database import Database
+async def _new_invite(
+    settings: Settings, valid_for: timedelta, track: str | None
+) -> tuple[str, str, datetime]:
+    from bot.service.backend import open_backend
+    from bot.tg.application import bot_username
+
+    async with open_backend(settings) as backend:
+        desk = backend.staff()
+        # The track must exist; the invite keeps its exact name.
+        name = await desk.track_name(track) if track is not None else None
+        code, until = await desk.new_invite(valid_for, name)
+    return code, f"https://t.me/{await bot_username(settings)}?start={code}", until
+
+
+def _run(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.service.backend import connect, upgrade_database
     from bot.tg.application import run_polling
 
-    db = Database(settings.database_url)
-    run_polling(settings, Service(db, settings, make_clock(settings)))
+    upgrade_database(settings)
+    run_polling(settings, connect(settings).conversation)
     return 0
+
+
+def _program(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.cli import reports, tracks
+
+    door = tracks if args.command in ("track", "session") else reports
+    return door.run(settings, args)
+
+
+_COMMANDS = {
+    "db": _db,
+    "chat": _chat,
+    "invite": _invite,
+    "run": _run,
+    **{name: _program for name in ("track", "session", "export", "report", "clients")},
+}

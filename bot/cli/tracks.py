@@ -1,7 +1,8 @@
 """`recovery-bot track ...` and `recovery-bot session ...`: the staff tools on the command line.
 
-`bot.cli.main` adds these subcommands with `add_subcommands` and hands them to `run` after the
-database is migrated. Output goes to stdout; a bad input is one line on stderr and exit 2."""
+`bot.cli.main` adds these subcommands with `add_subcommands` and hands them to `run`. Each is
+one `StaffDesk` call (one transaction). Output goes to stdout; a bad input is one line on
+stderr and exit 2."""
 
 from __future__ import annotations
 
@@ -9,16 +10,13 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
-
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.domain.staff_input import SESSION_OPTIONS, AdminError, session_spec
-from bot.service import staff as ops
-from bot.store.database import Database
+from bot.service.backend import open_backend
+from bot.service.staff import StaffDesk
 
-Action = Callable[[AsyncSession, argparse.Namespace, Settings, datetime], Awaitable[list[str]]]
+Action = Callable[[StaffDesk, argparse.Namespace], Awaitable[list[str]]]
 Subparsers = argparse._SubParsersAction
 
 SESSION_HELP = {
@@ -54,9 +52,9 @@ def add_subcommands(sub: Subparsers) -> None:
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
-    """Carry out one track or session subcommand in one transaction; the exit status."""
+    """Carry out one track or session subcommand; the exit status."""
     try:
-        lines = asyncio.run(_in_transaction(settings, ACTIONS[args.command, args.action], args))
+        lines = asyncio.run(_at_the_desk(settings, ACTIONS[args.command, args.action], args))
     except AdminError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -64,68 +62,36 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _in_transaction(
-    settings: Settings, action: Action, args: argparse.Namespace
-) -> list[str]:
-    db = Database(settings.database_url)
-    try:
-        async with db.transaction() as s:
-            return await action(s, args, settings, datetime.now(UTC))
-    finally:
-        await db.dispose()
+async def _at_the_desk(settings: Settings, action: Action, args: argparse.Namespace) -> list[str]:
+    async with open_backend(settings) as backend:
+        return await action(backend.staff(), args)
 
 
-async def track_or_error(settings: Settings, name: str) -> str | None:
-    """For `invite --track`: the track's name if it exists; else an error on stderr."""
-    db = Database(settings.database_url)
-    try:
-        async with db.transaction() as s:
-            return (await ops.find_track(s, name)).name
-    except AdminError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return None
-    finally:
-        await db.dispose()
+async def _track_add(desk: StaffDesk, args: argparse.Namespace) -> list[str]:
+    return [await desk.add_track(args.name, args.timezone)]
 
 
-async def _track_add(
-    s: AsyncSession, args: argparse.Namespace, settings: Settings, now: datetime
-) -> list[str]:
-    zone = args.timezone if args.timezone is not None else settings.program_timezone
-    return [await ops.add_track(s, args.name, zone, now)]
+async def _track_list(desk: StaffDesk, args: argparse.Namespace) -> list[str]:
+    return await desk.track_lines() or ["no tracks yet"]
 
 
-async def _track_list(
-    s: AsyncSession, args: argparse.Namespace, settings: Settings, now: datetime
-) -> list[str]:
-    return await ops.track_lines(s) or ["no tracks yet"]
+async def _track_remove(desk: StaffDesk, args: argparse.Namespace) -> list[str]:
+    return [await desk.remove_track(args.name)]
 
 
-async def _track_remove(
-    s: AsyncSession, args: argparse.Namespace, settings: Settings, now: datetime
-) -> list[str]:
-    return [await ops.remove_track(s, args.name, now)]
-
-
-async def _session_add(
-    s: AsyncSession, args: argparse.Namespace, settings: Settings, now: datetime
-) -> list[str]:
+async def _session_add(desk: StaffDesk, args: argparse.Namespace) -> list[str]:
     spec = session_spec({name: getattr(args, name) for name in SESSION_OPTIONS})
-    return [f"added {line}" for line in await ops.add_sessions(s, spec, now)]
+    return [f"added {line}" for line in await desk.add_sessions(spec)]
 
 
-async def _session_list(
-    s: AsyncSession, args: argparse.Namespace, settings: Settings, now: datetime
-) -> list[str]:
+async def _session_list(desk: StaffDesk, args: argparse.Namespace) -> list[str]:
     if args.track is not None and args.client is not None:
         raise AdminError("give --track or --client, not both")
-    return await ops.session_lines(s, args.track, args.client) or ["no sessions"]
+    return await desk.session_lines(args.track, args.client) or ["no sessions"]
 
 
-async def _session_remove(
-    s: AsyncSession, args: argparse.Namespace, settings: Settings, now: datetime
-) -> list[str]:
-    return [await ops.remove_session(s, args.id, now)]
+async def _session_remove(desk: StaffDesk, args: argparse.Namespace) -> list[str]:
+    return [await desk.remove_session(args.id)]
 
 
 ACTIONS: dict[tuple[str, str], Action] = {

@@ -1,9 +1,9 @@
 """Staff tools, the pure half: parse and check what staff type to manage tracks and sessions.
 
-The command line (`recovery-bot track|session`, through `bot.cli.tracks`) and the Telegram
-staff commands (`bot.tg.staff`) both call these functions, so a session typed in either place
-is read and checked the same way. Bad input raises `AdminError` with a one-line message; the
-database half (`bot.service.staff`) adds the checks that need rows (does the track exist...)."""
+The command line (`bot.cli`) and the Telegram staff commands (`bot.tg.staff`) both call these
+functions, so a session typed in either place is read and checked the same way. Bad input
+raises `AdminError` with a one-line message; the database half (`bot.service.program`, run
+through `bot.service.staff.StaffDesk`) adds the checks that need rows (does the track exist)."""
 
 from __future__ import annotations
 
@@ -121,6 +121,15 @@ def check_place(text: str | None) -> str | None:
     if len(place) > MAX_PLACE:
         raise AdminError(f"place is {len(place)} characters; at most {MAX_PLACE}")
     return place or None
+
+
+def parse_duration(text: str) -> timedelta:
+    """'72h', '3d', '90m' -> timedelta; AdminError otherwise (an invite's validity)."""
+    match = re.fullmatch(r"\s*(\d+)\s*([mhd])\s*", text)
+    if not match or int(match.group(1)) == 0:
+        raise AdminError(f"invalid duration {text!r}; use e.g. 72h, 3d or 90m")
+    unit = {"m": "minutes", "h": "hours", "d": "days"}[match.group(2)]
+    return timedelta(**{unit: int(match.group(1))})
 
 
 def parse_session_id(text: str) -> int:

@@ -6,9 +6,8 @@ the replies it returns after the transaction has committed."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,13 +17,13 @@ from bot.domain.conversation import model as m
 from bot.domain.conversation.machine import step
 from bot.locales import norm_lang, t
 from bot.service import effects as persist
+from bot.service.clock import Clock, system_clock
 from bot.service.context import build_context
 from bot.store import repo, schedules
 from bot.store.database import Database
 from bot.store.models import Client
 
 log = logging.getLogger(__name__)
-Clock = Callable[[], datetime]
 
 
 @dataclass(frozen=True)
@@ -34,26 +33,6 @@ class Address:
     user_id: int
     chat_id: int
     lang_hint: str = "en"
-
-
-def system_clock() -> datetime:
-    return datetime.now(UTC)
-
-
-def make_clock(settings: Settings) -> Clock:
-    """The real clock, or with CLOCK_FILE set (tests), the time written in that file."""
-    path = settings.clock_file
-    if not path:
-        return system_clock
-
-    def from_file() -> datetime:
-        try:
-            with open(path) as handle:
-                return datetime.fromisoformat(handle.read().strip())
-        except (OSError, ValueError):
-            return system_clock()
-
-    return from_file
 
 
 class Service:

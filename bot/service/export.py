@@ -7,21 +7,17 @@ copy) and `recovery-bot export` (staff); each export is audited in the same tran
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
-import os
 import zipfile
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.service.staff import find_client
 from bot.store import audit, repo
 from bot.store.models import Base, Client, Track
 
@@ -196,28 +192,3 @@ async def build_export(
         s, actor or f"client:{client.pseudo_id}", "export", client.pseudo_id, detail, now
     )
     return name, data
-
-
-# ---- `recovery-bot export` ----------------------------------------------------------------
-
-
-def add_subcommand(sub: argparse._SubParsersAction) -> None:
-    """`recovery-bot export --client PSEUDO_ID [--out DIR]`."""
-    export = sub.add_parser("export", help="write one client's whole record as a zip (audited)")
-    export.add_argument("--client", required=True, metavar="PSEUDO_ID", help="e.g. c-3f9a1b2c")
-    export.add_argument("--out", default=".", metavar="DIR", help="folder for the zip (default .)")
-
-
-async def export_client(s: AsyncSession, pseudo_id: str, now: datetime) -> tuple[str, bytes]:
-    """Staff's export of one client by pseudonymous id; AdminError when there is none."""
-    client = await find_client(s, pseudo_id)
-    return await build_export(s, client.id, now, actor="cli")
-
-
-def write_private(path: Path, data: bytes) -> Path:
-    """Write a file only its owner can read: it holds health information."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    path.chmod(0o600)  # O_CREAT's mode does not apply to a file that already existed
-    return path

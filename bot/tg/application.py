@@ -1,4 +1,4 @@
-"""Building and running the PTB Application (long polling)."""
+"""Building and running the PTB Application (long polling), its bots and its jobs."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -18,15 +18,15 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
 from bot.domain.conversation.model import Reply
 from bot.reminders.dispatcher import Composer, Dispatcher
 from bot.reminders.planner import plan_all
-from bot.reminders.sender import TelegramSender
 from bot.service.conversation import Service
 from bot.service.insights import weekly_summary
+from bot.tg.delivery import TelegramSender
 from bot.tg.handlers import (
     ALLOWED_UPDATES,
     BotData,
@@ -38,37 +38,14 @@ from bot.tg.handlers import (
     on_member,
     on_message,
 )
+from bot.tg.logs import quiet_token_loggers
+from bot.tg.menus import set_menus
 from bot.tg.staff import register_staff_handlers
 
 log = logging.getLogger(__name__)
+PLACEHOLDER_BOT = "<your_bot>"
 PLAN_EVERY = 300  # seconds
 DISPATCH_EVERY = 3
-
-COMMANDS: dict[str, dict[str, str]] = {
-    "en": {
-        "checkin": "Daily check-in", "craving": "Log a craving", "trigger": "Log a trigger",
-        "help": "Help now, any time", "today": "What I did today", "menu": "Main menu",
-        "sessions": "My sessions this week",
-        "progress": "My progress and charts",
-        "export": "Get all my data as a file",
-        "share": "Share this week with my program",
-        "settings": "Language, times, support person", "privacy": "What is stored",
-        "cancel": "Leave what you are doing", "stop": "Stop my messages",
-        "delete": "Delete my data",
-    },
-    "es": {
-        "checkin": "Registro diario", "craving": "Anotar ganas de consumir",
-        "trigger": "Anotar un detonante", "help": "Ayuda ya, a cualquier hora",
-        "today": "Lo que hice hoy", "menu": "Menú principal",
-        "sessions": "Mis sesiones de la semana",
-        "progress": "Mi progreso y gráficas",
-        "export": "Recibir todos mis datos en un archivo",
-        "share": "Compartir esta semana con mi programa",
-        "settings": "Idioma, horarios, persona de apoyo", "privacy": "Qué se guarda",
-        "cancel": "Dejar lo que está haciendo", "stop": "Detener mis mensajes",
-        "delete": "Borrar mis datos",
-    },
-}  # fmt: skip
 
 
 SPACING = 1 / 29.5  # seconds between two requests: just under Telegram's 30 a second
@@ -82,13 +59,33 @@ def limiter() -> AIORateLimiter:
     return AIORateLimiter(overall_max_rate=1, overall_time_period=SPACING, max_retries=3)
 
 
-def quiet_token_loggers() -> None:
-    """Loggers whose lines carry the bot token in a URL: httpx logs every request URL, and
-    PTB's bots log their API URL at DEBUG when built. Never below INFO and WARNING."""
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    for name in ("telegram.Bot", "telegram.ext.ExtBot"):
-        logger = logging.getLogger(name)
-        logger.setLevel(max(logger.getEffectiveLevel(), logging.INFO))
+def make_bot(
+    settings: Settings, *, rate_limiter: AIORateLimiter | None = None,
+    request: BaseRequest | None = None, get_updates_request: BaseRequest | None = None,
+) -> ExtBot[Any]:  # fmt: skip
+    """A bot for the configured Bot API (TELEGRAM_API_URL) and token; every bot is built here.
+
+    Without `request`, a connection pool as wide as PTB's Application builder gives (256),
+    and one connection for getUpdates."""
+    assert settings.token, "checked by the caller"
+    api = settings.telegram_api_url
+    return ExtBot(
+        settings.token, base_url=f"{api}/bot", base_file_url=f"{api}/file/bot",
+        request=request or HTTPXRequest(connection_pool_size=256),
+        get_updates_request=get_updates_request or request or HTTPXRequest(),
+        rate_limiter=rate_limiter,
+    )  # fmt: skip
+
+
+async def bot_username(settings: Settings) -> str:
+    """The bot's @username from getMe when a token is set; a placeholder otherwise."""
+    if not settings.token:
+        return PLACEHOLDER_BOT
+    try:
+        async with make_bot(settings) as bot:
+            return bot.username
+    except TelegramError:
+        return PLACEHOLDER_BOT
 
 
 def build_application(
@@ -97,22 +94,16 @@ def build_application(
     """The Application with its rate limiter, typed context and ordered handlers.
 
     `request` replaces the HTTP layer (tests pass a recording fake)."""
-    assert settings.token, "checked by the caller"
     quiet_token_loggers()
-    api = settings.telegram_api_url
-    builder = (
+    bot = make_bot(settings, rate_limiter=limiter(), request=request)
+    app = (
         Application.builder()
-        .token(settings.token)
-        .base_url(f"{api}/bot")
-        .base_file_url(f"{api}/file/bot")
-        .rate_limiter(limiter())
+        .bot(bot)
         .context_types(ContextTypes(bot_data=BotData))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .build()
     )
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
-    app = builder.build()
     app.bot_data.service = service
     app.bot_data.settings = settings
     if request is not None:
@@ -135,10 +126,8 @@ def build_application(
 async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-ignore]
     """The command menu in both languages (English is the default for everyone else), and
     the housekeeping job."""
-    for lang, commands in COMMANDS.items():
-        menu = [BotCommand(name, text) for name, text in commands.items()]
-        await app.bot.set_my_commands(menu, language_code=None if lang == "en" else lang)
-    await _staff_menus(app)
+    settings = app.bot_data.settings
+    await set_menus(app.bot, settings.staff_user_ids if settings else ())
     if app.job_queue is None:
         log.error("no JobQueue (install the job-queue extra): reminders will not be sent")
         return
@@ -166,13 +155,8 @@ def reminder_bot(settings: Settings, request: BaseRequest | None = None) -> ExtB
     """Reminders go through a bot of their own whose limiter never retries a 429 itself: the
     dispatcher puts the row back with retry_after instead, so a row marked "sending" is only
     ever one on the wire, and a crash leaves almost nothing undecided."""
-    assert settings.token
-    api = settings.telegram_api_url
     no_retry = AIORateLimiter(overall_max_rate=1, overall_time_period=SPACING, max_retries=0)
-    return ExtBot(
-        settings.token, base_url=f"{api}/bot", base_file_url=f"{api}/file/bot",
-        rate_limiter=no_retry, request=request,
-    )  # fmt: skip
+    return make_bot(settings, rate_limiter=no_retry, request=request)
 
 
 async def _reminder_bot(
@@ -203,26 +187,6 @@ async def _dispatch(context: Context) -> None:
     stats = await dispatcher.run_once()
     if stats.sent or stats.missed or stats.failed or stats.blocked:
         log.info("reminders: %s", stats)
-
-
-STAFF_MENU = {
-    "tracks": "Program tracks", "track_add": "Add a track: NAME [ZONE]",
-    "track_remove": "Remove a track: NAME", "session_add": "Add sessions (see README)",
-    "sessions_all": "List sessions [--track NAME | --client ID]",
-    "session_remove": "Remove a session: ID", "invite": "New invite [--track NAME]",
-    "report": "Program report since YYYY-MM-DD", "clients": "The client roster",
-}  # fmt: skip
-
-
-async def _staff_menus(app: Application) -> None:  # type: ignore[type-arg,unused-ignore]
-    """Staff see their commands too, in their own chat only (nobody else's menu shows them)."""
-    settings = app.bot_data.settings
-    menu = [BotCommand(n, d) for n, d in {**COMMANDS["en"], **STAFF_MENU}.items()]
-    for staff_id in settings.staff_user_ids if settings else ():
-        try:
-            await app.bot.set_my_commands(menu, scope=BotCommandScopeChat(staff_id))
-        except TelegramError as exc:  # a staff member who never opened the chat
-            log.info("no staff menu for one staff id: %s", exc.__class__.__name__)
 
 
 async def _prune(context: Context) -> None:

@@ -1,6 +1,8 @@
-"""Domain replies -> Bot API calls, and Telegram updates -> domain events."""
+"""Domain replies -> Bot API calls, and the Bot API's answers -> what the dispatcher does next."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from telegram import (
     Bot,
@@ -8,17 +10,13 @@ from telegram import (
     InlineKeyboardMarkup,
     InputFile,
     KeyboardButton,
-    Message,
     ReplyKeyboardMarkup,
 )
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.domain.conversation import model as m
-
-MAX_TEXT = 4096
-MEDIA_KINDS = (
-    "photo", "sticker", "voice", "video", "video_note", "audio", "document", "location",
-    "venue", "contact", "animation", "poll", "dice", "game", "story",
-)  # fmt: skip
+from bot.reminders.sender import Delivery
+from bot.tg.limits import MAX_CAPTION, clip
 
 
 def markup(reply: m.Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
@@ -35,43 +33,44 @@ def markup(reply: m.Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
     return None
 
 
-def clip(text: str) -> str:
-    """Telegram refuses over 4096 characters; our texts are far shorter, but never fail."""
-    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
-
-
-def event_of(message: Message) -> m.Event:
-    """A private message as a domain event: a command, text, or media we cannot read."""
-    text = message.text
-    if text is not None:
-        # Only what Telegram marks as a command is one: "/ took too many pills" is text.
-        if any(e.type == "bot_command" and e.offset == 0 for e in message.entities or ()):
-            head, _, arg = text[1:].partition(" ")
-            name = head.split("@", 1)[0].lower()
-            return m.Command(name, arg.strip())
-        return m.Text(text)
-    kind = next((k for k in MEDIA_KINDS if getattr(message, k, None)), "other")
-    return m.Media(kind, message.caption or "")
-
-
-MAX_CAPTION = 1024
-
-
 async def deliver(bot: Bot, chat_id: int, reply: m.Reply) -> None:
     """One reply as sendMessage, sendPhoto (a chart) or sendDocument (an export)."""
     keys = markup(reply)
+    caption = clip(reply.text, MAX_CAPTION) or None
     if reply.photo is not None:
         await bot.send_photo(
-            chat_id, InputFile(reply.photo, filename="chart.png"),
-            caption=reply.text[:MAX_CAPTION] or None, reply_markup=keys,
-            protect_content=reply.protect,
+            chat_id, InputFile(reply.photo, filename="chart.png"), caption=caption,
+            reply_markup=keys, protect_content=reply.protect,
         )  # fmt: skip
     elif reply.document is not None:
         await bot.send_document(
             chat_id, InputFile(reply.document, filename=reply.filename or "file"),
-            caption=reply.text[:MAX_CAPTION] or None, reply_markup=keys,
-            protect_content=reply.protect,
+            caption=caption, reply_markup=keys, protect_content=reply.protect,
         )  # fmt: skip
     else:
         await bot.send_message(chat_id, clip(reply.text), reply_markup=keys,
                                protect_content=reply.protect)  # fmt: skip
+
+
+class TelegramSender:
+    """The dispatcher's sender over a PTB bot, whose AIORateLimiter paces the requests."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send(self, chat_id: int, reply: m.Reply) -> Delivery:
+        """sent; retry after 429's retry_after or 30 s on a network error; blocked on 403;
+        failed on another 400."""
+        try:
+            await deliver(self.bot, chat_id, reply)
+        except RetryAfter as exc:
+            wait = exc.retry_after
+            delay = wait if isinstance(wait, timedelta) else timedelta(seconds=float(wait))
+            return Delivery("retry", delay, "429")
+        except Forbidden:
+            return Delivery("blocked", detail="403")
+        except BadRequest as exc:
+            return Delivery("failed", detail=f"400 {exc.message}"[:64])
+        except (TimedOut, NetworkError) as exc:
+            return Delivery("retry", timedelta(seconds=30), exc.__class__.__name__[:64])
+        return Delivery("sent")

@@ -1,7 +1,7 @@
-"""The Telegram adapter: thin handlers that turn updates into events and replies into calls.
+"""The Telegram door's handlers: thin, each turns an update into an event and replies into calls.
 
-All handlers are registered in one ordered block in `build_application`; PTB tries them in
-order within group 0 and stops at the first that matches."""
+All handlers are registered in one ordered block in `bot.tg.application.build_application`;
+PTB tries them in order within group 0 and stops at the first that matches."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from bot.domain.conversation import model as m
 from bot.domain.conversation.replies import help_reply
 from bot.locales import norm_lang, t
 from bot.service.conversation import Address, Service
-from bot.tg.delivery import clip, deliver, event_of, markup
+from bot.tg.delivery import deliver, markup
+from bot.tg.events import event_of
+from bot.tg.limits import clip
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]

@@ -5,34 +5,32 @@ They sit in handler group -1, ahead of the conversation's handlers (group 0). A 
 private command is answered here and goes no further (ApplicationHandlerStop); anyone else's
 update matches nothing in this group and reaches the conversation untouched, so a client who
 types /tracks gets the ordinary "I don't know that command". Parsing and checks are the ones
-the command line uses (`bot.domain.staff_input`, `bot.service.staff`)."""
+the command line uses (`bot.domain.staff_input`), at the same desk (`bot.service.staff`)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, filters
 
-from bot.cli.main import parse_duration
 from bot.config import Settings
 from bot.domain.staff_input import (
     AdminError,
+    parse_duration,
     parse_options,
     parse_owner,
     parse_session_args,
     parse_track_add,
 )
-from bot.service import staff as ops
-from bot.store import repo
-from bot.tg.delivery import clip
+from bot.service.staff import AlreadyHandled, StaffDesk
 from bot.tg.handlers import Context
+from bot.tg.limits import clip
 
 log = logging.getLogger(__name__)
 STAFF_GROUP = -1  # before group 0, where the conversation's private-message handler is
@@ -41,14 +39,11 @@ DEFAULT_EXPIRY = "72h"
 
 @dataclass(frozen=True)
 class StaffCall:
-    """One staff command: its words, the open transaction, the time, the settings."""
+    """One staff command: its words, the desk it is carried out at, the bot's @username."""
 
-    s: AsyncSession
+    desk: StaffDesk
     words: Sequence[str]
-    now: datetime
-    settings: Settings
     bot_username: str
-    actor: str = "staff"
 
 
 StaffAction = Callable[[StaffCall], Awaitable[str]]
@@ -63,39 +58,36 @@ def _one(words: Sequence[str], usage: str) -> str:
 
 async def _track_add(call: StaffCall) -> str:
     _one(call.words, "/track_add NAME [ZONE]")
-    name, zone = parse_track_add(call.words, call.settings.program_timezone)
-    return await ops.add_track(call.s, name, zone, call.now)
+    name, zone = parse_track_add(call.words, call.desk.settings.program_timezone)
+    return await call.desk.add_track(name, zone)
 
 
 async def _tracks(call: StaffCall) -> str:
-    return "\n".join(await ops.track_lines(call.s)) or "No tracks yet."
+    return "\n".join(await call.desk.track_lines()) or "No tracks yet."
 
 
 async def _track_remove(call: StaffCall) -> str:
-    return await ops.remove_track(call.s, _one(call.words, "/track_remove NAME"), call.now)
+    return await call.desk.remove_track(_one(call.words, "/track_remove NAME"))
 
 
 async def _session_add(call: StaffCall) -> str:
     spec = parse_session_args(call.words)
-    return "\n".join(f"added {line}" for line in await ops.add_sessions(call.s, spec, call.now))
+    return "\n".join(f"added {line}" for line in await call.desk.add_sessions(spec))
 
 
 async def _sessions_all(call: StaffCall) -> str:
     track, client = parse_owner(call.words)
-    return "\n".join(await ops.session_lines(call.s, track, client)) or "No sessions."
+    return "\n".join(await call.desk.session_lines(track, client)) or "No sessions."
 
 
 async def _session_remove(call: StaffCall) -> str:
-    return await ops.remove_session(call.s, _one(call.words, "/session_remove ID"), call.now)
+    return await call.desk.remove_session(_one(call.words, "/session_remove ID"))
 
 
 async def _invite(call: StaffCall) -> str:
     opts = parse_options(call.words, ("track", "expires"))
-    try:
-        until = call.now + parse_duration(opts.get("expires", DEFAULT_EXPIRY))
-    except ValueError as exc:
-        raise AdminError(str(exc)) from None
-    code = await ops.new_invite(call.s, call.now, until, opts.get("track"))
+    valid_for = parse_duration(opts.get("expires", DEFAULT_EXPIRY))
+    code, until = await call.desk.new_invite(valid_for, opts.get("track"))
     return (
         f"Single-use invite, valid until {until:%Y-%m-%d %H:%M} UTC:\n"
         f"https://t.me/{call.bot_username}?start={code}"
@@ -112,22 +104,16 @@ def _fit(text: str, rows_left: str) -> str:
 
 
 async def _report(call: StaffCall) -> str:
-    from bot.service.report import build_report
-
     since_text = _one(call.words, "/report YYYY-MM-DD")
     try:
         since = date.fromisoformat(since_text)
     except ValueError:
         raise AdminError(f"not a date: {since_text!r}; use YYYY-MM-DD") from None
-    days = call.settings.program_length_days
-    table = await build_report(call.s, since, "md", call.now, actor=call.actor, program_days=days)
-    return _fit(table, "more rows")
+    return _fit(await call.desk.report(since, "md"), "more rows")
 
 
 async def _clients(call: StaffCall) -> str:
-    from bot.service.report import build_roster
-
-    return _fit(await build_roster(call.s, call.now, actor=call.actor), "more clients")
+    return _fit(await call.desk.roster(), "more clients")
 
 
 COMMANDS: dict[str, StaffAction] = {
@@ -175,17 +161,17 @@ def _handler(
 async def _execute(update: Update, context: Context, name: str, action: StaffAction) -> str | None:
     """The reply text; None for a redelivered update, handled before."""
     service = context.bot_data.svc()
-    now = service.clock()
-    words = list(context.args or [])
+    user = update.effective_user
+    actor = f"staff:{user.id}" if user else "staff"
+    # The update is recorded in the command's transaction, so a redelivered /session_add
+    # adds nothing twice.
+    desk = StaffDesk(
+        service.db, service.settings, service.clock, actor=actor, update_id=update.update_id
+    )
     try:
-        async with service.db.transaction() as s:
-            # Recorded like any update, so a redelivered /session_add adds nothing twice.
-            if not await repo.mark_update(s, update.update_id, now):
-                return None
-            user = update.effective_user
-            actor = f"staff:{user.id}" if user else "staff"
-            call = StaffCall(s, words, now, service.settings, context.bot.username, actor)
-            text = await action(call)
+        text = await action(StaffCall(desk, list(context.args or []), context.bot.username))
+    except AlreadyHandled:
+        return None
     except AdminError as exc:
         return f"Error: {exc}"
     except Exception as exc:  # a staff command never falls through to the conversation

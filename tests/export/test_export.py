@@ -13,7 +13,9 @@ import pytest
 from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.service.export import WITHHELD, build_export, export_client
+from bot.config import Settings
+from bot.service.export import WITHHELD, build_export
+from bot.service.staff import StaffDesk
 from bot.store import audit, repo, schedules
 from bot.store.database import Database
 from bot.store.models import AuditEntry, Base, Client
@@ -135,7 +137,8 @@ async def test_export_is_audited_in_its_own_transaction(store_db: Database) -> N
     mine, other = await _two_clients(store_db)
     async with store_db.transaction() as s:
         name, _ = await build_export(s, mine.id, NOW)
-        await export_client(s, other.pseudo_id, NOW)
+    desk = StaffDesk(store_db, Settings(), lambda: NOW)  # staff at the command line
+    await desk.export(other.pseudo_id)
     async with store_db.transaction() as s:
         found = [(e.actor, e.action, e.subject) for e in await audit.entries(s, action="export")]
         [entry] = await audit.entries(s, subject=mine.pseudo_id)

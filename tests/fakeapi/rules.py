@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.tg.limits import (
+    MAX_ANSWER_TEXT,
+    MAX_CAPTION,
+    MAX_COMMANDS,
+    MAX_TEXT,
+    callback_data_fits,
+    utf16_len,
+)
+
 from .markup import visible_text
 from .spec import Spec, bad_request
 
-MAX_TEXT = 4096
-MAX_CAPTION = 1024
-MAX_CALLBACK_DATA = 64
-MAX_ANSWER_TEXT = 200
-MAX_COMMANDS = 100
 CHAT_ACTIONS = frozenset(
     {
         "typing", "upload_photo", "record_video", "upload_video", "record_voice",
@@ -25,11 +29,6 @@ _NOT_ACTIONS = frozenset({"text", "icon_custom_emoji_id", "style"})
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
 _LANGUAGE = re.compile(r"[a-z]{2}")
 _BUTTON_URL = re.compile(r"(https?|tg)://\S+")
-
-
-def utf16_len(text: str) -> int:
-    """Telegram counts lengths in UTF-16 code units."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 def message_text(params: dict[str, Any], key: str = "text") -> str:
@@ -88,7 +87,7 @@ class Rules:
         if not button["text"].strip():
             raise bad_request("can't parse inline keyboard button: button text is empty")
         data = button.get("callback_data")
-        if data is not None and not 1 <= len(data.encode("utf-8")) <= MAX_CALLBACK_DATA:
+        if data is not None and not callback_data_fits(data):
             raise bad_request("BUTTON_DATA_INVALID")
         url = button.get("url")
         if url is not None and not _BUTTON_URL.fullmatch(url):

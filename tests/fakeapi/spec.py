@@ -10,7 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-API_JSON = Path(os.environ.get("FAKE_TELEGRAM_API_JSON", "/work/shared/telegram-bot-api/api.json"))
+# The Bot API description, vendored with its MIT licence (botapi/LICENSE) so the suite runs
+# on any fresh clone; FAKE_TELEGRAM_API_JSON points the fake at another copy.
+_VENDORED = Path(__file__).resolve().parent / "botapi" / "api.json"
+API_JSON = Path(os.environ.get("FAKE_TELEGRAM_API_JSON") or _VENDORED)
 _CONST = re.compile(r'(?:must be|always) "?([a-z_]+)"?$')
 _CONST_FIELDS = frozenset({"type", "source", "status"})
 _INT = re.compile(r"-?\d+")

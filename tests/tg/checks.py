@@ -9,9 +9,15 @@ import json
 import re
 from typing import Any
 
-MAX_TEXT = 4096
-MAX_CALLBACK_DATA = 64
-MAX_ANSWER_TEXT = 200
+from bot.tg.limits import (
+    MAX_ANSWER_TEXT,
+    MAX_CALLBACK_DATA,
+    MAX_COMMANDS,
+    MAX_TEXT,
+    callback_data_fits,
+    utf16_len,
+)
+
 _COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
 _BUTTON_ACTIONS = frozenset(
     {"url", "callback_data", "web_app", "login_url", "switch_inline_query",
@@ -85,7 +91,7 @@ def check_call(method: str, wire: dict[str, str]) -> list[str]:
         problems.append(f"chat_id is neither an id nor @username: {wire['chat_id']!r}")
     if "text" in wire and method != "answerCallbackQuery":
         problems += check_text(wire["text"])
-    if method == "answerCallbackQuery" and len(wire.get("text", "")) > MAX_ANSWER_TEXT:
+    if method == "answerCallbackQuery" and utf16_len(wire.get("text", "")) > MAX_ANSWER_TEXT:
         problems.append("answerCallbackQuery text over 200 characters")
     if "reply_markup" in wire:
         problems += check_markup(wire["reply_markup"], inline_only=method != "sendMessage")
@@ -99,8 +105,8 @@ def check_call(method: str, wire: dict[str, str]) -> list[str]:
 def check_text(text: str) -> list[str]:
     if not text.strip():
         return ["text is empty"]
-    if len(text) > MAX_TEXT:
-        return [f"text is {len(text)} characters, over {MAX_TEXT}"]
+    if utf16_len(text) > MAX_TEXT:
+        return [f"text is {utf16_len(text)} characters (UTF-16 code units), over {MAX_TEXT}"]
     return []
 
 
@@ -143,7 +149,7 @@ def _check_inline_button(button: dict[str, Any]) -> list[str]:
     if len(actions) != 1:
         return [f"inline button {button['text']!r} needs exactly one action, has {actions}"]
     data = button.get("callback_data")
-    if data is not None and not 1 <= len(str(data).encode()) <= MAX_CALLBACK_DATA:
+    if data is not None and not callback_data_fits(str(data)):
         size = len(str(data).encode())
         return [f"callback_data {data!r} is {size} bytes, must be 1-{MAX_CALLBACK_DATA}"]
     return []
@@ -154,7 +160,7 @@ def check_commands(wire: dict[str, str]) -> list[str]:
         commands = json.loads(wire["commands"])
     except (KeyError, ValueError):
         return ["commands is not a JSON array"]
-    if not isinstance(commands, list) or not 1 <= len(commands) <= 100:
+    if not isinstance(commands, list) or not 1 <= len(commands) <= MAX_COMMANDS:
         return ["commands must be an array of 1-100 BotCommand"]
     problems = [f"bad command name {c.get('command')!r}" for c in commands
                 if not _COMMAND.match(str(c.get("command", "")))]  # fmt: skip

@@ -14,6 +14,7 @@ from typing import Any
 
 from telegram.request import BaseRequest, RequestData
 
+from bot.tg.limits import MAX_CAPTION, utf16_len
 from tests.tg.checks import check_call
 
 BOT_USER: dict[str, Any] = {
@@ -189,7 +190,7 @@ class FakeRequest(BaseRequest):
         if method == "sendMessage":
             return self._send(wire)
         if method in ("sendPhoto", "sendDocument"):  # a chart or an export: caption as text
-            if len(wire.get("caption", "")) > 1024:
+            if utf16_len(wire.get("caption", "")) > MAX_CAPTION:
                 raise ApiError(400, "Bad Request: message caption is too long")
             return self._send({**wire, "text": wire.get("caption", "")})
         return self._edit(wire)

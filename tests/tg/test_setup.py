@@ -9,8 +9,8 @@ import logging
 import pytest
 
 from bot.locales import t
-from bot.tg.application import COMMANDS
 from bot.tg.handlers import ALLOWED_UPDATES
+from bot.tg.menus import COMMANDS
 from tests.tg import updates as u
 from tests.tg.conftest import TOKEN, enroll
 from tests.tg.driver import Harness, Person
