@@ -19,6 +19,6 @@ def test_readme_diagram_matches_the_transition_table() -> None:
 
 
 def test_every_flow_state_is_in_the_diagram() -> None:
-    drawn = {s for edge in edges() for s in edge[:2]}
+    drawn = {s for edge in edges() for s in (edge.source, edge.target)}
     for states in FLOWS.values():
         assert set(states) <= drawn
