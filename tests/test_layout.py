@@ -154,3 +154,14 @@ def test_no_import_circles() -> None:
 
 def test_the_cycle_finder_finds_a_circle() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_the_readme_draws_every_folder() -> None:
+    readme = (BOT.parent / "README.md").read_text()
+    section = readme.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    for folder in package_folders():
+        rel = folder.relative_to(BOT)
+        if rel.parts and rel.parts[0] == "store":  # store's own subfolders: Alembic's
+            continue
+        name = f"{rel.name}/" if len(rel.parts) > 1 else f"bot/{rel}/".replace("bot/./", "bot/")
+        assert name in section, f"the README's architecture section does not show {name}"

@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.domain.conversation import model as m
 from bot.domain.conversation.machine import step
 from bot.locales import norm_lang, t
-from bot.service import effects as persist
+from bot.service import effects
 from bot.service.clock import Clock, system_clock
 from bot.service.context import build_context
 from bot.store import repo, schedules
@@ -143,7 +143,7 @@ class Service:
             elif isinstance(effect, m.ShowProgress | m.Export | m.ShareSummary):
                 continue  # run after the commit, see handle()
             else:
-                notice = await persist.save(s, client, effect, now, self.settings)
+                notice = await effects.save(s, client, effect, now, self.settings)
                 if notice is not None:
                     replies.append(notice)
         return client, replies

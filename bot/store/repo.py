@@ -1,5 +1,5 @@
 """Repositories: small async queries over one session. They never begin or commit: the
-caller (bot/service.py) owns the transaction, so an event and its effects commit together.
+caller (the service layer) owns the transaction, so an event and its effects commit together.
 
 Clients, invites, consent, conversation state, update ids and erasure live here; the patient's
 logs live in `bot.store.records` and are re-exported, so callers only import this module."""

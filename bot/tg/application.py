@@ -26,11 +26,10 @@ from bot.reminders.dispatcher import Composer, Dispatcher
 from bot.reminders.planner import plan_all
 from bot.service.conversation import Service
 from bot.service.insights import weekly_summary
+from bot.tg.context import BotData, Context
 from bot.tg.delivery import TelegramSender
 from bot.tg.handlers import (
     ALLOWED_UPDATES,
-    BotData,
-    Context,
     on_button,
     on_error,
     on_group,

@@ -6,40 +6,22 @@ PTB tries them in order within group 0 and stops at the first that matches."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, TelegramError
-from telegram.ext import CallbackContext, ExtBot
 
-from bot.config import Settings
 from bot.domain.conversation import model as m
 from bot.domain.conversation.replies import help_reply
 from bot.locales import norm_lang, t
-from bot.service.conversation import Address, Service
+from bot.service.conversation import Address
+from bot.tg.context import Context
 from bot.tg.delivery import deliver, markup
 from bot.tg.events import event_of
 from bot.tg.limits import clip
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
-
-
-@dataclass
-class BotData:
-    """What handlers reach through `context.bot_data`, typed (PTB's contexttypesbot)."""
-
-    service: Service | None = None
-    settings: Settings | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def svc(self) -> Service:
-        assert self.service is not None, "service is attached before polling starts"
-        return self.service
-
-
-Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
 
 
 def _address(update: Update) -> Address:

@@ -29,7 +29,7 @@ from bot.domain.staff_input import (
     parse_track_add,
 )
 from bot.service.staff import AlreadyHandled, StaffDesk
-from bot.tg.handlers import Context
+from bot.tg.context import Context
 from bot.tg.limits import clip
 
 log = logging.getLogger(__name__)

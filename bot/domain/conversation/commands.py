@@ -1,13 +1,11 @@
-"""What works wherever a person is: help, commands, menu items, coping buttons, strangers."""
+"""What works wherever a person is: help, the commands (/checkin, /cancel, ...), strangers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from bot.domain.content import SKILLS, match_skills
 from bot.domain.conversation import flows
-from bot.domain.conversation import reminder_replies as reminders
 from bot.domain.conversation.finish import crisis_effects, settings_view
 from bot.domain.conversation.model import (
     Command,
@@ -15,16 +13,14 @@ from bot.domain.conversation.model import (
     Enroll,
     Event,
     Outcome,
-    RecordCrisis,
     Reply,
-    SaveCopingOutcome,
     SetProfile,
     ShowProgress,
     State,
     Text,
 )
 from bot.domain.conversation.parse import label_key
-from bot.domain.conversation.replies import coping_reply, help_reply, menu, next_nonce, numbers
+from bot.domain.conversation.replies import help_reply, menu
 from bot.domain.conversation.settings import sessions_text
 from bot.domain.conversation.steps import CONSENT_VERSION, ENROLL_STATES, STEPS
 from bot.domain.conversation.views import CONFIRMS, ask_confirm, current
@@ -32,6 +28,7 @@ from bot.domain.crisis.screen import screen
 from bot.locales import all_labels, t
 
 Handler = Callable[[State, dict[str, Any], str, Ctx, str], Outcome]
+HELP_COMMANDS = frozenset({"help", "sos", "ayuda"})
 _HELP_WORDS = frozenset(
     {"help", "help me", "sos", "ayuda", "ayudame", "auxilio"}
     | {label_key(label) for label in all_labels("help.key") | all_labels("menu.help")}
@@ -72,65 +69,6 @@ def stranger(draft: dict[str, Any], event: Event, ctx: Ctx, lang: str) -> Outcom
             out.effects.extend(crisis_effects(int(tier), "text", ctx, lang))
             return out.say(join)
     return out.say(help_reply(lang, ctx.helplines)).say(join)
-
-
-# ---- global buttons -----------------------------------------------------------------------
-
-
-def _menu_button(state: State, draft: dict[str, Any], item: str, ctx: Ctx, lang: str) -> Outcome:
-    if item == "help":
-        return help_now(state, draft, ctx, lang)
-    if item.startswith("progress"):  # "progress30": the chart over 30 days
-        return _cmd_progress(state, draft, item.removeprefix("progress"), ctx, lang)
-    handler = COMMANDS.get(item)
-    if handler is None:
-        return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
-    return handler(state, draft, "", ctx, lang)
-
-
-def _coping_button(
-    state: State, draft: dict[str, Any], skill: str, ctx: Ctx, lang: str
-) -> Outcome:
-    if skill not in SKILLS:
-        return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
-    others = [s for s in match_skills([], None, exclude=skill)]
-    reply = coping_reply(skill, ctx, lang, others, next_nonce(draft))
-    return Outcome(state, draft, [reply])
-
-
-def _helped_button(state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lang: str) -> Outcome:
-    skill, _, tail = rest.partition(":")
-    helped, _, nonce = tail.partition(":")
-    rated: list[str] = draft.setdefault("rated", [])
-    if skill not in SKILLS or helped not in ("y", "b", "n"):
-        return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
-    if nonce and nonce in rated:
-        return Outcome(state, draft, [Reply(t(lang, "cope.noted"))])
-    if nonce:
-        draft["rated"] = [*rated, nonce][-20:]
-    thanks = Reply(t(lang, f"cope.thanks.{helped}"))
-    return Outcome(state, draft, [SaveCopingOutcome(skill, helped), thanks])
-
-
-def _safety_button(state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lang: str) -> Outcome:
-    nums = numbers(ctx.helplines, lang)
-    if rest == "safe:y":
-        return Outcome(state, draft, [Reply(t(lang, "safe.thanks", **nums))])
-    if rest == "safe:n":
-        said = Reply(t(lang, "safe.danger", **nums), help_key=t(lang, "help.key"))
-        return Outcome(state, draft, [said, RecordCrisis(1, "safety_button", "safe.danger")])
-    return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
-
-
-GLOBAL_BUTTONS: dict[str, Handler] = {
-    "m": _menu_button,
-    "c": _coping_button,
-    "h": _helped_button,
-    "g": _safety_button,
-    "a": reminders.attendance_button,
-    "f": reminders.followup_button,
-    "w": reminders.helped_button,
-}
 
 
 # ---- commands -----------------------------------------------------------------------------
@@ -217,7 +155,7 @@ def _cmd_stop(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str
     return Outcome(state, draft, effects)
 
 
-def _cmd_progress(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str) -> Outcome:
+def cmd_progress(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str) -> Outcome:
     if state in ENROLL_STATES and draft.get("flow") == "enroll":
         return current(state, draft, ctx, lang, Reply(t(lang, "enroll.first")))
     days = 30 if arg.strip() == "30" else 14
@@ -250,7 +188,7 @@ COMMANDS: dict[str, Handler] = {
     "sessions": _cmd_sessions,
     "privacy": _cmd_privacy,
     "stop": _cmd_stop,
-    "progress": _cmd_progress,
+    "progress": cmd_progress,
     "export": _cmd_export,
     "share": _cmd_share,
     "delete": _cmd_delete,

@@ -14,6 +14,19 @@ on an older message (or the second of a double tap) is told apart from a tap on 
 one: it gets "that button is from an older message" and the current step again. Buttons that
 are valid wherever the person is (menu items, coping skills, "Did that help?", "Are you
 safe?") carry their own prefixes (`m:`, `c:`, `h:`, `g:`) and never change the state.
+
+The tables, and where each lives (all in this folder):
+
+- `TABLE` (here): (state, event kind) -> handler, for what fits no table below.
+- `commands.COMMANDS`: /name -> handler, in every state; `commands.HELP_COMMANDS` answer
+  with help before anything else.
+- `buttons.GLOBAL_BUTTONS`: button prefix -> handler, in every state.
+- `steps.STEPS` and `steps.FLOWS`: every question as data, and the ordered steps of each
+  flow; `flows` moves through them (`on_button`, `on_text`, `advance`, `go_back`).
+- `finish.SETTINGS_FLOWS`: a /settings button -> the flow that changes that setting.
+- `views.CONFIRMS`: the yes/no questions (replace today's check-in, delete, export, share).
+- `diagram.edges()`: the picture of all of the above in the README, each edge tested by
+  stepping this machine (tests/domain/test_diagram.py).
 """
 
 from __future__ import annotations
@@ -22,8 +35,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from bot.domain.conversation import commands as globals_
-from bot.domain.conversation import flows
+from bot.domain.conversation import buttons, commands, flows
 from bot.domain.conversation import settings as prefs
 from bot.domain.conversation.finish import SETTINGS_FLOWS, crisis_effects, settings_view
 from bot.domain.conversation.model import (
@@ -71,7 +83,7 @@ def step(state: State, draft: dict[str, Any], event: Event, ctx: Ctx) -> Outcome
 
 def _dispatch(state: State, draft: dict[str, Any], event: Event, ctx: Ctx, lang: str) -> Outcome:
     if state is State.STRANGER:
-        return globals_.stranger(draft, event, ctx, lang)
+        return commands.stranger(draft, event, ctx, lang)
     if isinstance(event, Command):
         return _command(state, draft, event, ctx, lang)
     if isinstance(event, Media):
@@ -83,8 +95,8 @@ def _dispatch(state: State, draft: dict[str, Any], event: Event, ctx: Ctx, lang:
 
 def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str) -> Outcome:
     text = event.text.strip()
-    if globals_.is_help_request(text):
-        return globals_.help_now(state, draft, ctx, lang)
+    if commands.is_help_request(text):
+        return commands.help_now(state, draft, ctx, lang)
     tier = screen(text)
     if tier in (Tier.EMERGENCY, Tier.CRISIS):
         effects = crisis_effects(int(tier), "text", ctx, lang)
@@ -104,8 +116,8 @@ def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str)
 
 def _button(state: State, draft: dict[str, Any], data: str, ctx: Ctx, lang: str) -> Outcome:
     prefix, _, rest = data.partition(":")
-    if prefix in globals_.GLOBAL_BUTTONS:
-        return globals_.GLOBAL_BUTTONS[prefix](state, draft, rest, ctx, lang)
+    if prefix in buttons.GLOBAL_BUTTONS:
+        return buttons.GLOBAL_BUTTONS[prefix](state, draft, rest, ctx, lang)
     handler = TABLE.get((state, "button"))
     if prefix != f"s{draft.get('seq', 0)}" or handler is None:
         return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
@@ -164,14 +176,11 @@ def _confirm_button(
 
 # ---- commands -----------------------------------------------------------------------------
 
-HELP_COMMANDS = frozenset({"help", "sos", "ayuda"})
-
-
 def _command(state: State, draft: dict[str, Any], cmd: Command, ctx: Ctx, lang: str) -> Outcome:
     name = cmd.name
-    if name in HELP_COMMANDS:
-        return globals_.help_now(state, draft, ctx, lang)
-    handler = globals_.COMMANDS.get(name)
+    if name in commands.HELP_COMMANDS:
+        return commands.help_now(state, draft, ctx, lang)
+    handler = commands.COMMANDS.get(name)
     if handler is None:
         return current(state, draft, ctx, lang, Reply(t(lang, "cmd.unknown")))
     return handler(state, draft, cmd.arg, ctx, lang)

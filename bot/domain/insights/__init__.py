@@ -11,7 +11,7 @@ Three things are built from a `ClientHistory` (the input contract, `bot.domain.i
   CLINICAL.md §4 flags.
 
 Everything here is pure: dates are the client's local dates, `today` and `week_end` come in as
-arguments, and no clock is read. Counting rules live in `insights_days`, so progress, the
+arguments, and no clock is read. Counting rules live in `days`, so progress, the
 summary and the report agree on what a "day with a check-in" or a "reported use" is.
 """
 

@@ -1,0 +1,79 @@
+"""Buttons that work wherever a person is: menu items, coping skills, "Did that help?",
+"Are you safe?" and the answers to reminders. Each carries its own prefix (`m:`, `c:`, `h:`,
+`g:`, `a:`, `f:`, `w:`) instead of the step's `s<seq>:` stamp, and none changes the state
+except through the commands a menu item stands for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.domain.content import SKILLS, match_skills
+from bot.domain.conversation import reminder_replies as reminders
+from bot.domain.conversation.commands import COMMANDS, Handler, cmd_progress, help_now
+from bot.domain.conversation.model import (
+    Ctx,
+    Outcome,
+    RecordCrisis,
+    Reply,
+    SaveCopingOutcome,
+    State,
+)
+from bot.domain.conversation.replies import coping_reply, next_nonce, numbers
+from bot.domain.conversation.views import current
+from bot.locales import t
+
+
+def _menu_button(state: State, draft: dict[str, Any], item: str, ctx: Ctx, lang: str) -> Outcome:
+    if item == "help":
+        return help_now(state, draft, ctx, lang)
+    if item.startswith("progress"):  # "progress30": the chart over 30 days
+        return cmd_progress(state, draft, item.removeprefix("progress"), ctx, lang)
+    handler = COMMANDS.get(item)
+    if handler is None:
+        return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
+    return handler(state, draft, "", ctx, lang)
+
+
+def _coping_button(
+    state: State, draft: dict[str, Any], skill: str, ctx: Ctx, lang: str
+) -> Outcome:
+    if skill not in SKILLS:
+        return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
+    others = [s for s in match_skills([], None, exclude=skill)]
+    reply = coping_reply(skill, ctx, lang, others, next_nonce(draft))
+    return Outcome(state, draft, [reply])
+
+
+def _helped_button(state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lang: str) -> Outcome:
+    skill, _, tail = rest.partition(":")
+    helped, _, nonce = tail.partition(":")
+    rated: list[str] = draft.setdefault("rated", [])
+    if skill not in SKILLS or helped not in ("y", "b", "n"):
+        return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
+    if nonce and nonce in rated:
+        return Outcome(state, draft, [Reply(t(lang, "cope.noted"))])
+    if nonce:
+        draft["rated"] = [*rated, nonce][-20:]
+    thanks = Reply(t(lang, f"cope.thanks.{helped}"))
+    return Outcome(state, draft, [SaveCopingOutcome(skill, helped), thanks])
+
+
+def _safety_button(state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lang: str) -> Outcome:
+    nums = numbers(ctx.helplines, lang)
+    if rest == "safe:y":
+        return Outcome(state, draft, [Reply(t(lang, "safe.thanks", **nums))])
+    if rest == "safe:n":
+        said = Reply(t(lang, "safe.danger", **nums), help_key=t(lang, "help.key"))
+        return Outcome(state, draft, [said, RecordCrisis(1, "safety_button", "safe.danger")])
+    return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
+
+
+GLOBAL_BUTTONS: dict[str, Handler] = {
+    "m": _menu_button,
+    "c": _coping_button,
+    "h": _helped_button,
+    "g": _safety_button,
+    "a": reminders.attendance_button,
+    "f": reminders.followup_button,
+    "w": reminders.helped_button,
+}
