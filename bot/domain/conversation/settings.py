@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.conversation.finish import keep, settings_view
 from bot.domain.conversation.model import Choice, Ctx, Outcome, Reply, SetProfile, State
 from bot.domain.conversation.reminder_replies import clock_time
+from bot.domain.conversation.replies import stamp
 from bot.locales import t
 
 # The switches a client sees; "session" covers the day-before and the hour-before reminders.
@@ -35,8 +36,7 @@ def sessions_text(ctx: Ctx, lang: str) -> str:
 
 def switches_view(ctx: Ctx, draft: dict[str, Any], lang: str, prefs: dict[str, bool]) -> Reply:
     """One button per reminder kind, ✓ when on; a tap turns it off or on."""
-    draft["seq"] = int(draft.get("seq", 0)) + 1
-    s = f"s{draft['seq']}:"
+    s = stamp(draft)
     rows = [
         (Choice(("✓ " if prefs.get(k, True) else "✗ ") + t(lang, f"remkind.{k}"), f"{s}t:{k}"),)
         for k in SWITCHES
