@@ -60,7 +60,8 @@ class Client(Base):
     last_seen_at: Mapped[datetime | None]
     # While blocked, the status the client had before, so unblocking restores a /stop.
     status_before_block: Mapped[str | None] = mapped_column(String(16))
-    # Reminder kinds the client turned off in /settings, e.g. {"checkin": false}.
+    # The /settings reminder switches the client turned off, e.g. {"session": false}
+    # (bot/domain/schedule/kinds.py says which kinds each switch covers).
     reminder_prefs: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
 
 
