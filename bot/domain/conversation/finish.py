@@ -176,9 +176,8 @@ def settings_view(
         support=(support or t(lang, "settings.none")).strip(),
         reasons=t(lang, "settings.set" if p["reasons"] else "settings.none"),
     )  # fmt: skip
-    counting = bool((p.get("reminder_prefs") or {}).get("days_since_use", False))
     body, _, question = text.rpartition("\n\n")
-    state = t(lang, "settings.on" if counting else "settings.off")
+    state = t(lang, "settings.on" if p["show_days_since_use"] else "settings.off")
     text = f"{body}\n• {t(lang, 'settings.days_since_use')}: {state}\n\n{question}"
     s = stamp(draft)
     names = (

@@ -131,9 +131,7 @@ def _settings_button(
     if value == "close":
         return Outcome(State.MENU, flows.fresh_draft(draft), [menu(lang)])
     if value == "days_since_use":  # shown in /progress only when the client asks for it
-        prefs_now = dict(ctx.profile.reminder_prefs)
-        prefs_now["days_since_use"] = not prefs_now.get("days_since_use", False)
-        change = {"reminder_prefs": prefs_now}
+        change = {"show_days_since_use": not ctx.profile.show_days_since_use}
         view = settings_view(ctx, draft, lang, change, t(lang, "settings.saved"))
         return Outcome(state, draft, [SetProfile(change), view])
     if value == "reminders":
