@@ -27,7 +27,7 @@ from bot.domain.conversation.reminder_replies import ReminderView, render_remind
 from bot.domain.schedule.kinds import SESSION_KINDS, Kind, wants
 from bot.domain.schedule.plan import QUIET_END, is_quiet, lateness_verdict, local_to_utc
 from bot.reminders.sender import Delivery, Sender
-from bot.store import schedules
+from bot.store import repo, schedules
 from bot.store.database import Database
 from bot.store.models import CheckIn, Client, ProgramSession, Reminder
 
@@ -153,9 +153,8 @@ async def _apply(s: AsyncSession, job: Job, result: Delivery, now: datetime, sta
     elif result.outcome == "blocked":
         await schedules.finish_reminder(s, job.reminder_id, "failed", now, "blocked (403)")
         client = await s.get(Client, job.client_id)
-        if client is not None and client.status != "blocked":
-            client.status_before_block, client.status = client.status, "blocked"
-        await schedules.drop_client_reminders(s, job.client_id, "blocked")
+        if client is not None:
+            await repo.set_blocked(s, client, True, now)
         stats.blocked += 1
         log.info(
             "client %s blocked the bot; reminders stopped", client.pseudo_id if client else "?"
