@@ -56,7 +56,7 @@ TOKEN = "123456:BENCH-token"
 ZONE = "America/New_York"
 T0 = datetime(2026, 5, 12, 15, 0, tzinfo=UTC)  # 11:00 in New York: no quiet hours
 FIRST_TG_ID = 900_000_001
-DISPATCH_EVERY = 3.0  # seconds, as bot/tg/setup.py schedules the dispatcher job
+DISPATCH_EVERY = 3.0  # seconds, as bot/tg/application.py schedules the dispatcher job
 MB = 1024 * 1024
 
 

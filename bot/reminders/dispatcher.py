@@ -24,15 +24,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.conversation.model import Reply
 from bot.domain.conversation.reminder_replies import ReminderView, render_reminder
+from bot.domain.schedule.kinds import SESSION_KINDS, Kind, wants
 from bot.domain.schedule.plan import QUIET_END, is_quiet, lateness_verdict, local_to_utc
 from bot.reminders.sender import Delivery, Sender
-from bot.store import schedules
+from bot.store import repo, schedules
 from bot.store.database import Database
 from bot.store.models import CheckIn, Client, ProgramSession, Reminder
 
 log = logging.getLogger(__name__)
 Composer = Callable[[int, datetime], Awaitable[Reply | None]]
-_PREF = {"session_day_before": "session", "session_hour_before": "session"}
 
 
 @dataclass
@@ -153,9 +153,8 @@ async def _apply(s: AsyncSession, job: Job, result: Delivery, now: datetime, sta
     elif result.outcome == "blocked":
         await schedules.finish_reminder(s, job.reminder_id, "failed", now, "blocked (403)")
         client = await s.get(Client, job.client_id)
-        if client is not None and client.status != "blocked":
-            client.status_before_block, client.status = client.status, "blocked"
-        await schedules.drop_client_reminders(s, job.client_id, "blocked")
+        if client is not None:
+            await repo.set_blocked(s, client, True, now)
         stats.blocked += 1
         log.info(
             "client %s blocked the bot; reminders stopped", client.pseudo_id if client else "?"
@@ -171,16 +170,16 @@ def _skip_reason(
     """Why this reminder should not go out now, or None to send it."""
     if client is None or client.status != "active":
         return f"client {client.status if client else 'gone'}"
-    if not (client.reminder_prefs or {}).get(_PREF.get(row.kind, row.kind), True):
+    if not wants(client.reminder_prefs, row.kind):
         return "turned off"
-    if row.kind.startswith("session_") and row.session_id is None:
+    if row.kind in SESSION_KINDS and row.session_id is None:
         return "session removed"
     if lateness_verdict(row.kind, row.due_at, now, row.session_start) == "miss":
         return "too late"
     zone = client.timezone
-    if is_quiet(now, zone) and not (row.kind == "checkin" and is_quiet(row.due_at, zone)):
+    if is_quiet(now, zone) and not (row.kind == Kind.CHECKIN and is_quiet(row.due_at, zone)):
         return "quiet hours"
-    if row.kind in ("checkin", "reengage") and client.id in done:
+    if row.kind in (Kind.CHECKIN, Kind.REENGAGE) and client.id in done:
         return "already checked in"
     return None
 
@@ -188,7 +187,7 @@ def _skip_reason(
 def _postponed(row: Reminder, client: Client | None, now: datetime) -> datetime | None:
     """A day-before reminder that reached quiet hours (a session added at 21:58) waits for
     08:00, when that is still more than two hours before the session."""
-    if client is None or row.kind != "session_day_before" or row.session_start is None:
+    if client is None or row.kind != Kind.SESSION_DAY_BEFORE or row.session_start is None:
         return None
     local = now.astimezone(ZoneInfo(client.timezone))
     day = local.date() if local.time() < QUIET_END else local.date() + timedelta(days=1)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.domain.schedule.kinds import PLANNED_KINDS, Kind, wants
 from bot.domain.schedule.plan import ClientPlan, Planned, SessionRule, plan_client, reengage_due
 from bot.store import schedules
 from bot.store.database import Database
@@ -34,14 +35,6 @@ def session_rule(row: ProgramSession) -> SessionRule:
     )  # fmt: skip
 
 
-def prefs_for_planner(prefs: dict[str, Any] | None) -> dict[str, bool]:
-    """/settings has one switch for both session reminders; the planner has two kinds."""
-    p = {k: bool(v) for k, v in (prefs or {}).items()}
-    if "session" in p:
-        p["session_day_before"] = p["session_hour_before"] = p["session"]
-    return p
-
-
 def _hhmm(text: str) -> time:
     hour, minute = (int(x) for x in text.split(":"))
     return time(hour, minute)
@@ -51,7 +44,7 @@ def client_plan(client: Client, rules: Sequence[SessionRule]) -> ClientPlan:
     return ClientPlan(
         client_id=client.id, timezone=client.timezone, checkin_time=_hhmm(client.checkin_time),
         enrolled_at=client.enrolled_at or client.created_at,
-        prefs=prefs_for_planner(client.reminder_prefs), sessions=tuple(rules),
+        prefs=dict(client.reminder_prefs or {}), sessions=tuple(rules),
     )  # fmt: skip
 
 
@@ -81,7 +74,7 @@ async def _reengage_inputs(
         recent[cid].append(day)
     sent = (
         select(Reminder.client_id, func.max(Reminder.sent_at))
-        .where(Reminder.client_id.in_(ids), Reminder.kind == "reengage")
+        .where(Reminder.client_id.in_(ids), Reminder.kind == Kind.REENGAGE)
         .group_by(Reminder.client_id)
     )
     last = {cid: at for cid, at in (await s.execute(sent)).all() if at is not None}
@@ -95,7 +88,7 @@ def _plan_one(
     planned = plan_client(client_plan(client, rules), now)
     today = now.astimezone(ZoneInfo(client.timezone)).date()
     enrolled = (client.enrolled_at or now).astimezone(ZoneInfo(client.timezone)).date()
-    if (client.reminder_prefs or {}).get("reengage", True) and today - enrolled >= timedelta(2):
+    if wants(client.reminder_prefs, Kind.REENGAGE) and today - enrolled >= timedelta(2):
         nudge = reengage_due(
             client.id, client.timezone, _hhmm(client.checkin_time),
             recent, today, last, now,
@@ -140,8 +133,3 @@ async def replan_client(s: AsyncSession, client: Client, now: datetime) -> None:
     rows of the kinds that depend on them, and plan again at once (same transaction)."""
     await schedules.delete_unsent(s, client.id, PLANNED_KINDS)
     await plan_clients(s, [client], now)
-
-
-# Kinds the planner derives from the schedule and the client's settings (the others come
-# from events: a craving log, a crisis).
-PLANNED_KINDS = ("checkin", "session_day_before", "session_hour_before", "weekly_summary")

@@ -48,6 +48,7 @@ def _profile(client: Client) -> m.Profile:
         reasons=client.reasons,
         status=client.status,
         reminder_prefs=dict(client.reminder_prefs or {}),
+        show_days_since_use=client.show_days_since_use,
     )
 
 

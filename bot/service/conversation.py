@@ -99,12 +99,7 @@ class Service:
             client = await repo.get_client_by_tg(s, user_id)
             if client is None:
                 return
-            if blocked and client.status != "blocked":
-                client.status_before_block, client.status = client.status, "blocked"
-            elif not blocked and client.status == "blocked":
-                fallback = "active" if client.enrolled_at else "enrolling"
-                client.status = client.status_before_block or fallback
-                client.status_before_block = None
+            await repo.set_blocked(s, client, blocked, self.clock())
             log.info(
                 "client %s %s the bot", client.pseudo_id, "blocked" if blocked else "unblocked"
             )

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.domain.conversation import model as m
 from bot.domain.conversation.reminder_replies import clock_time
+from bot.domain.schedule.kinds import Kind, wants
 from bot.domain.schedule.plan import checkback, craving_followup
 from bot.locales import t
 from bot.store import repo, schedules
@@ -63,18 +64,13 @@ async def _profile(s: AsyncSession, client: Client, effect: m.SetProfile, now: d
         await replan_client(s, client, now)
 
 
-def wants(client: Client, kind: str) -> bool:
-    """Whether the client left this kind of reminder on (everything is on by default)."""
-    return bool((client.reminder_prefs or {}).get(kind, True))
-
-
 async def _craving(s: AsyncSession, client: Client, effect: m.SaveCraving, now: datetime) -> None:
     craving = await repo.add_craving(
         s, client.id, now, intensity=effect.intensity, triggers=effect.triggers,
         action=effect.action, coping_offered=effect.coping_offered,
     )  # fmt: skip
     planned = craving_followup(client.id, craving.id, now, client.timezone)
-    if planned is not None and wants(client, "craving_followup"):
+    if planned is not None and wants(client.reminder_prefs, Kind.CRAVING_FOLLOWUP):
         await schedules.add_reminders(s, [asdict(planned)], now)
 
 
@@ -89,7 +85,7 @@ async def _crisis(
     log.warning("crisis tier %s (%s) for %s", effect.tier, effect.source, who)
     if client is None or client.enrolled_at is None or effect.tier > 2:
         return None
-    if wants(client, "checkback"):
+    if wants(client.reminder_prefs, Kind.CHECKBACK):
         planned = checkback(client.id, now, client.timezone, event_id)
         await schedules.add_reminders(s, [asdict(planned)], now)
     if settings.staff_chat_id is None:

@@ -66,7 +66,7 @@ SOURCES = (
 
 _CLIENT_COLUMNS = (
     Client.id, Client.pseudo_id, Client.timezone, Client.enrolled_at, Client.created_at,
-    Client.status, Client.language, Client.reminder_prefs, Client.last_seen_at,
+    Client.status, Client.language, Client.show_days_since_use, Client.last_seen_at,
 )  # fmt: skip
 
 
@@ -88,9 +88,10 @@ def _record(source: _Source, row: Row[Any]) -> Any:
     return source.record(*(tuple(v) if isinstance(v, list) else v for v in values))
 
 
-def _history(client: Row[Any], records: dict[str, Any], program_days: int) -> ClientHistory:
+def _history(
+    client: Row[*tuple[Any, ...]], records: dict[str, Any], program_days: int
+) -> ClientHistory:
     """A ClientHistory from a client row and its records grouped per field."""
-    prefs = client.reminder_prefs or {}
     return ClientHistory(
         client_id=client.id,
         pseudo_id=client.pseudo_id,
@@ -101,7 +102,7 @@ def _history(client: Row[Any], records: dict[str, Any], program_days: int) -> Cl
         status=client.status,
         language=client.language,
         program_days=program_days,
-        show_days_since_use=bool(prefs.get("days_since_use", False)),
+        show_days_since_use=bool(client.show_days_since_use),
         last_contact=client.last_seen_at,
         **records,
     )

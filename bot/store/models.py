@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -60,8 +61,13 @@ class Client(Base):
     last_seen_at: Mapped[datetime | None]
     # While blocked, the status the client had before, so unblocking restores a /stop.
     status_before_block: Mapped[str | None] = mapped_column(String(16))
-    # Reminder kinds the client turned off in /settings, e.g. {"checkin": false}.
+    # The /settings reminder switches the client turned off, e.g. {"session": false}
+    # (bot/domain/schedule/kinds.py says which kinds each switch covers).
     reminder_prefs: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
+    # Whether /progress shows the days since last use: only when the client asks for it.
+    show_days_since_use: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
 
 
 class Invite(Base):

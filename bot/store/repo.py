@@ -2,7 +2,8 @@
 caller (the service layer) owns the transaction, so an event and its effects commit together.
 
 Clients, invites, consent, conversation state, update ids and erasure live here; the patient's
-logs live in `bot.store.records` and are re-exported, so callers only import this module."""
+logs live in `bot.store.records` and blocking in `bot.store.blocking`; both are re-exported, so
+callers only import this module."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from bot.store.blocking import set_blocked
 from bot.store.models import Base, Client, Consent, Conversation, Invite, ProcessedUpdate
 from bot.store.records import (
     add_coping_outcome,
@@ -52,6 +54,7 @@ __all__ = [
     "safety_asked_since",
     "save_checkin",
     "save_conversation",
+    "set_blocked",
     "use_invite",
 ]
 

@@ -190,16 +190,6 @@ async def delete_unsent(s: AsyncSession, client_id: int, kinds: Sequence[str]) -
     return _rowcount(result)
 
 
-async def drop_client_reminders(s: AsyncSession, client_id: int, detail: str) -> int:
-    """Mark every reminder of a client still due as missed (after /stop or a block)."""
-    result = await s.execute(
-        update(Reminder)
-        .where(Reminder.client_id == client_id, Reminder.status == "due")
-        .values(status="missed", detail=detail)
-    )
-    return _rowcount(result)
-
-
 # ---- attendance ---------------------------------------------------------------------------
 
 

@@ -224,6 +224,18 @@ def test_settings_change_one_field_and_return() -> None:
     assert d.state is m.State.SETTINGS and "Idioma: Español" in d.said()
 
 
+def test_days_since_use_is_a_setting_of_its_own_not_a_reminder_switch() -> None:
+    d = Driver()
+    d.cmd("settings")
+    assert "Days since last use: off" in d.said()
+    d.tap("days_since_use")
+    assert d.saved(m.SetProfile) == [m.SetProfile({"show_days_since_use": True})]
+    assert d.state is m.State.SETTINGS and "Days since last use: on" in d.said()
+    d.tap("days_since_use")
+    assert d.saved(m.SetProfile)[-1] == m.SetProfile({"show_days_since_use": False})
+    assert "Days since last use: off" in d.said()
+
+
 def test_delete_confirms_then_erases() -> None:
     d = Driver()
     d.cmd("delete")

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.domain.schedule.kinds import SWITCHES
 from bot.domain.schedule.plan import (
-    KINDS,
     ClientPlan,
     Planned,
     SessionRule,
@@ -200,9 +200,14 @@ def test_checkins_and_summary_in_a_48_hour_window() -> None:
 
 
 @pytest.mark.parametrize(
-    "kind", ["checkin", "session_day_before", "session_hour_before", "weekly_summary"]
+    ("switch", "kinds"),
+    [
+        ("checkin", {"checkin"}),
+        ("session", {"session_day_before", "session_hour_before"}),  # one switch, two kinds
+        ("weekly_summary", {"weekly_summary"}),
+    ],
 )
-def test_a_disabled_kind_is_not_planned_and_the_rest_are(kind: str) -> None:
+def test_a_switched_off_kind_is_not_planned_and_the_rest_are(switch: str, kinds: set[str]) -> None:
     rule = once(3, date(2026, 3, 9), time(18, 0))
     everything = plan_client(client(NY, rule), utc(2026, 3, 8))
     assert {row.kind for row in everything} == {
@@ -211,14 +216,14 @@ def test_a_disabled_kind_is_not_planned_and_the_rest_are(kind: str) -> None:
         "session_hour_before",
         "weekly_summary",
     }
-    off = plan_client(client(NY, rule, prefs={kind: False}), utc(2026, 3, 8))
-    on = plan_client(client(NY, rule, prefs={kind: True}), utc(2026, 3, 8))
-    assert off == [row for row in everything if row.kind != kind]
+    off = plan_client(client(NY, rule, prefs={switch: False}), utc(2026, 3, 8))
+    on = plan_client(client(NY, rule, prefs={switch: True}), utc(2026, 3, 8))
+    assert off == [row for row in everything if row.kind not in kinds]
     assert on == everything
 
 
 def test_prefs_all_off_plans_nothing() -> None:
-    plan = client(NY, once(3, date(2026, 3, 9), time(18, 0)), prefs=dict.fromkeys(KINDS, False))
+    plan = client(NY, once(3, date(2026, 3, 9), time(18, 0)), prefs=dict.fromkeys(SWITCHES, False))
     assert plan_client(plan, utc(2026, 3, 7, 12)) == []
 
 

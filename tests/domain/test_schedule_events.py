@@ -6,8 +6,8 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from bot.domain.schedule.kinds import SESSION_KINDS, Kind
 from bot.domain.schedule.plan import (
-    KINDS,
     MAX_LATENESS,
     Planned,
     checkback,
@@ -151,7 +151,8 @@ def test_max_lateness_table() -> None:
         "reengage": timedelta(hours=12),
         "weekly_summary": timedelta(hours=12),
     } == MAX_LATENESS
-    assert set(MAX_LATENESS) | {"session_day_before", "session_hour_before"} == set(KINDS)
+    assert set(MAX_LATENESS) | set(SESSION_KINDS) == set(Kind)
+    assert {"session_day_before", "session_hour_before"} == set(SESSION_KINDS)
 
 
 @pytest.mark.parametrize("kind", ["session_day_before", "session_hour_before"])

@@ -23,7 +23,7 @@ async def seed_client(s: AsyncSession, tg_user_id: int, track_id: int | None = N
     client.status, client.enrolled_at, client.last_seen_at = "active", NOW, NOW + DAY
     client.support_name, client.support_phone = "Ana María, hermana", "+1 555 0100"
     client.reasons = "=my kids\n- staying well"  # a formula start and a line break
-    client.reminder_prefs = {"days_since_use": True, "checkin": False}
+    client.reminder_prefs, client.show_days_since_use = {"checkin": False}, True
     client.track_id, client.takes_medication = track_id, True
     answers = {
         "mood": 2, "craving": 8, "sleep": "poor", "stress": 4, "triggers": ["stress", "people"],

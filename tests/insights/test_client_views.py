@@ -61,6 +61,23 @@ async def test_progress_sends_figures_and_two_charts(service: Service, db: Datab
     assert "30" in wider[1].text
 
 
+async def test_days_since_use_shows_in_progress_once_the_client_asks(
+    service: Service, db: Database
+) -> None:
+    client = await add_client(db, 41, NY, "09:00", when=T0 - timedelta(days=20))
+    await seed_days(db, client.id, 3)
+    before = await service.handle(ANA, m.Command("progress"), 1) or []
+    assert "since you last used" not in before[0].text
+    settings = await service.handle(ANA, m.Command("settings"), 2) or []
+    await tap(service, settings, "Days since last use", 3)
+    async with db.transaction() as s:
+        stored = await repo.get_client(s, client.id)
+        assert stored is not None
+        assert stored.show_days_since_use and not stored.reminder_prefs  # a column, not a pref
+    after = await service.handle(ANA, m.Command("progress"), 4) or []
+    assert "Days since you last used: 20." in after[0].text
+
+
 async def test_export_after_a_warning_sends_a_zip_of_this_client_only(
     service: Service, db: Database
 ) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from bot.config import load_settings
 from bot.domain.conversation import model as m
 from bot.domain.conversation.reminder_replies import ReminderView, render_reminder
-from bot.domain.schedule.plan import KINDS
+from bot.domain.schedule.kinds import Kind
 from bot.locales import LANGUAGES, t
 from bot.service.conversation import Address, Service
 from bot.store import schedules
@@ -145,7 +145,7 @@ FORBIDDEN = (
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", list(Kind))
 def test_reminder_texts_are_neutral_on_a_lock_screen(kind: str, lang: str) -> None:
     view = ReminderView(1, kind, lang, NY, T0 if kind.startswith("session") else None,
                         "family", "Room 2, 3rd floor", 5)  # fmt: skip

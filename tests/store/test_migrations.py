@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -78,3 +80,81 @@ async def test_upgrade_inside_a_running_loop(db_url: str) -> None:
     upgrade(db_url)
     diff, _ = await _inspect(db_url)
     assert diff == []
+
+
+# ---- 0004: days_since_use leaves reminder_prefs for a column of its own ----------------------
+
+CLIENTS_0003 = sa.table(
+    "clients",
+    *(sa.column(name, sa.String()) for name in ("pseudo_id", "status", "language", "timezone")),
+    *(sa.column(name, sa.Integer()) for name in ("id", "tg_user_id", "chat_id")),
+    sa.column("checkin_time", sa.String()),
+    sa.column("takes_medication", sa.Boolean()),
+    sa.column("created_at", sa.DateTime(timezone=True)),
+    sa.column("reminder_prefs", sa.JSON()),
+)
+PREFS_0003 = {  # client id -> reminder_prefs as 0003 stored them
+    1: {"days_since_use": True, "checkin": False},
+    2: {"days_since_use": False},
+    3: {"session": False},
+    4: None,
+}
+
+
+async def _read(url: str, stmt: sa.Executable) -> list[tuple[Any, ...]]:
+    database = Database(url)
+    try:
+        async with database.engine.connect() as connection:
+            return [tuple(row) for row in await connection.execute(stmt)]
+    finally:
+        await database.dispose()
+
+
+async def _clients(url: str, *columns: str) -> dict[int, tuple[Any, ...]]:
+    """Each client's `columns` by id (reminder_prefs read as JSON)."""
+    types = {"reminder_prefs": sa.JSON(), "show_days_since_use": sa.Boolean()}
+    table = sa.table("clients", sa.column("id"), *(sa.column(c, types[c]) for c in columns))
+    return {row[0]: row[1:] for row in await _read(url, sa.select(table))}
+
+
+async def _seed_0003(url: str) -> None:
+    """Clients as revision 0003 stored them, and a consent hanging off the first."""
+    await asyncio.to_thread(command.upgrade, alembic_config(url), "0003")
+    database = Database(url)
+    try:
+        async with database.engine.begin() as connection:
+            await connection.execute(sa.insert(CLIENTS_0003), [
+                {"id": cid, "pseudo_id": f"c-{cid}", "tg_user_id": cid, "chat_id": cid,
+                 "status": "active", "language": "en", "timezone": "UTC", "checkin_time": "20:00",
+                 "takes_medication": False, "created_at": datetime(2026, 1, 1, tzinfo=UTC),
+                 "reminder_prefs": prefs}
+                for cid, prefs in PREFS_0003.items()
+            ])  # fmt: skip
+            await connection.execute(
+                text("INSERT INTO consents (client_id, version, accepted_at) "
+                     "VALUES (1, 'v1', '2026-01-01 00:00:00+00:00')")
+            )  # fmt: skip
+    finally:
+        await database.dispose()
+
+
+async def test_0004_moves_days_since_use_into_its_column_and_back(store_url: str) -> None:
+    await _seed_0003(store_url)
+    upgrade(store_url)
+    assert await _clients(store_url, "reminder_prefs", "show_days_since_use") == {
+        1: ({"checkin": False}, True),
+        2: ({}, False),
+        3: ({"session": False}, False),
+        4: (None, False),
+    }
+    await asyncio.to_thread(command.downgrade, alembic_config(store_url), "0003")
+    assert await _clients(store_url, "reminder_prefs") == {
+        1: ({"checkin": False, "days_since_use": True},),
+        2: ({},),  # an explicit false reads the same as no key: off
+        3: ({"session": False},),
+        4: (None,),
+    }
+    diff, _ = await _inspect(store_url)
+    assert [entry[0] for entry in diff] == ["add_column"]  # the column is gone again
+    # Dropping the column did not rebuild the clients table (which would cascade-delete).
+    assert await _read(store_url, text("SELECT client_id FROM consents")) == [(1,)]

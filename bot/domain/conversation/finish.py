@@ -19,7 +19,7 @@ from bot.domain.conversation.model import (
     SetProfile,
     State,
 )
-from bot.domain.conversation.replies import coping_reply, menu, next_nonce, numbers
+from bot.domain.conversation.replies import coping_reply, menu, next_nonce, numbers, stamp
 from bot.domain.conversation.steps import CONSENT_VERSION, FLOWS
 from bot.locales import LANGUAGE_NAMES, t
 
@@ -176,12 +176,10 @@ def settings_view(
         support=(support or t(lang, "settings.none")).strip(),
         reasons=t(lang, "settings.set" if p["reasons"] else "settings.none"),
     )  # fmt: skip
-    counting = bool((p.get("reminder_prefs") or {}).get("days_since_use", False))
     body, _, question = text.rpartition("\n\n")
-    state = t(lang, "settings.on" if counting else "settings.off")
+    state = t(lang, "settings.on" if p["show_days_since_use"] else "settings.off")
     text = f"{body}\n• {t(lang, 'settings.days_since_use')}: {state}\n\n{question}"
-    draft["seq"] = int(draft.get("seq", 0)) + 1
-    s = f"s{draft['seq']}:"
+    s = stamp(draft)
     names = (
         "language", "timezone", "time", "medication", "support", "reasons", "reminders",
         "days_since_use", "close",

@@ -9,11 +9,12 @@ depend on where the person is: the help request, crisis screening of typed text,
 commands (/cancel, /menu, /stop, ...). Then the table maps (state, event kind) to a handler.
 Input that fits no transition gets one clear reply and changes nothing.
 
-Buttons on a step carry `s<seq>:<value>`. The draft's `seq` grows with every prompt, so a tap
-on an older message (or the second of a double tap) is told apart from a tap on the current
-one: it gets "that button is from an older message" and the current step again. Buttons that
-are valid wherever the person is (menu items, coping skills, "Did that help?", "Are you
-safe?") carry their own prefixes (`m:`, `c:`, `h:`, `g:`) and never change the state.
+Buttons on a step carry `s<seq>:<value>` (`replies.stamp` makes the prefix and
+`replies.is_current` checks it). The draft's `seq` grows with every prompt, so a tap on an
+older message (or the second of a double tap) is told apart from a tap on the current one: it
+gets "that button is from an older message" and the current step again. Buttons that are valid
+wherever the person is (menu items, coping skills, "Did that help?", "Are you safe?") carry
+their own prefixes (`m:`, `c:`, `h:`, `g:`) and never change the state.
 
 The tables, and where each lives (all in this folder):
 
@@ -53,7 +54,7 @@ from bot.domain.conversation.model import (
     State,
     Text,
 )
-from bot.domain.conversation.replies import menu
+from bot.domain.conversation.replies import is_current, menu
 from bot.domain.conversation.steps import ENROLL_STATES, STEPS
 from bot.domain.conversation.views import current
 from bot.domain.crisis.screen import Tier, screen
@@ -119,7 +120,7 @@ def _button(state: State, draft: dict[str, Any], data: str, ctx: Ctx, lang: str)
     if prefix in buttons.GLOBAL_BUTTONS:
         return buttons.GLOBAL_BUTTONS[prefix](state, draft, rest, ctx, lang)
     handler = TABLE.get((state, "button"))
-    if prefix != f"s{draft.get('seq', 0)}" or handler is None:
+    if not is_current(prefix, draft) or handler is None:
         return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
     return handler(state, draft, rest, ctx, lang)
 
@@ -142,9 +143,7 @@ def _settings_button(
     if value == "close":
         return Outcome(State.MENU, flows.fresh_draft(draft), [menu(lang)])
     if value == "days_since_use":  # shown in /progress only when the client asks for it
-        prefs_now = dict(ctx.profile.reminder_prefs)
-        prefs_now["days_since_use"] = not prefs_now.get("days_since_use", False)
-        change = {"reminder_prefs": prefs_now}
+        change = {"show_days_since_use": not ctx.profile.show_days_since_use}
         view = settings_view(ctx, draft, lang, change, t(lang, "settings.saved"))
         return Outcome(state, draft, [SetProfile(change), view])
     if value == "reminders":

@@ -229,6 +229,7 @@ class Profile:
     reasons: str | None = None
     status: str = "stranger"
     reminder_prefs: dict[str, bool] = field(default_factory=dict)
+    show_days_since_use: bool = False
 
 
 @dataclass(frozen=True)

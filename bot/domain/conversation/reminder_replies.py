@@ -22,18 +22,19 @@ from bot.domain.conversation.model import (
     State,
 )
 from bot.domain.conversation.replies import coping_reply, next_nonce
+from bot.domain.schedule.kinds import Kind
 from bot.locales import t
 
 ATTENDANCE = ("there", "late", "cant")
 FOLLOWUP = ("passed", "strong", "used")
 _TEXT = {
-    "checkin": "rem.checkin",
-    "session_day_before": "rem.day_before",
-    "session_hour_before": "rem.hour_before",
-    "craving_followup": "rem.followup",
-    "checkback": "rem.checkback",
-    "reengage": "rem.reengage",
-    "weekly_summary": "rem.weekly",
+    Kind.CHECKIN: "rem.checkin",
+    Kind.SESSION_DAY_BEFORE: "rem.day_before",
+    Kind.SESSION_HOUR_BEFORE: "rem.hour_before",
+    Kind.CRAVING_FOLLOWUP: "rem.followup",
+    Kind.CHECKBACK: "rem.checkback",
+    Kind.REENGAGE: "rem.reengage",
+    Kind.WEEKLY_SUMMARY: "rem.weekly",
 }
 
 
@@ -72,13 +73,13 @@ def render_reminder(view: ReminderView) -> Reply:
         buttons = (
             tuple(Choice(t(lang, f"att.{a}"), f"a:{view.reminder_id}:{a}") for a in ATTENDANCE),
         )
-    elif view.kind == "craving_followup":
+    elif view.kind == Kind.CRAVING_FOLLOWUP:
         buttons = (tuple(Choice(t(lang, f"fu.{o}"), f"f:{view.ref_id}:{o}") for o in FOLLOWUP),)
-    elif view.kind == "checkback":
+    elif view.kind == Kind.CHECKBACK:
         buttons = (
             (Choice(t(lang, "menu.help"), "m:help"), Choice(t(lang, "menu.checkin"), "m:checkin")),
         )
-    return Reply(t(lang, _TEXT[view.kind], **params), buttons, protect=True)
+    return Reply(t(lang, _TEXT[Kind(view.kind)], **params), buttons, protect=True)
 
 
 def attendance_button(

@@ -44,9 +44,20 @@ def menu(lang: str, prefix: str = "") -> Reply:
     return Reply(text, rows)
 
 
-def _bump(draft: dict[str, Any]) -> str:
+def stamp(draft: dict[str, Any]) -> str:
+    """A new prompt's button prefix `s<seq>:`; bumps the draft's sequence, so older buttons
+    stop being current."""
     draft["seq"] = int(draft.get("seq", 0)) + 1
-    return f"s{draft['seq']}:"
+    return _stamp_of(draft)
+
+
+def is_current(prefix: str, draft: dict[str, Any]) -> bool:
+    """Whether a button's `prefix` (its data up to the first colon) is the latest stamp."""
+    return f"{prefix}:" == _stamp_of(draft)
+
+
+def _stamp_of(draft: dict[str, Any]) -> str:
+    return f"s{draft.get('seq', 0)}:"
 
 
 def option_label(step: Step, value: str, lang: str) -> str:
@@ -111,7 +122,7 @@ def _prompt_text(step: Step, ctx: Ctx, draft: dict[str, Any], lang: str) -> str:
 def step_reply(state: State, ctx: Ctx, draft: dict[str, Any], lang: str) -> Reply:
     """The prompt for `state` with fresh buttons (bumps the draft's sequence number)."""
     step = STEPS[state]
-    p = _bump(draft)
+    p = stamp(draft)
     if step.kind == "multi":
         return _multi_reply(step, draft, lang, p)
     rows = (

@@ -8,10 +8,9 @@ from zoneinfo import ZoneInfo
 from bot.domain.conversation.finish import keep, settings_view
 from bot.domain.conversation.model import Choice, Ctx, Outcome, Reply, SetProfile, State
 from bot.domain.conversation.reminder_replies import clock_time
+from bot.domain.conversation.replies import stamp
+from bot.domain.schedule.kinds import SWITCHES, switch_on
 from bot.locales import t
-
-# The switches a client sees; "session" covers the day-before and the hour-before reminders.
-SWITCHES = ("checkin", "session", "craving_followup", "checkback", "reengage", "weekly_summary")
 
 
 def sessions_text(ctx: Ctx, lang: str) -> str:
@@ -34,11 +33,10 @@ def sessions_text(ctx: Ctx, lang: str) -> str:
 
 
 def switches_view(ctx: Ctx, draft: dict[str, Any], lang: str, prefs: dict[str, bool]) -> Reply:
-    """One button per reminder kind, ✓ when on; a tap turns it off or on."""
-    draft["seq"] = int(draft.get("seq", 0)) + 1
-    s = f"s{draft['seq']}:"
+    """One button per /settings switch (`kinds.SWITCHES`), ✓ when on; a tap turns it off or on."""
+    s = stamp(draft)
     rows = [
-        (Choice(("✓ " if prefs.get(k, True) else "✗ ") + t(lang, f"remkind.{k}"), f"{s}t:{k}"),)
+        (Choice(("✓ " if switch_on(prefs, k) else "✗ ") + t(lang, f"remkind.{k}"), f"{s}t:{k}"),)
         for k in SWITCHES
     ]
     rows.append((Choice(t(lang, "step.done"), f"{s}close"),))
@@ -48,7 +46,7 @@ def switches_view(ctx: Ctx, draft: dict[str, Any], lang: str, prefs: dict[str, b
 def switches_button(
     state: State, draft: dict[str, Any], value: str, ctx: Ctx, lang: str
 ) -> Outcome:
-    """Toggle one kind (edits the message in place), or go back to the settings."""
+    """Toggle one switch (edits the message in place), or go back to the settings."""
     prefs = dict(draft.get("prefs") or ctx.profile.reminder_prefs)
     if value == "close":
         # The settings view numbers its buttons from the draft it is given: give it the one
@@ -56,10 +54,10 @@ def switches_button(
         kept = keep(draft)
         changed = {"reminder_prefs": prefs}
         return Outcome(State.SETTINGS, kept, [settings_view(ctx, kept, lang, changed)])
-    kind = value.removeprefix("t:")
-    if kind not in SWITCHES:
+    switch = value.removeprefix("t:")
+    if switch not in SWITCHES:
         return Outcome(state, draft, [switches_view(ctx, draft, lang, prefs)])
-    prefs[kind] = not prefs.get(kind, True)
+    prefs[switch] = not switch_on(prefs, switch)
     draft["prefs"] = prefs
     view = switches_view(ctx, draft, lang, prefs)
     edited = Reply(view.text, view.buttons, view.protect, edit=True)

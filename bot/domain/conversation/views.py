@@ -7,7 +7,7 @@ from typing import Any
 from bot.domain.conversation import flows
 from bot.domain.conversation.finish import settings_view
 from bot.domain.conversation.model import Choice, Ctx, Outcome, Reply, State
-from bot.domain.conversation.replies import menu
+from bot.domain.conversation.replies import menu, stamp
 from bot.domain.conversation.steps import STEPS
 from bot.locales import t
 
@@ -42,8 +42,7 @@ CONFIRMS: dict[State, tuple[str, str, str]] = {
 
 def _confirm(state: State, draft: dict[str, Any], lang: str) -> Reply:
     question, yes, no = CONFIRMS[state]
-    draft["seq"] = int(draft.get("seq", 0)) + 1
-    s = f"s{draft['seq']}:"
+    s = stamp(draft)
     rows = ((Choice(t(lang, yes), s + "yes"),), (Choice(t(lang, no), s + "no"),))
     return Reply(t(lang, question), rows, protect=state is State.CHECKIN_REPLACE)
 

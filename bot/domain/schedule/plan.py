@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.domain.schedule.kinds import SESSION_KINDS, Kind, wants
 from bot.domain.schedule.local_time import (
     QUIET_END,
     QUIET_START,
@@ -28,7 +29,6 @@ from bot.domain.schedule.local_time import (
 )
 
 __all__ = [
-    "KINDS",
     "MAX_LATENESS",
     "QUIET_END",
     "QUIET_START",
@@ -45,15 +45,6 @@ __all__ = [
     "session_occurrences",
 ]
 
-KINDS = (
-    "checkin",
-    "session_day_before",
-    "session_hour_before",
-    "craving_followup",
-    "checkback",
-    "reengage",
-    "weekly_summary",
-)
 EVENING = time(18, 0)  # day-before reminders and the weekly summary
 NOON = time(12, 0)  # re-engagement
 MORNING = time(9, 0)  # check-back after a crisis
@@ -63,12 +54,13 @@ HOUR_BEFORE = timedelta(minutes=60)
 DAY_BEFORE_CUTOFF = timedelta(hours=2)
 CRAVING_DELAY = timedelta(minutes=25)
 REENGAGE_GAP_DAYS = timedelta(days=3)
-MAX_LATENESS: dict[str, timedelta] = {
-    "checkin": timedelta(hours=3),
-    "craving_followup": timedelta(hours=3),
-    "checkback": timedelta(hours=6),
-    "reengage": timedelta(hours=12),
-    "weekly_summary": timedelta(hours=12),
+# How late a reminder may still go out; session reminders are judged by their session instead.
+MAX_LATENESS: dict[Kind, timedelta] = {
+    Kind.CHECKIN: timedelta(hours=3),
+    Kind.CRAVING_FOLLOWUP: timedelta(hours=3),
+    Kind.CHECKBACK: timedelta(hours=6),
+    Kind.REENGAGE: timedelta(hours=12),
+    Kind.WEEKLY_SUMMARY: timedelta(hours=12),
 }
 
 _DAY = timedelta(days=1)
@@ -99,7 +91,7 @@ class ClientPlan:
     timezone: str
     checkin_time: time
     enrolled_at: datetime
-    prefs: dict[str, bool]
+    prefs: dict[str, bool]  # the client's /settings switches, read through `kinds.wants`
     sessions: tuple[SessionRule, ...]
 
 
@@ -138,7 +130,7 @@ def plan_client(
     rows = [*_checkins(plan, now, end), *_weekly_summaries(plan, now, end)]
     for rule in plan.sessions:
         rows.extend(_session_rows(plan, rule, now, end))
-    wanted = [row for row in rows if plan.prefs.get(row.kind, True)]
+    wanted = [row for row in rows if wants(plan.prefs, row.kind)]
     return sorted(wanted, key=lambda row: (row.due_at, row.kind, row.occurrence))
 
 
@@ -149,7 +141,7 @@ def _checkins(plan: ClientPlan, now: datetime, end: datetime) -> list[Planned]:
     for day in local_days(now - _DAY, end, plan.timezone):
         due = local_to_utc(day, plan.checkin_time, plan.timezone)
         if now <= due < end:
-            rows.append(Planned(plan.client_id, "checkin", day.isoformat(), due))
+            rows.append(Planned(plan.client_id, Kind.CHECKIN, day.isoformat(), due))
     return rows
 
 
@@ -160,7 +152,8 @@ def _weekly_summaries(plan: ClientPlan, now: datetime, end: datetime) -> list[Pl
         due = local_to_utc(day, EVENING, plan.timezone)
         if day.weekday() == SUNDAY and now <= due < end:
             year, week, _ = day.isocalendar()
-            rows.append(Planned(plan.client_id, "weekly_summary", f"{year}-W{week:02d}", due))
+            key = f"{year}-W{week:02d}"
+            rows.append(Planned(plan.client_id, Kind.WEEKLY_SUMMARY, key, due))
     return rows
 
 
@@ -175,8 +168,8 @@ def _session_rows(
     for start in session_occurrences(rule, now, end + _DAY_BEFORE_REACH):
         key = f"s{rule.id}@{start.astimezone(session_tz):%Y-%m-%dT%H:%M}"
         dues = (
-            ("session_day_before", _day_before_due(plan.timezone, start, added, now)),
-            ("session_hour_before", _hour_before_due(plan.timezone, start, now)),
+            (Kind.SESSION_DAY_BEFORE, _day_before_due(plan.timezone, start, added, now)),
+            (Kind.SESSION_HOUR_BEFORE, _hour_before_due(plan.timezone, start, now)),
         )
         for kind, due in dues:
             if due is not None and due < end:
@@ -209,7 +202,8 @@ def craving_followup(
     due = as_utc(logged_at) + CRAVING_DELAY
     if is_quiet(due, zone):
         return None
-    return Planned(client_id, "craving_followup", f"craving:{craving_id}", due, ref_id=craving_id)
+    key = f"craving:{craving_id}"
+    return Planned(client_id, Kind.CRAVING_FOLLOWUP, key, due, ref_id=craving_id)
 
 
 def checkback(client_id: int, event_at: datetime, zone: str, event_id: int) -> Planned:
@@ -219,7 +213,7 @@ def checkback(client_id: int, event_at: datetime, zone: str, event_id: int) -> P
     morning = local.date() if local.time() < NIGHT_ENDS else local.date() + _DAY
     due = local_to_utc(morning, MORNING, zone)
     key = f"checkback:{morning.isoformat()}"
-    return Planned(client_id, "checkback", key, due, ref_id=event_id)
+    return Planned(client_id, Kind.CHECKBACK, key, due, ref_id=event_id)
 
 
 def reengage_due(
@@ -243,7 +237,7 @@ def reengage_due(
         if today - last_day < REENGAGE_GAP_DAYS:
             return None
     due = local_to_utc(today, NOON, zone)
-    return Planned(client_id, "reengage", f"reengage:{today.isoformat()}", due)
+    return Planned(client_id, Kind.REENGAGE, f"reengage:{today.isoformat()}", due)
 
 
 def lateness_verdict(
@@ -251,12 +245,12 @@ def lateness_verdict(
 ) -> str:
     """Whether a reminder found late is still sent ("send") or recorded as missed ("miss")."""
     now = as_utc(now)
-    if p_kind in ("session_hour_before", "session_day_before"):
+    if p_kind in SESSION_KINDS:
         if session_start is None:  # a session reminder cannot be judged without its session
             return "miss"
-        if p_kind == "session_hour_before":
+        if p_kind == Kind.SESSION_HOUR_BEFORE:
             return "miss" if now >= as_utc(session_start) else "send"
         return "miss" if now > as_utc(session_start) - DAY_BEFORE_CUTOFF else "send"
     if p_kind not in MAX_LATENESS:
         raise ValueError(f"unknown reminder kind {p_kind!r}")
-    return "miss" if now - as_utc(due_at) > MAX_LATENESS[p_kind] else "send"
+    return "miss" if now - as_utc(due_at) > MAX_LATENESS[Kind(p_kind)] else "send"

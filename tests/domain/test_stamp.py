@@ -1,0 +1,55 @@
+"""The button stamp `s<seq>:` is one concept: every view stamps with `stamp`, the machine checks
+with `is_current`, and so a view's buttons are live exactly until the next prompt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.domain.conversation import model as m
+from bot.domain.conversation.buttons import GLOBAL_BUTTONS
+from bot.domain.conversation.replies import is_current, stamp
+from tests.domain.helpers import Driver
+
+
+def test_only_the_newest_stamp_is_current() -> None:
+    draft: dict[str, Any] = {}
+    assert is_current("s0", draft)  # a draft that never showed a prompt
+    first = stamp(draft)
+    assert first == "s1:" and draft["seq"] == 1
+    assert is_current(first.removesuffix(":"), draft)
+    second = stamp(draft)
+    assert not is_current(first.removesuffix(":"), draft)
+    assert is_current(second.removesuffix(":"), draft)
+    assert not any(is_current(prefix, draft) for prefix in GLOBAL_BUTTONS)
+
+
+# Each route ends on a view of a different module: a step, the settings, the reminder switches,
+# a confirmation.
+ROUTES = {
+    "step": [("cmd", "checkin")],
+    "settings": [("cmd", "settings")],
+    "switches": [("cmd", "settings"), ("tap", "reminders")],
+    "switch toggled": [("cmd", "settings"), ("tap", "reminders"), ("tap", "t:checkin")],
+    "confirm": [("cmd", "delete")],
+    "back to settings": [("cmd", "settings"), ("tap", "reminders"), ("tap", "close")],
+}
+
+
+@pytest.mark.parametrize("route", ROUTES.values(), ids=list(ROUTES))
+def test_every_view_stamps_its_buttons_as_the_machine_checks_them(
+    route: list[tuple[str, str]],
+) -> None:
+    d = Driver()
+    for action, value in route:
+        if action == "cmd":
+            d.cmd(value)
+        else:
+            d.tap(value)
+    prefixes = {c.data.split(":", 1)[0] for c in d.buttons()} - set(GLOBAL_BUTTONS)
+    assert prefixes, "the view shows stamped buttons"
+    assert all(is_current(p, d.draft) for p in prefixes), (prefixes, d.draft)
+    tapped = next(c.data for c in d.buttons() if c.data.split(":", 1)[0] in prefixes)
+    d.send(m.Button(tapped))
+    assert "older message" not in d.said()
