@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.domain.conversation import flows
-from bot.domain.conversation.finish import crisis_effects, settings_view
+from bot.domain.conversation.crisis_replies import crisis_effects
+from bot.domain.conversation.finish import settings_view
 from bot.domain.conversation.model import (
     Command,
     Ctx,

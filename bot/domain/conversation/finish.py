@@ -1,4 +1,4 @@
-"""The ends of flows (what is saved, what is said) and the scripted risk replies."""
+"""The ends of flows: what is saved and what is said (the risk scripts are in crisis_replies)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from bot.domain.conversation.model import (
     Ctx,
     Effect,
     Outcome,
-    RecordCrisis,
     Reply,
     SaveCheckIn,
     SaveCraving,
@@ -19,38 +18,16 @@ from bot.domain.conversation.model import (
     SetProfile,
     State,
 )
-from bot.domain.conversation.replies import coping_reply, menu, next_nonce, numbers, stamp
+from bot.domain.conversation.replies import coping_reply, menu, next_nonce, stamp
 from bot.domain.conversation.steps import CONSENT_VERSION, FLOWS
 from bot.locales import LANGUAGE_NAMES, t
 
-__all__ = ["CONSENT_VERSION", "crisis_effects", "finish", "lapse_reply", "leave"]
+__all__ = ["CONSENT_VERSION", "finish", "leave"]
 
-_SCRIPTS = {1: "crisis.emergency", 2: "crisis.suicidal", 3: "crisis.lapse", 4: "crisis.poison"}
 _PROFILE_KEYS = (
     "language", "timezone", "checkin_time", "takes_medication",
     "support_name", "support_phone", "reasons",
 )  # fmt: skip
-
-
-def crisis_effects(tier: int, source: str, ctx: Ctx, lang: str) -> list[Effect]:
-    """The tier's scripted reply and the record of it (tier and script, never the words)."""
-    text = t(lang, _SCRIPTS[tier], **numbers(ctx.helplines, lang))
-    buttons: tuple[tuple[Choice, ...], ...] = ()
-    if tier == 2:
-        buttons = (
-            (Choice(t(lang, "safe.yes"), "g:safe:y"), Choice(t(lang, "safe.no"), "g:safe:n")),
-            (
-                Choice(t(lang, "skill.breathe"), "c:breathe"),
-                Choice(t(lang, "skill.ground"), "c:ground"),
-            ),
-        )
-    reply = Reply(text, buttons, help_key=None if buttons else t(lang, "help.key"))
-    return [reply, RecordCrisis(tier, source, _SCRIPTS[tier])]
-
-
-def lapse_reply(lang: str) -> Reply:
-    return Reply(t(lang, "crisis.lapse"), protect=True)
-
 
 KEPT_KEYS = ("seq", "rated", "n")
 

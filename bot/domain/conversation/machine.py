@@ -38,7 +38,8 @@ from typing import Any
 
 from bot.domain.conversation import buttons, commands, flows
 from bot.domain.conversation import settings as prefs
-from bot.domain.conversation.finish import SETTINGS_FLOWS, crisis_effects, settings_view
+from bot.domain.conversation.crisis_replies import crisis_effects
+from bot.domain.conversation.finish import SETTINGS_FLOWS, settings_view
 from bot.domain.conversation.model import (
     Button,
     Command,
@@ -174,6 +175,7 @@ def _confirm_button(
 
 
 # ---- commands -----------------------------------------------------------------------------
+
 
 def _command(state: State, draft: dict[str, Any], cmd: Command, ctx: Ctx, lang: str) -> Outcome:
     name = cmd.name
