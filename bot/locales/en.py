@@ -53,9 +53,10 @@ TEXTS: dict[str, str] = {
         "If the person is unconscious, having a seizure or not breathing, call "
         "{emergency} now."
     ),
+    "crisis.check": "That sounds heavy. Are you safe right now?",
     "crisis.resume": "When you are ready, we can carry on where you were, or send /cancel.",
-    "safe.yes": "Safe",
-    "safe.no": "Not safe",
+    "safe.yes": "I'm safe",
+    "safe.no": "I need help now",
     "safe.thanks": (
         "I'm glad you are safe right now. If that changes, tap 🆘 Help now or call {crisis}."
     ),

@@ -62,9 +62,10 @@ TEXTS: dict[str, str] = {
         "Si la persona está inconsciente, tiene convulsiones o no respira, llame al "
         "{emergency} ahora."
     ),
+    "crisis.check": "Eso suena muy duro. ¿Está a salvo ahora mismo?",
     "crisis.resume": "Cuando quiera, podemos seguir donde estaba, o envíe /cancel.",
     "safe.yes": "Estoy a salvo",
-    "safe.no": "No estoy a salvo",
+    "safe.no": "Necesito ayuda ya",
     "safe.thanks": (
         "Me alegra que esté a salvo ahora. Si eso cambia, toque 🆘 Ayuda ya o llame al {crisis}."
     ),
