@@ -45,7 +45,24 @@ TEXTS: dict[str, str] = {
     "crisis.lapse": (
         "Thank you for being honest. A slip does not erase your progress.\n"
         "Please be careful: after a break your body handles less, so the risk of overdose "
-        "is higher. Don't use alone, and keep naloxone (Narcan) near.\n"
+        "is higher. Don't use alone, and keep naloxone (Narcan) near. Fentanyl is in much "
+        "of the street supply.\n"
+        "Telling your counselor or group can help. When you are ready, I am here."
+    ),
+    "crisis.lapse_alcohol": (
+        "Thank you for being honest. A slip does not erase your progress.\n"
+        "Please be careful: after a break your body handles less, so the risk of overdose "
+        "is higher.\n"
+        "• Don't drive.\n"
+        "• Don't mix alcohol with sleeping pills, anxiety pills or opioids.\n"
+        "• If you have been drinking a lot every day, stopping all at once can be "
+        "dangerous. Talk to your program about how to stop safely.\n"
+        "Telling your counselor or group can help. When you are ready, I am here."
+    ),
+    "crisis.lapse_non_opioid": (
+        "Thank you for being honest. A slip does not erase your progress.\n"
+        "Please be careful: after a break your body handles less, so the risk of overdose "
+        "is higher. Don't use alone, and don't mix it with alcohol or other drugs.\n"
         "Telling your counselor or group can help. When you are ready, I am here."
     ),
     "crisis.poison": (

@@ -53,7 +53,26 @@ TEXTS: dict[str, str] = {
         "Gracias por su honestidad. Un tropiezo no borra su progreso.\n"
         "Por favor, tenga cuidado: después de un tiempo sin consumir, su cuerpo aguanta "
         "menos, así que el riesgo de sobredosis es más alto. No consuma a solas, y tenga "
-        "naloxona (Narcan) cerca.\n"
+        "naloxona (Narcan) cerca. Hay fentanilo en gran parte de las drogas que se venden "
+        "en la calle.\n"
+        "Contarle a su consejero o a su grupo puede ayudar. Cuando usted quiera, aquí estoy."
+    ),
+    "crisis.lapse_alcohol": (
+        "Gracias por su honestidad. Un tropiezo no borra su progreso.\n"
+        "Por favor, tenga cuidado: después de un tiempo sin consumir, su cuerpo aguanta "
+        "menos, así que el riesgo de sobredosis es más alto.\n"
+        "• No maneje.\n"
+        "• No mezcle el alcohol con pastillas para dormir, pastillas para los nervios "
+        "u opioides.\n"
+        "• Si ha estado tomando mucho todos los días, dejarlo de golpe puede ser peligroso. "
+        "Hable con su programa sobre cómo dejarlo sin peligro.\n"
+        "Contarle a su consejero o a su grupo puede ayudar. Cuando usted quiera, aquí estoy."
+    ),
+    "crisis.lapse_non_opioid": (
+        "Gracias por su honestidad. Un tropiezo no borra su progreso.\n"
+        "Por favor, tenga cuidado: después de un tiempo sin consumir, su cuerpo aguanta "
+        "menos, así que el riesgo de sobredosis es más alto. No consuma a solas, y no lo "
+        "mezcle con alcohol ni con otras drogas.\n"
         "Contarle a su consejero o a su grupo puede ayudar. Cuando usted quiera, aquí estoy."
     ),
     "crisis.poison": (

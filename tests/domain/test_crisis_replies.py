@@ -76,3 +76,80 @@ def test_a_screened_check_comes_first_and_the_step_goes_on(
     assert d.replies()[0].text == CHECK[lang]
     assert m.RecordCrisis(5, "text", "crisis.check") in d.last
     assert d.state is m.State.CI_CRAVING and d.draft["a"]["mood"] == 5
+
+
+# ---- the lapse reply, by substance (CLINICAL.md 3.3) -----------------------------------------
+
+LAPSE_SCRIPTS = ("crisis.lapse", "crisis.lapse_alcohol", "crisis.lapse_non_opioid")
+NALOXONE = {"en": ("naloxone", "Fentanyl"), "es": ("naloxona", "fentanilo")}
+ALCOHOL_ADVICE = {
+    "en": ("Don't drive", "sleeping pills", "opioids", "stopping all at once", "program"),
+    "es": ("No maneje", "pastillas para dormir", "opioides", "de golpe", "programa"),
+}
+NOT_ALONE = {"en": "Don't use alone", "es": "No consuma a solas"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("key", LAPSE_SCRIPTS)
+def test_every_lapse_script_keeps_no_judgment_and_the_tolerance_warning(
+    lang: str, key: str
+) -> None:
+    text = t(lang, key)
+    no_judgment, tolerance = t(lang, "crisis.lapse").split("\n")[:2]
+    assert text.startswith(no_judgment + "\n")
+    assert tolerance.split(".")[0] in text  # "...after a break your body handles less..."
+    assert all(word in text for word in NALOXONE[lang]) is (key == "crisis.lapse")
+    assert all(word in text for word in ALCOHOL_ADVICE[lang]) is (key == "crisis.lapse_alcohol")
+    assert (NOT_ALONE[lang] in text) is (key != "crisis.lapse_alcohol")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("en", "I relapsed and drank last night", "crisis.lapse_alcohol"),
+        ("en", "I relapsed on heroin last night", "crisis.lapse"),
+        ("en", "I used last night", "crisis.lapse"),
+        ("en", "I used meth yesterday", "crisis.lapse_non_opioid"),
+        ("en", "I smoked weed last night", "crisis.lapse_non_opioid"),
+        ("es", "me tomé unas cervezas, recaí", "crisis.lapse_alcohol"),
+        ("es", "recaí con heroína anoche", "crisis.lapse"),
+        ("es", "recaí anoche", "crisis.lapse"),
+        ("es", "recaí con perico", "crisis.lapse_non_opioid"),
+        ("es", "fumé mota anoche, recaí", "crisis.lapse_non_opioid"),
+    ],
+)
+@pytest.mark.parametrize("where", ["menu", "stranger", "command", "caption"])
+def test_typed_use_gets_the_script_for_its_substance(
+    lang: str, text: str, key: str, where: str
+) -> None:
+    d = driver(lang, m.State.STRANGER if where == "stranger" else m.State.MENU)
+    if where == "command":
+        d.cmd("today", text)
+    elif where == "caption":
+        d.send(m.Media("photo", text))
+    else:
+        d.text(text)
+    assert m.RecordCrisis(3, "text", key) in d.last
+    assert d.replies()[0].text == t(lang, key)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    ("use", "key"), [("alcohol", "crisis.lapse_alcohol"), ("other", "crisis.lapse")]
+)
+def test_checkin_use_answer_gets_the_script_for_its_substance(
+    lang: str, use: str, key: str
+) -> None:
+    d = driver(lang)
+    d.cmd("checkin")
+    d.tap("5")
+    d.tap("5")
+    d.tap(use)
+    assert d.replies()[0].text == t(lang, key)
+    assert d.state is m.State.CI_SLEEP and d.draft["a"]["use"] == use
+
+
+def test_crisis_effects_is_backward_compatible_without_a_substance() -> None:
+    reply, record = crisis_effects(3, "text", CTX, "en")
+    assert isinstance(reply, m.Reply) and reply.text == t("en", "crisis.lapse")
+    assert record == m.RecordCrisis(3, "text", "crisis.lapse")

@@ -26,6 +26,7 @@ from bot.domain.conversation.settings import sessions_text
 from bot.domain.conversation.steps import CONSENT_VERSION, ENROLL_STATES, STEPS
 from bot.domain.conversation.views import CONFIRMS, ask_confirm, current
 from bot.domain.crisis.screen import screen
+from bot.domain.crisis.substance import substance_of
 from bot.locales import all_labels, t
 
 Handler = Callable[[State, dict[str, Any], str, Ctx, str], Outcome]
@@ -67,7 +68,8 @@ def stranger(draft: dict[str, Any], event: Event, ctx: Ctx, lang: str) -> Outcom
     if isinstance(event, Text) and not is_help_request(event.text):
         tier = screen(event.text)
         if tier is not None:
-            out.effects.extend(crisis_effects(int(tier), "text", ctx, lang))
+            kind = substance_of(event.text)
+            out.effects.extend(crisis_effects(int(tier), "text", ctx, lang, substance=kind))
             return out.say(join)
     return out.say(help_reply(lang, ctx.helplines)).say(join)
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from bot.domain.conversation.model import Choice, Ctx, Effect, RecordCrisis, Reply
 from bot.domain.conversation.replies import numbers
+from bot.domain.crisis.substance import ALCOHOL, OPIOID
 from bot.locales import t
 
-__all__ = ["crisis_effects", "lapse_reply"]
+__all__ = ["crisis_effects", "lapse_reply", "lapse_script"]
 
 _SCRIPTS = {
     1: "crisis.emergency", 2: "crisis.suicidal", 3: "crisis.lapse", 4: "crisis.poison",
@@ -18,12 +19,25 @@ _SCRIPTS = {
 Rows = tuple[tuple[Choice, ...], ...]
 
 
-def crisis_effects(tier: int, source: str, ctx: Ctx, lang: str) -> list[Effect]:
-    """The tier's scripted reply and the record of it (tier and script, never the words)."""
-    text = t(lang, _SCRIPTS[tier], **numbers(ctx.helplines, lang))
+def crisis_effects(
+    tier: int, source: str, ctx: Ctx, lang: str, *, substance: str | None = None
+) -> list[Effect]:
+    """The tier's scripted reply and the record of it (tier and script, never the words).
+
+    `substance` (from `substance_of`, or a check-in answer) picks the lapse script."""
+    script = lapse_script(substance) if tier == 3 else _SCRIPTS[tier]
+    text = t(lang, script, **numbers(ctx.helplines, lang))
     buttons = _buttons(tier, lang)
     reply = Reply(text, buttons, help_key=None if buttons else t(lang, "help.key"))
-    return [reply, RecordCrisis(tier, source, _SCRIPTS[tier])]
+    return [reply, RecordCrisis(tier, source, script)]
+
+
+def lapse_script(substance: str | None) -> str:
+    """Naloxone for an opioid or an unknown drug, alcohol's own advice after alcohol, and
+    "don't use alone" without naloxone for another known drug; no judgment in any."""
+    if substance in (None, OPIOID):
+        return "crisis.lapse"
+    return "crisis.lapse_alcohol" if substance == ALCOHOL else "crisis.lapse_non_opioid"
 
 
 def _buttons(tier: int, lang: str) -> Rows:
@@ -43,5 +57,6 @@ def _buttons(tier: int, lang: str) -> Rows:
     return ()
 
 
-def lapse_reply(lang: str) -> Reply:
-    return Reply(t(lang, "crisis.lapse"), protect=True)
+def lapse_reply(lang: str, substance: str | None = None) -> Reply:
+    """The lapse script for a use reported in the check-in (saved there, not recorded)."""
+    return Reply(t(lang, lapse_script(substance)), protect=True)

@@ -73,7 +73,8 @@ def answer(state: State, draft: dict[str, Any], value: Any, ctx: Ctx, lang: str)
             return enter(state, draft, ctx, lang, Reply(t(lang, "enroll.declined")))
         pre.append(RecordConsent(finish.CONSENT_VERSION))
     elif step.key == "use" and value in ("alcohol", "other"):
-        pre.append(crisis_replies.lapse_reply(lang))
+        # "Yes, alcohol" gets alcohol's advice; "Yes, other" is a drug not named: naloxone.
+        pre.append(crisis_replies.lapse_reply(lang, "alcohol" if value == "alcohol" else None))
     elif step.key == "safety" and value == "yes":
         pre.extend(crisis_replies.crisis_effects(2, "checkin", ctx, lang))
     return advance(state, draft, ctx, lang, *pre)
