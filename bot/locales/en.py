@@ -30,8 +30,12 @@ TEXTS: dict[str, str] = {
         "3. Help them breathe: tilt the head back; give rescue breaths if you know how.\n"
         "4. Lay them on their side (recovery position).\n"
         "5. Stay with them until help arrives.\n\n"
-        "Good Samaritan laws, like Florida's, protect people who call for help.\n"
+        "{good_samaritan}\n"
         "I am an automated assistant and cannot call for you."
+    ),
+    "crisis.good_samaritan": (
+        "Most US states have Good Samaritan laws that protect people who call for help in an "
+        "overdose."
     ),
     "crisis.suicidal": (
         "Thank you for telling me. You deserve support right now.\n"

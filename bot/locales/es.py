@@ -36,9 +36,12 @@ TEXTS: dict[str, str] = {
         "de rescate si sabe cómo.\n"
         "4. Ponga a la persona de lado (posición de recuperación).\n"
         "5. Quédese con la persona hasta que llegue la ayuda.\n\n"
-        "Las leyes del Buen Samaritano, como la de Florida, protegen a quienes llaman para "
-        "pedir ayuda.\n"
+        "{good_samaritan}\n"
         "Soy un asistente automático y no puedo llamar por usted."
+    ),
+    "crisis.good_samaritan": (
+        "La mayoría de los estados de EE. UU. tienen leyes del Buen Samaritano que protegen "
+        "a quienes llaman para pedir ayuda por una sobredosis."
     ),
     "crisis.suicidal": (
         "Gracias por decírmelo. Usted merece apoyo ahora mismo.\n"

@@ -153,3 +153,29 @@ def test_crisis_effects_is_backward_compatible_without_a_substance() -> None:
     reply, record = crisis_effects(3, "text", CTX, "en")
     assert isinstance(reply, m.Reply) and reply.text == t("en", "crisis.lapse")
     assert record == m.RecordCrisis(3, "text", "crisis.lapse")
+
+
+# ---- the overdose reply's Good Samaritan sentence --------------------------------------------
+
+GOOD_SAMARITAN = {
+    "en": "Most US states have Good Samaritan laws that protect people who call for help in an "
+    "overdose.",
+    "es": "La mayoría de los estados de EE. UU. tienen leyes del Buen Samaritano que protegen a "
+    "quienes llaman para pedir ayuda por una sobredosis.",
+}
+STATE_NOTE = "Florida's 911 Good Samaritan Act protects you and the person you call for."
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("note", [None, STATE_NOTE])
+def test_overdose_reply_names_good_samaritan_laws_or_the_deployments_own(
+    lang: str, note: str | None
+) -> None:
+    ctx = m.Ctx(now=NOW, helplines=m.Helplines(good_samaritan_note=note))
+    reply, record = crisis_effects(1, "text", ctx, lang)
+    assert isinstance(reply, m.Reply) and record == m.RecordCrisis(1, "text", "crisis.emergency")
+    assert (GOOD_SAMARITAN[lang] in reply.text) is (note is None)
+    assert (STATE_NOTE in reply.text) is (note is not None)
+    assert "Florida" not in reply.text or note is not None
+    automated = t(lang, "crisis.emergency", good_samaritan="", emergency="").splitlines()[-1]
+    assert reply.text.endswith("\n" + automated)  # still says it cannot call for help

@@ -20,7 +20,8 @@ MENU_ITEMS = (
 
 
 def numbers(h: Helplines, lang: str) -> dict[str, str]:
-    """Every helpline as a format parameter, including the program's line or its absence."""
+    """Every helpline as a format parameter, including the program's line or its absence,
+    and the Good Samaritan sentence (the deployment's own, or the general one)."""
     program = (
         t(lang, "help.program", program=h.program) if h.program else t(lang, "help.no_program")
     )
@@ -28,6 +29,7 @@ def numbers(h: Helplines, lang: str) -> dict[str, str]:
         "emergency": h.emergency, "crisis": h.crisis, "crisis_chat": h.crisis_chat,
         "crisis_text": h.crisis_text, "samhsa": h.samhsa, "samhsa_tty": h.samhsa_tty,
         "poison": h.poison, "program_line": program,
+        "good_samaritan": h.good_samaritan_note or t(lang, "crisis.good_samaritan"),
     }  # fmt: skip
 
 
