@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from bot.domain.content import halt_count, match_skills
+from bot.domain.conversation.crisis_replies import crisis_effects
 from bot.domain.conversation.model import (
     Choice,
     Ctx,
@@ -22,7 +23,7 @@ from bot.domain.conversation.replies import coping_reply, menu, next_nonce, stam
 from bot.domain.conversation.steps import CONSENT_VERSION, FLOWS
 from bot.locales import LANGUAGE_NAMES, t
 
-__all__ = ["CONSENT_VERSION", "finish", "leave"]
+__all__ = ["CONSENT_VERSION", "end_at_safety", "finish", "leave"]
 
 _PROFILE_KEYS = (
     "language", "timezone", "checkin_time", "takes_medication",
@@ -77,15 +78,28 @@ def _finish_enroll(a: dict[str, Any], ctx: Ctx, lang: str) -> list[Effect]:
     return [SetProfile(values), done, menu(lang)]
 
 
-def _finish_checkin(
-    draft: dict[str, Any], kept: dict[str, Any], ctx: Ctx, lang: str
-) -> list[Effect]:
+def end_at_safety(draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
+    """A "yes" to the safety question: the check-in is saved, and the crisis reply is all
+    that is said. No coping card, no menu: the menu waits for "I'm safe"."""
+    effects = crisis_effects(2, "checkin", ctx, lang)
+    effects.append(_save_checkin(draft))
+    return Outcome(State.MENU, keep(draft), effects)
+
+
+def _save_checkin(draft: dict[str, Any]) -> SaveCheckIn:
     a = draft["a"]
     values = {k: a.get(k) for k in _CHECKIN_KEYS}
     values["triggers"] = list(values["triggers"] or [])
     values["substance_use"] = values.pop("use")  # the column's name says what "use" means
+    return SaveCheckIn(date.fromisoformat(draft["date"]), values)
+
+
+def _finish_checkin(
+    draft: dict[str, Any], kept: dict[str, Any], ctx: Ctx, lang: str
+) -> list[Effect]:
+    a = draft["a"]
     saved_key = "ci.replaced" if draft.get("replace") else "ci.saved"
-    effects: list[Effect] = [SaveCheckIn(date.fromisoformat(draft["date"]), values)]
+    effects: list[Effect] = [_save_checkin(draft)]
     effects.append(Reply(t(lang, saved_key), protect=True))
     offer = _checkin_offer(a, ctx, lang, next_nonce(kept))
     if offer is not None:

@@ -76,7 +76,7 @@ def answer(state: State, draft: dict[str, Any], value: Any, ctx: Ctx, lang: str)
         # "Yes, alcohol" gets alcohol's advice; "Yes, other" is a drug not named: naloxone.
         pre.append(crisis_replies.lapse_reply(lang, "alcohol" if value == "alcohol" else None))
     elif step.key == "safety" and value == "yes":
-        pre.extend(crisis_replies.crisis_effects(2, "checkin", ctx, lang))
+        return finish.end_at_safety(draft, ctx, lang)
     return advance(state, draft, ctx, lang, *pre)
 
 
