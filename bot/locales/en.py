@@ -21,6 +21,7 @@ TEXTS: dict[str, str] = {
     ),
     "help.resume": "You were in the middle of something. It is still here:",
     "help.key": "🆘 Help now",
+    "help.support": "Your support person: {support}",
     "crisis.emergency": (
         "This may be an emergency. Call {emergency} now.\n\n"
         "If someone may have overdosed:\n"

@@ -26,6 +26,7 @@ TEXTS: dict[str, str] = {
     ),
     "help.resume": "Usted estaba haciendo algo. Todavía está aquí:",
     "help.key": "🆘 Ayuda ya",
+    "help.support": "Su persona de apoyo: {support}",
     "crisis.emergency": (
         "Esto puede ser una emergencia. Llame al {emergency} ahora.\n\n"
         "Si alguien puede tener una sobredosis:\n"

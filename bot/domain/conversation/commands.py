@@ -48,7 +48,7 @@ def _in_flow(state: State) -> bool:
 
 def help_now(state: State, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
     """The tiered help; a flow in progress is shown again below it, untouched."""
-    reply = help_reply(lang, ctx.helplines)
+    reply = help_reply(lang, ctx.helplines, ctx.profile)
     if _in_flow(state):
         return current(state, draft, ctx, lang, reply, Reply(t(lang, "help.resume")))
     return Outcome(state, draft, [reply])

@@ -6,7 +6,7 @@ turns a tier into its script, its buttons and the record of what was shown."""
 from __future__ import annotations
 
 from bot.domain.conversation.model import Choice, Ctx, Effect, RecordCrisis, Reply
-from bot.domain.conversation.replies import numbers
+from bot.domain.conversation.replies import numbers, with_support
 from bot.domain.crisis.substance import ALCOHOL, OPIOID
 from bot.locales import t
 
@@ -16,6 +16,8 @@ _SCRIPTS = {
     1: "crisis.emergency", 2: "crisis.suicidal", 3: "crisis.lapse", 4: "crisis.poison",
     5: "crisis.check",
 }  # fmt: skip
+# Where someone may be in danger, the client's own support person is named too.
+_WITH_SUPPORT = (1, 2, 5)
 Rows = tuple[tuple[Choice, ...], ...]
 
 
@@ -27,6 +29,8 @@ def crisis_effects(
     `substance` (from `substance_of`, or a check-in answer) picks the lapse script."""
     script = lapse_script(substance) if tier == 3 else _SCRIPTS[tier]
     text = t(lang, script, **numbers(ctx.helplines, lang))
+    if tier in _WITH_SUPPORT:
+        text = with_support(text, ctx.profile, lang)
     buttons = _buttons(tier, lang)
     reply = Reply(text, buttons, help_key=None if buttons else t(lang, "help.key"))
     return [reply, RecordCrisis(tier, source, script)]
