@@ -6,7 +6,7 @@ import pytest
 
 from bot.domain.conversation import machine
 from bot.domain.conversation import model as m
-from bot.domain.conversation.crisis_replies import crisis_effects
+from bot.domain.conversation.crisis_replies import crisis_effects, lapse_script
 from bot.domain.crisis.screen import Tier
 from bot.locales import LANGUAGES, t
 from tests.domain.helpers import NOW, Driver
@@ -179,3 +179,20 @@ def test_overdose_reply_names_good_samaritan_laws_or_the_deployments_own(
     assert "Florida" not in reply.text or note is not None
     automated = t(lang, "crisis.emergency", good_samaritan="", emergency="").splitlines()[-1]
     assert reply.text.endswith("\n" + automated)  # still says it cannot call for help
+
+
+@pytest.mark.parametrize(
+    ("substance", "key"),
+    [
+        (None, "crisis.lapse"), ("opioid", "crisis.lapse"), ("alcohol", "crisis.lapse_alcohol"),
+        ("stimulant", "crisis.lapse_non_opioid"), ("cannabis", "crisis.lapse_non_opioid"),
+        ("benzo", "crisis.lapse_non_opioid"), ("kratom", "crisis.lapse"),
+    ],
+)  # fmt: skip
+def test_lapse_script_keeps_naloxone_unless_the_drug_is_known_not_to_be_an_opioid(
+    substance: str | None, key: str
+) -> None:
+    assert lapse_script(substance) == key
+    assert crisis_effects(3, "text", CTX, "en", substance=substance)[1] == m.RecordCrisis(
+        3, "text", key
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.domain.conversation.model import Choice, Ctx, Effect, RecordCrisis, Reply
 from bot.domain.conversation.replies import numbers, with_support
-from bot.domain.crisis.substance import ALCOHOL, OPIOID
+from bot.domain.crisis.substance import ALCOHOL, BENZO, CANNABIS, STIMULANT
 from bot.locales import t
 
 __all__ = ["crisis_effects", "lapse_reply", "lapse_script"]
@@ -18,6 +18,7 @@ _SCRIPTS = {
 }  # fmt: skip
 # Where someone may be in danger, the client's own support person is named too.
 _WITH_SUPPORT = (1, 2, 5)
+_NON_OPIOIDS = (STIMULANT, CANNABIS, BENZO)
 Rows = tuple[tuple[Choice, ...], ...]
 
 
@@ -39,9 +40,11 @@ def crisis_effects(
 def lapse_script(substance: str | None) -> str:
     """Naloxone for an opioid or an unknown drug, alcohol's own advice after alcohol, and
     "don't use alone" without naloxone for another known drug; no judgment in any."""
-    if substance in (None, OPIOID):
-        return "crisis.lapse"
-    return "crisis.lapse_alcohol" if substance == ALCOHOL else "crisis.lapse_non_opioid"
+    if substance == ALCOHOL:
+        return "crisis.lapse_alcohol"
+    # Anything not known to be a non-opioid (None, an opioid, a word we do not know) keeps
+    # the naloxone line.
+    return "crisis.lapse_non_opioid" if substance in _NON_OPIOIDS else "crisis.lapse"
 
 
 def _buttons(tier: int, lang: str) -> Rows:
