@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     helpline_crisis_text: str = "741741"
     helpline_samhsa: str = "1-800-662-4357"
     helpline_poison: str = "1-800-222-1222"
+    good_samaritan_note: str | None = None
     poll_timeout: int = Field(default=30, ge=0, le=50)
     program_length_days: int = Field(default=90, ge=7, le=730)
     # Unset: INFO for `run`, WARNING for the other commands.
@@ -85,6 +86,7 @@ class Settings(BaseSettings):
             samhsa=self.helpline_samhsa,
             poison=self.helpline_poison,
             program=self.program_helpline or None,
+            good_samaritan_note=(self.good_samaritan_note or "").strip() or None,
         )
 
     @property

@@ -90,7 +90,8 @@ def halt_count(triggers: list[str]) -> int:
 
 @dataclass(frozen=True)
 class Helplines:
-    """Every number the bot shows; each can be overridden per deployment."""
+    """Every number the bot shows, and the deployment's Good Samaritan note; each can be
+    overridden per deployment."""
 
     emergency: str = "911"
     crisis: str = "988"
@@ -100,3 +101,5 @@ class Helplines:
     samhsa_tty: str = "1-800-487-4889"
     poison: str = "1-800-222-1222"
     program: str | None = None
+    # A state's own Good Samaritan law, shown as written in place of the general sentence.
+    good_samaritan_note: str | None = None

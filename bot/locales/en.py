@@ -21,6 +21,7 @@ TEXTS: dict[str, str] = {
     ),
     "help.resume": "You were in the middle of something. It is still here:",
     "help.key": "🆘 Help now",
+    "help.support": "Your support person: {support}",
     "crisis.emergency": (
         "This may be an emergency. Call {emergency} now.\n\n"
         "If someone may have overdosed:\n"
@@ -30,8 +31,12 @@ TEXTS: dict[str, str] = {
         "3. Help them breathe: tilt the head back; give rescue breaths if you know how.\n"
         "4. Lay them on their side (recovery position).\n"
         "5. Stay with them until help arrives.\n\n"
-        "Good Samaritan laws, like Florida's, protect people who call for help.\n"
+        "{good_samaritan}\n"
         "I am an automated assistant and cannot call for you."
+    ),
+    "crisis.good_samaritan": (
+        "Most US states have Good Samaritan laws that protect people who call for help in an "
+        "overdose."
     ),
     "crisis.suicidal": (
         "Thank you for telling me. You deserve support right now.\n"
@@ -45,7 +50,24 @@ TEXTS: dict[str, str] = {
     "crisis.lapse": (
         "Thank you for being honest. A slip does not erase your progress.\n"
         "Please be careful: after a break your body handles less, so the risk of overdose "
-        "is higher. Don't use alone, and keep naloxone (Narcan) near.\n"
+        "is higher. Don't use alone, and keep naloxone (Narcan) near. Fentanyl is in much "
+        "of the street supply.\n"
+        "Telling your counselor or group can help. When you are ready, I am here."
+    ),
+    "crisis.lapse_alcohol": (
+        "Thank you for being honest. A slip does not erase your progress.\n"
+        "Please be careful: after a break your body handles less, so the risk of overdose "
+        "is higher.\n"
+        "• Don't drive.\n"
+        "• Don't mix alcohol with sleeping pills, anxiety pills or opioids.\n"
+        "• If you have been drinking a lot every day, stopping all at once can be "
+        "dangerous. Talk to your program about how to stop safely.\n"
+        "Telling your counselor or group can help. When you are ready, I am here."
+    ),
+    "crisis.lapse_non_opioid": (
+        "Thank you for being honest. A slip does not erase your progress.\n"
+        "Please be careful: after a break your body handles less, so the risk of overdose "
+        "is higher. Don't use alone, and don't mix it with alcohol or other drugs.\n"
         "Telling your counselor or group can help. When you are ready, I am here."
     ),
     "crisis.poison": (
@@ -53,9 +75,10 @@ TEXTS: dict[str, str] = {
         "If the person is unconscious, having a seizure or not breathing, call "
         "{emergency} now."
     ),
+    "crisis.check": "That sounds heavy. Are you safe right now?",
     "crisis.resume": "When you are ready, we can carry on where you were, or send /cancel.",
-    "safe.yes": "Safe",
-    "safe.no": "Not safe",
+    "safe.yes": "I'm safe",
+    "safe.no": "I need help now",
     "safe.thanks": (
         "I'm glad you are safe right now. If that changes, tap 🆘 Help now or call {crisis}."
     ),

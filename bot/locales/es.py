@@ -26,6 +26,7 @@ TEXTS: dict[str, str] = {
     ),
     "help.resume": "Usted estaba haciendo algo. Todavía está aquí:",
     "help.key": "🆘 Ayuda ya",
+    "help.support": "Su persona de apoyo: {support}",
     "crisis.emergency": (
         "Esto puede ser una emergencia. Llame al {emergency} ahora.\n\n"
         "Si alguien puede tener una sobredosis:\n"
@@ -36,9 +37,12 @@ TEXTS: dict[str, str] = {
         "de rescate si sabe cómo.\n"
         "4. Ponga a la persona de lado (posición de recuperación).\n"
         "5. Quédese con la persona hasta que llegue la ayuda.\n\n"
-        "Las leyes del Buen Samaritano, como la de Florida, protegen a quienes llaman para "
-        "pedir ayuda.\n"
+        "{good_samaritan}\n"
         "Soy un asistente automático y no puedo llamar por usted."
+    ),
+    "crisis.good_samaritan": (
+        "La mayoría de los estados de EE. UU. tienen leyes del Buen Samaritano que protegen "
+        "a quienes llaman para pedir ayuda por una sobredosis."
     ),
     "crisis.suicidal": (
         "Gracias por decírmelo. Usted merece apoyo ahora mismo.\n"
@@ -53,7 +57,26 @@ TEXTS: dict[str, str] = {
         "Gracias por su honestidad. Un tropiezo no borra su progreso.\n"
         "Por favor, tenga cuidado: después de un tiempo sin consumir, su cuerpo aguanta "
         "menos, así que el riesgo de sobredosis es más alto. No consuma a solas, y tenga "
-        "naloxona (Narcan) cerca.\n"
+        "naloxona (Narcan) cerca. Hay fentanilo en gran parte de las drogas que se venden "
+        "en la calle.\n"
+        "Contarle a su consejero o a su grupo puede ayudar. Cuando usted quiera, aquí estoy."
+    ),
+    "crisis.lapse_alcohol": (
+        "Gracias por su honestidad. Un tropiezo no borra su progreso.\n"
+        "Por favor, tenga cuidado: después de un tiempo sin consumir, su cuerpo aguanta "
+        "menos, así que el riesgo de sobredosis es más alto.\n"
+        "• No maneje.\n"
+        "• No mezcle el alcohol con pastillas para dormir, pastillas para los nervios "
+        "u opioides.\n"
+        "• Si ha estado tomando mucho todos los días, dejarlo de golpe puede ser peligroso. "
+        "Hable con su programa sobre cómo dejarlo sin peligro.\n"
+        "Contarle a su consejero o a su grupo puede ayudar. Cuando usted quiera, aquí estoy."
+    ),
+    "crisis.lapse_non_opioid": (
+        "Gracias por su honestidad. Un tropiezo no borra su progreso.\n"
+        "Por favor, tenga cuidado: después de un tiempo sin consumir, su cuerpo aguanta "
+        "menos, así que el riesgo de sobredosis es más alto. No consuma a solas, y no lo "
+        "mezcle con alcohol ni con otras drogas.\n"
         "Contarle a su consejero o a su grupo puede ayudar. Cuando usted quiera, aquí estoy."
     ),
     "crisis.poison": (
@@ -62,9 +85,10 @@ TEXTS: dict[str, str] = {
         "Si la persona está inconsciente, tiene convulsiones o no respira, llame al "
         "{emergency} ahora."
     ),
+    "crisis.check": "Eso suena muy duro. ¿Está a salvo ahora mismo?",
     "crisis.resume": "Cuando quiera, podemos seguir donde estaba, o envíe /cancel.",
     "safe.yes": "Estoy a salvo",
-    "safe.no": "No estoy a salvo",
+    "safe.no": "Necesito ayuda ya",
     "safe.thanks": (
         "Me alegra que esté a salvo ahora. Si eso cambia, toque 🆘 Ayuda ya o llame al {crisis}."
     ),

@@ -22,6 +22,7 @@ from bot.store import repo, schedules
 from bot.store.models import Client
 
 log = logging.getLogger(__name__)
+_FOLLOWED_UP = (1, 2)  # the tiers that get a morning check-back and a staff notice
 
 
 async def save(
@@ -78,12 +79,15 @@ async def _crisis(
     s: AsyncSession, client: Client | None, effect: m.RecordCrisis, now: datetime,
     settings: Settings,
 ) -> m.Reply | None:  # fmt: skip
-    """Record it; for an enrolled client's tier 1-2, plan the check-back and tell staff."""
+    """Record it; for an enrolled client's tier 1-2, plan the check-back and tell staff.
+
+    A lapse (3), a poison question (4) or a calm safety check (5) is recorded only: a check
+    is asked when nothing clear was said, and a notice for each would bury the real ones."""
     cid = client.id if client is not None else None
     event_id = await repo.add_crisis_event(s, cid, now, effect.tier, effect.source, effect.shown)
     who = client.pseudo_id if client else "stranger"
     log.warning("crisis tier %s (%s) for %s", effect.tier, effect.source, who)
-    if client is None or client.enrolled_at is None or effect.tier > 2:
+    if client is None or client.enrolled_at is None or effect.tier not in _FOLLOWED_UP:
         return None
     if wants(client.reminder_prefs, Kind.CHECKBACK):
         planned = checkback(client.id, now, client.timezone, event_id)

@@ -64,6 +64,17 @@ def test_open_enrollment_checkin_and_craving_reach_the_database(tmp_path: Path) 
     assert rows(tmp_path, "select helped from coping_outcomes") == [("y",)]
 
 
+def test_good_samaritan_note_replaces_the_general_sentence(tmp_path: Path) -> None:
+    note = "Florida's 911 Good Samaritan Act protects you and the person you call for."
+    general = chat(tmp_path, ["/start", "he's not breathing"])
+    assert "Most US states have Good Samaritan laws" in general and note not in general
+    own_db = f"sqlite:///{tmp_path}/own.db"
+    own = chat(
+        tmp_path, ["/start", "he's not breathing"], GOOD_SAMARITAN_NOTE=note, DATABASE_URL=own_db
+    )
+    assert note in own and "Most US states" not in own
+
+
 def test_numbers_pick_choices_and_bad_input_is_explained(tmp_path: Path) -> None:
     script = ["/start", "1", "1", "Mars/Base", "1", "25:00", "2"]
     out = chat(tmp_path, script, ENROLLMENT="open")

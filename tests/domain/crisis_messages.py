@@ -12,6 +12,8 @@ Labelling decisions (keep them consistent when adding messages):
   craving, a near miss, or past habit ("I used to drink every day", "cuando tomaba") is not.
 - POISON: accidental double doses, wrong pills, a child or other person swallowing something,
   fumes; no sign of collapse. A child ingestion with collapse would be EMERGENCY.
+- CHECK: something heavy was said but no tier is clear ("it's all too much"), or the client
+  takes back or denies a risk ("I'm fine, forget it"): a calm "Are you safe right now?".
 - Ordinary: everything else, including death/kill idioms, grief for someone who died in the
   past (even of an overdose), medication taken as prescribed, and help-seeking talk.
 """
@@ -22,6 +24,7 @@ E = Tier.EMERGENCY
 C = Tier.CRISIS
 L = Tier.LAPSE
 P = Tier.POISON
+K = Tier.CHECK
 
 CRISIS: list[tuple[str, Tier]] = [
     # --- EMERGENCY, English ---
@@ -404,6 +407,16 @@ CRISIS: list[tuple[str, Tier]] = [
     ("mi niña se tomo el cloro", P),
     ("me tome la pastilla dos veces sin querer", P),
     ("mi hijo se comio unas pastillas mias", P),
+    # --- CHECK: heavy but no tier is clear, or a denial (added with Tier.CHECK; the
+    # screener does not name this tier yet, so these count as misses until it does) ---
+    ("everything is falling apart and I dont know what to do", K),
+    ("im fine, forget what I said earlier", K),
+    ("its all too much right now", K),
+    ("not gonna do anything stupid, just tired of it all", K),
+    ("todo se me está viniendo abajo", K),
+    ("estoy bien, olvide lo que le dije", K),
+    ("es demasiado, no sé qué hacer", K),
+    ("no voy a hacer nada malo, solo estoy cansado de todo", K),
 ]
 
 ORDINARY: list[str] = [

@@ -13,10 +13,11 @@ from bot.domain.conversation import model as m
 from bot.domain.conversation.reminder_replies import ReminderView, render_reminder
 from bot.domain.schedule.kinds import Kind
 from bot.locales import LANGUAGES, t
+from bot.service import effects
 from bot.service.conversation import Address, Service
 from bot.store import schedules
 from bot.store.database import Database
-from bot.store.models import Attendance, Craving, Reminder
+from bot.store.models import Attendance, Client, Craving, CrisisEvent, Reminder
 from tests.reminders.conftest import add_client
 from tests.reminders.fakes import Clock
 
@@ -114,6 +115,25 @@ async def test_crisis_plans_one_morning_check_back(service: Service, db: Databas
     async with db.transaction() as s:
         backs = (await s.scalars(select(Reminder).where(Reminder.kind == "checkback"))).all()
     assert [b.due_at for b in backs] == [datetime(2026, 3, 3, 14, 0, tzinfo=UTC)]  # 09:00 EST
+
+
+@pytest.mark.parametrize(
+    ("tier", "followed_up"), [(1, True), (2, True), (3, False), (4, False), (5, False)]
+)
+async def test_only_tiers_1_and_2_get_a_check_back_and_a_staff_notice(
+    service: Service, db: Database, tier: int, followed_up: bool
+) -> None:
+    """A calm safety check (5) is recorded like the others, but wakes no one up."""
+    client = await add_client(db, 31, NY, "09:00", when=T0)
+    async with db.transaction() as s:
+        loaded = await s.get(Client, client.id)
+        record = m.RecordCrisis(tier, "text", "crisis.check")
+        notice = await effects.save(s, loaded, record, T0, service.settings)
+    async with db.transaction() as s:
+        kinds = [r.kind for r in await s.scalars(select(Reminder))]
+        events = [(e.client_id, e.tier) for e in await s.scalars(select(CrisisEvent))]
+    assert events == [(client.id, tier)]
+    assert (kinds == ["checkback"]) is followed_up and (notice is not None) is followed_up
 
 
 async def test_new_checkin_time_replans_at_once(service: Service, db: Database) -> None:

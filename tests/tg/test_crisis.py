@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.domain.content import Helplines
 from bot.domain.conversation.replies import numbers
 from bot.locales import t
-from bot.store.models import Client, CopingOutcome, CrisisEvent
+from bot.store.models import CheckIn, Client, CopingOutcome, CrisisEvent
 from tests.tg import updates as u
 from tests.tg.conftest import enroll
 from tests.tg.driver import Harness, Person, labels
@@ -72,3 +72,23 @@ async def test_crisis_words_after_a_command_are_screened(harness: Harness, pat: 
     await enroll(pat)
     await pat.say("/checkin I want to kill myself")
     assert SUICIDAL in harness.fake.texts()
+
+
+async def test_checkin_safety_yes_shows_the_menu_only_after_im_safe(
+    harness: Harness, pat: Person
+) -> None:
+    await enroll(pat)
+    await pat.tap("✅ Check in")
+    skip = t("en", "step.skip")
+    await pat.tap_through("1", skip, skip, skip, skip, t("en", "tr.none"), skip)
+    before = len(harness.fake.of("sendMessage"))
+    await pat.tap(t("en", "opt.safety.yes"))
+    sent = [c.params["text"] for c in harness.fake.of("sendMessage")[before:]]
+    assert sent == [SUICIDAL]  # no "saved", no coping card, no menu
+    [row] = await harness.rows(CheckIn)
+    assert (row.mood, row.safety) == (1, "yes")
+    await pat.tap(t("en", "safe.yes"))
+    after = harness.fake.of("sendMessage")[-1].params
+    assert after["text"].startswith(t("en", "safe.thanks", crisis="988"))
+    assert after["text"].endswith(t("en", "menu.prompt"))
+    assert "m:checkin" in str(after["reply_markup"])

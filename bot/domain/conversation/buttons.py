@@ -18,7 +18,13 @@ from bot.domain.conversation.model import (
     SaveCopingOutcome,
     State,
 )
-from bot.domain.conversation.replies import coping_reply, next_nonce, numbers
+from bot.domain.conversation.replies import (
+    coping_reply,
+    menu,
+    next_nonce,
+    numbers,
+    with_support,
+)
 from bot.domain.conversation.views import current
 from bot.locales import t
 
@@ -61,9 +67,15 @@ def _helped_button(state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lan
 def _safety_button(state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lang: str) -> Outcome:
     nums = numbers(ctx.helplines, lang)
     if rest == "safe:y":
-        return Outcome(state, draft, [Reply(t(lang, "safe.thanks", **nums))])
+        thanks = t(lang, "safe.thanks", **nums)
+        # Outside a flow nothing else is on screen (a check-in that ended at the safety
+        # question left the menu for now): show it. In a flow, the step is still there.
+        if state is State.MENU:
+            return Outcome(state, draft, [menu(lang, thanks)])
+        return Outcome(state, draft, [Reply(thanks)])
     if rest == "safe:n":
-        said = Reply(t(lang, "safe.danger", **nums), help_key=t(lang, "help.key"))
+        danger = with_support(t(lang, "safe.danger", **nums), ctx.profile, lang)
+        said = Reply(danger, help_key=t(lang, "help.key"))
         return Outcome(state, draft, [said, RecordCrisis(1, "safety_button", "safe.danger")])
     return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
 

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.domain.conversation import flows
-from bot.domain.conversation.finish import crisis_effects, settings_view
+from bot.domain.conversation.crisis_replies import crisis_effects
+from bot.domain.conversation.finish import settings_view
 from bot.domain.conversation.model import (
     Command,
     Ctx,
@@ -25,6 +26,7 @@ from bot.domain.conversation.settings import sessions_text
 from bot.domain.conversation.steps import CONSENT_VERSION, ENROLL_STATES, STEPS
 from bot.domain.conversation.views import CONFIRMS, ask_confirm, current
 from bot.domain.crisis.screen import screen
+from bot.domain.crisis.substance import substance_of
 from bot.locales import all_labels, t
 
 Handler = Callable[[State, dict[str, Any], str, Ctx, str], Outcome]
@@ -46,7 +48,7 @@ def _in_flow(state: State) -> bool:
 
 def help_now(state: State, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
     """The tiered help; a flow in progress is shown again below it, untouched."""
-    reply = help_reply(lang, ctx.helplines)
+    reply = help_reply(lang, ctx.helplines, ctx.profile)
     if _in_flow(state):
         return current(state, draft, ctx, lang, reply, Reply(t(lang, "help.resume")))
     return Outcome(state, draft, [reply])
@@ -66,7 +68,8 @@ def stranger(draft: dict[str, Any], event: Event, ctx: Ctx, lang: str) -> Outcom
     if isinstance(event, Text) and not is_help_request(event.text):
         tier = screen(event.text)
         if tier is not None:
-            out.effects.extend(crisis_effects(int(tier), "text", ctx, lang))
+            kind = substance_of(event.text)
+            out.effects.extend(crisis_effects(int(tier), "text", ctx, lang, substance=kind))
             return out.say(join)
     return out.say(help_reply(lang, ctx.helplines)).say(join)
 

@@ -1,4 +1,4 @@
-"""The ends of flows (what is saved, what is said) and the scripted risk replies."""
+"""The ends of flows: what is saved and what is said (the risk scripts are in crisis_replies)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from datetime import date
 from typing import Any
 
 from bot.domain.content import halt_count, match_skills
+from bot.domain.conversation.crisis_replies import crisis_effects
 from bot.domain.conversation.model import (
     Choice,
     Ctx,
     Effect,
     Outcome,
-    RecordCrisis,
     Reply,
     SaveCheckIn,
     SaveCraving,
@@ -19,38 +19,16 @@ from bot.domain.conversation.model import (
     SetProfile,
     State,
 )
-from bot.domain.conversation.replies import coping_reply, menu, next_nonce, numbers, stamp
+from bot.domain.conversation.replies import coping_reply, menu, next_nonce, stamp
 from bot.domain.conversation.steps import CONSENT_VERSION, FLOWS
 from bot.locales import LANGUAGE_NAMES, t
 
-__all__ = ["CONSENT_VERSION", "crisis_effects", "finish", "lapse_reply", "leave"]
+__all__ = ["CONSENT_VERSION", "end_at_safety", "finish", "leave"]
 
-_SCRIPTS = {1: "crisis.emergency", 2: "crisis.suicidal", 3: "crisis.lapse", 4: "crisis.poison"}
 _PROFILE_KEYS = (
     "language", "timezone", "checkin_time", "takes_medication",
     "support_name", "support_phone", "reasons",
 )  # fmt: skip
-
-
-def crisis_effects(tier: int, source: str, ctx: Ctx, lang: str) -> list[Effect]:
-    """The tier's scripted reply and the record of it (tier and script, never the words)."""
-    text = t(lang, _SCRIPTS[tier], **numbers(ctx.helplines, lang))
-    buttons: tuple[tuple[Choice, ...], ...] = ()
-    if tier == 2:
-        buttons = (
-            (Choice(t(lang, "safe.yes"), "g:safe:y"), Choice(t(lang, "safe.no"), "g:safe:n")),
-            (
-                Choice(t(lang, "skill.breathe"), "c:breathe"),
-                Choice(t(lang, "skill.ground"), "c:ground"),
-            ),
-        )
-    reply = Reply(text, buttons, help_key=None if buttons else t(lang, "help.key"))
-    return [reply, RecordCrisis(tier, source, _SCRIPTS[tier])]
-
-
-def lapse_reply(lang: str) -> Reply:
-    return Reply(t(lang, "crisis.lapse"), protect=True)
-
 
 KEPT_KEYS = ("seq", "rated", "n")
 
@@ -100,15 +78,28 @@ def _finish_enroll(a: dict[str, Any], ctx: Ctx, lang: str) -> list[Effect]:
     return [SetProfile(values), done, menu(lang)]
 
 
-def _finish_checkin(
-    draft: dict[str, Any], kept: dict[str, Any], ctx: Ctx, lang: str
-) -> list[Effect]:
+def end_at_safety(draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
+    """A "yes" to the safety question: the check-in is saved, and the crisis reply is all
+    that is said. No coping card, no menu: the menu waits for "I'm safe"."""
+    effects = crisis_effects(2, "checkin", ctx, lang)
+    effects.append(_save_checkin(draft))
+    return Outcome(State.MENU, keep(draft), effects)
+
+
+def _save_checkin(draft: dict[str, Any]) -> SaveCheckIn:
     a = draft["a"]
     values = {k: a.get(k) for k in _CHECKIN_KEYS}
     values["triggers"] = list(values["triggers"] or [])
     values["substance_use"] = values.pop("use")  # the column's name says what "use" means
+    return SaveCheckIn(date.fromisoformat(draft["date"]), values)
+
+
+def _finish_checkin(
+    draft: dict[str, Any], kept: dict[str, Any], ctx: Ctx, lang: str
+) -> list[Effect]:
+    a = draft["a"]
     saved_key = "ci.replaced" if draft.get("replace") else "ci.saved"
-    effects: list[Effect] = [SaveCheckIn(date.fromisoformat(draft["date"]), values)]
+    effects: list[Effect] = [_save_checkin(draft)]
     effects.append(Reply(t(lang, saved_key), protect=True))
     offer = _checkin_offer(a, ctx, lang, next_nonce(kept))
     if offer is not None:

@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.content import OTHER_MAX, OTHER_PREFIX, TRIGGER_GROUPS
-from bot.domain.conversation import finish
+from bot.domain.conversation import crisis_replies, finish
 from bot.domain.conversation.model import Ctx, Outcome, RecordConsent, Reply, SetProfile, State
 from bot.domain.conversation.parse import label_key, parse_scale
 from bot.domain.conversation.replies import option_label, step_reply
@@ -73,9 +73,10 @@ def answer(state: State, draft: dict[str, Any], value: Any, ctx: Ctx, lang: str)
             return enter(state, draft, ctx, lang, Reply(t(lang, "enroll.declined")))
         pre.append(RecordConsent(finish.CONSENT_VERSION))
     elif step.key == "use" and value in ("alcohol", "other"):
-        pre.append(finish.lapse_reply(lang))
+        # "Yes, alcohol" gets alcohol's advice; "Yes, other" is a drug not named: naloxone.
+        pre.append(crisis_replies.lapse_reply(lang, "alcohol" if value == "alcohol" else None))
     elif step.key == "safety" and value == "yes":
-        pre.extend(finish.crisis_effects(2, "checkin", ctx, lang))
+        return finish.end_at_safety(draft, ctx, lang)
     return advance(state, draft, ctx, lang, *pre)
 
 

@@ -38,7 +38,8 @@ from typing import Any
 
 from bot.domain.conversation import buttons, commands, flows
 from bot.domain.conversation import settings as prefs
-from bot.domain.conversation.finish import SETTINGS_FLOWS, crisis_effects, settings_view
+from bot.domain.conversation.crisis_replies import crisis_effects
+from bot.domain.conversation.finish import SETTINGS_FLOWS, settings_view
 from bot.domain.conversation.model import (
     Button,
     Command,
@@ -58,6 +59,7 @@ from bot.domain.conversation.replies import is_current, menu
 from bot.domain.conversation.steps import ENROLL_STATES, STEPS
 from bot.domain.conversation.views import current
 from bot.domain.crisis.screen import Tier, screen
+from bot.domain.crisis.substance import substance_of
 from bot.locales import t
 
 Handler = Callable[[State, dict[str, Any], str, Ctx, str], Outcome]
@@ -78,7 +80,8 @@ def step(state: State, draft: dict[str, Any], event: Event, ctx: Ctx) -> Outcome
     extra = event.arg if isinstance(event, Command) else getattr(event, "caption", "")
     tier = screen(extra) if extra else None
     if tier is not None:
-        out.effects[:0] = crisis_effects(int(tier), "text", ctx, lang)
+        kind = substance_of(extra)
+        out.effects[:0] = crisis_effects(int(tier), "text", ctx, lang, substance=kind)
     return out
 
 
@@ -100,7 +103,7 @@ def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str)
         return commands.help_now(state, draft, ctx, lang)
     tier = screen(text)
     if tier in (Tier.EMERGENCY, Tier.CRISIS):
-        effects = crisis_effects(int(tier), "text", ctx, lang)
+        effects = crisis_effects(int(tier), "text", ctx, lang, substance=substance_of(text))
         if state in STEPS:
             return current(state, draft, ctx, lang, *effects, Reply(t(lang, "crisis.resume")))
         return Outcome(state, draft, list(effects))
@@ -111,7 +114,8 @@ def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str)
         else _use_buttons(state, draft, ctx, lang)
     )
     if tier is not None:
-        out.effects[:0] = crisis_effects(int(tier), "text", ctx, lang)
+        kind = substance_of(text)
+        out.effects[:0] = crisis_effects(int(tier), "text", ctx, lang, substance=kind)
     return out
 
 
@@ -174,6 +178,7 @@ def _confirm_button(
 
 
 # ---- commands -----------------------------------------------------------------------------
+
 
 def _command(state: State, draft: dict[str, Any], cmd: Command, ctx: Ctx, lang: str) -> Outcome:
     name = cmd.name

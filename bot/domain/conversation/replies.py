@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.content import TRIGGER_GROUPS, Helplines
-from bot.domain.conversation.model import Choice, Ctx, Reply, State
+from bot.domain.conversation.model import Choice, Ctx, Profile, Reply, State
 from bot.domain.conversation.steps import CONSENT_VERSION, STEPS, US_ZONES, Step
 from bot.locales import LANGUAGE_NAMES, t
 
@@ -20,7 +20,8 @@ MENU_ITEMS = (
 
 
 def numbers(h: Helplines, lang: str) -> dict[str, str]:
-    """Every helpline as a format parameter, including the program's line or its absence."""
+    """Every helpline as a format parameter, including the program's line or its absence,
+    and the Good Samaritan sentence (the deployment's own, or the general one)."""
     program = (
         t(lang, "help.program", program=h.program) if h.program else t(lang, "help.no_program")
     )
@@ -28,13 +29,28 @@ def numbers(h: Helplines, lang: str) -> dict[str, str]:
         "emergency": h.emergency, "crisis": h.crisis, "crisis_chat": h.crisis_chat,
         "crisis_text": h.crisis_text, "samhsa": h.samhsa, "samhsa_tty": h.samhsa_tty,
         "poison": h.poison, "program_line": program,
+        "good_samaritan": h.good_samaritan_note or t(lang, "crisis.good_samaritan"),
     }  # fmt: skip
 
 
-def help_reply(lang: str, h: Helplines) -> Reply:
-    """The tiered help text; static, so it renders even when the database is down."""
+def help_reply(lang: str, h: Helplines, profile: Profile | None = None) -> Reply:
+    """The tiered help text, with the client's support person when there is a profile;
+    without one (a stranger, or the database down) it is static and always renders."""
     text = t(lang, "help.title") + "\n\n" + t(lang, "help.body", **numbers(h, lang))
-    return Reply(text, help_key=t(lang, "help.key"))
+    return Reply(with_support(text, profile, lang), help_key=t(lang, "help.key"))
+
+
+def with_support(text: str, profile: Profile | None, lang: str) -> str:
+    """`text` with "Your support person: Ana, +1 555 0100" as a paragraph of its own before
+    the last one (which says the bot is automated, or asks "Are you safe?"), or after a
+    one-paragraph text; unchanged when the client gave no support person."""
+    given = (profile.support_name, profile.support_phone) if profile is not None else ()
+    who = ", ".join(part for part in given if part)
+    if not who:
+        return text
+    line = t(lang, "help.support", support=who)
+    head, sep, last = text.rpartition("\n\n")
+    return f"{head}\n\n{line}\n\n{last}" if sep else f"{text}\n\n{line}"
 
 
 def menu(lang: str, prefix: str = "") -> Reply:

@@ -21,6 +21,7 @@ class Tier(IntEnum):
     CRISIS = 2  # suicidal thoughts, self-harm, harm to others, abuse or threats
     LAPSE = 3  # the client reports their own alcohol or drug use
     POISON = 4  # accidental dose or swallowed household product, no sign of collapse
+    CHECK = 5  # something heavy but no tier is clear, or a denial: a calm safety check
 
 
 _RULES_BY_TIER: tuple[tuple[Tier, tuple[cp.Rule, ...]], ...] = (

@@ -1,0 +1,82 @@
+"""A "yes" to the check-in's safety question, as the client sees it: the crisis reply alone,
+the check-in saved, and the menu only once the client says they are safe."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.content import Helplines
+from bot.domain.conversation import model as m
+from bot.domain.conversation.replies import MENU_ITEMS, numbers
+from bot.locales import LANGUAGES, t
+from tests.domain.helpers import NOW, Driver
+
+# A low mood (which would bring a coping card), the rest skipped, then the safety question.
+ANSWERS = ("1", "skip", "skip", "skip", "skip", "none", "skip")
+
+
+def transcript(d: Driver, event: m.Event) -> list[str]:
+    """What the bot says to `event`: each message's text, then its buttons' labels."""
+    d.send(event)
+    return [
+        r.text + "".join(f"\n[{' | '.join(c.label for c in row)}]" for row in r.buttons)
+        for r in d.replies()
+    ]
+
+
+def started(lang: str) -> Driver:
+    d = Driver(ctx=m.Ctx(now=NOW, profile=m.Profile(status="active", language=lang)))
+    d.cmd("checkin")
+    for value in ANSWERS:
+        d.tap(value)
+    assert d.state is m.State.CI_SAFETY
+    return d
+
+
+def crisis_script(lang: str) -> str:
+    safe = f"[{t(lang, 'safe.yes')} | {t(lang, 'safe.no')}]"
+    calm = f"[{t(lang, 'skill.breathe')} | {t(lang, 'skill.ground')}]"
+    return f"{t(lang, 'crisis.suicidal', **numbers(Helplines(), lang))}\n{safe}\n{calm}"
+
+
+def menu_rows(lang: str) -> str:
+    labels = [t(lang, f"menu.{item}") for item in MENU_ITEMS]
+    return "".join(f"\n[{' | '.join(labels[i : i + 2])}]" for i in range(0, len(labels), 2))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_yes_then_im_safe(lang: str) -> None:
+    d = started(lang)
+    seq = d.draft["seq"]
+    assert transcript(d, m.Button(f"s{seq}:yes")) == [crisis_script(lang)]
+    assert d.state is m.State.MENU
+    assert d.saved(m.SaveCheckIn)[0].values == {
+        "mood": 1, "craving": None, "substance_use": None, "sleep": None, "stress": None,
+        "triggers": [], "medication": None, "confidence": None, "safety": "yes",
+    }  # fmt: skip
+    assert d.saved(m.RecordCrisis) == [m.RecordCrisis(2, "checkin", "crisis.suicidal")]
+    thanks = t(lang, "safe.thanks", crisis="988")
+    menu = f"{thanks}\n\n{t(lang, 'menu.prompt')}{menu_rows(lang)}"
+    assert transcript(d, m.Button("g:safe:y")) == [menu]
+    assert d.state is m.State.MENU and len(d.saved(m.SaveCheckIn)) == 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_yes_then_i_need_help_now(lang: str) -> None:
+    d = started(lang)
+    d.tap("yes")
+    assert [r.text for r in d.replies()] == [crisis_script(lang).split("\n[")[0]]
+    said = transcript(d, m.Button("g:safe:n"))
+    assert said == [t(lang, "safe.danger", emergency="911", crisis="988")]
+    assert d.replies()[0].help_key == t(lang, "help.key")
+    assert d.saved(m.RecordCrisis)[-1] == m.RecordCrisis(1, "safety_button", "safe.danger")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_still_saves_and_offers_the_coping_card_and_the_menu(lang: str) -> None:
+    d = started(lang)
+    d.tap("no")
+    data = [c.data for c in d.buttons()]
+    assert any(x.startswith("h:") for x in data) and "m:checkin" in data
+    assert d.saved(m.SaveCheckIn)[0].values["safety"] == "no"
+    assert not d.saved(m.RecordCrisis)

@@ -1,0 +1,198 @@
+"""What the bot says once a tier is known (CLINICAL.md 3.3), in English and Spanish."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.conversation import machine
+from bot.domain.conversation import model as m
+from bot.domain.conversation.crisis_replies import crisis_effects, lapse_script
+from bot.domain.crisis.screen import Tier
+from bot.locales import LANGUAGES, t
+from tests.domain.helpers import NOW, Driver
+
+CTX = m.Ctx(now=NOW, profile=m.Profile(status="active"))
+CHECK = {
+    "en": "That sounds heavy. Are you safe right now?",
+    "es": "Eso suena muy duro. ¿Está a salvo ahora mismo?",
+}
+SAFE_BUTTONS = {
+    "en": ("I'm safe", "I need help now"),
+    "es": ("Estoy a salvo", "Necesito ayuda ya"),
+}
+
+
+def driver(
+    lang: str, state: m.State = m.State.MENU, name: str | None = None, phone: str | None = None
+) -> Driver:
+    """A client speaking `lang`, sitting in `state`, with a support person if given."""
+    profile = m.Profile(status="active", language=lang, support_name=name, support_phone=phone)
+    return Driver(state, m.Ctx(now=NOW, profile=profile))
+
+
+def test_check_is_tier_5() -> None:
+    assert Tier.CHECK == 5 and Tier(5) is Tier.CHECK
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_safety_check_is_short_calm_and_asks_with_two_buttons(lang: str) -> None:
+    reply, record = crisis_effects(5, "text", CTX, lang)
+    assert isinstance(reply, m.Reply)
+    assert reply.text == CHECK[lang]
+    assert [[(c.label, c.data) for c in row] for row in reply.buttons] == [
+        [(SAFE_BUTTONS[lang][0], "g:safe:y"), (SAFE_BUTTONS[lang][1], "g:safe:n")]
+    ]
+    assert record == m.RecordCrisis(5, "text", "crisis.check")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    ("tap", "key", "recorded"),
+    [
+        ("g:safe:y", "safe.thanks", []),
+        ("g:safe:n", "safe.danger", [m.RecordCrisis(1, "safety_button", "safe.danger")]),
+    ],
+)
+def test_the_check_is_answered_by_the_safety_buttons(
+    lang: str, tap: str, key: str, recorded: list[m.Effect]
+) -> None:
+    d = driver(lang, m.State.CI_MOOD)
+    d.draft = {"flow": "checkin", "a": {}, "seq": 3, "date": "2026-11-26"}
+    d.send(m.Button(tap))
+    first = t(lang, key, crisis="988", emergency="911").split("\n")[0]
+    assert d.said().startswith(first)
+    assert [e for e in d.last if isinstance(e, m.RecordCrisis)] == recorded
+    assert d.state is m.State.CI_MOOD  # a tap on "Are you safe?" never leaves a step
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_screened_check_comes_first_and_the_step_goes_on(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(machine, "screen", lambda text: Tier.CHECK)
+    d = driver(lang)
+    d.cmd("checkin")
+    d.text("5")
+    assert d.replies()[0].text == CHECK[lang]
+    assert m.RecordCrisis(5, "text", "crisis.check") in d.last
+    assert d.state is m.State.CI_CRAVING and d.draft["a"]["mood"] == 5
+
+
+# ---- the lapse reply, by substance (CLINICAL.md 3.3) -----------------------------------------
+
+LAPSE_SCRIPTS = ("crisis.lapse", "crisis.lapse_alcohol", "crisis.lapse_non_opioid")
+NALOXONE = {"en": ("naloxone", "Fentanyl"), "es": ("naloxona", "fentanilo")}
+ALCOHOL_ADVICE = {
+    "en": ("Don't drive", "sleeping pills", "opioids", "stopping all at once", "program"),
+    "es": ("No maneje", "pastillas para dormir", "opioides", "de golpe", "programa"),
+}
+NOT_ALONE = {"en": "Don't use alone", "es": "No consuma a solas"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("key", LAPSE_SCRIPTS)
+def test_every_lapse_script_keeps_no_judgment_and_the_tolerance_warning(
+    lang: str, key: str
+) -> None:
+    text = t(lang, key)
+    no_judgment, tolerance = t(lang, "crisis.lapse").split("\n")[:2]
+    assert text.startswith(no_judgment + "\n")
+    assert tolerance.split(".")[0] in text  # "...after a break your body handles less..."
+    assert all(word in text for word in NALOXONE[lang]) is (key == "crisis.lapse")
+    assert all(word in text for word in ALCOHOL_ADVICE[lang]) is (key == "crisis.lapse_alcohol")
+    assert (NOT_ALONE[lang] in text) is (key != "crisis.lapse_alcohol")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("en", "I relapsed and drank last night", "crisis.lapse_alcohol"),
+        ("en", "I relapsed on heroin last night", "crisis.lapse"),
+        ("en", "I used last night", "crisis.lapse"),
+        ("en", "I used meth yesterday", "crisis.lapse_non_opioid"),
+        ("en", "I smoked weed last night", "crisis.lapse_non_opioid"),
+        ("es", "me tomé unas cervezas, recaí", "crisis.lapse_alcohol"),
+        ("es", "recaí con heroína anoche", "crisis.lapse"),
+        ("es", "recaí anoche", "crisis.lapse"),
+        ("es", "recaí con perico", "crisis.lapse_non_opioid"),
+        ("es", "fumé mota anoche, recaí", "crisis.lapse_non_opioid"),
+    ],
+)
+@pytest.mark.parametrize("where", ["menu", "stranger", "command", "caption"])
+def test_typed_use_gets_the_script_for_its_substance(
+    lang: str, text: str, key: str, where: str
+) -> None:
+    d = driver(lang, m.State.STRANGER if where == "stranger" else m.State.MENU)
+    if where == "command":
+        d.cmd("today", text)
+    elif where == "caption":
+        d.send(m.Media("photo", text))
+    else:
+        d.text(text)
+    assert m.RecordCrisis(3, "text", key) in d.last
+    assert d.replies()[0].text == t(lang, key)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    ("use", "key"), [("alcohol", "crisis.lapse_alcohol"), ("other", "crisis.lapse")]
+)
+def test_checkin_use_answer_gets_the_script_for_its_substance(
+    lang: str, use: str, key: str
+) -> None:
+    d = driver(lang)
+    d.cmd("checkin")
+    d.tap("5")
+    d.tap("5")
+    d.tap(use)
+    assert d.replies()[0].text == t(lang, key)
+    assert d.state is m.State.CI_SLEEP and d.draft["a"]["use"] == use
+
+
+def test_crisis_effects_is_backward_compatible_without_a_substance() -> None:
+    reply, record = crisis_effects(3, "text", CTX, "en")
+    assert isinstance(reply, m.Reply) and reply.text == t("en", "crisis.lapse")
+    assert record == m.RecordCrisis(3, "text", "crisis.lapse")
+
+
+# ---- the overdose reply's Good Samaritan sentence --------------------------------------------
+
+GOOD_SAMARITAN = {
+    "en": "Most US states have Good Samaritan laws that protect people who call for help in an "
+    "overdose.",
+    "es": "La mayoría de los estados de EE. UU. tienen leyes del Buen Samaritano que protegen a "
+    "quienes llaman para pedir ayuda por una sobredosis.",
+}
+STATE_NOTE = "Florida's 911 Good Samaritan Act protects you and the person you call for."
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("note", [None, STATE_NOTE])
+def test_overdose_reply_names_good_samaritan_laws_or_the_deployments_own(
+    lang: str, note: str | None
+) -> None:
+    ctx = m.Ctx(now=NOW, helplines=m.Helplines(good_samaritan_note=note))
+    reply, record = crisis_effects(1, "text", ctx, lang)
+    assert isinstance(reply, m.Reply) and record == m.RecordCrisis(1, "text", "crisis.emergency")
+    assert (GOOD_SAMARITAN[lang] in reply.text) is (note is None)
+    assert (STATE_NOTE in reply.text) is (note is not None)
+    assert "Florida" not in reply.text or note is not None
+    automated = t(lang, "crisis.emergency", good_samaritan="", emergency="").splitlines()[-1]
+    assert reply.text.endswith("\n" + automated)  # still says it cannot call for help
+
+
+@pytest.mark.parametrize(
+    ("substance", "key"),
+    [
+        (None, "crisis.lapse"), ("opioid", "crisis.lapse"), ("alcohol", "crisis.lapse_alcohol"),
+        ("stimulant", "crisis.lapse_non_opioid"), ("cannabis", "crisis.lapse_non_opioid"),
+        ("benzo", "crisis.lapse_non_opioid"), ("kratom", "crisis.lapse"),
+    ],
+)  # fmt: skip
+def test_lapse_script_keeps_naloxone_unless_the_drug_is_known_not_to_be_an_opioid(
+    substance: str | None, key: str
+) -> None:
+    assert lapse_script(substance) == key
+    assert crisis_effects(3, "text", CTX, "en", substance=substance)[1] == m.RecordCrisis(
+        3, "text", key
+    )
