@@ -1,0 +1,1 @@
+"""Developer tools run from a checkout (not installed with the bot): the crisis model's build."""
