@@ -5,6 +5,7 @@ the replies it returns after the transaction has committed."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.domain.conversation import model as m
 from bot.domain.conversation.machine import step
+from bot.domain.crisis import model as crisis_model
 from bot.locales import norm_lang, t
 from bot.service import effects
 from bot.service.clock import Clock, system_clock
@@ -42,6 +44,7 @@ class Service:
         self.db = db
         self.settings = settings
         self.clock = clock
+        crisis_model.load()  # once, at start: the first crisis message must not wait for it
 
     async def handle(
         self, addr: Address, event: m.Event, update_id: int | None = None
@@ -56,7 +59,7 @@ class Service:
             client = await repo.get_client_by_tg(s, addr.user_id)
             state, draft = await self._load(s, client)
             ctx = await build_context(s, self.settings, client, addr.lang_hint, event, now)
-            out = step(state, draft, event, ctx)
+            out = await _step(state, draft, event, ctx)
             client, replies = await self._apply(s, client, addr, event, out, now)
             if client is not None:
                 client.last_seen_at = now
@@ -176,3 +179,14 @@ def _summary(counts: dict[str, int], lang: str) -> str:
     ]
     parts.append(t(lang, "deleted.profile"))
     return ", ".join(parts)
+
+
+async def _step(state: m.State, draft: dict[str, Any], event: m.Event, ctx: m.Ctx) -> m.Outcome:
+    """The machine's step; off the event loop when the event carries words to screen (the
+    screener takes a few milliseconds), inline for taps, which are never screened."""
+    words = event.text if isinstance(event, m.Text) else ""
+    words = words or (event.arg if isinstance(event, m.Command) else "")
+    words = words or (event.caption if isinstance(event, m.Media) else "")
+    if not words.strip():
+        return step(state, draft, event, ctx)
+    return await asyncio.to_thread(step, state, draft, event, ctx)

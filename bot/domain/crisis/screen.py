@@ -1,16 +1,27 @@
 """Crisis-language screener: which safety script, if any, a free-text message calls for.
 
-Pure and standard library only; English and Spanish. It favours recall (CLINICAL.md 3.2):
-help shown to someone who did not need it costs little, a missed crisis costs a great deal.
-The rules live in `bot.domain.crisis.patterns`; this module normalises text and applies them.
+Pure and standard library only; English and Spanish. Two halves decide together:
+
+- hand-written rules (`patterns`), the floor: a rule for an emergency (tier 1) always wins;
+- a learned model (`model`, built from the labelled train split under data/crisis/) that
+  generalises to paraphrase, slang, typos and both languages, and gives a probability per
+  label.
+
+`decide` turns both into one answer: a tier's full script when the model is sure of it (or a
+rule fired and the model does not call the message ordinary), the calm safety check
+(`Tier.CHECK`) when something heavy was said but no tier is clear, else nothing. It favours
+recall (CLINICAL.md 3.2): a check shown to someone who did not need it costs little, a missed
+crisis costs a great deal. The thresholds are chosen by the build tool on the train split.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from enum import IntEnum
 
+from bot.domain.crisis import model
 from bot.domain.crisis import patterns as cp
 
 
@@ -30,16 +41,100 @@ _RULES_BY_TIER: tuple[tuple[Tier, tuple[cp.Rule, ...]], ...] = (
     (Tier.LAPSE, cp.LAPSE),
     (Tier.POISON, cp.POISON),
 )
+_TIERS = (Tier.EMERGENCY, Tier.CRISIS, Tier.LAPSE, Tier.POISON)
+MIN_WORDS_FOR_CHECK = 3
+PART_WORDS = 40  # a longer message is screened a few sentences at a time
+_SENTENCES = re.compile(r"(?<=[.!?\n])\s+")
+# Said of oneself, on the normalised text: "not suicidal", "no soy suicida", "i dont want
+# to die", "no me quiero matar". "no quiero vivir" is not one: it wishes not to live.
+_DENIAL = re.compile(
+    r"\b(?:im not|i am not|not|never|no)\s+(?:suicidal|suicida)\b"
+    r"|\bno\s+(?:soy|estoy)\s+suicida\b"
+    r"|\b(?:dont|do not|never)\s+want\s+to\s+(?:die|kill myself|end it)\b"
+    r"|\bno\s+(?:me\s+)?quiero\s+(?:morir|matar(?:me)?)\b"
+)
 
 
 def screen(text: str) -> Tier | None:
-    """The most urgent tier whose rules match `text`, or None."""
+    """The reply `text` calls for: a tier, `Tier.CHECK`, or None (nothing to say).
+
+    A long message is read a few sentences at a time (the model learned from phone-length
+    messages), and the most urgent answer of any part is the message's answer."""
     normal = normalize(text)
     if not normal.strip(" ."):
         return None
+    rule = _rule_tier(normal)
+    if rule is Tier.EMERGENCY:
+        return rule
+    parts = _parts(text)
+    if len(parts) == 1:
+        return _screen_part(text, normal, rule)
+    found = [_screen_part(part, normalize(part)) for part in parts]
+    answers = [tier for tier in found if tier is not None]
+    return min(answers) if answers else rule
+
+
+def _screen_part(text: str, normal: str, rule: Tier | None = None) -> Tier | None:
+    """One part's answer; `rule` is what the rules said, when they were already asked."""
+    if not normal.strip(" ."):
+        return None
+    rule = rule or _rule_tier(normal)
+    loaded = model.load()
+    probabilities = loaded.probabilities(text, normal, int(rule) if rule else None)
+    words = sum(1 for word in normal.split() if word != ".")
+    denial = _DENIAL.search(normal) is not None
+    return decide(rule, probabilities, loaded.header["thresholds"], words, denial)
+
+
+def _parts(text: str, most: int = PART_WORDS) -> list[str]:
+    """`text` as pieces of whole sentences, each at most about `most` words."""
+    if len(text.split()) <= most:
+        return [text]
+    parts: list[str] = []
+    current: list[str] = []
+    for sentence in _SENTENCES.split(text):
+        if current and len(" ".join([*current, sentence]).split()) > most:
+            parts.append(" ".join(current))
+            current = []
+        current.append(sentence)
+    parts.append(" ".join(current))
+    return [part for part in parts if part.strip()]
+
+
+def rule_tier(text: str) -> Tier | None:
+    """What the hand-written rules alone say: the most urgent tier that matches, or None."""
+    normal = normalize(text)
+    return _rule_tier(normal) if normal.strip(" .") else None
+
+
+def _rule_tier(normal: str) -> Tier | None:
     for tier, rules in _RULES_BY_TIER:
         if any(_fires(rule, normal) for rule in rules):
             return tier
+    return None
+
+
+def decide(
+    rule: Tier | None, p: Mapping[str, float], thresholds: Mapping[str, float],
+    words: int = 3, denial: bool = False,
+) -> Tier | None:  # fmt: skip
+    """Rules and model probabilities -> the reply. `thresholds`: "full" (a tier's script when
+    its probability reaches it), "veto" (a rule stands unless P(none) reaches it), "check"
+    (the safety check when P(anything but none) reaches it). `words`: the message's length;
+    one or two words with no rule behind them ("no", "8pm", a name) never get the check.
+    `denial`: the message denies suicidal intent ("not suicidal, just tired"): the check at
+    most, unless it is an emergency."""
+    if rule is Tier.EMERGENCY:
+        return rule
+    if denial and rule is Tier.CRISIS:
+        return Tier.CHECK
+    best = max(_TIERS, key=lambda tier: p[tier.name.lower()])
+    if p[best.name.lower()] >= thresholds["full"]:
+        return min(best, rule) if rule is not None else best
+    if rule is not None and p["none"] < thresholds["veto"]:
+        return rule
+    if words >= MIN_WORDS_FOR_CHECK and 1.0 - p["none"] >= thresholds["check"]:
+        return Tier.CHECK
     return None
 
 

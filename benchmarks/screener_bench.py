@@ -1,0 +1,74 @@
+"""Benchmark: the crisis screener on messages of about 200 characters, one at a time.
+
+Prints the median and 99th percentile of one call, for the rules alone and for the whole
+screener (rules + model), side by side on the same messages, plus the memory the model adds
+(peak traced allocations while loading it) and the time to load it once at start.
+
+    python benchmarks/screener_bench.py [--rounds 3]
+
+Targets (the issue): at most 100 ms median and 250 ms p99 for one message on one core of the
+CI machine; at most 300 MB more memory. Pin to one core with `taskset -c 0` to measure that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.domain.crisis import model
+from bot.domain.crisis.screen import rule_tier, screen
+from tools.crisis_data import load
+
+
+def messages() -> list[str]:
+    """Report-split messages joined up to about 200 characters each."""
+    texts, current = [], ""
+    for m in load("report"):
+        current = f"{current} {m.text}".strip()
+        if len(current) >= 180:
+            texts.append(current[:200])
+            current = ""
+    return texts
+
+
+def timings(call: object, texts: list[str]) -> list[float]:
+    out = []
+    for text in texts:
+        start = time.perf_counter()
+        call(text)  # type: ignore[operator]
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    tracemalloc.start()
+    start = time.perf_counter()
+    model.load()
+    load_s = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    texts = messages()
+    print(f"model: loaded once in {load_s:.2f} s, {peak / 1e6:.1f} MB at peak while loading")
+    print(f"{len(texts)} messages of ~200 characters, {args.rounds} interleaved rounds")
+    results: dict[str, list[float]] = {"rules alone": [], "rules + model": []}
+    for _ in range(args.rounds):
+        results["rules alone"] += timings(rule_tier, texts)
+        results["rules + model"] += timings(screen, texts)
+    for name, values in results.items():
+        values.sort()
+        p99 = values[int(len(values) * 0.99) - 1]
+        print(f"  {name:14s} median {statistics.median(values):6.2f} ms   p99 {p99:6.2f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
