@@ -28,6 +28,7 @@ OUT = Path(__file__).resolve().parents[1] / "bot" / "domain" / "crisis" / "model
 C = 10.0
 FOLDS = 5
 MIN_RECALL = 0.97  # any response, overall, per language and for tier 1, out of fold
+MAX_FULL = 0.03  # full scripts on ordinary messages, out of fold
 Row = dict[int, float]
 REPLY = {t: t.name.lower() for t in Tier}
 
@@ -141,7 +142,20 @@ def choose_thresholds(
                 best = (cost, th)
     if best is None:
         raise SystemExit(f"no thresholds keep out-of-fold recall at {MIN_RECALL}")
-    return best[1]
+    return _with_emergency(messages, counted, probs, best[1])
+
+
+def _with_emergency(
+    messages: Sequence[Message], counted: Sequence[tuple[Row, Tier | None, int]],
+    probs: Sequence[dict[str, float]], th: dict[str, float],
+) -> dict[str, float]:  # fmt: skip
+    """The lowest threshold for the 911 script (when tier 1 is the likeliest tier) that keeps
+    full scripts on ordinary messages within MAX_FULL, out of fold."""
+    for emergency in _grid(25, 100, 5):
+        trial = {**th, "emergency": emergency}
+        if figures(messages, _replies(counted, probs, trial))["full_on_ordinary"] <= MAX_FULL:
+            return trial
+    return th
 
 
 def _grid(start: int, stop: int, step: int) -> list[float]:

@@ -26,7 +26,7 @@ FALSE_CHECK = pytest.mark.xfail(strict=True, reason="a false safety check; see c
 # What the shipped screener does reach on the report split (a regression floor, not a goal).
 FLOORS = {
     "recall": 0.975, "recall_es": 0.98, "recall_emergency": 0.97, "recall_en": 0.96,
-    "full_on_ordinary": 0.09, "check_on_ordinary": 0.32,
+    "tier1_script": 0.85, "full_on_ordinary": 0.09, "check_on_ordinary": 0.32,
 }  # fmt: skip
 
 

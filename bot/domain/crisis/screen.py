@@ -119,8 +119,9 @@ def decide(
     words: int = 3, denial: bool = False,
 ) -> Tier | None:  # fmt: skip
     """Rules and model probabilities -> the reply. `thresholds`: "full" (a tier's script when
-    its probability reaches it), "veto" (a rule stands unless P(none) reaches it), "check"
-    (the safety check when P(anything but none) reaches it). `words`: the message's length;
+    its probability reaches it; "emergency", lower, for the 911 script when tier 1 is the
+    likeliest tier), "veto" (a rule stands unless P(none) reaches it), "check" (the safety
+    check when P(anything but none) reaches it). `words`: the message's length;
     one or two words with no rule behind them ("no", "8pm", a name) never get the check.
     `denial`: the message denies suicidal intent ("not suicidal, just tired"): the check at
     most, unless it is an emergency."""
@@ -129,7 +130,8 @@ def decide(
     if denial and rule is Tier.CRISIS:
         return Tier.CHECK
     best = max(_TIERS, key=lambda tier: p[tier.name.lower()])
-    if p[best.name.lower()] >= thresholds["full"]:
+    sure = thresholds.get("emergency", 1.0) if best is Tier.EMERGENCY else 1.0
+    if p[best.name.lower()] >= min(thresholds["full"], sure):
         return min(best, rule) if rule is not None else best
     if rule is not None and p["none"] < thresholds["veto"]:
         return rule
