@@ -158,3 +158,15 @@ async def test_0004_moves_days_since_use_into_its_column_and_back(store_url: str
     assert [entry[0] for entry in diff] == ["add_column"]  # the column is gone again
     # Dropping the column did not rebuild the clients table (which would cascade-delete).
     assert await _read(store_url, text("SELECT client_id FROM consents")) == [(1,)]
+
+
+async def test_downgrading_below_0002_keeps_every_clients_rows(store_url: str) -> None:
+    """0002's downgrade drops columns of clients and cravings. On SQLite a batch table rebuild
+    with foreign keys on would cascade-delete every row hanging off a client: it must not."""
+    await _seed_0003(store_url)
+    await asyncio.to_thread(command.downgrade, alembic_config(store_url), "0001")
+    assert await _read(store_url, text("SELECT client_id FROM consents")) == [(1,)]
+    assert len(await _read(store_url, text("SELECT id FROM clients"))) == len(PREFS_0003)
+    await asyncio.to_thread(upgrade, store_url)
+    diff, _ = await _inspect(store_url)
+    assert diff == []

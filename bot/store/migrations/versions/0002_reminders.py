@@ -116,7 +116,7 @@ def downgrade() -> None:
     """Drop the schedule tables and the added columns."""
     for table in ("attendance", "reminders", "sessions", "tracks"):
         op.drop_table(table)
-    with op.batch_alter_table("cravings") as batch:
-        batch.drop_column("helped")
-    with op.batch_alter_table("clients") as batch:
-        batch.drop_column("reminder_prefs")
+    # Plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+): a batch rebuild of clients would drop
+    # the old table, and with foreign keys on, every row hanging off a client with it.
+    op.drop_column("cravings", "helped")
+    op.drop_column("clients", "reminder_prefs")
