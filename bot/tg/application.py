@@ -22,6 +22,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
 from bot.domain.conversation.model import Reply
+from bot.domain.schedule.kinds import Kind
 from bot.reminders.dispatcher import Composer, Dispatcher
 from bot.reminders.planner import plan_all
 from bot.service.conversation import Service
@@ -135,7 +136,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     async def weekly(client_id: int, now: datetime) -> Reply | None:
         return await weekly_summary(service.db, client_id, now, service.settings)
 
-    composers: dict[str, Composer] = {"weekly_summary": weekly}
+    composers: dict[str, Composer] = {Kind.WEEKLY_SUMMARY: weekly}
     sender = TelegramSender(await _reminder_bot(app, service.settings))
     dispatcher = Dispatcher(service.db, sender, service.clock, composers=composers, pace=PACE)
     app.bot_data.extra["dispatcher"] = dispatcher
