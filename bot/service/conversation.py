@@ -187,6 +187,7 @@ async def _step(state: m.State, draft: dict[str, Any], event: m.Event, ctx: m.Ct
     words = event.text if isinstance(event, m.Text) else ""
     words = words or (event.arg if isinstance(event, m.Command) else "")
     words = words or (event.caption if isinstance(event, m.Media) else "")
+    words = words or (event.text if isinstance(event, m.Edit) else "")
     if not words.strip():
         return step(state, draft, event, ctx)
     return await asyncio.to_thread(step, state, draft, event, ctx)

@@ -32,6 +32,7 @@ from bot.tg.delivery import TelegramSender
 from bot.tg.handlers import (
     ALLOWED_UPDATES,
     on_button,
+    on_edit,
     on_error,
     on_group,
     on_ignored,
@@ -109,9 +110,11 @@ def build_application(
     if request is not None:
         app.bot_data.extra["request"] = request
     private = filters.ChatType.PRIVATE
-    # Order matters: edits and non-private chats are caught before the private handlers;
-    # service messages in groups (joins, title changes) get no answer at all.
+    # Order matters: edits (screened in private chats, ignored elsewhere) and non-private chats
+    # are caught before the private handlers; service messages in groups (joins, title
+    # changes) get no answer at all.
     app.add_handler(ChatMemberHandler(on_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, on_edit))
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, on_ignored))
     app.add_handler(MessageHandler(~private & ~filters.StatusUpdate.ALL, on_group))
     app.add_handler(MessageHandler(private, on_message))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from datetime import timedelta
 
 from telegram import (
@@ -17,6 +19,12 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from bot.domain.conversation import model as m
 from bot.reminders.sender import Delivery
 from bot.tg.limits import MAX_CAPTION, clip
+
+log = logging.getLogger(__name__)
+# Seconds between attempts at one reply: all of them for help and risk scripts (at least
+# once), the first two for the rest. About 15 s in all: a bound, so one chat cannot stall
+# the bot for long while Telegram is down (a durable outbox is the next step).
+RETRY_WAITS: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0, 8.0)
 
 
 def markup(reply: m.Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
@@ -50,6 +58,39 @@ async def deliver(bot: Bot, chat_id: int, reply: m.Reply) -> None:
     else:
         await bot.send_message(chat_id, clip(reply.text), reply_markup=keys,
                                protect_content=reply.protect)  # fmt: skip
+
+
+async def deliver_reliably(bot: Bot, chat_id: int, reply: m.Reply) -> None:
+    """`deliver` with retries for what did not reach Telegram (5xx, network errors, a 429
+    still refused after the rate limiter's own retries). A timeout after the request was
+    written is retried only for an urgent reply: its outcome is unknown, and a duplicate help
+    text is better than none. Raises at once on 403 (blocked) and 400 (refused); the last
+    error once the attempts run out."""
+    waits = RETRY_WAITS if reply.urgent else RETRY_WAITS[:2]
+    for attempt in range(len(waits) + 1):
+        try:
+            await deliver(bot, chat_id, reply)
+            return
+        except (Forbidden, BadRequest):
+            raise
+        except RetryAfter as exc:
+            wait = _seconds(exc.retry_after)
+            if attempt == len(waits):
+                raise
+        except TimedOut:
+            if not reply.urgent or attempt == len(waits):
+                raise
+            wait = waits[attempt]
+        except NetworkError:
+            if attempt == len(waits):
+                raise
+            wait = waits[attempt]
+        log.info("reply not delivered, attempt %d; trying again in %.1f s", attempt + 1, wait)
+        await asyncio.sleep(wait)
+
+
+def _seconds(value: float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 class TelegramSender:

@@ -16,12 +16,12 @@ from bot.domain.conversation.replies import help_reply
 from bot.locales import norm_lang, t
 from bot.service.conversation import Address
 from bot.tg.context import Context
-from bot.tg.delivery import deliver, markup
+from bot.tg.delivery import deliver, deliver_reliably, markup
 from bot.tg.events import event_of
 from bot.tg.limits import clip
 
 log = logging.getLogger(__name__)
-ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 
 
 def _address(update: Update) -> Address:
@@ -33,21 +33,33 @@ def _address(update: Update) -> Address:
 async def send_replies(
     context: Context, chat_id: int, replies: list[m.Reply], edit_message_id: int | None = None
 ) -> None:
-    """Send replies in order; a reply marked `edit` replaces the tapped message instead."""
+    """Send replies in order; a reply marked `edit` replaces the tapped message instead. One
+    reply that cannot be delivered does not stop the ones after it; a block (403) does."""
     for reply in replies:
-        if reply.edit and edit_message_id is not None:
-            try:
-                await context.bot.edit_message_text(
-                    clip(reply.text), chat_id=chat_id, message_id=edit_message_id,
-                    reply_markup=markup(reply),  # type: ignore[arg-type]
-                )  # fmt: skip
-                continue
-            except BadRequest as exc:  # not modified, or too old to edit: send it anew
-                log.info("edit failed (%s); sending instead", exc.__class__.__name__)
-        if reply.chat_id is not None:
-            await _send_elsewhere(context, reply)
-            continue
-        await deliver(context.bot, chat_id, reply)
+        try:
+            await _send_one(context, chat_id, reply, edit_message_id)
+        except Forbidden:
+            raise  # the person blocked the bot: nothing more can reach them
+        except TelegramError as exc:
+            log.error("a reply was not delivered: %s", exc.__class__.__name__)
+
+
+async def _send_one(
+    context: Context, chat_id: int, reply: m.Reply, edit_message_id: int | None
+) -> None:
+    if reply.edit and edit_message_id is not None:
+        try:
+            await context.bot.edit_message_text(
+                clip(reply.text), chat_id=chat_id, message_id=edit_message_id,
+                reply_markup=markup(reply),  # type: ignore[arg-type]
+            )  # fmt: skip
+            return
+        except BadRequest as exc:  # not modified, or too old to edit: send it anew
+            log.info("edit failed (%s); sending instead", exc.__class__.__name__)
+    if reply.chat_id is not None:
+        await _send_elsewhere(context, reply)
+        return
+    await deliver_reliably(context.bot, chat_id, reply)
 
 
 async def _send_elsewhere(context: Context, reply: m.Reply) -> None:
@@ -131,8 +143,15 @@ async def on_member(update: Update, context: Context) -> None:
     await context.bot_data.svc().set_blocked(change.from_user.id, blocked)
 
 
+async def on_edit(update: Update, context: Context) -> None:
+    """An edited private message: screened for crisis language; the conversation stays put."""
+    message = update.edited_message
+    assert message is not None
+    await _run(update, context, m.Edit(message.text or message.caption or ""))
+
+
 async def on_ignored(update: Update, context: Context) -> None:
-    """Edited messages: ignored safely (the original was already handled)."""
+    """Edits outside private chats (channel posts): ignored, nothing stored."""
 
 
 async def on_error(update: object, context: Context) -> None:

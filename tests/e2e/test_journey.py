@@ -92,7 +92,8 @@ def test_invite_checkin_craving_help(fake: FakeTelegram, bot: BotProcess) -> Non
     assert bot.rows("select status, support_name from clients") == [("active", "Sam")]
     prompts = [p for m, p in fake.calls if m == "sendMessage" and "mood" in str(p.get("text"))]
     assert prompts and all(p.get("protect_content") is True for p in prompts)
-    assert {"message", "callback_query", "my_chat_member"} == set(fake.allowed_updates or [])
+    expected = {"message", "edited_message", "callback_query", "my_chat_member"}
+    assert expected == set(fake.allowed_updates or [])
     assert set(fake.commands) >= {"", "es"}  # default (English) and Spanish menus
     log = bot.log()
     assert SECRET not in log and "555-201-3344" not in log and "19:30" not in log

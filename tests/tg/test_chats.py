@@ -37,11 +37,29 @@ async def test_media_in_a_step_shows_the_step_again(harness: Harness, pat: Perso
     assert texts[-1].startswith(t("en", "ci.mood"))
 
 
-async def test_edited_message_makes_no_call(harness: Harness, pat: Person) -> None:
+async def test_an_ordinary_edit_makes_no_call(harness: Harness, pat: Person) -> None:
     await enroll(pat)
     calls = len(harness.fake.calls)
-    await harness.deliver(u.edited(harness.next_id(), pat.user, "I want to use"))
+    await harness.deliver(u.edited(harness.next_id(), pat.user, "running late to group"))
     assert len(harness.fake.calls) == calls
+
+
+async def test_an_edit_into_crisis_language_gets_the_crisis_reply(
+    harness: Harness, pat: Person
+) -> None:
+    """'rough day at work', edited to 'i want to end my life tonight': the edit is screened
+    like a new message (the conversation does not move)."""
+    await enroll(pat)
+    await pat.say("/checkin")
+    asked = harness.fake.of("sendMessage")[-1].params["text"]
+    calls = len(harness.fake.of("sendMessage"))
+    await harness.deliver(u.edited(harness.next_id(), pat.user, "i want to end my life tonight"))
+    sent = harness.fake.of("sendMessage")[calls:]
+    assert len(sent) == 1
+    assert sent[0].params["text"].startswith("This may be an emergency. Call 911 now.")
+    await pat.say("7")  # the check-in goes on where it was
+    assert asked.startswith(t("en", "ci.mood"))
+    assert harness.fake.of("sendMessage")[-1].params["text"].startswith(t("en", "ci.craving"))
 
 
 async def test_group_message_gets_a_polite_refusal(harness: Harness, pat: Person) -> None:

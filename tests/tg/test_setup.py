@@ -17,7 +17,7 @@ from tests.tg.driver import Harness, Person
 
 
 def test_allowed_updates() -> None:
-    assert ALLOWED_UPDATES == ["message", "callback_query", "my_chat_member"]
+    assert ALLOWED_UPDATES == ["message", "edited_message", "callback_query", "my_chat_member"]
 
 
 async def test_post_init_sets_commands_in_english_and_spanish(harness: Harness) -> None:

@@ -75,7 +75,7 @@ def _safety_button(state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lan
         return Outcome(state, draft, [Reply(thanks)])
     if rest == "safe:n":
         danger = with_support(t(lang, "safe.danger", **nums), ctx.profile, lang)
-        said = Reply(danger, help_key=t(lang, "help.key"))
+        said = Reply(danger, help_key=t(lang, "help.key"), urgent=True)
         return Outcome(state, draft, [said, RecordCrisis(1, "safety_button", "safe.danger")])
     return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
 

@@ -33,7 +33,8 @@ def crisis_effects(
     if tier in _WITH_SUPPORT:
         text = with_support(text, ctx.profile, lang)
     buttons = _buttons(tier, lang)
-    reply = Reply(text, buttons, help_key=None if buttons else t(lang, "help.key"))
+    key = None if buttons else t(lang, "help.key")
+    reply = Reply(text, buttons, help_key=key, urgent=True)
     return [reply, RecordCrisis(tier, source, script)]
 
 
@@ -66,4 +67,4 @@ def _buttons(tier: int, lang: str) -> Rows:
 
 def lapse_reply(lang: str, substance: str | None = None) -> Reply:
     """The lapse script for a use reported in the check-in (saved there, not recorded)."""
-    return Reply(t(lang, lapse_script(substance)), protect=True)
+    return Reply(t(lang, lapse_script(substance)), protect=True, urgent=True)

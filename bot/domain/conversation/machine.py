@@ -45,6 +45,7 @@ from bot.domain.conversation.model import (
     Command,
     Ctx,
     DeleteClient,
+    Edit,
     Event,
     Export,
     Media,
@@ -74,6 +75,8 @@ def step(state: State, draft: dict[str, Any], event: Event, ctx: Ctx) -> Outcome
     """Apply one event: help, crisis screening and commands first, then the table."""
     draft = copy.deepcopy(draft)
     lang = lang_of(ctx, draft)
+    if isinstance(event, Edit):
+        return _edited(state, draft, event, ctx, lang)
     out = _dispatch(state, draft, event, ctx, lang)
     # Words that ride along a command ("/checkin I want to die") or a photo's caption are
     # screened too; typed text is screened inside _text, where it can interrupt a step.
@@ -85,6 +88,15 @@ def step(state: State, draft: dict[str, Any], event: Event, ctx: Ctx) -> Outcome
     return out
 
 
+def _edited(state: State, draft: dict[str, Any], event: Edit, ctx: Ctx, lang: str) -> Outcome:
+    """An edited message: its crisis reply if the new words call for one, else nothing."""
+    tier = screen(event.text) if event.text.strip() else None
+    if tier is None:
+        return Outcome(state, draft, [])
+    kind = substance_of(event.text)
+    return Outcome(state, draft, crisis_effects(int(tier), "edit", ctx, lang, substance=kind))
+
+
 def _dispatch(state: State, draft: dict[str, Any], event: Event, ctx: Ctx, lang: str) -> Outcome:
     if state is State.STRANGER:
         return commands.stranger(draft, event, ctx, lang)
@@ -94,6 +106,8 @@ def _dispatch(state: State, draft: dict[str, Any], event: Event, ctx: Ctx, lang:
         return current(state, draft, ctx, lang, Reply(t(lang, "step.media")))
     if isinstance(event, Button):
         return _button(state, draft, event.data, ctx, lang)
+    if isinstance(event, Edit):  # step() answers edits before they get here
+        return _edited(state, draft, event, ctx, lang)
     return _text(state, draft, event, ctx, lang)
 
 

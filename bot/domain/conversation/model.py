@@ -76,7 +76,15 @@ class Media:
     caption: str = ""
 
 
-Event = Text | Command | Button | Media
+@dataclass(frozen=True)
+class Edit:
+    """A message the person changed after sending it. Only screened for crisis language: the
+    conversation does not move, since the first version was answered already."""
+
+    text: str
+
+
+Event = Text | Command | Button | Media | Edit
 
 
 # ---- effects ------------------------------------------------------------------------------
@@ -101,6 +109,9 @@ class Reply:
     photo: bytes | None = None  # a PNG; `text` is then its caption (at most 1024 characters)
     document: bytes | None = None  # a file; `text` is its caption, `filename` its name
     filename: str | None = None
+    # Help or a risk script: delivered at least once (retried until sent, a duplicate beats
+    # silence). Everything else is tried at most once when Telegram's answer is unknown.
+    urgent: bool = False
 
 
 @dataclass(frozen=True)

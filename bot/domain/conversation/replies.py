@@ -37,7 +37,7 @@ def help_reply(lang: str, h: Helplines, profile: Profile | None = None) -> Reply
     """The tiered help text, with the client's support person when there is a profile;
     without one (a stranger, or the database down) it is static and always renders."""
     text = t(lang, "help.title") + "\n\n" + t(lang, "help.body", **numbers(h, lang))
-    return Reply(with_support(text, profile, lang), help_key=t(lang, "help.key"))
+    return Reply(with_support(text, profile, lang), help_key=t(lang, "help.key"), urgent=True)
 
 
 def with_support(text: str, profile: Profile | None, lang: str) -> str:
