@@ -9,14 +9,14 @@ import logging
 from typing import Any
 
 from telegram import Update
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 
 from bot.domain.conversation import model as m
 from bot.domain.conversation.replies import help_reply
 from bot.locales import norm_lang, t
 from bot.service.conversation import Address
 from bot.tg.context import Context
-from bot.tg.delivery import deliver, deliver_reliably, markup
+from bot.tg.delivery import deliver_reliably, markup
 from bot.tg.events import event_of
 from bot.tg.limits import clip
 
@@ -63,12 +63,23 @@ async def _send_one(
 
 
 async def _send_elsewhere(context: Context, reply: m.Reply) -> None:
-    """A notice to the staff chat: its failure must never cost the person their reply."""
+    """A notice to the staff chat: its failure must never cost the person their reply. When
+    the group became a supergroup (Telegram answers with its new id), the notice follows it,
+    and the log says once, plainly, that STAFF_CHAT_ID should be updated."""
     assert reply.chat_id is not None
-    try:
-        await deliver(context.bot, reply.chat_id, reply)
-    except TelegramError as exc:
-        log.error("staff notice not delivered: %s", exc.__class__.__name__)
+    moved: dict[int, int] = context.bot_data.extra.setdefault("moved_chats", {})
+    for _ in range(2):  # the chat as configured (or as moved), then where it moved to
+        chat_id = moved.get(reply.chat_id, reply.chat_id)
+        try:
+            await deliver_reliably(context.bot, chat_id, reply)
+            return
+        except ChatMigrated as exc:
+            moved[reply.chat_id] = new_id = int(exc.new_chat_id)
+            log.warning("the staff chat became a supergroup: set STAFF_CHAT_ID=%s", new_id)
+        except TelegramError as exc:
+            log.error("staff notice not delivered: %s", exc.__class__.__name__)
+            return
+    log.error("staff notice not delivered: the staff chat moved twice")
 
 
 async def _run(update: Update, context: Context, event: m.Event) -> None:

@@ -35,11 +35,15 @@ BLOCKED = "Forbidden: bot was blocked by the user"
 class ApiError(Exception):
     """Raised inside a method handler: becomes Telegram's {"ok": false} answer."""
 
-    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+    def __init__(
+        self, code: int, description: str, retry_after: int | None = None,
+        migrate_to_chat_id: int | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(description)
         self.code = code
         self.description = description
         self.retry_after = retry_after
+        self.migrate_to_chat_id = migrate_to_chat_id
 
     def body(self) -> bytes:
         out: dict[str, Any] = {
@@ -49,6 +53,8 @@ class ApiError(Exception):
         }
         if self.retry_after is not None:
             out["parameters"] = {"retry_after": self.retry_after}
+        if self.migrate_to_chat_id is not None:
+            out["parameters"] = {"migrate_to_chat_id": self.migrate_to_chat_id}
         return json.dumps(out).encode()
 
 
@@ -86,6 +92,7 @@ class FakeRequest(BaseRequest):
         self.queries: set[str] = set()  # callback queries the bot may still answer
         self.answered: list[str] = []
         self._failures: list[tuple[str, ApiError]] = []
+        self._failure_chats: dict[int, str] = {}  # id(error) -> the chat it is meant for
         self._updates: list[dict[str, Any]] = []
         self._new_updates = asyncio.Event()
         self.sent = asyncio.Event()  # set by every successful sendMessage
@@ -99,9 +106,15 @@ class FakeRequest(BaseRequest):
         code: int = 403,
         description: str = BLOCKED,
         retry_after: int | None = None,
+        migrate_to_chat_id: int | None = None,
+        chat_id: int | None = None,
     ) -> None:
-        """Answer the next call of `method` with this error (429s carry `retry_after`)."""
-        self._failures.append((method, ApiError(code, description, retry_after)))
+        """Answer the next call of `method` (to `chat_id`, when given) with this error (429s
+        carry `retry_after`, a group upgraded to a supergroup `migrate_to_chat_id`)."""
+        error = ApiError(code, description, retry_after, migrate_to_chat_id)
+        self._failures.append((method, error))
+        if chat_id is not None:
+            self._failure_chats[id(error)] = str(chat_id)
 
     def queue_update(self, update: dict[str, Any]) -> None:
         """Hand `update` to the next getUpdates."""
@@ -163,7 +176,8 @@ class FakeRequest(BaseRequest):
                 self.errors += [f"{api_method}: {p}" for p in problems]
                 raise ApiError(400, f"Bad Request: {problems[0]}")
             for i, (name, error) in enumerate(self._failures):
-                if name == api_method:
+                chat = self._failure_chats.get(id(error))
+                if name == api_method and chat in (None, str(wire.get("chat_id"))):
                     del self._failures[i]
                     raise error
             result = await self._answer(api_method, wire)
