@@ -391,7 +391,7 @@ TEXTS: dict[str, str] = {
         "To use me again you need a new invite. /help still works."
     ),
     "error.generic": (
-        "Sorry, something went wrong on my side. Nothing you sent was lost. "
+        "Sorry, something went wrong on my side, and your last message may not have been saved. "
         "Please try again in a minute. For help now: call or text {crisis}, or call {emergency}."
     ),
     "deleted.checkins": "check-ins",

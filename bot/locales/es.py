@@ -426,7 +426,7 @@ TEXTS: dict[str, str] = {
         "Para usarme otra vez necesita una invitación nueva. /ayuda sigue funcionando."
     ),
     "error.generic": (
-        "Perdón, algo salió mal de mi lado. No se perdió nada de lo que envió. "
+        "Perdón, algo salió mal de mi lado y puede que su último mensaje no se haya guardado. "
         "Por favor, inténtelo de nuevo en un minuto. Si necesita ayuda ahora: llame o envíe "
         "un texto al {crisis}, o llame al {emergency}."
     ),
