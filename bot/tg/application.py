@@ -27,6 +27,7 @@ from bot.reminders.dispatcher import Composer, Dispatcher
 from bot.reminders.planner import plan_all
 from bot.service.conversation import Service
 from bot.service.insights import weekly_summary
+from bot.tg.bot import GuardedBot
 from bot.tg.context import BotData, Context
 from bot.tg.delivery import TelegramSender
 from bot.tg.handlers import (
@@ -70,7 +71,7 @@ def make_bot(
     and one connection for getUpdates."""
     assert settings.token, "checked by the caller"
     api = settings.telegram_api_url
-    return ExtBot(
+    return GuardedBot(
         settings.token, base_url=f"{api}/bot", base_file_url=f"{api}/file/bot",
         request=request or HTTPXRequest(connection_pool_size=256),
         get_updates_request=get_updates_request or request or HTTPXRequest(),

@@ -1,0 +1,38 @@
+"""An update the library cannot parse is set aside; the bot goes on with the next one."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bot.locales import t
+from bot.tg.bot import GuardedBot
+from tests.tg import updates as u
+from tests.tg.driver import Harness, Person
+
+
+async def test_an_unparseable_update_is_set_aside_and_help_still_answers(
+    harness: Harness, pat: Person, caplog: pytest.LogCaptureFixture
+) -> None:
+    first = harness.next_id()
+    poisoned = u.text(first, pat.user, "Maria says: i want to end my life")
+    poisoned["message"]["chat"] = "not a chat"  # what the library cannot read
+    harness.fake.queue_update(poisoned)
+    harness.fake.queue_update(u.command(harness.next_id(), pat.user, "help"))
+    harness.fake.remember_chat(u.private_chat(pat.user))
+    before = GuardedBot.set_aside
+    with caplog.at_level(logging.DEBUG):
+        fetched = await harness.app.bot.get_updates(offset=first, timeout=0)
+    assert [update.update_id for update in fetched] == [first, first + 1]
+    assert fetched[0].message is None  # set aside: no handler matches it
+    assert GuardedBot.set_aside == before + 1
+    lines = [r.getMessage() for r in caplog.records if r.name == "bot.tg.bot"]
+    assert lines == [f"update {first} could not be read (TypeError) and was set aside; "
+                     f"{before + 1} so far"]  # fmt: skip
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "Maria" not in logged and "end my life" not in logged
+    for update in fetched:
+        await harness.app.process_update(update)
+    assert any(text.startswith(t("en", "help.title")) for text in harness.fake.texts())
+    assert harness.handler_errors == []
