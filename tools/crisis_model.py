@@ -17,6 +17,7 @@ import argparse
 import itertools
 import sys
 from collections.abc import Callable, Sequence
+from math import log
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ def rows(messages: Sequence[Message]) -> list[tuple[Row, Tier | None, int]]:
     for m in messages:
         normal = screen.normalize(m.text)
         rule = screen.rule_tier(m.text)
-        words = sum(1 for word in normal.split() if word != ".")
+        words = screen.word_count(normal)
         out.append((features.counts(m.text, normal, int(rule) if rule else None), rule, words))
     return out
 
@@ -52,8 +53,6 @@ def idf_of(counted: Sequence[Row]) -> list[float]:
             if k < features.DIM:
                 df[k] += 1
     n = len(counted)
-    from math import log
-
     idf = [log((1 + n) / (1 + d)) + 1.0 if d else 0.0 for d in df]
     return idf + [1.0] * len(features.RULE_FEATURES)
 

@@ -184,10 +184,7 @@ def _summary(counts: dict[str, int], lang: str) -> str:
 async def _step(state: m.State, draft: dict[str, Any], event: m.Event, ctx: m.Ctx) -> m.Outcome:
     """The machine's step; off the event loop when the event carries words to screen (the
     screener takes a few milliseconds), inline for taps, which are never screened."""
-    words = event.text if isinstance(event, m.Text) else ""
-    words = words or (event.arg if isinstance(event, m.Command) else "")
-    words = words or (event.caption if isinstance(event, m.Media) else "")
-    words = words or (event.text if isinstance(event, m.Edit) else "")
+    words = m.words_of(event)
     if not words.strip():
         return step(state, draft, event, ctx)
     return await asyncio.to_thread(step, state, draft, event, ctx)

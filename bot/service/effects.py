@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.domain.conversation import model as m
 from bot.domain.conversation.reminder_replies import clock_time
+from bot.domain.crisis.screen import Tier
 from bot.domain.schedule.kinds import Kind, wants
 from bot.domain.schedule.plan import checkback, craving_followup
 from bot.locales import t
@@ -86,7 +87,9 @@ async def _crisis(
     cid = client.id if client is not None else None
     event_id = await repo.add_crisis_event(s, cid, now, effect.tier, effect.source, effect.shown)
     who = client.pseudo_id if client else "stranger"
-    log.warning("crisis tier %s (%s) for %s", effect.tier, effect.source, who)
+    # A safety check is asked often and is no alarm: INFO, so WARNING stays for the tiers.
+    level = logging.INFO if effect.tier == int(Tier.CHECK) else logging.WARNING
+    log.log(level, "crisis tier %s (%s) for %s", effect.tier, effect.source, who)
     if client is None or client.enrolled_at is None or effect.tier not in _FOLLOWED_UP:
         return None
     if wants(client.reminder_prefs, Kind.CHECKBACK):

@@ -55,6 +55,7 @@ from bot.domain.conversation.model import (
     ShareSummary,
     State,
     Text,
+    words_of,
 )
 from bot.domain.conversation.replies import is_current, menu
 from bot.domain.conversation.steps import ENROLL_STATES, STEPS
@@ -80,7 +81,7 @@ def step(state: State, draft: dict[str, Any], event: Event, ctx: Ctx) -> Outcome
     out = _dispatch(state, draft, event, ctx, lang)
     # Words that ride along a command ("/checkin I want to die") or a photo's caption are
     # screened too; typed text is screened inside _text, where it can interrupt a step.
-    extra = event.arg if isinstance(event, Command) else getattr(event, "caption", "")
+    extra = words_of(event) if isinstance(event, Command | Media) else ""
     tier = screen(extra) if extra else None
     if tier is not None:
         kind = substance_of(extra)

@@ -87,6 +87,16 @@ class Edit:
 Event = Text | Command | Button | Media | Edit
 
 
+def words_of(event: Event) -> str:
+    """The words an event carries for crisis screening: typed or edited text, a command's
+    words, a caption; a tap carries none."""
+    if isinstance(event, Text | Edit):
+        return event.text
+    if isinstance(event, Command):
+        return event.arg
+    return event.caption if isinstance(event, Media) else ""
+
+
 # ---- effects ------------------------------------------------------------------------------
 
 

@@ -69,21 +69,26 @@ def screen(text: str) -> Tier | None:
     parts = _parts(text)
     if len(parts) == 1:
         return _screen_part(text, normal, rule)
-    found = [_screen_part(part, normalize(part)) for part in parts]
+    found = []
+    for part in parts:
+        part_normal = normalize(part)
+        if part_normal.strip(" ."):
+            found.append(_screen_part(part, part_normal, _rule_tier(part_normal)))
     answers = [tier for tier in found if tier is not None]
     return min(answers) if answers else rule
 
 
-def _screen_part(text: str, normal: str, rule: Tier | None = None) -> Tier | None:
-    """One part's answer; `rule` is what the rules said, when they were already asked."""
-    if not normal.strip(" ."):
-        return None
-    rule = rule or _rule_tier(normal)
+def word_count(normal: str) -> int:
+    """Words of a normalised message, sentence breaks left out."""
+    return sum(1 for word in normal.split() if word != ".")
+
+
+def _screen_part(text: str, normal: str, rule: Tier | None) -> Tier | None:
+    """One part's answer, given what the rules said of it."""
     loaded = model.load()
     probabilities = loaded.probabilities(text, normal, int(rule) if rule else None)
-    words = sum(1 for word in normal.split() if word != ".")
     denial = _DENIAL.search(normal) is not None
-    return decide(rule, probabilities, loaded.header["thresholds"], words, denial)
+    return decide(rule, probabilities, loaded.header["thresholds"], word_count(normal), denial)
 
 
 def _parts(text: str, most: int = PART_WORDS) -> list[str]:
