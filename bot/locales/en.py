@@ -472,6 +472,10 @@ TEXTS: dict[str, str] = {
     "share.yes": "Yes, send it",
     "share.no": "No",
     "share.sent": "Sent to your program's staff. Thank you for sharing.",
+    "share.failed": (
+        "Your summary could not reach your program's staff just now. Please tell your "
+        "counselor, or try /share again later."
+    ),
     "share.unavailable": (
         "Your program has not set up sharing yet. You can show your /progress to your "
         "counselor instead."

@@ -514,6 +514,10 @@ TEXTS: dict[str, str] = {
     "share.yes": "Sí, enviarlo",
     "share.no": "No",
     "share.sent": "Enviado al personal de su programa. Gracias por compartir.",
+    "share.failed": (
+        "Su resumen no pudo llegar al personal de su programa en este momento. Por favor, "
+        "avísele a su consejero o intente /share más tarde."
+    ),
     "share.unavailable": (
         "Su programa todavía no ha activado esta opción. Puede mostrarle su /progress "
         "a su consejero."

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,7 +22,8 @@ from bot.locales import norm_lang, t
 from bot.service import effects
 from bot.service.clock import Clock, system_clock
 from bot.service.context import build_context
-from bot.store import repo, schedules
+from bot.service.mailbox import LEASE, Inbox, Outbox, Outgoing, encode
+from bot.store import mailbox, repo, schedules
 from bot.store.database import Database
 from bot.store.models import Client
 
@@ -44,13 +46,33 @@ class Service:
         self.db = db
         self.settings = settings
         self.clock = clock
+        self.inbox = Inbox(db, clock)
+        self.outbox = Outbox(db, clock)
         crisis_model.load()  # once, at start: the first crisis message must not wait for it
 
     async def handle(
         self, addr: Address, event: m.Event, update_id: int | None = None
     ) -> list[m.Reply] | None:
         """Apply `event` and return the replies; None for a redelivered `update_id`, which
-        was handled (and answered) before and changes nothing now."""
+        was handled (and answered) before and changes nothing now. The caller sends them
+        (the terminal); a door that may lose them uses `handle_update`."""
+        done = await self._handle(addr, event, update_id, None, durable=False)
+        return None if done is None else [o.reply for o in done]
+
+    async def handle_update(
+        self, addr: Address, event: m.Event, update_id: int, edit_message_id: int | None = None
+    ) -> list[Outgoing] | None:
+        """Like `handle`, but every reply and staff notice is written to the outbox in the
+        event's transaction (and charts, exports and shares as a row to compose), so a
+        crash or a Telegram error after the commit loses none of them: the caller sends
+        them and settles them with `outbox.settle`. `edit_message_id` is the tapped message
+        a reply marked `edit` replaces."""
+        return await self._handle(addr, event, update_id, edit_message_id, durable=True)
+
+    async def _handle(
+        self, addr: Address, event: m.Event, update_id: int | None,
+        edit_message_id: int | None, durable: bool,
+    ) -> list[Outgoing] | None:  # fmt: skip
         now = self.clock()
         async with self.db.transaction() as s:
             if update_id is not None and not await repo.mark_update(s, update_id, now):
@@ -61,35 +83,78 @@ class Service:
             ctx = await build_context(s, self.settings, client, addr.lang_hint, event, now)
             out = await _step(state, draft, event, ctx)
             client, replies = await self._apply(s, client, addr, event, out, now)
+            heavy = [
+                e for e in out.effects if isinstance(e, m.ShowProgress | m.Export | m.ShareSummary)
+            ] if client is not None else []  # fmt: skip
+            ids: list[int | None] = [None] * (len(replies) + len(heavy))
             if client is not None:
                 client.last_seen_at = now
                 await repo.save_conversation(s, client.id, out.state.value, out.draft, now)
                 who = (client.id, client.pseudo_id, client.language)
+            if durable:
+                rows = _outbox_rows(addr, client, update_id, replies, heavy, edit_message_id)
+                ids = list(await mailbox.add_outgoing(s, rows, now, due=now + LEASE))
         log.info(
             "event %s for %s: %s -> %s",
             type(event).__name__, client.pseudo_id if client else "stranger", state, out.state,
         )  # fmt: skip
-        heavy = [
-            e for e in out.effects if isinstance(e, m.ShowProgress | m.Export | m.ShareSummary)
+        done = [
+            Outgoing(row, r.chat_id or addr.chat_id, r, edit_message_id)
+            for row, r in zip(ids, replies, strict=False)
         ]
-        for effect in heavy if client is not None else ():
-            replies.extend(await self._after_commit(effect, *who, now))
-        return replies
+        for row, effect in zip(ids[len(replies) :], heavy, strict=True):
+            done.extend(await self._after_commit(effect, *who, addr.chat_id, row, now))
+        return done
+
+    async def compose(
+        self, row_id: int, client_id: int | None, payload: dict[str, Any]
+    ) -> list[Outgoing]:
+        """Compose again what an outbox "compose" row asks for (a chart, an export, a
+        share) after its first composition was lost; [] when the client is gone."""
+        if client_id is None:
+            return []
+        async with self.db.transaction() as s:
+            client = await s.get(Client, client_id)
+            if client is None:
+                return []
+            who = (client.id, client.pseudo_id, client.language)
+            chat_id = client.chat_id
+        effect = _effect_of(payload)
+        return await self._after_commit(effect, *who, chat_id, row_id, self.clock())
 
     async def _after_commit(
-        self, effect: m.Effect, client_id: int, pseudo_id: str, lang: str, now: datetime
-    ) -> list[m.Reply]:
+        self, effect: m.Effect, client_id: int, pseudo_id: str, lang: str, chat_id: int,
+        row_id: int | None, now: datetime,
+    ) -> list[Outgoing]:  # fmt: skip
         """Effects that read the whole history (and draw charts): outside the event's
         transaction, so the write lock is not held while they run."""
         from bot.service import insights
 
         if isinstance(effect, m.ShowProgress):
-            return await insights.progress_replies(
+            replies = await insights.progress_replies(
                 self.db, client_id, now, effect.days, self.settings
             )
-        if isinstance(effect, m.Export):
-            return await insights.export_replies(self.db, client_id, pseudo_id, lang, now)
-        return await insights.share_replies(self.db, client_id, now, self.settings)
+        elif isinstance(effect, m.Export):
+            replies = await insights.export_replies(self.db, client_id, pseudo_id, lang, now)
+        else:
+            share = await insights.share(self.db, client_id, now, self.settings)
+            if isinstance(share, m.Reply):  # sharing is not set up
+                return [Outgoing(row_id, chat_id, share)]
+            if row_id is None:  # the terminal: no staff chat to fail; as before
+                await self._audit(share.audit, now)
+                return [Outgoing(None, share.staff.chat_id or chat_id, share.staff),
+                        Outgoing(None, chat_id, share.sent)]  # fmt: skip
+            assert share.staff.chat_id is not None
+            told = Outgoing(None, chat_id, share.sent), Outgoing(None, chat_id, share.failed)
+            return [Outgoing(row_id, share.staff.chat_id, share.staff, then=told[:1],
+                             otherwise=told[1:], audit=share.audit)]  # fmt: skip
+        return [Outgoing(row_id, chat_id, r) for r in replies]
+
+    async def _audit(self, entry: tuple[str, str, str, str], now: datetime) -> None:
+        from bot.store import audit
+
+        async with self.db.transaction() as s:
+            await audit.record(s, *entry, now)
 
     async def prune(self, keep: timedelta = timedelta(days=7)) -> int:
         """Forget update ids older than `keep`: Telegram never redelivers after a day."""
@@ -179,6 +244,39 @@ def _summary(counts: dict[str, int], lang: str) -> str:
     ]
     parts.append(t(lang, "deleted.profile"))
     return ", ".join(parts)
+
+
+def _outbox_rows(
+    addr: Address, client: Client | None, update_id: int | None, replies: list[m.Reply],
+    heavy: Sequence[m.Effect], edit_message_id: int | None,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """The outbox rows of one event: its replies and notices in order, then one row per
+    effect to compose after the commit."""
+    cid = client.id if client is not None else None
+    rows = []
+    for r in replies:
+        assert r.photo is None and r.document is None, "media are composed, not stored"
+        rows.append({
+            "chat_id": r.chat_id or addr.chat_id, "client_id": None if r.chat_id else cid,
+            "update_id": update_id, "kind": "notice" if r.chat_id else "reply",
+            "payload": encode(r, edit_message_id),
+        })  # fmt: skip
+    for effect in heavy:
+        if isinstance(effect, m.ShowProgress):
+            payload: dict[str, Any] = {"compose": "progress", "days": effect.days}
+        else:
+            payload = {"compose": "export" if isinstance(effect, m.Export) else "share"}
+        rows.append({"chat_id": addr.chat_id, "client_id": cid, "update_id": update_id,
+                     "kind": "compose", "payload": payload})  # fmt: skip
+    return rows
+
+
+def _effect_of(payload: dict[str, Any]) -> m.Effect:
+    """The effect a "compose" row stands for."""
+    what = payload.get("compose")
+    if what == "progress":
+        return m.ShowProgress(int(payload.get("days", 14)))
+    return m.Export() if what == "export" else m.ShareSummary()
 
 
 async def _step(state: m.State, draft: dict[str, Any], event: m.Event, ctx: m.Ctx) -> m.Outcome:

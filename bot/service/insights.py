@@ -5,6 +5,7 @@ transaction of their own, and charts are drawn in a worker thread so the bot sta
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -90,23 +91,31 @@ async def export_replies(
     return [m.Reply(caption, protect=False, document=data, filename=name)]
 
 
-async def share_replies(
+@dataclass(frozen=True)
+class Share:
+    """A summary for the staff chat; `sent` tells the person once it is delivered, `failed`
+    when it cannot be; `audit` (actor, action, subject, detail) is recorded on delivery."""
+
+    staff: m.Reply
+    sent: m.Reply
+    failed: m.Reply
+    audit: tuple[str, str, str, str]
+
+
+async def share(
     db: Database, client_id: int, now: datetime, settings: Settings
-) -> list[m.Reply]:
-    """This week's summary to the staff chat, after the client's tap (audited)."""
+) -> Share | m.Reply:
+    """This week's summary for the staff chat, after the client's tap; a reply saying
+    sharing is not set up when there is no staff chat."""
     h = await _history(db, client_id, settings)
-    if h is None:
-        return []
-    if settings.staff_chat_id is None:
-        return [m.Reply(t(h.language, "share.unavailable"))]
+    if h is None or settings.staff_chat_id is None:
+        return m.Reply(t(h.language if h else "en", "share.unavailable"))
     today = _today(h, now)
     text = await asyncio.to_thread(_summary, h, today)
     header = t("en", "share.staff_header", client=h.pseudo_id, date=today.isoformat())
-    from bot.store import audit
-
-    async with db.transaction() as s:
-        await audit.record(s, f"client:{h.pseudo_id}", "share", h.pseudo_id, "weekly", now)
-    return [
+    return Share(
         m.Reply(f"{header}\n\n{text}", chat_id=settings.staff_chat_id),
         m.Reply(t(h.language, "share.sent")),
-    ]
+        m.Reply(t(h.language, "share.failed")),
+        (f"client:{h.pseudo_id}", "share", h.pseudo_id, "weekly"),
+    )

@@ -109,6 +109,44 @@ class ProcessedUpdate(Base):
     processed_at: Mapped[datetime] = mapped_column(index=True)
 
 
+class InboxUpdate(Base):
+    """A Telegram update recorded before its offset is confirmed to Telegram; deleted once
+    handled. Holds what the person sent only for that while (seconds, or until a restart)."""
+
+    __tablename__ = "inbox"
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    lane: Mapped[int | None] = mapped_column(BigInteger)  # chat id: one chat's updates in order
+    payload: Mapped[dict[str, Any]]
+    received_at: Mapped[datetime]
+    # How many runs of the bot started handling it: one that never finishes (a crash each
+    # time) is set aside rather than retried forever.
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class OutboxMessage(Base):
+    """One outgoing message decided in the transaction of the event that caused it, kept
+    until Telegram accepted it (then deleted) or it can never be delivered.
+
+    Status: pending (next_try_at says when) -> deleted when sent; failed (Telegram refused it,
+    or the person blocked the bot); the payload is emptied when a row fails."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    # Whose it is when it goes to them (None for the staff chat and strangers).
+    client_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+    update_id: Mapped[int | None] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(12))  # reply, notice, compose
+    payload: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime] = mapped_column(index=True)
+    detail: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+
+
 class CheckIn(Base):
     __tablename__ = "checkins"
     __table_args__ = (UniqueConstraint("client_id", "local_date"),)

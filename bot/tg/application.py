@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import signal
 from datetime import datetime
 from typing import Any
 
-from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -31,7 +33,7 @@ from bot.tg.bot import GuardedBot
 from bot.tg.context import BotData, Context
 from bot.tg.delivery import TelegramSender
 from bot.tg.handlers import (
-    ALLOWED_UPDATES,
+    courier,
     on_button,
     on_edit,
     on_error,
@@ -42,12 +44,14 @@ from bot.tg.handlers import (
 )
 from bot.tg.logs import quiet_token_loggers
 from bot.tg.menus import set_menus
+from bot.tg.polling import Poller
 from bot.tg.staff import register_staff_handlers
 
 log = logging.getLogger(__name__)
 PLACEHOLDER_BOT = "<your_bot>"
 PLAN_EVERY = 300  # seconds
 DISPATCH_EVERY = 3
+OUTBOX_EVERY = 2  # seconds between two looks at what waits in the outbox
 
 
 SPACING = 1 / 29.5  # seconds between two requests: just under Telegram's 30 a second
@@ -102,6 +106,7 @@ def build_application(
         Application.builder()
         .bot(bot)
         .context_types(ContextTypes(bot_data=BotData))
+        .updater(None)  # bot.tg.polling fetches: an update is confirmed once it is recorded
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
@@ -153,6 +158,8 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
         _dispatch, interval=DISPATCH_EVERY, first=1, name="dispatch", job_kwargs=once
     )
     queue.run_repeating(_prune, interval=6 * 3600, first=60, name="prune-updates", job_kwargs=once)
+    await service.outbox.restart()
+    queue.run_repeating(_outbox, interval=OUTBOX_EVERY, first=0, name="outbox", job_kwargs=once)
 
 
 def reminder_bot(settings: Settings, request: BaseRequest | None = None) -> ExtBot[Any]:
@@ -193,6 +200,12 @@ async def _dispatch(context: Context) -> None:
         log.info("reminders: %s", stats)
 
 
+async def _outbox(context: Context) -> None:
+    """Send what waits in the outbox: retries, and what a crash left."""
+    while await courier(context).send_due() > 0:
+        pass
+
+
 async def _prune(context: Context) -> None:
     """Keep the processed-updates table small."""
     removed = await context.bot_data.svc().prune()
@@ -200,12 +213,34 @@ async def _prune(context: Context) -> None:
 
 
 def run_polling(settings: Settings, service: Service) -> None:
-    """Long-poll until stopped; pending updates are kept so nothing sent while down is lost."""
+    """Long-poll until SIGINT or SIGTERM; pending updates are kept at Telegram, and each
+    fetched one is recorded before it is confirmed (bot.tg.polling)."""
     app = build_application(settings, service)
-    app.run_polling(
-        allowed_updates=ALLOWED_UPDATES,
-        drop_pending_updates=False,
-        timeout=settings.poll_timeout,
-        close_loop=False,
-    )
-    _ = Update
+    asyncio.run(serve(app, service, settings.poll_timeout))
+
+
+async def serve(
+    app: Application,  # type: ignore[type-arg,unused-ignore]
+    service: Service,
+    poll_seconds: int,
+    stop: asyncio.Event | None = None,
+) -> None:
+    """Run the application and the poller (long polls of `poll_seconds`) until `stop` is
+    set, or SIGINT or SIGTERM sets it."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # a thread; Windows
+            loop.add_signal_handler(sig, stop.set)
+    async with app:  # initialize, and shutdown at the end
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.start()
+        try:
+            await Poller(app, service, poll_seconds).run(stop)
+        finally:
+            await app.stop()
+            if app.post_stop is not None:
+                await app.post_stop(app)
+    if app.post_shutdown is not None:
+        await app.post_shutdown(app)

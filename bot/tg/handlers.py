@@ -9,16 +9,16 @@ import logging
 from typing import Any
 
 from telegram import Update
-from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.domain.conversation import model as m
 from bot.domain.conversation.replies import help_reply
 from bot.locales import norm_lang, t
 from bot.service.conversation import Address
+from bot.service.mailbox import Outgoing
 from bot.tg.context import Context
-from bot.tg.delivery import deliver_reliably, markup
+from bot.tg.courier import Courier
 from bot.tg.events import event_of
-from bot.tg.limits import clip
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
@@ -30,74 +30,32 @@ def _address(update: Update) -> Address:
     return Address(user.id, chat.id, norm_lang(user.language_code))
 
 
-async def send_replies(
-    context: Context, chat_id: int, replies: list[m.Reply], edit_message_id: int | None = None
-) -> None:
-    """Send replies in order; a reply marked `edit` replaces the tapped message instead. One
-    reply that cannot be delivered does not stop the ones after it; a block (403) does."""
-    for reply in replies:
-        try:
-            await _send_one(context, chat_id, reply, edit_message_id)
-        except Forbidden:
-            raise  # the person blocked the bot: nothing more can reach them
-        except TelegramError as exc:
-            log.error("a reply was not delivered: %s", exc.__class__.__name__)
-
-
-async def _send_one(
-    context: Context, chat_id: int, reply: m.Reply, edit_message_id: int | None
-) -> None:
-    if reply.edit and edit_message_id is not None:
-        try:
-            await context.bot.edit_message_text(
-                clip(reply.text), chat_id=chat_id, message_id=edit_message_id,
-                reply_markup=markup(reply),  # type: ignore[arg-type]
-            )  # fmt: skip
-            return
-        except BadRequest as exc:  # not modified, or too old to edit: send it anew
-            log.info("edit failed (%s); sending instead", exc.__class__.__name__)
-    if reply.chat_id is not None:
-        await _send_elsewhere(context, reply)
-        return
-    await deliver_reliably(context.bot, chat_id, reply)
-
-
-async def _send_elsewhere(context: Context, reply: m.Reply) -> None:
-    """A notice to the staff chat: its failure must never cost the person their reply. When
-    the group became a supergroup (Telegram answers with its new id), the notice follows it,
-    and the log says once, plainly, that STAFF_CHAT_ID should be updated."""
-    assert reply.chat_id is not None
-    moved: dict[int, int] = context.bot_data.extra.setdefault("moved_chats", {})
-    for _ in range(2):  # the chat as configured (or as moved), then where it moved to
-        chat_id = moved.get(reply.chat_id, reply.chat_id)
-        try:
-            await deliver_reliably(context.bot, chat_id, reply)
-            return
-        except ChatMigrated as exc:
-            moved[reply.chat_id] = new_id = int(exc.new_chat_id)
-            log.warning("the staff chat became a supergroup: set STAFF_CHAT_ID=%s", new_id)
-        except TelegramError as exc:
-            log.error("staff notice not delivered: %s", exc.__class__.__name__)
-            return
-    log.error("staff notice not delivered: the staff chat moved twice")
+def courier(context: Context) -> Courier:
+    """The application's one courier (made on first use)."""
+    extra = context.bot_data.extra
+    if "courier" not in extra:
+        extra["courier"] = Courier(context.bot, context.bot_data.svc())
+    found: Courier = extra["courier"]
+    return found
 
 
 async def _run(update: Update, context: Context, event: m.Event) -> None:
-    """Hand one event to the service and send its replies; on failure, static help."""
+    """Hand one event to the service, which records it and its replies in one transaction,
+    then send the replies; when the service fails, static help."""
     addr = _address(update)
     query = update.callback_query
-    replies: list[m.Reply] | None
+    edit_id = query.message.message_id if query is not None and query.message else None
+    out: list[Outgoing] | None
     try:
-        replies = await context.bot_data.svc().handle(addr, event, update.update_id)
+        out = await context.bot_data.svc().handle_update(addr, event, update.update_id, edit_id)
     except Exception:
         log.exception("handling update %s failed", update.update_id)
-        replies = _fallback(context, addr.lang_hint)
-    if replies is None:  # a redelivery: answered the first time
+        out = [Outgoing(None, addr.chat_id, r) for r in _fallback(context, addr.lang_hint)]
+    if out is None:  # a redelivery: its replies are in the outbox already
         return
     if query is not None:
         await _answer(query)
-    edit_id = query.message.message_id if query is not None and query.message else None
-    await send_replies(context, addr.chat_id, replies, edit_id)
+    await courier(context).send(out)
 
 
 def _fallback(context: Context, lang: str) -> list[m.Reply]:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Column, Table, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.store import repo, schedules
+from bot.store import mailbox, repo, schedules
 from bot.store.database import Database
 from bot.store.models import Base, Client, CrisisEvent
 
@@ -61,6 +61,9 @@ async def _enrol_with_history(s: AsyncSession, tg_user_id: int) -> int:
     reminder = {"client_id": client.id, "kind": "checkin", "occurrence": "x", "due_at": NOW}
     await schedules.add_reminders(s, [reminder], NOW)
     await schedules.save_attendance(s, client.id, own.id, NOW, "there", NOW)
+    waiting = {"chat_id": tg_user_id, "client_id": client.id, "update_id": None,
+               "kind": "reply", "payload": {"text": "not sent yet"}}  # fmt: skip
+    await mailbox.add_outgoing(s, [waiting], NOW)
     return client.id
 
 

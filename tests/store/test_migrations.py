@@ -138,6 +138,16 @@ async def _seed_0003(url: str) -> None:
         await database.dispose()
 
 
+def _table_of(entry: tuple[Any, ...]) -> str:
+    """The table an Alembic diff entry is about: ('add_table', Table), ('add_index', Index),
+    ('add_column', schema, table name, Column)."""
+    if entry[0] == "add_table":
+        return str(entry[1].name)
+    if entry[0] == "add_index":
+        return str(entry[1].table.name)
+    return str(entry[2])
+
+
 async def test_0004_moves_days_since_use_into_its_column_and_back(store_url: str) -> None:
     await _seed_0003(store_url)
     upgrade(store_url)
@@ -155,7 +165,9 @@ async def test_0004_moves_days_since_use_into_its_column_and_back(store_url: str
         4: (None,),
     }
     diff, _ = await _inspect(store_url)
-    assert [entry[0] for entry in diff] == ["add_column"]  # the column is gone again
+    later = {"inbox", "outbox"}  # tables of later revisions, absent at 0003 too
+    on_clients = [entry for entry in diff if _table_of(entry) not in later]
+    assert [entry[0] for entry in on_clients] == ["add_column"]  # the column is gone again
     # Dropping the column did not rebuild the clients table (which would cascade-delete).
     assert await _read(store_url, text("SELECT client_id FROM consents")) == [(1,)]
 

@@ -7,12 +7,11 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from telegram.error import Forbidden
 
 from bot.locales import t
 from bot.service.conversation import Service
 from bot.store.database import Database
-from bot.store.models import Client
+from bot.store.models import Client, OutboxMessage
 from tests.tg.conftest import enroll
 from tests.tg.driver import Harness, Person
 from tests.tg.fakerequest import QUERY_TOO_OLD
@@ -60,9 +59,10 @@ async def test_blocked_bot_is_not_retried(harness: Harness, pat: Person) -> None
     before = len(harness.fake.of("sendMessage"))
     await pat.command("help")
     assert len(harness.fake.of("sendMessage")) == before + 1  # one attempt, no retry
-    assert [type(e) for e in harness.handler_errors] == [Forbidden]
-    harness.handler_errors.clear()
-    assert await harness.count(Client, status="active") == 1  # my_chat_member decides
+    assert harness.handler_errors == []  # the courier knows what 403 means
+    assert await harness.count(Client, status="blocked") == 1  # as a reminder's 403 does
+    rows = await harness.rows(OutboxMessage)
+    assert [(r.status, r.detail, r.payload) for r in rows] == [("failed", "blocked (403)", {})]
 
 
 async def test_reply_still_goes_out_when_the_query_is_too_old(

@@ -9,6 +9,9 @@ import logging
 import pytest
 
 from bot.locales import t
+from bot.service.conversation import Service
+from bot.store.models import InboxUpdate, OutboxMessage, ProcessedUpdate
+from bot.tg.application import serve
 from bot.tg.handlers import ALLOWED_UPDATES
 from bot.tg.menus import COMMANDS
 from tests.tg import updates as u
@@ -67,19 +70,22 @@ async def test_no_call_or_log_carries_the_token(
     assert not leaks, leaks
 
 
-async def test_updates_arrive_through_get_updates(harness: Harness) -> None:
-    """The fake also serves long polling, the way the product runs (`run_polling`)."""
+async def test_updates_arrive_through_get_updates(harness: Harness, service: Service) -> None:
+    """The fake also serves long polling, the way the product runs (`serve`, bot.tg.polling):
+    the update is recorded in the inbox, answered, and gone from the inbox afterwards."""
     app, fake = harness.app, harness.fake
     fake.queue_update(u.command(harness.next_id(), u.user(5550004), "help"))
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=1)
+    stop = asyncio.Event()
+    running = asyncio.create_task(serve(app, service, 1, stop))
     try:
         async with asyncio.timeout(10):
             await fake.sent.wait()
     finally:
-        await app.updater.stop()
-        await app.stop()
+        stop.set()
+        await asyncio.wait_for(running, 15)  # lets the update in hand finish
+    assert await harness.count(InboxUpdate) == 0
+    assert await harness.count(ProcessedUpdate) == 1
     polls = fake.of("getUpdates")
     assert polls and polls[0].params["allowed_updates"] == ALLOWED_UPDATES
     assert "988" in fake.texts()[0]
+    assert await harness.count(OutboxMessage) == 0  # sent, so not kept

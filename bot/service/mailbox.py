@@ -1,0 +1,177 @@
+"""The inbox and the outbox as the doors use them.
+
+Inbox: a door records the updates it fetched before it confirms them to Telegram, and
+finishes each one once handled; at start-up it gets back what a previous run left.
+
+Outbox: `Service.handle_update` writes every reply and staff notice in the transaction of
+the event that decided it; the door sends them at once and settles them here (sent ones are
+deleted); what could not be sent is tried again with a bounded back-off by the door's
+outbox job, at least once, until `GIVE_UP_AFTER`. Charts, exports and shared summaries are
+written as one "compose" row, composed after the commit and again if that is lost."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from bot.domain.conversation import model as m
+from bot.service.clock import Clock, system_clock
+from bot.store import mailbox
+from bot.store.database import Database
+
+log = logging.getLogger(__name__)
+# A previous run that died with an update still unhandled gets it again at start-up; one
+# that died with it twice more sets it aside (it may be what kills the bot).
+MOST_ATTEMPTS = 3
+# Seconds between attempts at an outbox row, by attempts so far (the last repeats).
+BACKOFF: tuple[float, ...] = (2, 5, 15, 30, 60, 120, 300)
+GIVE_UP_AFTER = timedelta(hours=24)
+# The replies of an event are sent by the door right after the commit; the outbox job
+# leaves them alone for this long (a restart makes them due at once).
+LEASE = timedelta(seconds=60)
+
+
+Row = tuple[int, int, int | None, str, dict[str, Any]]  # id, chat_id, client_id, kind, payload
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message to send: its outbox row (None when not recorded), where, and what.
+
+    Several messages composed from one "compose" row share its id; the row is settled once
+    they have all gone. `then` goes to the person once this one is delivered and `otherwise`
+    when it cannot be (a shared summary: "sent" only when it was); `audit` is recorded on
+    delivery as (actor, action, subject, detail)."""
+
+    id: int | None
+    chat_id: int
+    reply: m.Reply
+    edit_message_id: int | None = None
+    then: tuple[Outgoing, ...] = ()
+    otherwise: tuple[Outgoing, ...] = ()
+    audit: tuple[str, str, str, str] | None = None
+
+
+@dataclass
+class Settlement:
+    """What one round of sending found: rows sent, to retry (id, detail), failed (id,
+    detail), chats that blocked the bot, chats that moved (old, new), audits to record."""
+
+    sent: set[int] = field(default_factory=set)
+    retry: dict[int, str] = field(default_factory=dict)
+    failed: dict[int, str] = field(default_factory=dict)
+    blocked: set[int] = field(default_factory=set)
+    moved: dict[int, int] = field(default_factory=dict)
+    audits: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+
+def encode(reply: m.Reply, edit_message_id: int | None = None) -> dict[str, Any]:
+    """A text reply as JSON for the outbox (photos and documents are composed, not stored)."""
+    payload: dict[str, Any] = {"text": reply.text}
+    if reply.buttons:
+        payload["buttons"] = [[[c.label, c.data] for c in row] for row in reply.buttons]
+    for key in ("protect", "help_key", "edit", "urgent"):
+        value = getattr(reply, key)
+        if value:
+            payload[key] = value
+    if edit_message_id is not None and reply.edit:
+        payload["edit_message_id"] = edit_message_id
+    return payload
+
+
+def decode(payload: dict[str, Any], chat_id: int | None = None) -> tuple[m.Reply, int | None]:
+    """The reply an outbox payload holds, and the message it edits (if any)."""
+    buttons = tuple(tuple(m.Choice(label, data) for label, data in row)
+                    for row in payload.get("buttons", ()))  # fmt: skip
+    reply = m.Reply(
+        payload["text"], buttons, protect=bool(payload.get("protect")),
+        help_key=payload.get("help_key"), edit=bool(payload.get("edit")),
+        urgent=bool(payload.get("urgent")), chat_id=chat_id,
+    )  # fmt: skip
+    return reply, payload.get("edit_message_id")
+
+
+def backoff(attempts: int) -> timedelta:
+    """How long to wait after `attempts` failed attempts (seconds from BACKOFF)."""
+    return timedelta(seconds=BACKOFF[min(max(attempts, 1), len(BACKOFF)) - 1])
+
+
+class Inbox:
+    """Telegram updates recorded before they are confirmed, until they are handled."""
+
+    def __init__(self, db: Database, clock: Clock = system_clock) -> None:
+        self.db, self.clock = db, clock
+
+    async def record(self, updates: Sequence[tuple[int, int | None, dict[str, Any]]]) -> list[int]:
+        """Record (update_id, lane, payload) rows; returns the ids that are new (not handled
+        before, not already waiting), which the caller now hands to its handlers."""
+        async with self.db.transaction() as s:
+            return await mailbox.record_updates(s, updates, self.clock())
+
+    async def restart(self) -> list[tuple[int, dict[str, Any]]]:
+        """What a previous run left unhandled, oldest first, as (update_id, payload); what
+        was tried MOST_ATTEMPTS times is set aside and counted in the log."""
+        async with self.db.transaction() as s:
+            keep, aside = await mailbox.restart_inbox(s, MOST_ATTEMPTS, self.clock())
+            found = [(row.update_id, dict(row.payload)) for row in keep]
+        for update_id in aside:
+            log.error("update %d was never handled in %d runs; set aside", update_id,
+                      MOST_ATTEMPTS)  # fmt: skip
+        if found:
+            log.info("%d updates left unhandled by the last run are handled now", len(found))
+        return found
+
+    async def finish(self, update_ids: Iterable[int]) -> None:
+        """These updates are handled: their payload is dropped, their ids kept."""
+        async with self.db.transaction() as s:
+            await mailbox.finish_updates(s, update_ids, self.clock())
+
+
+class Outbox:
+    """Outgoing messages kept until Telegram accepted them."""
+
+    def __init__(self, db: Database, clock: Clock = system_clock) -> None:
+        self.db, self.clock = db, clock
+
+    async def due(self, skip: Iterable[int] = (), limit: int = 50) -> list[Row]:
+        """Rows whose time has come as (id, chat_id, client_id, kind, payload), oldest first;
+        rows that waited longer than GIVE_UP_AFTER fail instead."""
+        now = self.clock()
+        async with self.db.transaction() as s:
+            rows = await mailbox.due_outgoing(s, now, skip, limit)
+            old = [r.id for r in rows if now - r.created_at > GIVE_UP_AFTER]
+            await mailbox.fail_outgoing(s, old, "gave up after a day")
+            found = [(r.id, r.chat_id, r.client_id, r.kind, dict(r.payload))
+                     for r in rows if r.id not in old]  # fmt: skip
+        for row_id in old:
+            log.error("outbox message %d not delivered within a day; given up", row_id)
+        return found
+
+    async def restart(self) -> int:
+        """At start-up: what the last run meant to send itself is due now; returns how many."""
+        async with self.db.transaction() as s:
+            found = await mailbox.release_outgoing(s, self.clock())
+        if found:
+            log.info("%d outbox messages left by the last run are due now", found)
+        return found
+
+    async def settle(self, done: Settlement) -> None:
+        """Record one round's results in one transaction."""
+        from bot.store import audit
+
+        now = self.clock()
+        async with self.db.transaction() as s:
+            await mailbox.sent_outgoing(s, done.sent)
+            for row_id, detail in done.retry.items():
+                await mailbox.retry_outgoing(s, row_id, now, detail, backoff)
+            for row_id, detail in done.failed.items():
+                await mailbox.fail_outgoing(s, [row_id], detail)
+            for chat_id in done.blocked:
+                await mailbox.fail_chat(s, chat_id, "blocked (403)")
+            for old, new in done.moved.items():
+                await mailbox.move_chat(s, old, new)
+            for actor, action, subject, detail in done.audits:
+                await audit.record(s, actor, action, subject, detail, now)

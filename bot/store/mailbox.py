@@ -1,0 +1,155 @@
+"""The inbox and the outbox: queries over one session (the caller owns the transaction).
+
+Inbox: a Telegram update is written here before the next getUpdates confirms it to Telegram,
+and deleted (its id kept in processed_updates) once handled. Outbox: a message is written in
+the transaction of the event that decided it and deleted once Telegram accepted it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.store.models import Base, InboxUpdate, OutboxMessage, ProcessedUpdate
+from bot.store.repo import _insert_ignoring_conflicts, _rowcount
+
+
+async def record_updates(
+    s: AsyncSession, updates: Sequence[tuple[int, int | None, dict[str, Any]]], now: datetime
+) -> list[int]:
+    """Write (update_id, lane, payload) rows; an update handled before (a redelivery) or
+    already waiting is skipped. Returns the ids written now, ascending."""
+    if not updates:
+        return []
+    ids = [u[0] for u in updates]
+    seen = set(await s.scalars(select(ProcessedUpdate.update_id).where(
+        ProcessedUpdate.update_id.in_(ids))))  # fmt: skip
+    seen |= set(await s.scalars(select(InboxUpdate.update_id).where(
+        InboxUpdate.update_id.in_(ids))))  # fmt: skip
+    fresh = [u for u in updates if u[0] not in seen]
+    for update_id, lane, payload in fresh:
+        s.add(InboxUpdate(update_id=update_id, lane=lane, payload=payload, received_at=now,
+                          attempts=1))  # fmt: skip
+    await s.flush()
+    return sorted(u[0] for u in fresh)
+
+
+async def restart_inbox(
+    s: AsyncSession, most: int, now: datetime
+) -> tuple[list[InboxUpdate], list[int]]:
+    """At start-up: every update a previous run left unhandled, oldest first, each counted as
+    one more attempt. Those already tried `most` times are set aside (deleted, marked
+    processed) and returned second."""
+    rows = list(await s.scalars(select(InboxUpdate).order_by(InboxUpdate.update_id)))
+    keep: list[InboxUpdate] = []
+    aside: list[int] = []
+    for row in rows:
+        if row.attempts >= most:
+            aside.append(row.update_id)
+        else:
+            row.attempts += 1
+            keep.append(row)
+    await finish_updates(s, aside, now)
+    return keep, aside
+
+
+async def finish_updates(s: AsyncSession, update_ids: Iterable[int], now: datetime) -> None:
+    """The updates are handled (or set aside): forget their payload, keep their ids."""
+    ids = list(update_ids)
+    if not ids:
+        return
+    await s.execute(delete(InboxUpdate).where(InboxUpdate.update_id.in_(ids)))
+    insert = _insert_ignoring_conflicts(s)
+    table = Base.metadata.tables[ProcessedUpdate.__tablename__]
+    stmt = insert(table).on_conflict_do_nothing(index_elements=["update_id"])
+    await s.execute(stmt, [{"update_id": i, "processed_at": now} for i in ids])
+
+
+async def add_outgoing(
+    s: AsyncSession, rows: Sequence[dict[str, Any]], now: datetime, due: datetime | None = None
+) -> list[int]:
+    """Write outbox rows (chat_id, client_id, update_id, kind, payload); returns their ids
+    in the order given. They are due at `due` (default: now)."""
+    made = [
+        OutboxMessage(**row, status="pending", attempts=0, next_try_at=due or now, created_at=now)
+        for row in rows
+    ]
+    s.add_all(made)
+    await s.flush()
+    return [row.id for row in made]
+
+
+async def due_outgoing(
+    s: AsyncSession, now: datetime, skip: Iterable[int], limit: int
+) -> list[OutboxMessage]:
+    """Pending rows whose time has come, oldest first, except the ids in `skip` (being sent
+    by this process right now)."""
+    stmt = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == "pending", OutboxMessage.next_try_at <= now)
+        .order_by(OutboxMessage.id)
+        .limit(limit + len(set(skip)))
+    )
+    skipped = set(skip)
+    return [row for row in await s.scalars(stmt) if row.id not in skipped][:limit]
+
+
+async def release_outgoing(s: AsyncSession, now: datetime) -> int:
+    """At start-up: rows a previous run was about to send itself (never tried yet) are due
+    now. Returns how many."""
+    stmt = (
+        update(OutboxMessage)
+        .where(OutboxMessage.status == "pending", OutboxMessage.attempts == 0)
+        .where(OutboxMessage.next_try_at > now)
+        .values(next_try_at=now)
+    )
+    return _rowcount(await s.execute(stmt))
+
+
+async def sent_outgoing(s: AsyncSession, ids: Iterable[int]) -> None:
+    """Telegram accepted these: nothing of them is kept."""
+    wanted = list(ids)
+    if wanted:
+        await s.execute(delete(OutboxMessage).where(OutboxMessage.id.in_(wanted)))
+
+
+async def retry_outgoing(
+    s: AsyncSession, row_id: int, now: datetime, detail: str,
+    wait: Callable[[int], timedelta],
+) -> None:  # fmt: skip
+    """One more failed attempt at this row: try again `wait(attempts)` after `now`."""
+    row = await s.get(OutboxMessage, row_id)
+    if row is None:
+        return
+    row.attempts += 1
+    row.next_try_at = now + wait(row.attempts)
+    row.detail = detail[:64]
+
+
+async def fail_outgoing(s: AsyncSession, ids: Iterable[int], detail: str) -> None:
+    """These can never be delivered: kept as failed, their words dropped."""
+    wanted = list(ids)
+    if wanted:
+        await s.execute(
+            update(OutboxMessage).where(OutboxMessage.id.in_(wanted))
+            .values(status="failed", payload={}, detail=detail[:64])
+        )  # fmt: skip
+
+
+async def fail_chat(s: AsyncSession, chat_id: int, detail: str) -> int:
+    """Every pending row for `chat_id` fails (the person blocked the bot); returns how many."""
+    stmt = (
+        update(OutboxMessage)
+        .where(OutboxMessage.chat_id == chat_id, OutboxMessage.status == "pending")
+        .values(status="failed", payload={}, detail=detail[:64])
+    )
+    return _rowcount(await s.execute(stmt))
+
+
+async def move_chat(s: AsyncSession, old: int, new: int) -> None:
+    """A group became a supergroup: rows still waiting for it go to its new id."""
+    waiting = (OutboxMessage.chat_id == old, OutboxMessage.status == "pending")
+    await s.execute(update(OutboxMessage).where(*waiting).values(chat_id=new))

@@ -1,0 +1,164 @@
+"""The one delivery path for the outbox: the replies of an event as soon as it committed,
+and whatever is still waiting (after an error or a crash) from the outbox job.
+
+Semantics per message (the README's "Never lost, never twice"): what answers a person and
+every staff notice is delivered at least once: a network error, a 5xx or a 429 that outlasts
+the in-process retries leaves the row to be tried again with a back-off, and the messages
+after it are still sent, in order. 403 from a person: they blocked the bot; nothing more is
+sent to them. 403 from the staff chat: the bot was removed; the notice fails and the log says
+so. 400 with migrate_to_chat_id: the chat moved; the message follows it and the log says,
+once, which STAFF_CHAT_ID to set. Any other 400: recorded as failed, not retried."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+
+from telegram import Bot
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
+
+from bot.domain.conversation import model as m
+from bot.service.conversation import Service
+from bot.service.mailbox import Outgoing, Settlement, decode
+from bot.tg.delivery import deliver_reliably, markup
+from bot.tg.limits import clip
+
+log = logging.getLogger(__name__)
+
+
+class Courier:
+    """Sends `Outgoing` messages and settles their outbox rows."""
+
+    def __init__(self, bot: Bot, service: Service) -> None:
+        self.bot, self.service = bot, service
+        self.moved: dict[int, int] = {}  # chats that became supergroups: old id -> new id
+        self.busy: set[int] = set()  # outbox rows being sent by this process now
+
+    async def send(self, items: list[Outgoing]) -> Settlement:
+        """Send `items` in order and record the outcome of their rows; returns it."""
+        done = Settlement()
+        outcome: dict[int, str] = {}  # row id -> worst outcome among its messages
+        stopped: set[int] = set()  # chats that blocked the bot in this round
+        for item in items:
+            if item.chat_id in stopped:
+                _worst(outcome, item.id, "failed")
+                continue
+            result = await self._one(item, done)
+            if result == "blocked":
+                stopped.add(item.chat_id)
+                done.blocked.add(item.chat_id)
+            _worst(outcome, item.id, result)
+            if item.audit is None and not item.then and not item.otherwise:
+                continue
+            if result == "sent":
+                if item.audit is not None:
+                    done.audits.append(item.audit)
+                follow = item.then
+            else:  # a share that did not arrive is not retried: the person is told
+                outcome[item.id or 0] = "failed"
+                follow = item.otherwise
+            for extra in follow:
+                await self._one(extra, done)
+        for row_id, result in outcome.items():
+            if not row_id:
+                continue
+            if result == "sent":
+                done.sent.add(row_id)
+            elif result == "retry":
+                done.retry[row_id] = "not delivered yet"
+            else:
+                done.failed[row_id] = "blocked (403)" if result == "blocked" else "refused"
+        await self.service.outbox.settle(done)
+        for chat_id in done.blocked:
+            await self.service.set_blocked(chat_id, True)  # a private chat's id is the user's
+        return done
+
+    async def _one(self, item: Outgoing, done: Settlement) -> str:
+        """sent, retry, blocked or failed (with why, for a notice)."""
+        chat_id = self.moved.get(item.chat_id, item.chat_id)
+        for _ in range(2):  # the chat as known, then where it moved to
+            try:
+                await _send_one(self.bot, chat_id, item.reply, item.edit_message_id)
+                return "sent"
+            except ChatMigrated as exc:
+                new_id = int(exc.new_chat_id)
+                self.moved[item.chat_id] = done.moved[item.chat_id] = new_id
+                if item.reply.chat_id is not None:  # the staff chat (people's chats never move)
+                    log.warning("the staff chat became a supergroup: set STAFF_CHAT_ID=%s", new_id)
+                else:
+                    log.warning("a chat became a supergroup; following it")
+                chat_id = new_id
+            except Forbidden:
+                if item.reply.chat_id is None:
+                    return "blocked"
+                log.error("staff notice not delivered: the bot is not in the staff chat (403)")
+                return "failed"
+            except BadRequest as exc:
+                log.error("a message was refused: %s", exc.__class__.__name__)
+                return "failed"
+            except TelegramError as exc:
+                log.warning("a message was not delivered yet: %s", exc.__class__.__name__)
+                return "retry"
+        log.error("a message was not delivered: its chat moved twice")
+        return "failed"
+
+    async def send_due(self, limit: int = 50) -> int:
+        """Send what waits in the outbox (the job, every few seconds); returns how many rows.
+
+        One chat's rows go in order; different chats do not wait for each other."""
+        rows = await self.service.outbox.due(skip=self.busy, limit=limit)
+        if not rows:
+            return 0
+        chats: dict[int, list[Outgoing]] = defaultdict(list)
+        for row_id, chat_id, client_id, kind, payload in rows:
+            self.busy.add(row_id)
+            try:
+                if kind == "compose":
+                    made = await self.service.compose(row_id, client_id, payload)
+                    chats[chat_id].extend(made or [_gone(row_id, chat_id)])
+                    continue
+                reply, edit_id = decode(payload, chat_id if kind == "notice" else None)
+                chats[chat_id].append(Outgoing(row_id, chat_id, reply, edit_id))
+            except Exception:
+                self.busy.discard(row_id)
+                raise
+        try:
+            await asyncio.gather(*(self.send(items) for items in chats.values()))
+        finally:
+            self.busy.difference_update(r[0] for r in rows)
+        return len(rows)
+
+
+def _gone(row_id: int, chat_id: int) -> Outgoing:
+    """A compose row whose client is gone: nothing to send; settled as sent (so removed)."""
+    return Outgoing(row_id, chat_id, m.Reply(""), audit=None)
+
+
+def _worst(outcome: dict[int, str], row_id: int | None, result: str) -> None:
+    order = ("sent", "retry", "failed", "blocked")
+    key = row_id or 0
+    before = outcome.get(key, "sent")
+    if order.index(_kind(result)) >= order.index(_kind(before)):
+        outcome[key] = result
+
+
+def _kind(result: str) -> str:
+    return result if result in ("sent", "retry", "blocked") else "failed"
+
+
+async def _send_one(bot: Bot, chat_id: int, reply: m.Reply, edit_message_id: int | None) -> None:
+    """One message: an edit of the tapped message when asked (sent anew when Telegram will
+    not edit it), else a new message, with in-process retries (`deliver_reliably`)."""
+    if not reply.text and reply.photo is None and reply.document is None:
+        return  # nothing to say (a composition that came to nothing)
+    if reply.edit and edit_message_id is not None:
+        try:
+            await bot.edit_message_text(
+                clip(reply.text), chat_id=chat_id, message_id=edit_message_id,
+                reply_markup=markup(reply),  # type: ignore[arg-type]
+            )  # fmt: skip
+            return
+        except BadRequest as exc:  # not modified, or too old to edit: send it anew
+            log.info("edit failed (%s); sending instead", exc.__class__.__name__)
+    await deliver_reliably(bot, chat_id, reply)
