@@ -100,6 +100,9 @@ class Courier:
             except TelegramError as exc:
                 log.warning("a message was not delivered yet: %s", exc.__class__.__name__)
                 return "retry"
+            except Exception as exc:  # a bug must not cost the messages after this one
+                log.error("a message could not be sent: %s", exc.__class__.__name__)
+                return "retry"
         log.error("a message was not delivered: its chat moved twice")
         return "failed"
 
