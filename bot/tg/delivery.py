@@ -153,7 +153,7 @@ def classify_send_error(exc: BaseException) -> Delivery:
         if isinstance(cause, _NOT_SENT):
             return Delivery("retry", NOT_SENT_WAIT, f"not sent: {cause.__class__.__name__}")
         if cause is None and not isinstance(exc, TimedOut):
-            return Delivery("retry", NOT_SENT_WAIT, f"refused: {exc.message}"[:64])
+            return Delivery("retry", NOT_SENT_WAIT, f"not taken: {exc.message}"[:64])
         what = cause.__class__.__name__ if cause is not None else exc.__class__.__name__
         return Delivery("uncertain", detail=f"no answer: {what}"[:64])
     if isinstance(exc, TelegramError):  # ChatMigrated, InvalidToken, Conflict...

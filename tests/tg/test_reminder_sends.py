@@ -158,7 +158,7 @@ async def test_an_unreadable_5xx_answer_is_retried() -> None:
     async with bot:
         got = await TelegramSender(bot).send(ANA, PROMPT)
     assert (got.outcome, got.wait) == ("retry", NOT_SENT_WAIT)
-    assert got.detail.startswith("refused: Bad Gateway (502)")
+    assert got.detail.startswith("not taken: Bad Gateway (502)")
 
 
 def _raised(error: BaseException, cause: BaseException | None) -> BaseException:
