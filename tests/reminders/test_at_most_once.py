@@ -9,6 +9,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.reminders.dispatcher import Dispatcher
+from bot.reminders.planner import plan_all
 from bot.reminders.sender import Delivery
 from bot.store import schedules
 from bot.store.database import Database
@@ -83,3 +84,29 @@ async def test_a_fresh_claim_is_left_to_its_dispatcher(db: Database, sender: Fak
     stats = await Dispatcher(db, sender, Clock(T0 + timedelta(seconds=30))).run_once()
     assert stats.uncertain == 0
     assert (await rows(db))[c.id].status == "sending"
+
+
+async def test_an_uncertain_nudge_counts_toward_one_every_three_days(db: Database) -> None:
+    """ "A gentle word" after two missed check-ins comes at most once every three days; one
+    whose answer never came may have arrived, so it counts from when it was handed over."""
+    c = await add_client(db, 36, NY, "09:00", when=T0 - timedelta(days=10))
+    yesterday = T0 - timedelta(days=1)
+    async with db.transaction() as s:
+        await schedules.add_reminders(
+            s, [{"client_id": c.id, "kind": "reengage", "occurrence": "reengage:yesterday",
+                 "due_at": yesterday}], yesterday,
+        )  # fmt: skip
+        [row] = await schedules.claim_due(s, yesterday, 1)
+        await schedules.mark_sending(s, row.id, yesterday)
+        await schedules.finish_reminder(s, row.id, "uncertain", yesterday, "no answer")
+
+    async def nudges_planned() -> int:
+        await plan_all(db, T0)
+        async with db.transaction() as s:
+            found = await s.scalars(select(Reminder).where(Reminder.kind == "reengage"))
+            return len(found.all())
+
+    assert await nudges_planned() == 1  # none today: yesterday's may have arrived
+    async with db.transaction() as s:  # had it certainly failed, today's would be planned
+        await schedules.finish_reminder(s, row.id, "failed", yesterday, "400")
+    assert await nudges_planned() == 2
