@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     helpline_poison: str = "1-800-222-1222"
     good_samaritan_note: str | None = None
     poll_timeout: int = Field(default=30, ge=0, le=50)
+    # Seconds a reminder's send waits for Telegram's answer. Past it the outcome is unknown:
+    # the reminder is recorded "uncertain" and never sent again (it may have arrived).
+    reminder_read_timeout: float = Field(default=5.0, gt=0, le=120)
     program_length_days: int = Field(default=90, ge=7, le=730)
     # Unset: INFO for `run`, WARNING for the other commands.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] | None = None

@@ -3,11 +3,14 @@
 A row is claimed in one short transaction, sent with no transaction open, and marked in
 another: a reminder is marked sent only after Telegram accepted it. After downtime the
 lateness rules decide what is still worth sending; what is dropped is marked missed with a
-reason, never silently lost. Each row is marked "sending" just before it is handed to
-Telegram: after a crash, rows still only claimed go back to due, and rows that were sending
-are recorded as missed ("interrupted"), because Telegram may already have delivered them and
-nothing is ever sent twice. Small batches and few sends in flight (the rate limiter paces
-them anyway) keep that set to a handful."""
+reason, never silently lost. Reminders go at most once. A send that certainly did not reach
+Telegram (a connect error, a 5xx, a 429) is tried again; one whose outcome is unknown (the
+request went out and no answer came: a read timeout, a dropped connection) is recorded as
+"uncertain" and never repeated, because Telegram may have delivered it. Each row is marked
+"sending" just before it is handed to Telegram: after a crash, rows still only claimed go
+back to due, and rows that were sending are recorded as uncertain ("interrupted") for the
+same reason. Small batches and few sends in flight (the rate limiter paces them anyway) keep
+that set to a handful."""
 
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ class Stats:
     failed: int = 0
     retried: int = 0
     blocked: int = 0
+    uncertain: int = 0  # may have been delivered (no answer, or a crash mid-send): not retried
     misses: dict[str, int] = field(default_factory=dict)
 
 
@@ -78,7 +82,7 @@ class Dispatcher:
         stats = Stats()
         async with self.db.transaction() as s:
             _, interrupted = await schedules.expire_claims(s, self.clock(), self.stale)
-            stats.missed += interrupted
+            stats.uncertain += interrupted
         while True:
             jobs = await self._claim(self.clock(), stats)
             if jobs is None:
@@ -150,6 +154,9 @@ async def _apply(s: AsyncSession, job: Job, result: Delivery, now: datetime, sta
     elif result.outcome == "retry":
         await schedules.retry_reminder(s, job.reminder_id, now + result.wait, result.detail)
         stats.retried += 1
+    elif result.outcome == "uncertain":
+        await schedules.finish_reminder(s, job.reminder_id, "uncertain", now, result.detail)
+        stats.uncertain += 1
     elif result.outcome == "blocked":
         await schedules.finish_reminder(s, job.reminder_id, "failed", now, "blocked (403)")
         client = await s.get(Client, job.client_id)

@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.schedule.kinds import PLANNED_KINDS, Kind, wants
@@ -65,15 +65,19 @@ async def _rules(
 async def _reengage_inputs(
     s: AsyncSession, ids: list[int], since: datetime
 ) -> tuple[dict[int, list[Any]], dict[int, datetime]]:
-    """Recent check-in dates and the last re-engagement sent, for a batch of clients."""
+    """Recent check-in dates and the last re-engagement sent, for a batch of clients. One
+    recorded uncertain counts from when it was handed to Telegram: it may have arrived, and
+    "one every three days" is a ceiling."""
     recent: dict[int, list[Any]] = defaultdict(list)
     dates = select(CheckIn.client_id, CheckIn.local_date).where(
         CheckIn.client_id.in_(ids), CheckIn.local_date >= since.date()
     )
     for cid, day in (await s.execute(dates)).all():
         recent[cid].append(day)
+    uncertain = Reminder.status == "uncertain"
+    handed_over = case((uncertain, Reminder.claimed_at), else_=Reminder.sent_at)
     sent = (
-        select(Reminder.client_id, func.max(Reminder.sent_at))
+        select(Reminder.client_id, func.max(handed_over))
         .where(Reminder.client_id.in_(ids), Reminder.kind == Kind.REENGAGE)
         .group_by(Reminder.client_id)
     )

@@ -14,7 +14,16 @@ from bot.domain.conversation.model import Reply
 
 @dataclass(frozen=True)
 class Delivery:
-    """sent; retry (after `wait`); blocked (403: never retry); failed (400: record, no retry)."""
+    """What became of one send, and so of its row:
+
+    - sent: Telegram accepted it;
+    - retry (after `wait`): it certainly did not reach Telegram (a connect error, a 5xx
+      answer, a 429), so it is safe to send again;
+    - uncertain: the request went out and no answer came (a read timeout, a dropped
+      connection), so Telegram may have delivered it: recorded, never sent again;
+    - blocked (403: never retry); failed (400 and other refusals: record, no retry).
+
+    `detail` says why, in a few words, for the row."""
 
     outcome: str
     wait: timedelta = timedelta(0)

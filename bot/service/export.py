@@ -47,6 +47,10 @@ means there is nothing of that kind. Times are in UTC (ISO 8601, e.g.
 triggers) are written as JSON text. In the .csv files, text that starts with = + - or @ has
 an apostrophe in front so that spreadsheet programs do not run it as a formula.
 
+In reminders, "status" is one of: sent; missed (not sent, "detail" says why); failed
+(Telegram refused it); uncertain (sent, but Telegram's answer never came, so it may or may
+not have reached you; it was not sent again); or due, claimed, sending (not yet sent).
+
 Left out on purpose: the invite code's hash, which is a one-time password, not information
 about you. The bot keeps no transcript of your chat: only the records listed above.
 """

@@ -252,9 +252,11 @@ class ProgramSession(Base):
 class Reminder(Base):
     """One message the bot will send on its own; unique per client, kind and occurrence.
 
-    Status: due -> claimed -> sending -> sent, or missed (too late, quiet hours, not needed any
-    more, or interrupted while sending), or failed (Telegram refused it). Never deleted except
-    with the client (or, still due, when a new check-in time or zone re-plans it)."""
+    Status: due -> claimed -> sending -> sent; or missed (too late, quiet hours, not needed any
+    more); or failed (Telegram refused it); or uncertain (handed to Telegram, no answer came:
+    a timeout, a dropped connection, a crash mid-send; it may have been delivered and is never
+    sent again). Never deleted except with the client (or, still due, when a new check-in time
+    or zone re-plans it)."""
 
     __tablename__ = "reminders"
     __table_args__ = (UniqueConstraint("client_id", "kind", "occurrence"),)

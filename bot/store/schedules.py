@@ -1,8 +1,9 @@
 """Repositories for program schedules and reminders. They never begin or commit.
 
-Reminder rows move due -> claimed -> sent | missed | failed. Claiming happens in its own
-short transaction: on PostgreSQL with FOR UPDATE SKIP LOCKED, so two dispatchers never take
-the same row; on SQLite the BEGIN IMMEDIATE write lock serialises claimers."""
+Reminder rows move due -> claimed -> sending -> sent | uncertain | failed, or to missed when
+they are not worth sending any more (`bot.store.models.Reminder` says each). Claiming happens
+in its own short transaction: on PostgreSQL with FOR UPDATE SKIP LOCKED, so two dispatchers
+never take the same row; on SQLite the BEGIN IMMEDIATE write lock serialises claimers."""
 
 from __future__ import annotations
 
@@ -90,6 +91,9 @@ async def remove_session(s: AsyncSession, session: ProgramSession, now: datetime
 
 # ---- reminders ----------------------------------------------------------------------------
 
+# The detail of a row a crash left "sending": handed to Telegram, answer never seen.
+INTERRUPTED = "interrupted: sent or not, unknown"
+
 
 async def add_reminders(s: AsyncSession, rows: list[dict[str, Any]], now: datetime) -> int:
     """Insert planned reminders; one already there (same client, kind, occurrence) is kept."""
@@ -136,7 +140,8 @@ async def mark_sending(s: AsyncSession, reminder_id: int, now: datetime) -> None
 async def expire_claims(s: AsyncSession, now: datetime, stale: timedelta) -> tuple[int, int]:
     """Rows a dead dispatcher left behind. Claimed but never handed to Telegram: back to due
     (the lateness rules then decide). Handed over (sending): Telegram may have delivered it,
-    so it is recorded as missed, never sent twice. Returns (requeued, interrupted)."""
+    so it is recorded as uncertain ("interrupted"), never sent twice. Returns (requeued,
+    interrupted)."""
     old = Reminder.claimed_at < now - stale
     requeued = await s.execute(
         update(Reminder).where(Reminder.status == "claimed", old).values(status="due")
@@ -144,7 +149,7 @@ async def expire_claims(s: AsyncSession, now: datetime, stale: timedelta) -> tup
     interrupted = await s.execute(
         update(Reminder)
         .where(Reminder.status == "sending", old)
-        .values(status="missed", detail="interrupted: sent or not, unknown")
+        .values(status="uncertain", detail=INTERRUPTED)
     )
     return _rowcount(requeued), _rowcount(interrupted)
 
@@ -152,7 +157,7 @@ async def expire_claims(s: AsyncSession, now: datetime, stale: timedelta) -> tup
 async def finish_reminder(
     s: AsyncSession, reminder_id: int, status: str, now: datetime, detail: str | None = None
 ) -> None:
-    """Mark a claimed reminder sent, missed or failed."""
+    """Mark a claimed reminder sent, missed, failed or uncertain."""
     values: dict[str, Any] = {"status": status, "detail": detail}
     if status == "sent":
         values["sent_at"] = now

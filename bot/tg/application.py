@@ -165,8 +165,13 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
 def reminder_bot(settings: Settings, request: BaseRequest | None = None) -> ExtBot[Any]:
     """Reminders go through a bot of their own whose limiter never retries a 429 itself: the
     dispatcher puts the row back with retry_after instead, so a row marked "sending" is only
-    ever one on the wire, and a crash leaves almost nothing undecided."""
+    ever one on the wire, and a crash leaves almost nothing undecided. Its read timeout
+    (REMINDER_READ_TIMEOUT, seconds) is how long a send waits for Telegram's answer before
+    the reminder is recorded uncertain."""
     no_retry = AIORateLimiter(overall_max_rate=1, overall_time_period=SPACING, max_retries=0)
+    request = request or HTTPXRequest(
+        connection_pool_size=256, read_timeout=settings.reminder_read_timeout
+    )
     return make_bot(settings, rate_limiter=no_retry, request=request)
 
 
@@ -196,7 +201,7 @@ async def _dispatch(context: Context) -> None:
     """Send what is due; at start-up this runs at once and applies the lateness rules."""
     dispatcher: Dispatcher = context.bot_data.extra["dispatcher"]
     stats = await dispatcher.run_once()
-    if stats.sent or stats.missed or stats.failed or stats.blocked:
+    if stats.sent or stats.missed or stats.failed or stats.blocked or stats.uncertain:
         log.info("reminders: %s", stats)
 
 

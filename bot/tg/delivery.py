@@ -6,6 +6,7 @@ import asyncio
 import logging
 from datetime import timedelta
 
+import httpx
 from telegram import (
     Bot,
     InlineKeyboardButton,
@@ -14,7 +15,14 @@ from telegram import (
     KeyboardButton,
     ReplyKeyboardMarkup,
 )
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 
 from bot.domain.conversation import model as m
 from bot.reminders.sender import Delivery
@@ -94,24 +102,72 @@ def _seconds(value: float | timedelta) -> float:
 
 
 class TelegramSender:
-    """The dispatcher's sender over a PTB bot, whose AIORateLimiter paces the requests."""
+    """The dispatcher's sender over a PTB bot, whose AIORateLimiter paces the requests.
+
+    Reminders go at most once: what `classify_send_error` calls uncertain is never sent
+    again."""
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
 
     async def send(self, chat_id: int, reply: m.Reply) -> Delivery:
-        """sent; retry after 429's retry_after or 30 s on a network error; blocked on 403;
-        failed on another 400."""
+        """sent, or what `classify_send_error` makes of the error."""
         try:
             await deliver(self.bot, chat_id, reply)
-        except RetryAfter as exc:
-            wait = exc.retry_after
-            delay = wait if isinstance(wait, timedelta) else timedelta(seconds=float(wait))
-            return Delivery("retry", delay, "429")
-        except Forbidden:
-            return Delivery("blocked", detail="403")
-        except BadRequest as exc:
-            return Delivery("failed", detail=f"400 {exc.message}"[:64])
-        except (TimedOut, NetworkError) as exc:
-            return Delivery("retry", timedelta(seconds=30), exc.__class__.__name__[:64])
+        except Exception as exc:
+            if not isinstance(exc, TelegramError):
+                log.warning("reminder send broke off: %s", exc.__class__.__name__)
+            return classify_send_error(exc)
         return Delivery("sent")
+
+
+# httpx errors raised before any byte of the request reached Telegram: safe to send again.
+_NOT_SENT = (
+    httpx.ConnectError,  # refused, unreachable, DNS, TLS handshake
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,  # no free connection: the request never left
+    httpx.ProxyError,
+    httpx.UnsupportedProtocol,
+)
+NOT_SENT_WAIT = timedelta(seconds=30)  # before a send that never reached Telegram is retried
+
+
+def classify_send_error(exc: BaseException) -> Delivery:
+    """What a failed send means for a message that must go at most once (a reminder).
+
+    retry: Telegram certainly did not take it: a connect error or timeout, a pool timeout
+    (PTB raises TimedOut and NetworkError `from` the httpx error), an answer with an error
+    status such as 500 or 502 (a NetworkError with no transport error behind it), or a 429
+    (after its retry_after). uncertain: the request was written and no answer came: a read
+    or write timeout, a connection dropped or reset before the answer, or anything else
+    unexpected on the wire; Telegram may have delivered it, so it is never repeated.
+    blocked on 403; failed on 400 and on the API's other refusals."""
+    if isinstance(exc, RetryAfter):
+        return Delivery("retry", _delta(exc.retry_after), "429")
+    if isinstance(exc, Forbidden):
+        return Delivery("blocked", detail="403")
+    if isinstance(exc, BadRequest):  # a NetworkError subclass in PTB: test it first
+        return Delivery("failed", detail=f"400 {exc.message}"[:64])
+    if isinstance(exc, NetworkError):  # TimedOut included
+        cause = _transport_error(exc)
+        if isinstance(cause, _NOT_SENT):
+            return Delivery("retry", NOT_SENT_WAIT, f"not sent: {cause.__class__.__name__}")
+        if cause is None and not isinstance(exc, TimedOut):
+            return Delivery("retry", NOT_SENT_WAIT, f"not taken: {exc.message}"[:64])
+        what = cause.__class__.__name__ if cause is not None else exc.__class__.__name__
+        return Delivery("uncertain", detail=f"no answer: {what}"[:64])
+    if isinstance(exc, TelegramError):  # ChatMigrated, InvalidToken, Conflict...
+        return Delivery("failed", detail=f"{exc.__class__.__name__} {exc.message}"[:64])
+    return Delivery("uncertain", detail=f"no answer: {exc.__class__.__name__}"[:64])
+
+
+def _transport_error(exc: BaseException) -> BaseException | None:
+    """The error PTB's HTTP layer raised `exc` from: an httpx error (HTTPXRequest), or
+    whatever else broke there ("Unknown error in HTTP implementation"). None when Telegram
+    answered: an error status has no cause, or an unreadable answer's TelegramError."""
+    below = exc.__cause__ or exc.__context__
+    return None if below is None or isinstance(below, TelegramError) else below
+
+
+def _delta(value: float | timedelta) -> timedelta:
+    return value if isinstance(value, timedelta) else timedelta(seconds=float(value))

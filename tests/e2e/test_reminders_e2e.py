@@ -1,9 +1,12 @@
 """Reminders end to end: the bot as a real process against the loopback fake Bot API.
 
 1. kill -9 while reminders are due, 30 minutes of simulated downtime, restart: the lateness
-   rules hold, nothing is sent twice, nothing is lost without a "missed" record.
+   rules hold, nothing is sent twice, nothing is lost without a "missed" or "uncertain"
+   record.
 2. 2,000 check-in prompts due in the same minute against a fake that answers 429 over 30
    messages a second and 403 for a client who blocked the bot.
+3. At most once: a reminder Telegram takes but answers after the read timeout is delivered
+   once and recorded uncertain; one answered 502 is sent again and delivered once.
 
 The bot runs on simulated time (CLOCK_FILE) that moves with the real clock, so retries after
 a 429 become due again; the downtime is a jump of the file's time."""
@@ -306,11 +309,13 @@ def test_kill9_downtime_restart_lateness_and_once_only(tmp_path: Path) -> None:
     per_text = Counter((chat, text) for chat, _, text in run.messages)
     assert max(per_kind.values()) == 1, [k for k, n in per_kind.items() if n > 1]
     assert max(per_text.values()) == 1
-    # Nothing lost without a record: every seeded row ended sent or missed.
+    # Nothing lost without a record: every seeded row ended sent, missed, or uncertain (in
+    # flight at the kill).
     assert Counter(r.kind for r in rows) == run.kinds
-    assert {r.status for r in rows} <= {"sent", "missed"}
+    assert {r.status for r in rows} <= {"sent", "missed", "uncertain"}
+    assert {r.id for r in rows if r.status == "uncertain"} == interrupted
     # Every message Telegram took has its row marked sent, or was in flight at the kill (its
-    # row is then "interrupted"); every row marked sent had exactly one message.
+    # row is then uncertain, "interrupted"); every row marked sent had exactly one message.
     assert set(shown) - set(sent) <= interrupted
     assert all(shown[rid] == 1 for rid in sent)
     assert len(interrupted) <= BATCH  # what one claim takes (see the xfail below)
@@ -341,7 +346,7 @@ def test_kill9_drops_only_reminders_in_flight(tmp_path: Path) -> None:
         f"never handed to Telegram at all: {len(never_tried)}"
     )
     # Not the bug: these fail the test outright (pytest.fail is no AssertionError).
-    if run.refused or {r.status for r in run.rows.values()} - {"sent", "missed"}:
+    if run.refused or {r.status for r in run.rows.values()} - {"sent", "missed", "uncertain"}:
         pytest.fail(f"refused {run.refused} or rows left open")
     if max(Counter(chat for chat, _, _ in run.messages).values()) > 1:
         pytest.fail("a check-in prompt was sent twice")
@@ -350,7 +355,7 @@ def test_kill9_drops_only_reminders_in_flight(tmp_path: Path) -> None:
 
 
 def _interrupted(row: Row) -> bool:
-    return row.status == "missed" and (row.detail or "").startswith("interrupted")
+    return row.status == "uncertain" and (row.detail or "").startswith("interrupted")
 
 
 # ---- 2. a burst of 2,000 with 429s and one blocked client ------------------------------------
@@ -428,3 +433,61 @@ async def _seed_burst(url: str, tg_ids: list[int]) -> dict[int, int]:
         return await seed.seed_checkin_burst(db, tg_ids, due=T0, zone=ZONE, now=T0)
     finally:
         await db.dispose()
+
+
+# ---- 3. at most once: an answer after the read timeout, and a 502 -----------------------------
+
+LATE_BY = 8.0  # seconds; the reminder bot's read timeout is 5 (REMINDER_READ_TIMEOUT's default)
+
+
+def test_late_answer_is_uncertain_and_sent_once_a_502_is_retried(tmp_path: Path) -> None:
+    """Telegram takes the first check-in prompt but answers 8 s later: the client has it
+    once and its row says uncertain. The second is answered 502 (not taken): it is sent again
+    once its retry is due, and delivered once."""
+    clock = SimClock(tmp_path / "clock.txt", T0)
+    tg_ids = [900_001, 900_002]
+    with TimedFake(token=TOKEN) as fake:
+        bot = BotProcess(fake, tmp_path, CLOCK_FILE=str(tmp_path / "clock.txt"))
+        try:
+            assert bot.command("db", "upgrade").returncode == 0
+            ids = asyncio.run(_seed_burst(f"sqlite:///{bot.db_path}", tg_ids))
+            for tg in tg_ids:
+                fake.user(tg)
+            fake.delay_next("sendMessage", seconds=LATE_BY)
+            fake.fail_next("sendMessage", 502, "Bad Gateway")
+            bot.start()
+
+            def row(client_id: int) -> tuple[str, str | None, int]:
+                found = read_rows(
+                    bot.db_path,
+                    "select status, detail, attempts from reminders where client_id = ?",
+                    client_id,
+                )
+                return found[0]
+
+            wait_until(lambda: len(fake.calls_of("sendMessage")) >= 2, 30, "two sends")
+            first, second = (int(p["chat_id"]) for p in fake.calls_of("sendMessage")[:2])
+            late, refused = ids[first], ids[second]
+            wait_until(lambda: row(late)[0] == "uncertain", 20, "the late one recorded")
+            assert row(late) == ("uncertain", "no answer: ReadTimeout", 0)
+            status, detail, attempts = row(refused)
+            assert (status, attempts) == ("due", 1) and "Bad Gateway" in (detail or "")
+            clock.jump(timedelta(seconds=31))  # the retry after a 5xx is due 30 s later
+            wait_until(lambda: row(refused)[0] == "sent", 20, "the retry sent")
+            time.sleep(LATE_BY)  # the late answer has come and gone; more dispatcher rounds
+            rows = {cid: row(cid) for cid in (late, refused)}
+            log = bot.log()
+        finally:
+            bot.stop()
+            clock.close()
+        per_chat = Counter(m["chat"]["id"] for m in fake.delivered())
+        calls = Counter(int(p["chat_id"]) for p in fake.calls_of("sendMessage"))
+        refused_calls, unanswered = list(fake.refused), list(fake.unanswered)
+
+    assert rows[late] == ("uncertain", "no answer: ReadTimeout", 0)
+    assert rows[refused][0] == "sent"
+    assert per_chat == {first: 1, second: 1}  # each client has the prompt exactly once
+    assert calls == {first: 1, second: 2}  # the late one never sent again; the 502 once more
+    assert len(unanswered) == 1
+    assert not refused_calls
+    assert TOKEN not in log

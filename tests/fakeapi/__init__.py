@@ -10,10 +10,16 @@ Example::
         ana.press("Good")
         assert not fake.refused
 
+Faults, one shot each, for the next call of a method: ``fake.fail_next("sendMessage", 502,
+"Bad Gateway")`` answers an error without performing it; ``fake.delay_next("sendMessage",
+seconds=8)`` performs it and answers 8 s later; ``fake.drop_next("sendMessage")`` performs it
+and closes the connection without an answer (``reset=True``: a TCP reset).
+
 Modules: ``server`` (FakeTelegram, dispatch), ``spec`` (api.json validation), ``rules`` (text,
 caption, keyboard and command limits), ``markup`` (HTML/MarkdownV2 parsing), ``methods`` and
 ``commands`` (implemented methods), ``updates`` (getUpdates queue), ``store`` (chats, messages,
-waiting), ``users`` (simulated users), ``limits`` (flood control, injected failures), ``media``,
+waiting), ``users`` (simulated users), ``limits`` (flood control, injected faults: an error
+answer, or a request performed and then answered late or not at all), ``media``,
 ``httpd`` (HTTP transport).
 """
 

@@ -6,7 +6,9 @@ import json
 import re
 import select
 import socket
+import struct
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from email import policy
@@ -17,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from .limits import DroppedAnswer, LateAnswer
 from .spec import ApiError, bad_request
 
 Json = dict[str, Any]
@@ -35,6 +38,15 @@ class FilePart:
     data: bytes
 
 
+@dataclass(frozen=True)
+class Answer:
+    """An API answer, and how the transport delivers it: at once, late, or not at all."""
+
+    status: int
+    payload: Json
+    transport: LateAnswer | DroppedAnswer | None = None
+
+
 class App(Protocol):
     def handle_api(
         self,
@@ -43,7 +55,7 @@ class App(Protocol):
         params: dict[str, Any],
         files: dict[str, FilePart],
         client_alive: Callable[[], bool],
-    ) -> tuple[int, Json]: ...
+    ) -> Answer: ...
 
     def handle_file(self, token: str, path: str) -> bytes | None: ...
 
@@ -147,7 +159,23 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(error.error_code, error.body())
             return
         params.update(body_params)
-        self._json(*app.handle_api(token, method, params, files, self._client_alive))
+        self._answer(app.handle_api(token, method, params, files, self._client_alive))
+
+    def _answer(self, answer: Answer) -> None:
+        """Write the answer, unless a fault says to hold it back or drop the connection (the
+        request was performed either way)."""
+        transport = answer.transport
+        if isinstance(transport, DroppedAnswer):
+            self.close_connection = True  # the server then closes the socket: EOF, no answer
+            if transport.reset:  # linger 0: close() sends a TCP reset instead
+                self.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                )
+                self.connection.close()
+            return
+        if isinstance(transport, LateAnswer):
+            time.sleep(transport.seconds)
+        self._json(answer.status, answer.payload)
 
     def _client_alive(self) -> bool:
         """False once the client closed the connection (e.g. it cancelled a long poll)."""

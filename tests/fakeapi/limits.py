@@ -1,4 +1,5 @@
-"""Flood control (sliding windows) and one-shot failure injection."""
+"""Flood control (sliding windows) and one-shot fault injection: an error answer, or a
+request that is performed but answered late, or not at all."""
 
 from __future__ import annotations
 
@@ -55,16 +56,35 @@ class Injection:
         return ApiError(self.description, self.error_code, self.retry_after)
 
 
+@dataclass(frozen=True)
+class LateAnswer:
+    """The request is performed; its answer is written `seconds` later."""
+
+    seconds: float
+
+
+@dataclass(frozen=True)
+class DroppedAnswer:
+    """The request is performed; the connection is then closed without an answer (with a
+    TCP reset when `reset`, else an orderly close)."""
+
+    reset: bool = False
+
+
+Fault = Injection | LateAnswer | DroppedAnswer
+
+
 class Injections:
-    """Failures queued by ``fail_next``; each one is consumed by the next call of its method."""
+    """Faults queued by ``fail_next``, ``delay_next`` and ``drop_next``; each one is consumed
+    by the next call of its method."""
 
     def __init__(self) -> None:
-        self._queued: dict[str, deque[Injection]] = {}
+        self._queued: dict[str, deque[Fault]] = {}
 
-    def add(self, method: str, injection: Injection) -> None:
-        self._queued.setdefault(method.lower(), deque()).append(injection)
+    def add(self, method: str, fault: Fault) -> None:
+        self._queued.setdefault(method.lower(), deque()).append(fault)
 
-    def pop(self, method: str) -> Injection | None:
+    def pop(self, method: str) -> Fault | None:
         queued = self._queued.get(method.lower())
         return queued.popleft() if queued else None
 

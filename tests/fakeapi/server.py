@@ -10,8 +10,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from .httpd import FakeHTTPServer, FilePart
-from .limits import Injection, Injections, SlidingWindow, is_flood_limited, too_many_requests
+from .httpd import Answer, FakeHTTPServer, FilePart
+from .limits import (
+    DroppedAnswer,
+    Fault,
+    Injection,
+    Injections,
+    LateAnswer,
+    SlidingWindow,
+    is_flood_limited,
+    too_many_requests,
+)
 from .methods import HANDLERS
 from .rules import Rules
 from .spec import API_JSON, ApiError, load_spec
@@ -51,6 +60,8 @@ class FakeTelegram(Store):
         self.refused: list[Refusal] = []
         self.failures: list[Failure] = []
         self.calls: list[tuple[str, Json]] = []
+        # Calls performed whose answer was then held back or dropped (delay_next, drop_next).
+        self.unanswered: list[tuple[str, Fault]] = []
         self.count_429 = 0
         self.count_403 = 0
         self._window = SlidingWindow()
@@ -111,17 +122,19 @@ class FakeTelegram(Store):
         params: dict[str, Any],
         files: dict[str, FilePart],
         client_alive: Callable[[], bool] = lambda: True,
-    ) -> tuple[int, Json]:
+    ) -> Answer:
+        transport: list[LateAnswer | DroppedAnswer] = []  # filled by _dispatch
         with self.cond:
             try:
-                result = self._dispatch(token, method, params, files, client_alive)
-                return 200, {"ok": True, "result": result}
+                result = self._dispatch(token, method, params, files, client_alive, transport)
+                status, body = 200, {"ok": True, "result": result}
             except ApiError as error:
-                return error.error_code, error.body()
+                status, body = error.error_code, error.body()
             except Exception as exc:  # a bug in the fake must surface, not hang the bot
                 crash = ApiError(f"Internal Server Error: {exc!r}", 500)
                 self.refused.append(Refusal(method, params, crash.description))
-                return 500, crash.body()
+                return Answer(500, crash.body())
+        return Answer(status, body, transport[0] if transport else None)
 
     def handle_file(self, token: str, path: str) -> bytes | None:
         with self.cond:
@@ -139,6 +152,7 @@ class FakeTelegram(Store):
         params: dict[str, Any],
         files: dict[str, FilePart],
         client_alive: Callable[[], bool],
+        transport: list[LateAnswer | DroppedAnswer],
     ) -> Any:
         if token != self.token:
             raise self._refuse(method, params, ApiError("Unauthorized", 401))
@@ -152,8 +166,11 @@ class FakeTelegram(Store):
             raise self._refuse(name, params, error) from None
         self.calls.append((name, clean))
         injection = self._injections.pop(name)
-        if injection is not None:
+        if isinstance(injection, Injection):
             raise self._fail(name, clean, injection.error())
+        if injection is not None:  # performed below; the transport holds the answer back
+            transport.append(injection)
+            self.unanswered.append((name, injection))
         try:
             return self._perform(name, clean)
         except ApiError as error:
@@ -233,6 +250,20 @@ class FakeTelegram(Store):
         """The next call of ``method`` fails with this status/description (one shot)."""
         with self.cond:
             self._injections.add(method, Injection(status, description, retry_after))
+
+    def delay_next(self, method: str, seconds: float) -> None:
+        """The next call of ``method`` is performed (a message is delivered to its chat) but
+        its answer is written ``seconds`` later: a client whose read timeout is shorter gives
+        up without knowing the outcome (one shot)."""
+        with self.cond:
+            self._injections.add(method, LateAnswer(seconds))
+
+    def drop_next(self, method: str, *, reset: bool = False) -> None:
+        """The next call of ``method`` is performed, then its connection is closed without an
+        answer: an orderly close (the client reads EOF), or a TCP reset with ``reset`` (one
+        shot)."""
+        with self.cond:
+            self._injections.add(method, DroppedAnswer(reset))
 
     def push_raw(self, update: Json) -> Json:
         return self.updates.push(copy.deepcopy(update))

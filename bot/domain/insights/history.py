@@ -61,7 +61,7 @@ class CrisisRecord:
 class ReminderRecord:
     due_at: datetime
     kind: str
-    status: str  # due | claimed | sent | missed | failed
+    status: str  # due | claimed | sending | sent | missed | failed | uncertain
 
 
 @dataclass(frozen=True)
