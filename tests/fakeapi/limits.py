@@ -51,9 +51,12 @@ class Injection:
     error_code: int
     description: str
     retry_after: int | None = None
+    migrate_to_chat_id: int | None = None
 
     def error(self) -> ApiError:
-        return ApiError(self.description, self.error_code, self.retry_after)
+        return ApiError(
+            self.description, self.error_code, self.retry_after, self.migrate_to_chat_id
+        )
 
 
 @dataclass(frozen=True)
@@ -79,14 +82,21 @@ class Injections:
     by the next call of its method."""
 
     def __init__(self) -> None:
-        self._queued: dict[str, deque[Fault]] = {}
+        # Per method, in order: (the chat id it waits for, or None for any call; the fault).
+        self._queued: dict[str, deque[tuple[str | None, Fault]]] = {}
 
-    def add(self, method: str, fault: Fault) -> None:
-        self._queued.setdefault(method.lower(), deque()).append(fault)
+    def add(self, method: str, fault: Fault, chat_id: int | str | None = None) -> None:
+        chat = None if chat_id is None else str(chat_id)
+        self._queued.setdefault(method.lower(), deque()).append((chat, fault))
 
-    def pop(self, method: str) -> Fault | None:
+    def pop(self, method: str, chat_id: object = None) -> Fault | None:
+        """The first fault queued for `method` that waits for this chat (or for any)."""
         queued = self._queued.get(method.lower())
-        return queued.popleft() if queued else None
+        for entry in queued or ():
+            if entry[0] is None or entry[0] == str(chat_id):
+                queued.remove(entry)  # type: ignore[union-attr]
+                return entry[1]
+        return None
 
     def pending(self) -> int:
         return sum(len(queue) for queue in self._queued.values())

@@ -165,7 +165,7 @@ class FakeTelegram(Store):
         except ApiError as error:
             raise self._refuse(name, params, error) from None
         self.calls.append((name, clean))
-        injection = self._injections.pop(name)
+        injection = self._injections.pop(name, clean.get("chat_id"))
         if isinstance(injection, Injection):
             raise self._fail(name, clean, injection.error())
         if injection is not None:  # performed below; the transport holds the answer back
@@ -245,11 +245,15 @@ class FakeTelegram(Store):
         return self.user(user_id).unblock()
 
     def fail_next(
-        self, method: str, status: int, description: str, retry_after: int | None = None
-    ) -> None:
-        """The next call of ``method`` fails with this status/description (one shot)."""
+        self, method: str, status: int, description: str, retry_after: int | None = None,
+        *, chat_id: int | None = None, migrate_to_chat_id: int | None = None,
+    ) -> None:  # fmt: skip
+        """The next call of ``method`` (to ``chat_id``, when given) fails with this status and
+        description (one shot); a group upgraded to a supergroup carries
+        ``migrate_to_chat_id``."""
+        fault = Injection(status, description, retry_after, migrate_to_chat_id)
         with self.cond:
-            self._injections.add(method, Injection(status, description, retry_after))
+            self._injections.add(method, fault, chat_id)
 
     def delay_next(self, method: str, seconds: float) -> None:
         """The next call of ``method`` is performed (a message is delivered to its chat) but

@@ -24,12 +24,14 @@ class ApiError(Exception):
     """An error answer of the Bot API (``ok: false``)."""
 
     def __init__(
-        self, description: str, error_code: int = 400, retry_after: int | None = None
-    ) -> None:
+        self, description: str, error_code: int = 400, retry_after: int | None = None,
+        migrate_to_chat_id: int | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(description)
         self.description = description
         self.error_code = error_code
         self.retry_after = retry_after
+        self.migrate_to_chat_id = migrate_to_chat_id
 
     def body(self) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -37,8 +39,12 @@ class ApiError(Exception):
             "error_code": self.error_code,
             "description": self.description,
         }
-        if self.retry_after is not None:
-            body["parameters"] = {"retry_after": self.retry_after}
+        parameters = {
+            "retry_after": self.retry_after, "migrate_to_chat_id": self.migrate_to_chat_id,
+        }  # fmt: skip
+        given = {key: value for key, value in parameters.items() if value is not None}
+        if given:
+            body["parameters"] = given
         return body
 
 
