@@ -120,9 +120,7 @@ class Database:
             event.listen(self.engine.sync_engine, "begin", _on_sqlite_begin)
         else:
             # pre_ping replaces connections the server dropped while they sat in the pool.
-            self.engine = create_async_engine(
-                self.url, pool_pre_ping=True, hide_parameters=True
-            )
+            self.engine = create_async_engine(self.url, pool_pre_ping=True, hide_parameters=True)
         event.listen(self.engine.sync_engine, "handle_error", _on_error)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
