@@ -18,7 +18,7 @@ from bot.domain.conversation import model as m
 from bot.domain.conversation.machine import step
 from bot.domain.crisis import model as crisis_model
 from bot.locales import norm_lang, t
-from bot.service import effects
+from bot.service import degraded, effects
 from bot.service.clock import Clock, system_clock
 from bot.service.context import build_context
 from bot.store import repo, schedules
@@ -44,13 +44,31 @@ class Service:
         self.db = db
         self.settings = settings
         self.clock = clock
+        self.spool = degraded.Spool()  # crisis records waiting for the database
         crisis_model.load()  # once, at start: the first crisis message must not wait for it
 
     async def handle(
         self, addr: Address, event: m.Event, update_id: int | None = None
     ) -> list[m.Reply] | None:
         """Apply `event` and return the replies; None for a redelivered `update_id`, which
-        was handled (and answered) before and changes nothing now."""
+        was handled (and answered) before and changes nothing now. Help and crisis are
+        answered within `degraded.BUDGET` seconds even when the database fails or waits."""
+        return await degraded.guard(
+            self._handle(addr, event, update_id), user_id=addr.user_id,
+            lang_hint=addr.lang_hint, event=event, update_id=update_id,
+            settings=self.settings, spool=self.spool, now=self.clock(),
+        )  # fmt: skip
+
+    async def replay_spool(self) -> list[m.Reply]:
+        """Write the crisis records held while the database was down; the staff notices to
+        send (the caller sends them). Cheap when nothing is held: call it every few seconds."""
+        if not len(self.spool) and not self.spool.notices:
+            return []
+        return await degraded.replay(self.db, self.spool, self.settings)
+
+    async def _handle(
+        self, addr: Address, event: m.Event, update_id: int | None = None
+    ) -> list[m.Reply] | None:
         now = self.clock()
         async with self.db.transaction() as s:
             if update_id is not None and not await repo.mark_update(s, update_id, now):

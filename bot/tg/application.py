@@ -39,6 +39,7 @@ from bot.tg.handlers import (
     on_ignored,
     on_member,
     on_message,
+    send_replies,
 )
 from bot.tg.logs import quiet_token_loggers
 from bot.tg.menus import set_menus
@@ -48,6 +49,7 @@ log = logging.getLogger(__name__)
 PLACEHOLDER_BOT = "<your_bot>"
 PLAN_EVERY = 300  # seconds
 DISPATCH_EVERY = 3
+REPLAY_EVERY = 3  # seconds between two tries to write crisis records held while the DB was down
 
 
 SPACING = 1 / 29.5  # seconds between two requests: just under Telegram's 30 a second
@@ -152,6 +154,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     queue.run_repeating(
         _dispatch, interval=DISPATCH_EVERY, first=1, name="dispatch", job_kwargs=once
     )
+    queue.run_repeating(_replay, interval=REPLAY_EVERY, first=2, name="replay", job_kwargs=once)
     queue.run_repeating(_prune, interval=6 * 3600, first=60, name="prune-updates", job_kwargs=once)
 
 
@@ -191,6 +194,14 @@ async def _dispatch(context: Context) -> None:
     stats = await dispatcher.run_once()
     if stats.sent or stats.missed or stats.failed or stats.blocked:
         log.info("reminders: %s", stats)
+
+
+async def _replay(context: Context) -> None:
+    """Crisis records held while the database was down: written once it is back, and their
+    staff notices sent."""
+    notices = await context.bot_data.svc().replay_spool()
+    if notices:
+        await send_replies(context, 0, notices)  # each notice carries the staff chat's id
 
 
 async def _prune(context: Context) -> None:
