@@ -56,6 +56,9 @@ class Spool:
         self._held: deque[Held] = deque(maxlen=size)
         self.dropped = 0
         self.notices: list[m.Reply] = []  # staff notices of events that committed late
+        # Transactions still running after their event was answered: held here, since the
+        # event loop keeps only weak references to tasks.
+        self.late: set[asyncio.Future[list[m.Reply] | None]] = set()
 
     def __len__(self) -> int:
         return len(self._held)
@@ -134,6 +137,7 @@ async def guard(
             return fallback(lang, settings.helplines)
     log.warning("update %s (%s): the database is slow; help and crisis answered without it",
                 update_id, kind)  # fmt: skip
+    spool.late.add(task)
     task.add_done_callback(_late(spool, user_id, found[1], now, update_id))
     return found[0]
 
@@ -147,6 +151,7 @@ def _late(
     records wait in the spool. (The person already has their answer.)"""
 
     def finished(task: asyncio.Future[list[m.Reply] | None]) -> None:
+        spool.late.discard(task)
         if task.cancelled():
             _hold(spool, user_id, records, now, update_id)
             return
