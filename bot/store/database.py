@@ -91,15 +91,19 @@ def _on_sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-# A lock that outlasted the busy timeout leaves the connection as good as it was.
-_TRANSIENT = ("database is locked", "database table is locked", "database is busy")
+# Lock waits and conflicts (SQLite's busy timeout; PostgreSQL's lock timeout, deadlocks and
+# serialization failures) leave the connection as good as it was.
+_TRANSIENT = (
+    "database is locked", "database table is locked", "database is busy",
+    "lock timeout", "deadlock detected", "could not serialize",
+)  # fmt: skip
 
 
 def _on_error(context: ExceptionContext) -> None:
     """Treat a failing database as a lost connection, so the pool drops every connection it
     holds and opens new ones. SQLite opens a file it may not write read-only without a word,
     and such a connection stays read-only after the file is writable again: without this,
-    no write succeeded until a restart. A lock is the one fault that needs no new connection."""
+    no write succeeded until a restart. A lock or a conflict needs no new connection."""
     if context.is_disconnect or not isinstance(context.sqlalchemy_exception, OperationalError):
         return
     message = str(context.original_exception).lower()
