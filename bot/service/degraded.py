@@ -124,6 +124,8 @@ async def guard(
         log.error("update %s (%s) failed: %s; answered without the database",
                   update_id, kind, _name(exc))  # fmt: skip
         found = await urgent(event, lang, settings, now)
+        if found is None and isinstance(event, m.Edit):
+            return []  # an edit was screened, and calls for nothing: nothing was lost
         if found is None or not found[1]:  # nothing or help: the help, and why it is bare
             return fallback(lang, settings.helplines)
         _hold(spool, user_id, found[1], now, update_id)
@@ -134,7 +136,7 @@ async def guard(
             return await task
         except Exception as failed:  # any failure gets the static help
             log.error("update %s (%s) failed: %s", update_id, kind, _name(failed))
-            return fallback(lang, settings.helplines)
+            return [] if isinstance(event, m.Edit) else fallback(lang, settings.helplines)
     log.warning("update %s (%s): the database is slow; help and crisis answered without it",
                 update_id, kind)  # fmt: skip
     spool.late.add(task)

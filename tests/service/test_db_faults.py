@@ -87,7 +87,7 @@ async def settle(svc: Service, within: float = 15.0) -> list[m.Reply]:
     deadline = time.monotonic() + within
     while time.monotonic() < deadline:
         notices.extend(await svc.replay_spool())
-        if notices and not len(svc.spool):
+        if notices and not len(svc.spool) and not svc.spool.late:
             return notices
         await asyncio.sleep(0.2)
     return notices
@@ -298,13 +298,23 @@ async def test_help_and_crisis_while_the_database_is_gone(tmp_path: Path) -> Non
         assert took < FAST and text.startswith(script("en", "safe.danger"))
         _, text = await timed(svc, ANA, m.Text("rough day at work"), 4)
         assert text.endswith(t("en", "error.generic", crisis="988", emergency="911"))
-        assert len(svc.spool) == 2
+        assert await svc.handle(ANA, m.Edit("see you tomorrow"), 5) == []  # screened: nothing
+        _, text = await timed(svc, ANA, m.Edit(CRISIS_EN), 6)  # an edit turned into a crisis
+        assert text.startswith(script("en", "crisis.emergency"))
+        assert len(svc.spool) == 3
         (tmp_path / "away").rename(folder)
         notices = await settle(svc)
-        assert_notice(notices)  # Ben is a stranger: recorded, no notice, no check-back
+        # Ben is a stranger: recorded, no notice, no check-back. Ana: two notices, and one
+        # check-back (one per morning, however many crises).
+        assert [n.chat_id for n in notices] == [STAFF, STAFF]
         async with svc.db.transaction() as s:
             rows = (await s.scalars(select(CrisisEvent).order_by(CrisisEvent.id))).all()
-        assert [(r.tier, r.client_id is None) for r in rows] == [(1, True), (1, False)]
+        assert [(r.tier, r.source, r.client_id is None) for r in rows] == [
+            (1, "text", True),
+            (1, "safety_button", False),
+            (1, "edit", False),
+        ]
+        assert (await crisis_rows(svc))[1] == 1
         assert rows[1].created_at.replace(tzinfo=UTC) == datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
     finally:
         await svc.db.dispose()
