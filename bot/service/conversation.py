@@ -19,7 +19,7 @@ from bot.domain.conversation import model as m
 from bot.domain.conversation.machine import step
 from bot.domain.crisis import model as crisis_model
 from bot.locales import norm_lang, t
-from bot.service import effects
+from bot.service import degraded, effects
 from bot.service.clock import Clock, system_clock
 from bot.service.context import build_context
 from bot.service.mailbox import LEASE, Inbox, Outbox, Outgoing, encode
@@ -48,6 +48,7 @@ class Service:
         self.clock = clock
         self.inbox = Inbox(db, clock)
         self.outbox = Outbox(db, clock)
+        self.spool = degraded.Spool()  # crisis records waiting for the database
         crisis_model.load()  # once, at start: the first crisis message must not wait for it
 
     async def handle(
@@ -55,8 +56,9 @@ class Service:
     ) -> list[m.Reply] | None:
         """Apply `event` and return the replies; None for a redelivered `update_id`, which
         was handled (and answered) before and changes nothing now. The caller sends them
-        (the terminal); a door that may lose them uses `handle_update`."""
-        done = await self._handle(addr, event, update_id, None, durable=False)
+        (the terminal); a door that may lose them uses `handle_update`. Help and crisis are
+        answered within `degraded.BUDGET` seconds even when the database fails or waits."""
+        done = await self._guarded(addr, event, update_id, None, durable=False)
         return None if done is None else [o.reply for o in done]
 
     async def handle_update(
@@ -66,8 +68,28 @@ class Service:
         event's transaction (and charts, exports and shares as a row to compose), so a
         crash or a Telegram error after the commit loses none of them: the caller sends
         them and settles them with `outbox.settle`. `edit_message_id` is the tapped message
-        a reply marked `edit` replaces."""
-        return await self._handle(addr, event, update_id, edit_message_id, durable=True)
+        a reply marked `edit` replaces. Messages answered without the database have no
+        outbox row (`Outgoing.id` None)."""
+        return await self._guarded(addr, event, update_id, edit_message_id, durable=True)
+
+    async def replay_spool(self) -> int:
+        """Write the crisis records held while the database was down (their staff notices
+        into the outbox), and settle what late commits left there; returns how many outbox
+        messages are now due. Cheap when nothing is held: call it every few seconds."""
+        if not len(self.spool) and not self.spool.late_rows:
+            return 0
+        return await degraded.replay(self.db, self.spool, self.settings, self.clock)
+
+    async def _guarded(
+        self, addr: Address, event: m.Event, update_id: int | None,
+        edit_message_id: int | None, durable: bool,
+    ) -> list[Outgoing] | None:  # fmt: skip
+        work = self._handle(addr, event, update_id, edit_message_id, durable)
+        return await degraded.guard(
+            work, chat_id=addr.chat_id, user_id=addr.user_id, lang_hint=addr.lang_hint,
+            event=event, update_id=update_id, settings=self.settings, spool=self.spool,
+            now=self.clock(),
+        )  # fmt: skip
 
     async def _handle(
         self, addr: Address, event: m.Event, update_id: int | None,

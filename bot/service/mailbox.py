@@ -125,9 +125,10 @@ class Inbox:
         return found
 
     async def finish(self, update_ids: Iterable[int]) -> None:
-        """These updates are handled: their payload is dropped, their ids kept."""
+        """These updates are handled: their payload is dropped (the event's transaction
+        keeps their ids)."""
         async with self.db.transaction() as s:
-            await mailbox.finish_updates(s, update_ids, self.clock())
+            await mailbox.finish_updates(s, update_ids)
 
 
 class Outbox:
@@ -162,6 +163,8 @@ class Outbox:
         """Record one round's results in one transaction."""
         from bot.store import audit
 
+        if done == Settlement():
+            return  # nothing to record (messages sent without the database, for one)
         now = self.clock()
         async with self.db.transaction() as s:
             await mailbox.sent_outgoing(s, done.sent)

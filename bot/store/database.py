@@ -12,8 +12,8 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import event, text
-from sqlalchemy.engine import URL, Connection, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import URL, Connection, ExceptionContext, make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -91,6 +91,26 @@ def _on_sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+# Lock waits and conflicts (SQLite's busy timeout; PostgreSQL's lock timeout, deadlocks and
+# serialization failures) leave the connection as good as it was.
+_TRANSIENT = (
+    "database is locked", "database table is locked", "database is busy",
+    "lock timeout", "deadlock detected", "could not serialize",
+)  # fmt: skip
+
+
+def _on_error(context: ExceptionContext) -> None:
+    """Treat a failing database as a lost connection, so the pool drops every connection it
+    holds and opens new ones. SQLite opens a file it may not write read-only without a word,
+    and such a connection stays read-only after the file is writable again: without this,
+    no write succeeded until a restart. A lock or a conflict needs no new connection."""
+    if context.is_disconnect or not isinstance(context.sqlalchemy_exception, OperationalError):
+        return
+    message = str(context.original_exception).lower()
+    if not any(transient in message for transient in _TRANSIENT):
+        context.is_disconnect = True  # the pool invalidates all connections older than now
+
+
 class Database:
     """An async engine plus the one way the app opens transactions."""
 
@@ -98,12 +118,14 @@ class Database:
         self.url = async_url(url)
         if make_url(self.url).get_backend_name() == "sqlite":
             ensure_sqlite_dir(self.url)
-            self.engine: AsyncEngine = create_async_engine(self.url)
+            # An error's message never carries the values: they are what clients wrote.
+            self.engine: AsyncEngine = create_async_engine(self.url, hide_parameters=True)
             event.listen(self.engine.sync_engine, "connect", _on_sqlite_connect)
             event.listen(self.engine.sync_engine, "begin", _on_sqlite_begin)
         else:
             # pre_ping replaces connections the server dropped while they sat in the pool.
-            self.engine = create_async_engine(self.url, pool_pre_ping=True)
+            self.engine = create_async_engine(self.url, pool_pre_ping=True, hide_parameters=True)
+        event.listen(self.engine.sync_engine, "handle_error", _on_error)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
     @property

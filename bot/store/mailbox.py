@@ -52,20 +52,22 @@ async def restart_inbox(
         else:
             row.attempts += 1
             keep.append(row)
-    await finish_updates(s, aside, now)
+    await finish_updates(s, aside)
+    if aside:  # and never fetched again, should Telegram still hold them
+        insert = _insert_ignoring_conflicts(s)
+        table = Base.metadata.tables[ProcessedUpdate.__tablename__]
+        stmt = insert(table).on_conflict_do_nothing(index_elements=["update_id"])
+        await s.execute(stmt, [{"update_id": i, "processed_at": now} for i in aside])
     return keep, aside
 
 
-async def finish_updates(s: AsyncSession, update_ids: Iterable[int], now: datetime) -> None:
-    """The updates are handled (or set aside): forget their payload, keep their ids."""
+async def finish_updates(s: AsyncSession, update_ids: Iterable[int]) -> None:
+    """The updates are handled (or set aside): their payload is dropped. Their ids are not
+    marked processed here: the event's own transaction does that (`repo.mark_update`), and
+    may still be waiting for the database when the door has already answered."""
     ids = list(update_ids)
-    if not ids:
-        return
-    await s.execute(delete(InboxUpdate).where(InboxUpdate.update_id.in_(ids)))
-    insert = _insert_ignoring_conflicts(s)
-    table = Base.metadata.tables[ProcessedUpdate.__tablename__]
-    stmt = insert(table).on_conflict_do_nothing(index_elements=["update_id"])
-    await s.execute(stmt, [{"update_id": i, "processed_at": now} for i in ids])
+    if ids:
+        await s.execute(delete(InboxUpdate).where(InboxUpdate.update_id.in_(ids)))
 
 
 async def add_outgoing(
@@ -104,6 +106,19 @@ async def release_outgoing(s: AsyncSession, now: datetime) -> int:
         update(OutboxMessage)
         .where(OutboxMessage.status == "pending", OutboxMessage.attempts == 0)
         .where(OutboxMessage.next_try_at > now)
+        .values(next_try_at=now)
+    )
+    return _rowcount(await s.execute(stmt))
+
+
+async def release_ids(s: AsyncSession, ids: Iterable[int], now: datetime) -> int:
+    """These rows are due now (their sender will not send them itself); returns how many."""
+    wanted = list(ids)
+    if not wanted:
+        return 0
+    stmt = (
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(wanted), OutboxMessage.status == "pending")
         .values(next_try_at=now)
     )
     return _rowcount(await s.execute(stmt))

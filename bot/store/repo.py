@@ -195,6 +195,11 @@ async def mark_update(s: AsyncSession, update_id: int, now: datetime) -> bool:
     return _rowcount(await s.execute(stmt)) == 1
 
 
+async def update_seen(s: AsyncSession, update_id: int) -> bool:
+    """Whether a Telegram update id was recorded as handled."""
+    return await s.get(ProcessedUpdate, update_id) is not None
+
+
 async def prune_updates(s: AsyncSession, before: datetime) -> int:
     """Forget update ids processed before `before`; returns how many."""
     stmt = delete(ProcessedUpdate).where(ProcessedUpdate.processed_at < before)

@@ -52,6 +52,7 @@ PLACEHOLDER_BOT = "<your_bot>"
 PLAN_EVERY = 300  # seconds
 DISPATCH_EVERY = 3
 OUTBOX_EVERY = 2  # seconds between two looks at what waits in the outbox
+REPLAY_EVERY = 3  # seconds between two tries to write crisis records held while the DB was down
 
 
 SPACING = 1 / 29.5  # seconds between two requests: just under Telegram's 30 a second
@@ -157,6 +158,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     queue.run_repeating(
         _dispatch, interval=DISPATCH_EVERY, first=1, name="dispatch", job_kwargs=once
     )
+    queue.run_repeating(_replay, interval=REPLAY_EVERY, first=2, name="replay", job_kwargs=once)
     queue.run_repeating(_prune, interval=6 * 3600, first=60, name="prune-updates", job_kwargs=once)
     await service.outbox.restart()
     queue.run_repeating(_outbox, interval=OUTBOX_EVERY, first=0, name="outbox", job_kwargs=once)
@@ -209,6 +211,13 @@ async def _outbox(context: Context) -> None:
     """Send what waits in the outbox: retries, and what a crash left."""
     while await courier(context).send_due() > 0:
         pass
+
+
+async def _replay(context: Context) -> None:
+    """Crisis records held while the database was down: written once it is back, their staff
+    notices into the outbox, which sends them at once."""
+    if await context.bot_data.svc().replay_spool():
+        await _outbox(context)
 
 
 async def _prune(context: Context) -> None:

@@ -34,9 +34,13 @@ class Courier:
         self.bot, self.service = bot, service
         self.moved: dict[int, int] = {}  # chats that became supergroups: old id -> new id
         self.busy: set[int] = set()  # outbox rows being sent by this process now
+        self.settling: set[asyncio.Task[None]] = set()  # records being written beside
 
-    async def send(self, items: list[Outgoing]) -> Settlement:
-        """Send `items` in order and record the outcome of their rows; returns it."""
+    async def send(self, items: list[Outgoing], wait: bool = True) -> Settlement:
+        """Send `items` in order and record the outcome of their rows; returns it. With
+        `wait` False the record is written beside the caller (a handler: a locked database
+        must not hold up the chat's next update); a crash before it is written sends those
+        messages again (at least once)."""
         done = Settlement()
         outcome: dict[int, str] = {}  # row id -> worst outcome among its messages
         stopped: set[int] = set()  # chats that blocked the bot in this round
@@ -69,10 +73,22 @@ class Courier:
                 done.retry[row_id] = "not delivered yet"
             else:
                 done.failed[row_id] = "blocked (403)" if result == "blocked" else "refused"
-        await self.service.outbox.settle(done)
-        for chat_id in done.blocked:
-            await self.service.set_blocked(chat_id, True)  # a private chat's id is the user's
+        if wait:
+            await self._settle(done)
+        elif done != Settlement():
+            task = asyncio.create_task(self._settle(done))
+            self.settling.add(task)
+            task.add_done_callback(self.settling.discard)
         return done
+
+    async def _settle(self, done: Settlement) -> None:
+        try:
+            await self.service.outbox.settle(done)
+            for chat_id in done.blocked:
+                await self.service.set_blocked(chat_id, True)  # a private chat's id is the user's
+        except Exception as exc:  # the database: the rows stay pending and are sent again
+            log.error("outbox not settled (%s); its messages may be sent twice",
+                      exc.__class__.__name__)  # fmt: skip
 
     async def _one(self, item: Outgoing, done: Settlement) -> str:
         """sent, retry, blocked or failed (with why, for a notice)."""

@@ -55,7 +55,7 @@ async def _run(update: Update, context: Context, event: m.Event) -> None:
         return
     if query is not None:
         await _answer(query)
-    await courier(context).send(out)
+    await courier(context).send(out, wait=False)
 
 
 def _fallback(context: Context, lang: str) -> list[m.Reply]:

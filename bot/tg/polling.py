@@ -3,13 +3,13 @@
 PTB's updater confirms a batch to Telegram (the next getUpdates offset) as soon as it has
 fetched it, while the application is still working through it: a crash then loses every
 update of the batch not yet handled, and Telegram never sends them again. Here a batch is
-written to the inbox first, and only the next getUpdates (offset = last id + 1) confirms it;
-each update is deleted from the inbox once handled. At start-up, what a previous run left is
+written to the inbox while its updates are handed to their lanes, and only the next
+getUpdates (offset = last id + 1) confirms it, once it is recorded or else handled; each
+update is deleted from the inbox once handled. At start-up, what a previous run left is
 handled first. Updates of one chat are handled in order, one at a time; different chats do
-not wait for each other (at most `CONCURRENCY` at once).
-
-While the database cannot be written, a batch is handled from memory and confirmed anyway,
-so help still goes out; a crash in that window loses those updates (README, "Never lost")."""
+not wait for each other (at most `CONCURRENCY` at once). Help never waits for the database:
+while it cannot be written, a batch is confirmed once handled, and a crash in that window
+loses what was not (README, "Never lost, never twice")."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 CONCURRENCY = 64  # updates handled at once, across chats
 FETCH_WAITS = (1.0, 2.0, 5.0, 10.0, 30.0)  # seconds between failed getUpdates calls
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
+Lane = tuple[Update, "asyncio.Future[None]"]  # an update, and what is told once it is handled
 
 
 def lane_of(update: Update) -> int:
@@ -45,7 +46,10 @@ class Poller:
 
     def __init__(self, app: AnyApp, service: Service, timeout: int) -> None:
         self.app, self.service, self.timeout = app, service, timeout
-        self.lanes: dict[int, asyncio.Queue[tuple[Update, bool]]] = {}
+        self.lanes: dict[int, asyncio.Queue[Lane]] = {}
+        self.seen: set[int] = set()  # ids handed to a lane by this run (a refetch is skipped)
+        self.finished: list[int] = []  # handled, not yet deleted from the inbox
+        self.marker: asyncio.Task[None] | None = None
         self.tasks: set[asyncio.Task[None]] = set()
         self.gate = asyncio.Semaphore(CONCURRENCY)
         self.failed = 0  # updates whose handling raised: set aside, counted here and logged
@@ -54,7 +58,7 @@ class Poller:
         """Handle what the last run left, then poll until `stop` is set; then let the
         updates in hand finish (they stay in the inbox if they cannot)."""
         for update_id, payload in await self.service.inbox.restart():
-            self._hand(_parse(payload, self.app, update_id), durable=True)
+            self._hand(_parse(payload, self.app, update_id))
         offset: int | None = None
         failures = 0
         while not stop.is_set():
@@ -90,20 +94,28 @@ class Poller:
         )
 
     async def _take(self, updates: tuple[Update, ...]) -> None:
-        """Record the batch, then hand the new ones to their lanes."""
-        rows = [(u.update_id, lane_of(u), u.to_dict()) for u in updates]
-        try:
-            fresh = set(await self.service.inbox.record(rows))
-            durable = True
-        except Exception as exc:  # the database: help must still go out
-            log.error("the inbox could not be written (%s): handling from memory",
-                      type(exc).__name__)  # fmt: skip
-            fresh, durable = {u.update_id for u in updates}, False
-        for update in updates:
-            if update.update_id in fresh:
-                self._hand(update, durable)
+        """Hand the batch to its lanes and record it in the inbox at the same time; return
+        (so the next getUpdates confirms it) once it is recorded, or else handled. Help
+        does not wait for the database: a locked or failing one delays only the confirm."""
+        fresh = [u for u in updates if u.update_id not in self.seen]
+        if not fresh:
+            return
+        rows = [(u.update_id, lane_of(u), u.to_dict()) for u in fresh]
+        record = asyncio.ensure_future(self.service.inbox.record(rows))
+        handled = asyncio.gather(*(self._hand(u) for u in fresh))
+        both: set[asyncio.Future[Any]] = {record, handled}
+        await asyncio.wait(both, return_when=asyncio.FIRST_COMPLETED)
+        if record.done() and record.exception() is None:
+            return
+        await asyncio.wait(both, return_when=asyncio.ALL_COMPLETED)
+        if record.exception() is not None:
+            log.error("the inbox could not be written (%s); the batch was handled from "
+                      "memory", type(record.exception()).__name__)  # fmt: skip
 
-    def _hand(self, update: Update, durable: bool) -> None:
+    def _hand(self, update: Update) -> asyncio.Future[None]:
+        """Queue `update` in its chat's lane; the future is done once it was handled."""
+        self.seen.add(update.update_id)
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         key = lane_of(update)
         queue = self.lanes.get(key)
         if queue is None:
@@ -111,35 +123,46 @@ class Poller:
             task = asyncio.create_task(self._lane(key, queue))
             self.tasks.add(task)
             task.add_done_callback(self.tasks.discard)
-        queue.put_nowait((update, durable))
+        queue.put_nowait((update, done))
+        return done
 
-    async def _lane(self, key: int, queue: asyncio.Queue[tuple[Update, bool]]) -> None:
+    async def _lane(self, key: int, queue: asyncio.Queue[Lane]) -> None:
         """One chat's updates, in order; the lane ends when it runs dry."""
         while not queue.empty():
-            update, durable = queue.get_nowait()
+            update, done = queue.get_nowait()
             async with self.gate:
-                await self._handle(update, durable)
+                await self._handle(update)
+            if not done.done():
+                done.set_result(None)
         del self.lanes[key]
 
-    async def _handle(self, update: Update, durable: bool) -> None:
+    async def _handle(self, update: Update) -> None:
         try:
             await self.app.process_update(update)
         except Exception as exc:  # PTB passes handler errors to on_error; this is the rest
             self.failed += 1
             log.error("update %d could not be handled (%s) and was set aside; %d so far",
                       update.update_id, type(exc).__name__, self.failed)  # fmt: skip
-        if not durable:
-            return
-        try:
-            await self.service.inbox.finish([update.update_id])
-        except Exception as exc:  # it stays in the inbox; the service knows it was handled
-            log.error("update %d handled but not marked (%s)", update.update_id,
-                      type(exc).__name__)  # fmt: skip
+        self.finished.append(update.update_id)
+        if self.marker is None or self.marker.done():
+            self.marker = asyncio.create_task(self._mark())
+
+    async def _mark(self) -> None:
+        """Delete handled updates from the inbox, a few at a time, beside the lanes: a
+        locked database must not hold up the next update of the chat (help among them)."""
+        while self.finished:
+            ids, self.finished = self.finished, []
+            try:
+                await self.service.inbox.finish(ids)
+            except Exception as exc:  # they stay in the inbox: a restart sees them handled
+                log.error("%d handled updates not marked (%s)", len(ids), type(exc).__name__)
 
     async def drain(self, within: float = 10.0) -> None:
         """Wait (at most `within` seconds) for the updates in hand."""
         if self.tasks:
             await asyncio.wait(set(self.tasks), timeout=within)
+        if self.marker is not None:
+            await asyncio.wait({self.marker}, timeout=within)
 
 
 def _parse(payload: dict[str, Any], app: AnyApp, update_id: int) -> Update:

@@ -5,6 +5,7 @@ Message JSON the bot got back, exactly as Telegram would send it in a callback_q
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from collections.abc import Iterator
 from typing import Any
@@ -43,6 +44,10 @@ class Harness:
             if key in update:
                 self.fake.remember_chat(update[key]["chat"])
         await self.app.process_update(Update.de_json(update, self.app.bot))
+        # The courier records what it sent beside the handler; a test reads it after.
+        courier = self.app.bot_data.extra.get("courier")
+        if courier is not None and courier.settling:
+            await asyncio.gather(*courier.settling)
 
     def person(self, user_id: int, lang: str | None = "en") -> Person:
         return Person(self, u.user(user_id, lang))

@@ -1,0 +1,61 @@
+"""A crisis message while the database is locked, with the bot as a real process: the crisis
+reply within 2 s, and the record, the check-back and the staff notice once the lock is gone."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import TOKEN, BotProcess
+from tests.e2e.test_journey import SECRET, enroll
+from tests.fakeapi import FakeTelegram
+
+STAFF = -4001
+CRISIS = "i want to end my life tonight"
+
+
+@pytest.fixture
+def staffed(fake: FakeTelegram, tmp_path: Path) -> Iterator[BotProcess]:
+    fake.add_chat({"id": STAFF, "type": "group", "title": "Program staff"})
+    process = BotProcess(fake, tmp_path, STAFF_CHAT_ID=str(STAFF))
+    yield process
+    process.stop()
+    assert not fake.refused, f"the fake refused requests: {fake.refused}"
+    assert TOKEN not in process.log(), "the bot token leaked into the log"
+
+
+def test_crisis_while_the_database_is_locked(fake: FakeTelegram, staffed: BotProcess) -> None:
+    bot = staffed
+    made = bot.command("invite", "--expires", "72h")
+    code = re.search(r"invite code: (\S+)", made.stdout).group(1)  # type: ignore[union-attr]
+    bot.start()
+    enroll(fake, bot, 501, code)
+    ana = fake.user(501)
+    holder = sqlite3.connect(bot.db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process holding the write lock
+    try:
+        start = time.monotonic()
+        ana.send_text(CRISIS)
+        ana.wait_reply("This may be an emergency", timeout=5)
+        took = time.monotonic() - start
+        print(f"\ncrisis reply with the database locked (real process): {took:.2f} s")
+        assert took < 2.0
+        assert fake.sent(STAFF) == []  # the event's transaction is still waiting
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    deadline = time.monotonic() + 20
+    while not fake.sent(STAFF):
+        assert time.monotonic() < deadline, "no staff notice after the lock\n" + bot.log()
+        time.sleep(0.1)
+    notices = [m["text"] for m in fake.sent(STAFF)]
+    assert len(notices) == 1 and "Crisis notice" in notices[0] and "tier 1" in notices[0]
+    assert bot.rows("SELECT tier, source FROM crisis_events") == [(1, "text")]
+    assert bot.rows("SELECT count(*) FROM reminders WHERE kind = 'checkback'") == [(1,)]
+    log = bot.log()
+    assert CRISIS not in log and SECRET not in log and "Ana" not in log
