@@ -124,8 +124,14 @@ async def on_ignored(update: Update, context: Context) -> None:
 
 
 async def on_error(update: object, context: Context) -> None:
+    """A handler raised: the update is set aside (never handled again), counted, and logged
+    in one line with its id and the exception's class, nothing a person wrote."""
     err = context.error
     if isinstance(err, Forbidden):
         log.info("forbidden: the person blocked the bot")
         return
-    log.error("unhandled error: %s", err.__class__.__name__ if err else "unknown")
+    extra = context.bot_data.extra
+    extra["failed_updates"] = failed = int(extra.get("failed_updates", 0)) + 1
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("update %s could not be handled (%s) and was set aside; %d so far",
+              update_id, err.__class__.__name__ if err else "unknown", failed)  # fmt: skip

@@ -71,8 +71,12 @@ class Poller:
             stopping.cancel()
             try:
                 updates = fetch.result()
-            except (InvalidToken, Conflict):
-                raise  # a wrong token, or another instance polling: stop, loudly
+            except InvalidToken:
+                raise  # a wrong or revoked token: stop, loudly
+            except Conflict:  # another instance polls with this token (a restart overlapping)
+                log.error("another process is polling with this bot token; trying again")
+                await _sleep(stop, FETCH_WAITS[-1])
+                continue
             except RetryAfter as exc:
                 await _sleep(stop, _seconds(exc.retry_after))
                 continue

@@ -80,6 +80,35 @@ def test_a_crisis_reply_outlives_telegram_errors(
     assert sum("911" in t for t in texts(fake, 611)) == 1
 
 
+def test_the_second_of_three_replies_fails(fake: FakeTelegram, open_bot: BotProcess) -> None:
+    """A check-in with a strong craving ends with three messages: saved, a coping skill, the
+    menu. The skill is refused with 502 on every in-process try: the menu still goes out,
+    and the skill follows from the outbox."""
+    open_bot.start()
+    quick_enroll(fake, 615)
+    eve = fake.user(615)
+    eve.press("✅ Check in")
+    eve.wait_reply("mood")
+    for label, prompt in [("5", "craving"), ("9", "alcohol"), ("No", "sleep"), ("OK", "stressed"),
+                          ("2", "set off"), ("None today", "How sure")]:  # fmt: skip
+        eve.press(label)
+        eve.wait_reply(prompt)
+    eve.press("9")
+    eve.wait_reply("better off dead")
+    before = len(texts(fake, 615))
+    for skip in (1, 0, 0):  # the first message passes; each in-process try at the second fails
+        fake.fail_next("sendMessage", 502, "Bad Gateway", chat_id=615, skip=skip)
+    eve.press("No")
+    eve.wait_reply("What would you like to do?")
+    shown = texts(fake, 615)[before:]
+    assert "saved" in shown[0] and shown[1].startswith("What would you like to do?")
+    eve.wait_reply(timeout=20)  # the skill, from the outbox
+    late = texts(fake, 615)[before:]
+    assert len(late) == 3 and late[:2] == shown[:2], late
+    assert sum(f.method == "sendMessage" for f in fake.failures) == 3
+    eventually(lambda: open_bot.rows("select count(*) from outbox") == [(0,)])
+
+
 def test_staff_chat_migrated_then_bot_removed(fake: FakeTelegram, open_bot: BotProcess) -> None:
     open_bot.start()
     quick_enroll(fake, 613)

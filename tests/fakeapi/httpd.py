@@ -124,11 +124,17 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve(b"")
 
     def do_POST(self) -> None:
-        self._serve(self._read_body())
+        body = self._read_body()
+        if body is None:  # the client died mid-request (kill -9): Telegram never saw it
+            self.close_connection = True
+            return
+        self._serve(body)
 
-    def _read_body(self) -> bytes:
+    def _read_body(self) -> bytes | None:
         if self.headers.get("Transfer-Encoding", "").lower() != "chunked":
-            return self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length)
+            return body if len(body) == length else None
         chunks = []
         while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
             chunks.append(self.rfile.read(size))

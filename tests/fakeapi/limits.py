@@ -7,6 +7,7 @@ import math
 from collections import deque
 from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Any
 
 from .spec import ApiError
 
@@ -82,20 +83,27 @@ class Injections:
     by the next call of its method."""
 
     def __init__(self) -> None:
-        # Per method, in order: (the chat id it waits for, or None for any call; the fault).
-        self._queued: dict[str, deque[tuple[str | None, Fault]]] = {}
+        # Per method, in order: [the chat id it waits for (None: any), calls to let through
+        # first, the fault].
+        self._queued: dict[str, deque[list[Any]]] = {}
 
-    def add(self, method: str, fault: Fault, chat_id: int | str | None = None) -> None:
+    def add(
+        self, method: str, fault: Fault, chat_id: int | str | None = None, skip: int = 0
+    ) -> None:
         chat = None if chat_id is None else str(chat_id)
-        self._queued.setdefault(method.lower(), deque()).append((chat, fault))
+        self._queued.setdefault(method.lower(), deque()).append([chat, skip, fault])
 
     def pop(self, method: str, chat_id: object = None) -> Fault | None:
-        """The first fault queued for `method` that waits for this chat (or for any)."""
+        """The first fault queued for `method` that waits for this chat (or for any); None
+        when there is none, or when that fault lets this call through first."""
         queued = self._queued.get(method.lower())
         for entry in queued or ():
             if entry[0] is None or entry[0] == str(chat_id):
+                if entry[1] > 0:
+                    entry[1] -= 1
+                    return None
                 queued.remove(entry)  # type: ignore[union-attr]
-                return entry[1]
+                return entry[2]  # type: ignore[no-any-return]
         return None
 
     def pending(self) -> int:

@@ -246,14 +246,14 @@ class FakeTelegram(Store):
 
     def fail_next(
         self, method: str, status: int, description: str, retry_after: int | None = None,
-        *, chat_id: int | None = None, migrate_to_chat_id: int | None = None,
+        *, chat_id: int | None = None, migrate_to_chat_id: int | None = None, skip: int = 0,
     ) -> None:  # fmt: skip
-        """The next call of ``method`` (to ``chat_id``, when given) fails with this status and
-        description (one shot); a group upgraded to a supergroup carries
-        ``migrate_to_chat_id``."""
+        """The next call of ``method`` (to ``chat_id``, when given; after ``skip`` such calls
+        went through) fails with this status and description (one shot); a group upgraded to
+        a supergroup carries ``migrate_to_chat_id``."""
         fault = Injection(status, description, retry_after, migrate_to_chat_id)
         with self.cond:
-            self._injections.add(method, fault, chat_id)
+            self._injections.add(method, fault, chat_id, skip)
 
     def delay_next(self, method: str, seconds: float) -> None:
         """The next call of ``method`` is performed (a message is delivered to its chat) but

@@ -36,3 +36,29 @@ async def test_an_unparseable_update_is_set_aside_and_help_still_answers(
         await harness.app.process_update(update)
     assert any(text.startswith(t("en", "help.title")) for text in harness.fake.texts())
     assert harness.handler_errors == []
+
+
+async def test_a_handler_that_fails_sets_its_update_aside_and_the_next_is_handled(
+    harness: Harness, pat: Person, caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from bot.tg import handlers
+
+    real = handlers.event_of
+
+    def failing(message):  # type: ignore[no-untyped-def]
+        if message.text == "Maria says hi":
+            raise ValueError(message.text)  # a bug, with a person's words in it
+        return real(message)
+
+    monkeypatch.setattr(handlers, "event_of", failing)
+    with caplog.at_level(logging.INFO):
+        poisoned = await pat.say("Maria says hi")
+        await pat.command("help")
+    assert [type(e) for e in harness.handler_errors] == [ValueError]
+    harness.handler_errors.clear()
+    lines = [r.getMessage() for r in caplog.records if r.name == "bot.tg.handlers"]
+    assert lines == [f"update {poisoned} could not be handled (ValueError) and was set aside; "
+                     "1 so far"]  # fmt: skip
+    assert "Maria" not in " ".join(r.getMessage() for r in caplog.records)
+    assert any(text.startswith(t("en", "help.title")) for text in harness.fake.texts()[-2:])
