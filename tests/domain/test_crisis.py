@@ -22,8 +22,8 @@ TARGETS = {
 }  # fmt: skip
 # What the shipped screener does reach on the report split (a regression floor, not a goal).
 FLOORS = {
-    "recall": 0.975, "recall_es": 0.98, "recall_emergency": 0.97, "recall_en": 0.96,
-    "tier1_script": 0.85, "full_on_ordinary": 0.09, "check_on_ordinary": 0.32,
+    "recall": 0.975, "recall_es": 0.98, "recall_emergency": 0.99, "recall_en": 0.965,
+    "tier1_script": 0.875, "full_on_ordinary": 0.035, "check_on_ordinary": 0.20,
 }  # fmt: skip
 
 
