@@ -7,7 +7,8 @@
 The build reads only data/crisis/train-*.jsonl. It fits a multinomial logistic regression on
 `bot.domain.crisis.features` (L2, C below, lbfgs, no randomness), picks the thresholds of
 `screen.decide` from 5-fold out-of-fold predictions on the train split (the report split is
-never looked at), and records the train split's SHA-256 in the file, so a test can tell when
+never looked at; the safety check's threshold per language, as `screen.language` reads it),
+and records the train split's SHA-256 in the file, so a test can tell when
 the data changed and the model was not rebuilt. Same data, same versions: same file.
 """
 
@@ -26,22 +27,30 @@ from bot.domain.crisis.screen import Tier
 from tools.crisis_data import LABELS, Message, fingerprint, load
 
 OUT = Path(__file__).resolve().parents[1] / "bot" / "domain" / "crisis" / "model.bin"
-C = 10.0
+C = 30.0
 FOLDS = 5
 MIN_RECALL = 0.97  # any response, overall, per language and for tier 1, out of fold
 MAX_FULL = 0.03  # full scripts on ordinary messages, out of fold
+TIER1_WEIGHT = 0.5  # a tier-1 message given the check, against a check on an ordinary one
 Row = dict[int, float]
 REPLY = {t: t.name.lower() for t in Tier}
 
 
-def rows(messages: Sequence[Message]) -> list[tuple[Row, Tier | None, int]]:
-    """Each message's feature counts, what the rules alone say, and its length in words."""
+Counted = tuple[Row, Tier | None, int, bool, str]
+
+
+def rows(messages: Sequence[Message]) -> list[Counted]:
+    """Each message's feature counts, what the rules alone say, its length in words, whether
+    it denies suicidal intent, and the language `screen.language` reads it as: all that
+    `screen.decide` is given at run time besides the probabilities."""
     out = []
     for m in messages:
         normal = screen.normalize(m.text)
         rule = screen.rule_tier(m.text)
-        words = screen.word_count(normal)
-        out.append((features.counts(m.text, normal, int(rule) if rule else None), rule, words))
+        words = screen.word_count(normal, m.text)
+        denial = screen.denies(normal)
+        row = features.counts(m.text, normal, int(rule) if rule else None)
+        out.append((row, rule, words, denial, screen.language(normal)))
     return out
 
 
@@ -122,39 +131,62 @@ def _share(flags: Any) -> float:
 
 
 def choose_thresholds(
-    messages: Sequence[Message], counted: Sequence[tuple[Row, Tier | None, int]],
-    probs: Sequence[dict[str, float]],
+    messages: Sequence[Message], counted: Sequence[Counted], probs: Sequence[dict[str, float]],
 ) -> dict[str, float]:  # fmt: skip
-    """The thresholds that keep out-of-fold recall at MIN_RECALL (overall, per language,
-    tier 1) while showing the fewest scripts (weighted 3) and checks on ordinary messages."""
+    """The thresholds of `screen.decide`, out of fold ("doubt" 2.0: an emergency rule always
+    gets the 911 script): recall of any response at MIN_RECALL
+    (overall, per language, tier 1), full scripts on ordinary messages within MAX_FULL, and
+    then the least cost: full scripts on ordinary messages (weighted 3), checks on them, and
+    tier-1 messages not given the 911 script (weighted TIER1_WEIGHT). The check's threshold
+    is chosen per language, as `screen.language` reads the message."""
+    import numpy as np
+
+    crisis = np.array([m.label in LABELS[:4] for m in messages])
+    emergency = np.array([m.label == LABELS[0] for m in messages])
+    by_lang = [crisis & np.array([m.lang == g for m in messages]) for g in ("en", "es")]
+    groups = np.array([crisis, *by_lang, emergency], dtype=np.int64)
+    need = MIN_RECALL * groups.sum(axis=1)
+    ordinary = np.array([m.label == "none" for m in messages])
+    n_ordinary, n_emergency = ordinary.sum(), emergency.sum()
+    read_es = np.array([lang == "es" for *_, lang in counted])
+    long_enough = np.array([c[2] >= screen.MIN_WORDS_FOR_CHECK for c in counted])
+    anything = np.array([1.0 - p["none"] for p in probs])
+    checks = np.array(_grid(5, 60, 1))
     best: tuple[float, dict[str, float]] | None = None
-    for full, veto in itertools.product(_grid(50, 100, 5), _grid(20, 100, 10)):
-        for check in _grid(5, 60, 1):
-            th = {"full": full, "veto": veto, "check": check}
-            replies = _replies(counted, probs, th)
-            f = figures(messages, replies)
-            keys = ("recall", "recall_en", "recall_es", "recall_emergency")
-            if any(f[k] < MIN_RECALL for k in keys):
-                continue
-            cost = 3 * f["full_on_ordinary"] + f["check_on_ordinary"]
-            if best is None or cost < best[0]:
-                best = (cost, th)
+    grid = itertools.product(
+        _grid(80, 100, 5), _grid(20, 70, 10), _grid(30, 105, 5), [*_grid(50, 100, 10), 2.0]
+    )
+    for full, veto, sure, doubt in grid:
+        th = {"full": full, "veto": veto, "check": 2.0, "emergency": sure, "doubt": doubt}
+        base = _replies(counted, probs, th)
+        answered = np.array([r is not None for r in base])
+        checked = np.array([r is Tier.CHECK for r in base])
+        full_ordinary = (answered & ~checked & ordinary).sum() / n_ordinary
+        if full_ordinary > MAX_FULL:
+            continue
+        script = (np.array([r is Tier.EMERGENCY for r in base]) & emergency).sum() / n_emergency
+        # The check, where nothing else answers: per language, per threshold, who gets it.
+        score = np.where(~answered & long_enough, anything, -1.0)
+        shown = [
+            (np.where(mask, score, -1.0)[None, :] >= checks[:, None]).astype(np.int64)
+            for mask in (~read_es, read_es)
+        ]
+        got = groups @ answered + (shown[0] @ groups.T)[:, None, :] + (shown[1] @ groups.T)
+        feasible = (got >= need).all(axis=2)  # [check_en, check_es]
+        if not feasible.any():
+            continue
+        on_ordinary = (checked & ordinary).sum() + (shown[0] @ ordinary)[:, None]
+        on_ordinary = (on_ordinary + shown[1] @ ordinary) / n_ordinary
+        cost = 3 * full_ordinary + on_ordinary + TIER1_WEIGHT * (1.0 - script)
+        cost = np.where(feasible, cost, np.inf)
+        i, j = np.unravel_index(int(np.argmin(cost)), cost.shape)
+        if best is None or cost[i, j] < best[0] - 1e-12:
+            check_en, check_es = float(checks[i]), float(checks[j])
+            th |= {"check": min(check_en, check_es), "check_en": check_en, "check_es": check_es}
+            best = (float(cost[i, j]), th)
     if best is None:
         raise SystemExit(f"no thresholds keep out-of-fold recall at {MIN_RECALL}")
-    return _with_emergency(messages, counted, probs, best[1])
-
-
-def _with_emergency(
-    messages: Sequence[Message], counted: Sequence[tuple[Row, Tier | None, int]],
-    probs: Sequence[dict[str, float]], th: dict[str, float],
-) -> dict[str, float]:  # fmt: skip
-    """The lowest threshold for the 911 script (when tier 1 is the likeliest tier) that keeps
-    full scripts on ordinary messages within MAX_FULL, out of fold."""
-    for emergency in _grid(25, 100, 5):
-        trial = {**th, "emergency": emergency}
-        if figures(messages, _replies(counted, probs, trial))["full_on_ordinary"] <= MAX_FULL:
-            return trial
-    return th
+    return best[1]
 
 
 def _grid(start: int, stop: int, step: int) -> list[float]:
@@ -162,20 +194,22 @@ def _grid(start: int, stop: int, step: int) -> list[float]:
 
 
 def _replies(
-    counted: Sequence[tuple[Row, Tier | None, int]], probs: Sequence[dict[str, float]],
-    th: dict[str, float],
-) -> list[Tier | None]:  # fmt: skip
-    return [screen.decide(r, p, th, n) for (_, r, n), p in zip(counted, probs, strict=True)]
+    counted: Sequence[Counted], probs: Sequence[dict[str, float]], th: dict[str, float]
+) -> list[Tier | None]:
+    return [
+        screen.decide(rule, p, th, words, denial, lang)
+        for (_, rule, words, denial, lang), p in zip(counted, probs, strict=True)
+    ]
 
 
 def build() -> int:
     train = load("train")
     counted = rows(train)
     labels = [m.label for m in train]
-    probs = out_of_fold([c for c, _, _ in counted], labels)
+    probs = out_of_fold([c[0] for c in counted], labels)
     thresholds = choose_thresholds(train, counted, probs)
     oof = figures(train, _replies(counted, probs, thresholds))
-    idf, clf = fit([c for c, _, _ in counted], labels)
+    idf, clf = fit([c[0] for c in counted], labels)
     order = [list(clf.classes_).index(LABELS.index(label)) for label in LABELS]
     weights = [list(map(float, clf.coef_[i])) for i in order]
     header = {

@@ -11,7 +11,7 @@ import math
 import pytest
 
 from bot.domain.crisis import model
-from bot.domain.crisis.screen import Tier, rule_tier, screen
+from bot.domain.crisis.screen import Tier, decide, language, normalize, rule_tier, screen
 from tools.crisis_data import LABELS, fingerprint, load
 from tools.crisis_model import figures
 
@@ -20,13 +20,10 @@ TARGETS = {
     "recall": 0.97, "recall_en": 0.97, "recall_es": 0.97, "recall_emergency": 0.97,
     "tier1_script": 0.97, "full_on_ordinary": 0.03, "check_on_ordinary": 0.10,
 }  # fmt: skip
-# Ordinary messages the learned screener answers with the safety check (never a full script):
-# false checks, counted in check_on_ordinary. Strict: the day one passes, remove its mark.
-FALSE_CHECK = pytest.mark.xfail(strict=True, reason="a false safety check; see check_on_ordinary")
 # What the shipped screener does reach on the report split (a regression floor, not a goal).
 FLOORS = {
-    "recall": 0.975, "recall_es": 0.98, "recall_emergency": 0.97, "recall_en": 0.96,
-    "tier1_script": 0.85, "full_on_ordinary": 0.09, "check_on_ordinary": 0.32,
+    "recall": 0.975, "recall_es": 0.98, "recall_emergency": 0.99, "recall_en": 0.965,
+    "tier1_script": 0.875, "full_on_ordinary": 0.035, "check_on_ordinary": 0.20,
 }  # fmt: skip
 
 
@@ -112,8 +109,8 @@ def test_must_never_miss(text: str, tier: Tier) -> None:
         "shot a great photo",
         "me mata el calor",
         "overdosed on netflix",
-        pytest.param("I don't want to drink", marks=FALSE_CHECK),
-        pytest.param("no quiero beber", marks=FALSE_CHECK),
+        "I don't want to drink",
+        "no quiero beber",
         "I want a drink so bad but I won't",
     ],
 )
@@ -127,7 +124,7 @@ def test_idioms_and_negations_do_not_fire(text: str) -> None:
         "",
         "   ",
         "x" * 5000,
-        pytest.param(("I am fine today. " * 300)[:5000], marks=FALSE_CHECK),
+        ("I am fine today. " * 300)[:5000],
         "😀🙏💔👍",
         "🔥" * 2000,
         "...",
@@ -151,8 +148,55 @@ def test_long_message_still_screened() -> None:
         ("i want to d!e", Tier.CRISIS),
         ("I'm suicidal but I'm safe right now", Tier.CRISIS),
         ("i'm going to overdose tonight", Tier.EMERGENCY),
-        pytest.param("took 2 percocet as prescribed after my surgery", None, marks=FALSE_CHECK),
+        ("took 2 percocet as prescribed after my surgery", None),
     ],
 )
 def test_normalisation_edge_cases(text: str, tier: Tier | None) -> None:
     assert screen(text) == tier
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # A farewell already said, with the means at hand, is an emergency in both languages.
+        ("ya me despedí de mi familia y tengo las pastillas aquí", Tier.EMERGENCY),
+        ("said my goodbyes. got the pills", Tier.EMERGENCY),
+        ("took em all. bye", Tier.EMERGENCY),
+        ("voy a terminar con todo esta noche", Tier.EMERGENCY),
+        ("said goodbye to my coworkers, last day", None),
+        ("took them all to the park, bye", None),
+        # The words of an overdose in news, a show or a story from the past: not a rule's
+        # emergency (the model still weighs them); one happening now still is.
+        ("watched a documentary about overdose deaths", None),
+        ("en la radio hablaron de una sobredosis", None),
+        ("i overdosed in 2012, clean since", None),
+        ("my cousin overdosed at 11 tonight", Tier.EMERGENCY),
+        ("my friend is overdosing, show me what to do", Tier.EMERGENCY),
+        # A joke after "can't breathe", other senses of lapse words.
+        ("cant breathe lol", None),
+        ("he cant breathe", Tier.EMERGENCY),
+        ("slipped on the ice this morning", None),
+        ("recaí en la gripa", None),
+        ("i slipped last night and drank", Tier.LAPSE),
+    ],
+)
+def test_rules_by_kind(text: str, tier: Tier | None) -> None:
+    assert rule_tier(text) == tier
+
+
+def test_an_emergency_rule_the_model_doubts_gets_the_check_never_silence() -> None:
+    th = {"full": 0.9, "veto": 0.3, "check": 0.2, "doubt": 0.6}
+    p = {"emergency": 0.05, "crisis": 0.02, "lapse": 0.02, "poison": 0.01, "check": 0.0}
+    assert decide(Tier.EMERGENCY, {**p, "none": 0.9}, th) is Tier.CHECK
+    assert decide(Tier.EMERGENCY, {**p, "none": 0.5}, th) is Tier.EMERGENCY
+    assert decide(Tier.EMERGENCY, {**p, "none": 0.9}, {**th, "doubt": 2.0}) is Tier.EMERGENCY
+
+
+def test_the_check_threshold_follows_the_language() -> None:
+    th = {"full": 0.9, "veto": 0.3, "check": 0.15, "check_en": 0.15, "check_es": 0.25}
+    p = {"emergency": 0.1, "crisis": 0.05, "lapse": 0.05, "poison": 0.0, "check": 0.0}
+    p["none"] = 0.8
+    assert decide(None, p, th, lang="en") is Tier.CHECK
+    assert decide(None, p, th, lang="es") is None
+    assert language(normalize("no quiero tomar hoy")) == "es"
+    assert language(normalize("i dont want to drink today")) == "en"

@@ -53,7 +53,8 @@ def _group(alternatives: str) -> str:
     return f"(?:{alternatives})"
 
 
-def _wordlist(text: str) -> tuple[str, ...]:
+def words(text: str) -> tuple[str, ...]:
+    """The words of `text`: a sentence of words reads better than a list of strings."""
     return tuple(text.split())
 
 
@@ -124,7 +125,8 @@ ES_SUBSTANCE = _group(
 # Drinks and medicines that make "drank" or "volvi a tomar" ordinary.
 NON_ALCOHOLIC = (
     r"\b(?:water|tea|coffee|soda|juice|milk|pop|sparkling|kombucha|smoothie|gatorade"
-    r"|lemonade|shake|protein|agua|te|cafe|jugo|refresco|leche|atole|licuado|medicina"
+    r"|lemonade|shake|protein|coke zero|diet coke|coca cola|agua|te|cafe|jugo|refresco|leche"
+    r"|atole|licuado|medicina"
     r"|medicamento|tratamiento|dosis|receta|vitaminas)\b"
 )
 POISON_THINGS = _group(
@@ -137,7 +139,7 @@ POISON_THINGS = _group(
 SELF_MEANS = _group(
     "gun|pistol|rope|noose|knife|blade|razor|pills|bottle|bridge|roof|ledge|train|tracks"
     "|garage|everything i need|pistola|soga|cuerda|cuchillo|navaja|pastillas|puente|azotea"
-    "|edificio|vias|todo listo"
+    "|edificio|vias|todo listo|frasco|botella"
 )
 HIGH_PLACES = _group(
     "bridge|roof|ledge|building|balcony|cliff|overpass|tracks|puente|azotea|edificio|techo"
@@ -163,6 +165,24 @@ FAREWELL = (
     r"|love you all|los quiero|dont call anyone|no llamen a nadie|dont try to stop me"
     r"|se acabo)\b"
 )
+# Talk about a news story, a show or a song, and a story told of the past: the words of an
+# overdose are there, the overdose is not happening.
+MEDIA = (
+    r"\b(?:news|article|documentary|podcast|song|movie|film|tv show|episode|series|book|radio"
+    r"|video|netflix|newspaper|headline|report|noticias?|periodico|articulo|documental|pelicula"
+    r"|cancion|serie|libro|rap|reportaje|titular)\b"
+)
+STORY = (
+    r"\b(?:shared|my story|memorial|funeral|first overdose|second overdose|since (?:19|20)\d\d"
+    r"|at (?:age )?(?:1[3-9]|[2-6]\d)(?! (?:am|pm|oclock|tonight|\.))|deaths|muertes|muertos"
+    r"|compart\w*|testimonio|misa|velorio|a los \d\d|en (?:19|20)\d\d|desde (?:19|20)\d\d)\b"
+)
+# Other senses of a lapse word: a fall, a diet, a habit that is not a substance, a cold.
+OTHER_SENSE = (
+    r"\b(?:ice|icy|snow|wet floor|stairs|sidewalk|diet|workout|gym|exercise|duolingo|budget"
+    r"|sugar|candy|chocolate|cake|junk food|espresso|dieta|ejercicio|gripa|gripe|resfriado"
+    r"|celular|hielo|escaleras|banqueta|afilar|azucar|dulces|pastel)\b"
+)
 JOKE = r"\b(?:lol|lmao|lmfao|rofl|jk|haha\w*|jaja\w*|jeje\w*|xd|kidding|bromeando)\b"
 ACCIDENT = (
     r"\b(?:accident\w*|by mistake|at the gym|at work|lifting|playing|cooking|stove|oven|iron"
@@ -186,7 +206,7 @@ NEGATIONS = frozenset(
 )
 # For use reports also near misses, fears and habits ("almost relapsed", "when I drank").
 LAPSE_BLOCKERS = NEGATIONS | frozenset(
-    _wordlist(
+    words(
         "havent hasnt hadnt isnt wasnt wouldnt almost nearly afraid scared worried when whenever"
         " if without instead casi ni tampoco sin miedo cuando dream dreamt dreamed dreaming"
         " nightmare sone sonaba sonando pesadilla"
@@ -221,6 +241,7 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         rf"\b{BREATH} (?:has |just |kinda |already )?(?:stopped|stops|is stopping)\b",
         r"\bno (?:esta |puede |logra )?respir|\b(?:dejo de|sin|apenas) respir",
         r"\brespira (?:muy )?(?:lento|raro|poco)\b",
+        unless=rf"{JOKE}|\b(?:laugh\w*|funniest|hilarious|risa|riendo|rei)\b",
     ),
     _rule(
         r"\bgurgl\w*|\bdeath rattle\b|\bsnoring (?:sound|noise|weird|funny|really loud|loud"
@@ -287,6 +308,7 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
             r"|last (?:year|month|summer|winter|spring|fall)|in (?:19|20)\d\d|back in"
             r"|hace \w+ (?:anos|meses)|learn\w*|training|class|prevent\w*|awareness"
             r"|signs|symptoms|risk|talk\w* about|aprend\w*|prevencion|hablamos)\b"
+            rf"|{MEDIA}|{STORY}"
         ),
         blockers=HYPOTHETICAL,
         window=1,
@@ -361,6 +383,21 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"\b(?:took|swallowed|taken|tome|me tome|trague|me trague) (?!my |mis |mi )"
         r"(?:\w+ ){0,2}?(?:pills|pastillas|meds|everything|todo)\b",
         needs=(FAREWELL,),
+    ),
+    # Pills or all of something taken, then a goodbye: "took them all. bye".
+    _rule(
+        r"\b(?:took|swallowed|ate) (?:them|em|it) all" + END,
+        r"\b(?:me )?(?:las|los) (?:tome|trague) tod[oa]s\b",
+        needs=(FAREWELL,),
+    ),
+    # A farewell already said, with the means at hand: "said my goodbyes, got the pills".
+    _rule(
+        r"\b(?:said|texted|told|sent|wrote) (?:\w+ ){0,4}?(?:goodbyes?|bye|farewell)\b",
+        r"\b(?:goodbye|suicide) (?:notes?|letters?|messages?|videos?)\b",
+        r"\bmy last (?:message|text)\b",
+        r"\b(?:ya )?me despedi\b|\bpara despedirme\b|\bcartas? de despedida\b",
+        r"\bultimo mensaje\b",
+        needs=(HOLDING_MEANS,),
     ),
     # Body signs, when the message also mentions a substance.
     _rule(
@@ -471,6 +508,7 @@ SELF_HARM: tuple[Rule, ...] = (
         r"\bsu[iy]?[cs]+i?d(?:e|es|al|el|ial|ality|ing|io|ios|a|as|arme|arte|arse|ando)?\b",
         r"\b(?:take|taking|took) my (?:own )?life\b",
         r"\bquitar(?:me)? la vida\b|\bacabar con (?:mi vida|todo)\b",
+        r"\bterminar con (?:mi vida|todo)\b(?! (?:el|la|los|las|lo|mi|mis|esto|eso)\b)",
         r"\b(?:end|ending|ended|finish) (?:it|it all|everything|things|my life|my own life"
         r"|this life|my existence)\b(?! (?:with|off|for|between|here|early|at)\b)",
         r"\b(?:hoy|esta noche|ahorita|ahora|manana|ya) me mato\b"
@@ -746,6 +784,7 @@ LAPSE: tuple[Rule, ...] = (
         r"|small |big |bad |major )?(?:slip|lapse|relapse|slipup))\b",
         r"\bday (?:1|one|zero|0) again\b|\bback to day (?:1|one|zero|0)\b",
         r"\breset (?:my|the) (?:date|clock|sobriety|days|counter|app|sober date)\b",
+        unless=OTHER_SENSE,
         blockers=LAPSE_BLOCKERS,
         window=3,
     ),
@@ -803,7 +842,7 @@ LAPSE: tuple[Rule, ...] = (
         r"\b(?:volvi|regrese|he vuelto) a (?P<v>consumir|tomar|beber|usar|fumar|drogarme"
         r"|meterme|inyectarme|caer|recaer|las pastillas|la droga|las drogas|el alcohol|la botella"
         r"|el cristal|la coca|la mota|la heroina|lo mismo)\b",
-        unless=NON_ALCOHOLIC,
+        unless=rf"{NON_ALCOHOLIC}|{OTHER_SENSE}",
         blockers=LAPSE_BLOCKERS,
         window=3,
     ),
@@ -819,6 +858,7 @@ LAPSE: tuple[Rule, ...] = (
         r"\b(?:estoy|ando|sigo|amaneci) (?:bien |muy |medio |un poco |super |todo )?"
         r"(?P<v>borrach[oa]|pedo|pedote|drogad[oa]|high|crud[oa]|tomad[oa]|pasad[oa]"
         r"|puest[oa]|enfiestad[oa]|hasta atras)\b",
+        unless=OTHER_SENSE,
         blockers=LAPSE_BLOCKERS,
         window=3,
     ),
@@ -904,7 +944,7 @@ PHRASES = _pairs(
 )
 
 # Words whose stretched spellings ("diieee", "morirrr", "noooo") must still be recognised.
-STRETCHABLE = _wordlist(
+STRETCHABLE = words(
     "die died dying dead death kill killing killed myself suicide suicidal pill pills breathe"
     " breathing wake help please want alive gone anymore now no not dont cant hurt cut cutting"
     " bleeding blood blue overdose overdosed tonight bye goodbye morir morirme muero muerto"

@@ -2,7 +2,8 @@
 
 Pure and standard library only; English and Spanish. Two halves decide together:
 
-- hand-written rules (`patterns`), the floor: a rule for an emergency (tier 1) always wins;
+- hand-written rules (`patterns`), the floor: a rule for an emergency (tier 1) always gets an
+  answer, the 911 script unless the model is sure the message is ordinary (then the check);
 - a learned model (`model`, built from the labelled train split under data/crisis/) that
   generalises to paraphrase, slang, typos and both languages, and gives a probability per
   label.
@@ -64,7 +65,7 @@ def screen(text: str) -> Tier | None:
     if not normal.strip(" ."):
         return None
     rule = _rule_tier(normal)
-    if rule is Tier.EMERGENCY:
+    if rule is Tier.EMERGENCY and len(text.split()) > PART_WORDS:
         return rule
     parts = _parts(text)
     if len(parts) == 1:
@@ -78,17 +79,26 @@ def screen(text: str) -> Tier | None:
     return min(answers) if answers else rule
 
 
-def word_count(normal: str) -> int:
-    """Words of a normalised message, sentence breaks left out."""
-    return sum(1 for word in normal.split() if word != ".")
+def denies(normal: str) -> bool:
+    """Whether a normalised message denies suicidal intent ("not suicidal, just tired")."""
+    return _DENIAL.search(normal) is not None
+
+
+def word_count(normal: str, text: str = "") -> int:
+    """Words of a normalised message, sentence breaks left out, plus each run of emoji in
+    the original `text` ("bye everyone 💊💊💊 👋" is four): they carry meaning."""
+    words = sum(1 for word in normal.split() if word != ".")
+    return words + len(_EMOJI_RUN.findall(text))
 
 
 def _screen_part(text: str, normal: str, rule: Tier | None) -> Tier | None:
     """One part's answer, given what the rules said of it."""
     loaded = model.load()
     probabilities = loaded.probabilities(text, normal, int(rule) if rule else None)
-    denial = _DENIAL.search(normal) is not None
-    return decide(rule, probabilities, loaded.header["thresholds"], word_count(normal), denial)
+    denial = denies(normal)
+    thresholds = loaded.header["thresholds"]
+    words = word_count(normal, text)
+    return decide(rule, probabilities, thresholds, words, denial, language(normal))
 
 
 def _parts(text: str, most: int = PART_WORDS) -> list[str]:
@@ -121,17 +131,21 @@ def _rule_tier(normal: str) -> Tier | None:
 
 def decide(
     rule: Tier | None, p: Mapping[str, float], thresholds: Mapping[str, float],
-    words: int = 3, denial: bool = False,
+    words: int = 3, denial: bool = False, lang: str = "",
 ) -> Tier | None:  # fmt: skip
-    """Rules and model probabilities -> the reply. `thresholds`: "full" (a tier's script when
+    """Rules and model probabilities -> the reply. A rule for an emergency always gets an
+    answer: the 911 script, or the safety check when P(none) reaches "doubt" (the words of an
+    emergency in an ordinary message, such as news about an overdose or a story from years
+    ago). The other `thresholds`: "full" (a tier's script when
     its probability reaches it; "emergency", lower, for the 911 script when tier 1 is the
     likeliest tier), "veto" (a rule stands unless P(none) reaches it), "check" (the safety
-    check when P(anything but none) reaches it). `words`: the message's length;
+    check when P(anything but none) reaches it; "check_en" / "check_es" replace it for a
+    message `language` reads as that language). `words`: the message's length;
     one or two words with no rule behind them ("no", "8pm", a name) never get the check.
     `denial`: the message denies suicidal intent ("not suicidal, just tired"): the check at
     most, unless it is an emergency."""
     if rule is Tier.EMERGENCY:
-        return rule
+        return rule if p["none"] < thresholds.get("doubt", 2.0) else Tier.CHECK
     if denial and rule is Tier.CRISIS:
         return Tier.CHECK
     best = max(_TIERS, key=lambda tier: p[tier.name.lower()])
@@ -140,13 +154,48 @@ def decide(
         return min(best, rule) if rule is not None else best
     if rule is not None and p["none"] < thresholds["veto"]:
         return rule
-    if words >= MIN_WORDS_FOR_CHECK and 1.0 - p["none"] >= thresholds["check"]:
+    check = thresholds.get(f"check_{lang}", thresholds["check"])
+    if words >= MIN_WORDS_FOR_CHECK and 1.0 - p["none"] >= check:
         return Tier.CHECK
     return None
 
 
+# Common words of one language and not the other, on normalised text (accents off).
+_SPANISH = frozenset(
+    cp.words(
+        "que q de la el los las y en me mi mis es esta estoy estaba por pa para con un una ya"
+        " pero se lo le les del al su sus yo tu te nos voy va hay como cuando porque xq pq muy"
+        " mas todo toda nada quiero tengo hoy anoche ahorita nomas ni eso esto ese esa aqui"
+        " bien mal solo sola vez otra otro cosas casa hace fue soy son mucho poco ayer manana"
+        " gracias buenos buenas dias noches ando anda estar estoy estas vida muerte muero matar"
+        " matarme morir morirme kiero tomaba tome recai volvi limpio limpia ganas jaja sin pero"
+    )
+)
+_ENGLISH = frozenset(
+    cp.words(
+        "the an and i im ive id my to is it its you u of in on at that this was with for he she"
+        " hes shes they we dont cant just so but got have had get be are not all what up out"
+        " ill been if or him her them your do did about like really today last night"
+    )
+)
+
+
+def language(normal: str) -> str:
+    """The language a normalised message reads as, "es" or "en" (more common Spanish words
+    than English ones, or not): enough to pick a threshold, not a language detector."""
+    words = normal.split()
+    spanish = sum(word in _SPANISH for word in words)
+    english = sum(word in _ENGLISH for word in words)
+    return "es" if spanish > english else "en"
+
+
 # --- normalisation ------------------------------------------------------------------------
 
+# Symbols that are not letters, digits or punctuation (emoji, mostly), one run at a time;
+# the joining and variation characters inside an emoji belong to its run.
+_EMOJI_RUN = re.compile(
+    "[\u2190-\u2bff\U0001f000-\U0001faff][\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d ]*"
+)
 _JOKE_EMOJI = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f639\U0001f480]")
 # "OD", "ODd", "OD'ing": upper case tells the abbreviation from the word "odd".
 _OD_UPPER = re.compile(r"\bOD(['’]?[dD]|['’]?(?:ed|ED|ing|ING|in|IN))?\b")
