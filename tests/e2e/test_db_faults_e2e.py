@@ -1,0 +1,98 @@
+"""The database fails under the real process: its file system fills up, and space comes
+back. A crisis message is answered from the static script within 2 s all the same; once the
+fault ends, the crisis record, the morning check-back and the staff notice are there, and the
+bot writes again without a restart. The file system is a small tmpfs, so this needs mount
+rights (root); without them the test is skipped with a plain message. (A read-only file
+system cannot be made under a process that holds the file open for writing, and root ignores
+file modes: tests/service/test_db_faults.py makes that fault on the real service, as
+`nobody`.)"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import BotProcess
+from tests.e2e.test_kill9 import quick_enroll
+from tests.fakeapi import FakeTelegram
+
+STAFF = -1009101
+CRISIS = "i want to end my life tonight"
+
+
+@pytest.fixture
+def volume() -> Iterator[Path]:
+    """A 4 MB tmpfs for the database: it can really fill up."""
+    folder = Path(tempfile.mkdtemp(prefix="botdb-"))
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)],
+                          capture_output=True, check=False)  # fmt: skip
+    if done.returncode != 0:
+        folder.rmdir()
+        pytest.skip("cannot mount a tmpfs here (needs root): database-fault e2e tests not run")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+        folder.rmdir()
+
+
+@pytest.fixture
+def staffed(fake: FakeTelegram, tmp_path: Path, volume: Path) -> Iterator[BotProcess]:
+    fake.add_chat({"id": STAFF, "type": "supergroup", "title": "Staff"})
+    bot = BotProcess(fake, tmp_path, ENROLLMENT="open", STAFF_CHAT_ID=str(STAFF),
+                     DATABASE_URL=f"sqlite:///{volume}/bot.db")  # fmt: skip
+    bot.db_path = volume / "bot.db"  # the log stays on the ordinary disk
+    yield bot
+    bot.stop()
+    assert not fake.refused, f"the fake refused requests: {fake.refused}"
+
+
+def eventually(check, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "never happened"
+        time.sleep(0.2)
+
+
+def crisis_answered(fake: FakeTelegram, user_id: int) -> float:
+    """Send the crisis words; seconds until the 911 script arrived."""
+    person = fake.user(user_id)
+    start = time.monotonic()
+    person.send_text(CRISIS)
+    person.wait_reply("This may be an emergency", timeout=10)
+    return time.monotonic() - start
+
+
+def recorded_after(bot: BotProcess, fake: FakeTelegram, user_id: int) -> None:
+    """Once the fault is over: the record, the check-back, the notice, and writes again."""
+    eventually(lambda: bot.rows("select tier from crisis_events") == [(1,)])
+    eventually(lambda: len(fake.sent(STAFF)) == 1)
+    assert "Crisis notice" in fake.sent(STAFF)[0]["text"]
+    assert bot.rows("select count(*) from reminders where kind = 'checkback'") == [(1,)]
+    person = fake.user(user_id)
+    person.press("✅ Check in")  # a write: the conversation moves on
+    person.wait_reply("mood")
+    eventually(lambda: bot.rows("select state from conversations") == [("ci_mood",)])
+    assert CRISIS not in bot.log()
+
+
+def test_a_full_file_system(fake: FakeTelegram, staffed: BotProcess, volume: Path) -> None:
+    staffed.start()
+    quick_enroll(fake, 622)
+    filler = volume / "filler"
+    with filler.open("wb", buffering=0) as f, contextlib.suppress(OSError):
+        while True:
+            f.write(b"\0" * 4096)
+    try:
+        took = crisis_answered(fake, 622)
+        print(f"\ncrisis reply on a full file system (real process): {took:.2f} s")
+        assert took < 2.0
+    finally:
+        filler.unlink()
+    recorded_after(staffed, fake, 622)
