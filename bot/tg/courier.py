@@ -130,6 +130,7 @@ class Courier:
         if not rows:
             return 0
         chats: dict[int, list[Outgoing]] = defaultdict(list)
+        broken = Settlement()
         for row_id, chat_id, client_id, kind, payload in rows:
             self.busy.add(row_id)
             try:
@@ -139,9 +140,12 @@ class Courier:
                     continue
                 reply, edit_id = decode(payload, chat_id if kind == "notice" else None)
                 chats[chat_id].append(Outgoing(row_id, chat_id, reply, edit_id))
-            except Exception:
-                self.busy.discard(row_id)
-                raise
+            except Exception as exc:  # a row that cannot be composed: later, with a back-off
+                log.error("outbox message %d could not be prepared: %s", row_id,
+                          exc.__class__.__name__)  # fmt: skip
+                broken.retry[row_id] = f"not prepared: {exc.__class__.__name__}"
+        if broken.retry:
+            await self._settle(broken)
         try:
             await asyncio.gather(*(self.send(items) for items in chats.values()))
         finally:

@@ -71,6 +71,8 @@ async def _answer(query: Any) -> None:
         await query.answer()
     except BadRequest:  # the query is too old to answer; the reply still goes out
         log.info("callback query too old to answer")
+    except TelegramError as exc:  # only the spinner on the button: the replies matter more
+        log.info("callback query not answered: %s", exc.__class__.__name__)
 
 
 async def on_message(update: Update, context: Context) -> None:

@@ -12,8 +12,10 @@ import pytest
 from sqlalchemy import select
 
 from bot.config import Settings, load_settings
+from bot.domain.conversation import model as m
 from bot.locales import t
-from bot.service.mailbox import BACKOFF
+from bot.service.mailbox import BACKOFF, encode
+from bot.store import mailbox
 from bot.store.models import AuditEntry, OutboxMessage
 from bot.tg import delivery
 from bot.tg.handlers import courier
@@ -186,3 +188,29 @@ async def test_a_share_that_did_not_arrive_is_not_called_sent(
     assert await harness.rows(AuditEntry) == []
     [row] = await outbox(harness)
     assert (row.kind, row.status) == ("compose", "failed")
+
+
+async def test_a_row_that_cannot_be_composed_waits_and_does_not_stop_the_job(
+    harness: Harness, pat: Person, clock: MovableClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in composing one row (a chart, an export) costs that row a back-off, not the
+    job: the notice behind it still goes out."""
+    await enroll(pat)
+    service = harness.app.bot_data.svc()
+    async with harness.db.transaction() as s:
+        compose, notice = await mailbox.add_outgoing(s, [
+            {"chat_id": pat.id, "client_id": None, "update_id": None, "kind": "compose",
+             "payload": {"compose": "progress", "days": 14}},
+            {"chat_id": STAFF_CHAT, "client_id": None, "update_id": None, "kind": "notice",
+             "payload": encode(m.Reply("Crisis notice: test", chat_id=STAFF_CHAT))},
+        ], clock.now)  # fmt: skip
+
+    async def broken(*args: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(service, "compose", broken)
+    assert await courier_of(harness).send_due() == 2
+    assert texts_to(harness, STAFF_CHAT) == ["Crisis notice: test"]
+    [row] = await outbox(harness)
+    assert (row.id, row.attempts, row.detail) == (compose, 1, "not prepared: RuntimeError")
+    assert notice != compose
