@@ -160,7 +160,6 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     )
     queue.run_repeating(_replay, interval=REPLAY_EVERY, first=2, name="replay", job_kwargs=once)
     queue.run_repeating(_prune, interval=6 * 3600, first=60, name="prune-updates", job_kwargs=once)
-    await service.outbox.restart()
     queue.run_repeating(_outbox, interval=OUTBOX_EVERY, first=0, name="outbox", job_kwargs=once)
 
 
@@ -208,7 +207,13 @@ async def _dispatch(context: Context) -> None:
 
 
 async def _outbox(context: Context) -> None:
-    """Send what waits in the outbox: retries, and what a crash left."""
+    """Send what waits in the outbox: retries, and what a crash left (on the first run, the
+    messages the last run meant to send itself are made due: here rather than at start-up,
+    so a locked database does not hold up polling)."""
+    extra = context.bot_data.extra
+    if not extra.get("outbox_released"):
+        await context.bot_data.svc().outbox.restart()
+        extra["outbox_released"] = True
     while await courier(context).send_due() > 0:
         pass
 

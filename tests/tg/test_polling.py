@@ -1,0 +1,84 @@
+"""The product's own long polling (bot.tg.polling) through the real Application: one chat's
+updates in order, other chats not held up behind a chat whose update waits for the database."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from pathlib import Path
+
+from bot.service.conversation import Service
+from bot.tg.application import serve
+from tests.tg import updates as u
+from tests.tg.conftest import enroll
+from tests.tg.driver import Harness, Person
+
+
+def texts_to(harness: Harness, chat_id: int) -> list[str]:
+    return [m.text for m in harness.fake.messages.values() if m.chat_id == chat_id]
+
+
+async def until(harness: Harness, check, seconds: float) -> float:  # type: ignore[no-untyped-def]
+    """Wait for `check()`, woken by each message sent; the seconds it took (fails after
+    `seconds`)."""
+    start = time.monotonic()
+    async with asyncio.timeout(seconds):
+        while True:
+            harness.fake.sent.clear()
+            if check():
+                return time.monotonic() - start
+            await harness.fake.sent.wait()
+
+
+async def test_a_chat_waiting_for_the_database_does_not_hold_up_another(
+    harness: Harness, pat: Person, service: Service, tmp_path: Path
+) -> None:
+    await enroll(pat)
+    ben = harness.person(5550002)
+    harness.fake.remember_chat(u.private_chat(ben.user))  # queued updates skip deliver()
+    stop = asyncio.Event()
+    running = asyncio.create_task(serve(harness.app, service, 1, stop))
+    for _ in range(200):  # polling has begun (start-up reads the inbox first)
+        if harness.fake.of("getUpdates"):
+            break
+        await asyncio.sleep(0.05)
+    holder = sqlite3.connect(tmp_path / "test.db", isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
+        before = len(texts_to(harness, pat.id))
+        harness.fake.queue_update(u.command(harness.next_id(), pat.user, "checkin"))
+        harness.fake.queue_update(u.text(harness.next_id(), ben.user, "i want to end my life"))
+        took = await until(harness, lambda: any("911" in t for t in texts_to(harness, ben.id)), 5)
+        assert took < 2.0  # Ben's crisis did not queue behind Pat's check-in
+        assert len(texts_to(harness, pat.id)) == before  # Pat's waits for the database
+        holder.execute("ROLLBACK")
+        await until(harness, lambda: len(texts_to(harness, pat.id)) > before, 15)
+        assert "mood" in texts_to(harness, pat.id)[-1]
+    finally:
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+        holder.close()
+        stop.set()
+        await asyncio.wait_for(running, 20)
+
+
+async def test_one_chats_updates_are_handled_in_order(
+    harness: Harness, pat: Person, service: Service
+) -> None:
+    await enroll(pat)
+    stop = asyncio.Event()
+    running = asyncio.create_task(serve(harness.app, service, 1, stop))
+    try:
+        before = len(texts_to(harness, pat.id))
+        for words in ("/checkin", "4", "2"):  # mood 4, then craving 2: order matters
+            if words.startswith("/"):
+                harness.fake.queue_update(u.command(harness.next_id(), pat.user, words[1:]))
+            else:
+                harness.fake.queue_update(u.text(harness.next_id(), pat.user, words))
+        await until(harness, lambda: len(texts_to(harness, pat.id)) >= before + 3, 10)
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, 20)
+    prompts = texts_to(harness, pat.id)[before:]
+    assert "mood" in prompts[0] and "craving" in prompts[1], prompts
