@@ -136,6 +136,7 @@ class Outbox:
 
     def __init__(self, db: Database, clock: Clock = system_clock) -> None:
         self.db, self.clock = db, clock
+        self.started_at = clock()  # rows written before this are a previous run's
 
     async def due(self, skip: Iterable[int] = (), limit: int = 50) -> list[Row]:
         """Rows whose time has come as (id, chat_id, client_id, kind, payload), oldest first;
@@ -152,9 +153,10 @@ class Outbox:
         return found
 
     async def restart(self) -> int:
-        """At start-up: what the last run meant to send itself is due now; returns how many."""
+        """After a start: what the last run meant to send itself is due now (this run's own
+        rows are left to their senders); returns how many."""
         async with self.db.transaction() as s:
-            found = await mailbox.release_outgoing(s, self.clock())
+            found = await mailbox.release_outgoing(s, self.clock(), self.started_at)
         if found:
             log.info("%d outbox messages left by the last run are due now", found)
         return found

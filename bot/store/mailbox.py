@@ -99,13 +99,13 @@ async def due_outgoing(
     return [row for row in await s.scalars(stmt) if row.id not in skipped][:limit]
 
 
-async def release_outgoing(s: AsyncSession, now: datetime) -> int:
-    """At start-up: rows a previous run was about to send itself (never tried yet) are due
-    now. Returns how many."""
+async def release_outgoing(s: AsyncSession, now: datetime, before: datetime) -> int:
+    """After a start: rows a previous run (one that wrote them before `before`) was about to
+    send itself, never tried yet, are due now. Returns how many."""
     stmt = (
         update(OutboxMessage)
         .where(OutboxMessage.status == "pending", OutboxMessage.attempts == 0)
-        .where(OutboxMessage.next_try_at > now)
+        .where(OutboxMessage.next_try_at > now, OutboxMessage.created_at < before)
         .values(next_try_at=now)
     )
     return _rowcount(await s.execute(stmt))
