@@ -11,9 +11,7 @@ Without mount rights or chattr the test is skipped with a plain message."""
 
 from __future__ import annotations
 
-import contextlib
 import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +21,7 @@ import pytest
 from tests.e2e.conftest import BotProcess
 from tests.e2e.test_kill9 import quick_enroll
 from tests.fakeapi import FakeTelegram
+from tests.faults import fill, small_tmpfs
 
 STAFF = -1009101
 CRISIS = "i want to end my life tonight"
@@ -31,17 +30,8 @@ CRISIS = "i want to end my life tonight"
 @pytest.fixture
 def volume() -> Iterator[Path]:
     """A 4 MB tmpfs for the database: it can really fill up."""
-    folder = Path(tempfile.mkdtemp(prefix="botdb-"))
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)],
-                          capture_output=True, check=False)  # fmt: skip
-    if done.returncode != 0:
-        folder.rmdir()
-        pytest.skip("cannot mount a tmpfs here (needs root): database-fault e2e tests not run")
-    try:
+    with small_tmpfs(4, "the disk-full e2e test") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-        folder.rmdir()
 
 
 @pytest.fixture
@@ -122,10 +112,7 @@ def test_a_read_only_database(fake: FakeTelegram, staffed_here: BotProcess) -> N
 def test_a_full_file_system(fake: FakeTelegram, staffed: BotProcess, volume: Path) -> None:
     staffed.start()
     quick_enroll(fake, 622)
-    filler = volume / "filler"
-    with filler.open("wb", buffering=0) as f, contextlib.suppress(OSError):
-        while True:
-            f.write(b"\0" * 4096)
+    filler = fill(volume)
     try:
         took = crisis_answered(fake, 622)
         print(f"\ncrisis reply on a full file system (real process): {took:.2f} s")

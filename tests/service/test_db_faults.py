@@ -13,7 +13,6 @@ import contextlib
 import os
 import shutil
 import sqlite3
-import subprocess
 import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -31,6 +30,7 @@ from bot.service.conversation import Address, Service
 from bot.service.mailbox import decode
 from bot.store.database import Database, upgrade
 from bot.store.models import CrisisEvent, Reminder
+from tests.faults import fill, small_tmpfs
 from tests.service.test_service import Clock, enroll
 
 STAFF = -100123
@@ -231,28 +231,9 @@ async def test_read_only_crisis_answered_recorded_after_and_the_engine_recovers(
 
 @pytest.fixture
 def small_fs() -> Iterator[Path]:
-    """A 2 MB tmpfs: a file system that can really run out of space. Needs mount rights."""
-    folder = Path(tempfile.mkdtemp(prefix="dbfull-"))
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)],
-        capture_output=True, check=False,
-    )  # fmt: skip
-    if done.returncode != 0:
-        folder.rmdir()
-        pytest.skip("cannot mount a small tmpfs here (needs root): disk-full test not run")
-    try:
+    """A 2 MB tmpfs: a file system that can really run out of space."""
+    with small_tmpfs(2, "the disk-full test") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-        folder.rmdir()
-
-
-def fill(folder: Path) -> Path:
-    filler = folder / "filler"
-    with filler.open("wb", buffering=0) as f, contextlib.suppress(OSError):
-        while True:
-            f.write(b"\0" * 4096)
-    return filler
 
 
 async def test_disk_full_crisis_answered_and_recorded_when_space_is_back(

@@ -1,0 +1,39 @@
+"""Faults made for real for the tests: a small file system that can fill up."""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@contextlib.contextmanager
+def small_tmpfs(megabytes: int, why: str) -> Iterator[Path]:
+    """A tmpfs of `megabytes` MB mounted on a new folder; the test is skipped, saying `why`
+    it needed one, where mounting is not allowed (it needs root)."""
+    folder = Path(tempfile.mkdtemp(prefix="tmpfs-"))
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(folder)],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        folder.rmdir()
+        pytest.skip(f"cannot mount a small tmpfs here (needs root): {why} not run")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+        folder.rmdir()
+
+
+def fill(folder: Path) -> Path:
+    """Write zeros into `folder` until its file system is full; returns the file to delete."""
+    filler = folder / "filler"
+    with filler.open("wb", buffering=0) as f, contextlib.suppress(OSError):
+        while True:
+            f.write(b"\0" * 4096)
+    return filler
