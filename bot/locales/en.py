@@ -407,9 +407,9 @@ TEXTS: dict[str, str] = {
         "Crisis notice: client {client}, tier {tier}, at {time}. Please follow up per protocol."
     ),
     "rem.checkin": "Hi! Time for today's check-in. It takes about a minute.",
-    "rem.day_before": "Tomorrow at {time}: {kind}.{place}\nWill you be there?",
-    "rem.hour_before": "In one hour, at {time}: {kind}.{place}\nSee you there?",
-    "rem.place": " Place: {place}.",
+    "rem.day_before": "Tomorrow at {time}: {kind}.\nWill you be there?{place}",
+    "rem.hour_before": "In one hour, at {time}: {kind}.\nSee you there?{place}",
+    "rem.place": "\n\nPlace: {place}",
     "rem.followup": (
         "Checking back in from earlier. How are you doing now?\n\nDid the craving pass?"
     ),

@@ -444,9 +444,9 @@ TEXTS: dict[str, str] = {
         "Por favor, haga seguimiento según el protocolo."
     ),
     "rem.checkin": "¡Hola! Es hora de su registro de hoy. Toma como un minuto.",
-    "rem.day_before": "Mañana a las {time}: {kind}.{place}\n¿Va a estar ahí?",
-    "rem.hour_before": "En una hora, a las {time}: {kind}.{place}\n¿Nos vemos ahí?",
-    "rem.place": " Lugar: {place}.",
+    "rem.day_before": "Mañana a las {time}: {kind}.\n¿Va a estar ahí?{place}",
+    "rem.hour_before": "En una hora, a las {time}: {kind}.\n¿Nos vemos ahí?{place}",
+    "rem.place": "\n\nLugar: {place}",
     "rem.followup": (
         "Vuelvo a escribirle por lo de hace un rato. ¿Cómo está ahora?\n\n¿Se le pasaron "
         "las ganas de consumir?"
