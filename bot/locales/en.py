@@ -427,6 +427,14 @@ TEXTS: dict[str, str] = {
     "att.thanks.cant": (
         "Thanks for telling us. Your team will know. If you can, call them to reschedule."
     ),
+    "att.untold.late": (
+        "Thanks for telling me. I could not pass this on to your team, so if you can, "
+        "call your program to say you are running late. See you soon, and travel safe."
+    ),
+    "att.untold.cant": (
+        "Thanks for telling me. I could not pass this on to your team, so please call "
+        "your program when you can, to let them know and to reschedule."
+    ),
     "fu.passed": "It passed",
     "fu.strong": "Still strong",
     "fu.used": "I used",

@@ -467,6 +467,14 @@ TEXTS: dict[str, str] = {
     "att.thanks.cant": (
         "Gracias por avisarnos. Su equipo lo sabrá. Si puede, llámeles para cambiar la cita."
     ),
+    "att.untold.late": (
+        "Gracias por decírmelo. No pude pasarle este aviso a su equipo; si puede, llame a "
+        "su programa para decirles que va tarde. Nos vemos pronto; venga con cuidado."
+    ),
+    "att.untold.cant": (
+        "Gracias por decírmelo. No pude pasarle este aviso a su equipo; por favor, llame a "
+        "su programa cuando pueda, para avisarles y cambiar la cita."
+    ),
     "fu.passed": "Se me pasó",
     "fu.strong": "Siguen fuertes",
     "fu.used": "Consumí",

@@ -20,7 +20,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 
 from bot.domain.conversation import model as m
 from bot.service.conversation import Service
-from bot.service.mailbox import Outgoing, Settlement, decode
+from bot.service.mailbox import Outgoing, Settlement, from_row
 from bot.tg.delivery import deliver_reliably, markup
 from bot.tg.limits import clip
 
@@ -59,8 +59,11 @@ class Courier:
                 if item.audit is not None:
                     done.audits.append(item.audit)
                 follow = item.then
-            else:  # a share that did not arrive is not retried: the person is told
-                outcome[item.id or 0] = "failed"
+            else:  # the person is told; a share that did not arrive is not retried
+                if item.retry_alone and result == "retry" and item.id:
+                    done.told.add(item.id)  # a staff notice: tried again, without them
+                else:
+                    outcome[item.id or 0] = "failed"
                 follow = item.otherwise
             for extra in follow:
                 await self._one(extra, done)
@@ -137,8 +140,7 @@ class Courier:
                     made = await self.service.compose(row_id, client_id, payload)
                     chats[chat_id].extend(made or [_gone(row_id, chat_id)])
                     continue
-                reply, edit_id = decode(payload, chat_id if kind == "notice" else None)
-                chats[chat_id].append(Outgoing(row_id, chat_id, reply, edit_id))
+                chats[chat_id].append(from_row(row_id, chat_id, kind, payload))
             except Exception:
                 self.busy.discard(row_id)
                 raise

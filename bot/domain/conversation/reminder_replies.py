@@ -16,6 +16,7 @@ from bot.domain.content import SKILLS, match_skills
 from bot.domain.conversation.model import (
     Choice,
     Ctx,
+    IfStaffTold,
     Outcome,
     Reply,
     SaveAttendance,
@@ -94,7 +95,11 @@ def attendance_button(
     if not rid.isdigit() or answer not in ATTENDANCE:
         return Outcome(state, draft, [Reply(t(lang, "step.expired"))])
     thanks = Reply(t(lang, f"att.thanks.{answer}"))
-    return Outcome(state, draft, [SaveAttendance(int(rid), answer), thanks])
+    if answer == "there":
+        return Outcome(state, draft, [SaveAttendance(int(rid), answer), thanks])
+    # Late or absent goes to staff: "your team will know" only once they do.
+    told = IfStaffTold(thanks, Reply(t(lang, f"att.untold.{answer}")))
+    return Outcome(state, draft, [SaveAttendance(int(rid), answer), told])
 
 
 def followup_button(
