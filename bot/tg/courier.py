@@ -7,7 +7,12 @@ the in-process retries leaves the row to be tried again with a back-off, and the
 after it are still sent, in order. 403 from a person: they blocked the bot; nothing more is
 sent to them. 403 from the staff chat: the bot was removed; the notice fails and the log says
 so. 400 with migrate_to_chat_id: the chat moved; the message follows it and the log says,
-once, which STAFF_CHAT_ID to set. Any other 400: recorded as failed, not retried."""
+once, which STAFF_CHAT_ID to set. Any other 400: recorded as failed, not retried.
+
+A message with follow-ups (`Outgoing.then` / `otherwise`) decides what the person hears: a
+shared summary's "sent", an attendance notice's "your team will know", only once the staff chat
+accepted it; else the alternative at once (a notice Telegram only delayed is still retried,
+without its follow-ups)."""
 
 from __future__ import annotations
 
