@@ -81,7 +81,7 @@ async def _track_remove(desk: StaffDesk, args: argparse.Namespace) -> list[str]:
 
 async def _session_add(desk: StaffDesk, args: argparse.Namespace) -> list[str]:
     spec = session_spec({name: getattr(args, name) for name in SESSION_OPTIONS})
-    return [f"added {line}" for line in await desk.add_sessions(spec)]
+    return list(await desk.add_sessions(spec))
 
 
 async def _session_list(desk: StaffDesk, args: argparse.Namespace) -> list[str]:

@@ -23,6 +23,7 @@ DAYS = {
 MIN_LENGTH, MAX_LENGTH = 5, 600
 MAX_PLACE = 200
 MAX_TRACK_NAME = 64
+MAX_INVITE_DAYS = 30
 SESSION_OPTIONS = ("track", "client", "kind", "weekly", "once", "start", "length", "place")
 # Phones turn a typed "--" into a dash; staff should not have to fight their keyboard.
 _DASHES = ("—", "–")
@@ -124,11 +125,14 @@ def check_place(text: str | None) -> str | None:
 
 
 def parse_duration(text: str) -> timedelta:
-    """'72h', '3d', '90m' -> timedelta; AdminError otherwise (an invite's validity)."""
+    """'72h', '3d', '90m' -> timedelta, at most 30 days; AdminError otherwise (an invite's
+    validity: a link that works for years is a link someone else finds)."""
     match = re.fullmatch(r"\s*(\d+)\s*([mhd])\s*", text)
     if not match or int(match.group(1)) == 0:
         raise AdminError(f"invalid duration {text!r}; use e.g. 72h, 3d or 90m")
     unit = {"m": "minutes", "h": "hours", "d": "days"}[match.group(2)]
+    if int(match.group(1)) > MAX_INVITE_DAYS * {"m": 1440, "h": 24, "d": 1}[match.group(2)]:
+        raise AdminError(f"invite expiry {text.strip()} is too long; at most {MAX_INVITE_DAYS}d")
     return timedelta(**{unit: int(match.group(1))})
 
 
@@ -213,11 +217,50 @@ def parse_track_add(words: Sequence[str], default_zone: str) -> tuple[str, str]:
     return check_track_name(" ".join(parts)), check_zone(zone)
 
 
-def once_not_past(day: date, zone: str, now: datetime) -> None:
-    """A one-off session may be today (in its zone) or later, never before."""
-    today = now.astimezone(ZoneInfo(zone)).date()
-    if day < today:
-        raise AdminError(f"date {day.isoformat()} is in the past (today is {today} in {zone})")
+def once_not_past(day: date, zone: str, now: datetime, start: str | None = None) -> None:
+    """A one-off session may be today (in its zone) or later, never before; given its
+    start, one that already began today is refused too (no reminder could go out)."""
+    here = now.astimezone(ZoneInfo(zone))
+    if day < here.date():
+        raise AdminError(
+            f"date {day.isoformat()} is in the past (today is {here.date()} in {zone})"
+        )
+    if start is not None and day == here.date() and start <= f"{here:%H:%M}":
+        raise AdminError(
+            f"{day.isoformat()} {start} is in the past (it is {here:%H:%M} in {zone})"
+        )
+
+
+@dataclass(frozen=True)
+class Slot:
+    """When a session meets, as far as clashes go: a weekday or a date, start, length, kind."""
+
+    weekday: int | None
+    once: date | None
+    start: str
+    length: int
+    kind: str
+
+
+def _same_day(a: Slot, b: Slot) -> bool:
+    days = [x.once.weekday() if x.once is not None else x.weekday for x in (a, b)]
+    if a.once is not None and b.once is not None:
+        return a.once == b.once
+    return days[0] == days[1]
+
+
+def clash(new: Slot, old: Slot) -> str | None:
+    """'duplicate' when `old` is the same session (same day, start and kind: its reminders
+    would go twice), 'overlap' when their times meet on a day, else None. Times are compared
+    within the day they start (in one zone)."""
+    if not _same_day(new, old):
+        return None
+    if (new.start, new.kind, new.once) == (old.start, old.kind, old.once):
+        return "duplicate"
+    begin = [int(x.start[:2]) * 60 + int(x.start[3:]) for x in (new, old)]
+    if begin[0] < begin[1] + old.length and begin[1] < begin[0] + new.length:
+        return "overlap"
+    return None
 
 
 def describe_when(

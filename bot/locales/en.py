@@ -407,9 +407,9 @@ TEXTS: dict[str, str] = {
         "Crisis notice: client {client}, tier {tier}, at {time}. Please follow up per protocol."
     ),
     "rem.checkin": "Hi! Time for today's check-in. It takes about a minute.",
-    "rem.day_before": "Tomorrow at {time}: {kind}.{place}\nWill you be there?",
-    "rem.hour_before": "In one hour, at {time}: {kind}.{place}\nSee you there?",
-    "rem.place": " Place: {place}.",
+    "rem.day_before": "Tomorrow at {time}: {kind}.\nWill you be there?{place}",
+    "rem.hour_before": "In one hour, at {time}: {kind}.\nSee you there?{place}",
+    "rem.place": "\n\nPlace: {place}",
     "rem.followup": (
         "Checking back in from earlier. How are you doing now?\n\nDid the craving pass?"
     ),
@@ -426,6 +426,14 @@ TEXTS: dict[str, str] = {
     "att.thanks.late": "Thanks for letting us know. See you soon, and travel safe.",
     "att.thanks.cant": (
         "Thanks for telling us. Your team will know. If you can, call them to reschedule."
+    ),
+    "att.untold.late": (
+        "Thanks for telling me. I could not pass this on to your team, so if you can, "
+        "call your program to say you are running late. See you soon, and travel safe."
+    ),
+    "att.untold.cant": (
+        "Thanks for telling me. I could not pass this on to your team, so please call "
+        "your program when you can, to let them know and to reschedule."
     ),
     "fu.passed": "It passed",
     "fu.strong": "Still strong",

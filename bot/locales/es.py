@@ -444,9 +444,9 @@ TEXTS: dict[str, str] = {
         "Por favor, haga seguimiento según el protocolo."
     ),
     "rem.checkin": "¡Hola! Es hora de su registro de hoy. Toma como un minuto.",
-    "rem.day_before": "Mañana a las {time}: {kind}.{place}\n¿Va a estar ahí?",
-    "rem.hour_before": "En una hora, a las {time}: {kind}.{place}\n¿Nos vemos ahí?",
-    "rem.place": " Lugar: {place}.",
+    "rem.day_before": "Mañana a las {time}: {kind}.\n¿Va a estar ahí?{place}",
+    "rem.hour_before": "En una hora, a las {time}: {kind}.\n¿Nos vemos ahí?{place}",
+    "rem.place": "\n\nLugar: {place}",
     "rem.followup": (
         "Vuelvo a escribirle por lo de hace un rato. ¿Cómo está ahora?\n\n¿Se le pasaron "
         "las ganas de consumir?"
@@ -466,6 +466,14 @@ TEXTS: dict[str, str] = {
     "att.thanks.late": "Gracias por avisar. Nos vemos pronto; venga con cuidado.",
     "att.thanks.cant": (
         "Gracias por avisarnos. Su equipo lo sabrá. Si puede, llámeles para cambiar la cita."
+    ),
+    "att.untold.late": (
+        "Gracias por decírmelo. No pude pasarle este aviso a su equipo; si puede, llame a "
+        "su programa para decirles que va tarde. Nos vemos pronto; venga con cuidado."
+    ),
+    "att.untold.cant": (
+        "Gracias por decírmelo. No pude pasarle este aviso a su equipo; por favor, llame a "
+        "su programa cuando pueda, para avisarles y cambiar la cita."
     ),
     "fu.passed": "Se me pasó",
     "fu.strong": "Siguen fuertes",

@@ -22,7 +22,16 @@ from bot.locales import norm_lang, t
 from bot.service import degraded, effects
 from bot.service.clock import Clock, system_clock
 from bot.service.context import build_context
-from bot.service.mailbox import LEASE, Inbox, Outbox, Outgoing, encode
+from bot.service.mailbox import (
+    LEASE,
+    Inbox,
+    Outbox,
+    Outgoing,
+    encode,
+    encode_told,
+    then_replies,
+    with_told,
+)
 from bot.store import mailbox, repo, schedules
 from bot.store.database import Database
 from bot.store.models import Client
@@ -59,7 +68,9 @@ class Service:
         (the terminal); a door that may lose them uses `handle_update`. Help and crisis are
         answered within `degraded.BUDGET` seconds even when the database fails or waits."""
         done = await self._guarded(addr, event, update_id, None, durable=False)
-        return None if done is None else [o.reply for o in done]
+        # Nothing here can fail to arrive (the terminal prints the staff notice too): what
+        # hangs on a notice's delivery follows it.
+        return None if done is None else [r for o in done for r in (o.reply, *then_replies(o))]
 
     async def handle_update(
         self, addr: Address, event: m.Event, update_id: int, edit_message_id: int | None = None
@@ -104,7 +115,7 @@ class Service:
             state, draft = await self._load(s, client)
             ctx = await build_context(s, self.settings, client, addr.lang_hint, event, now)
             out = await _step(state, draft, event, ctx)
-            client, replies = await self._apply(s, client, addr, event, out, now)
+            client, replies, hang = await self._apply(s, client, addr, event, out, now)
             heavy = [
                 e for e in out.effects if isinstance(e, m.ShowProgress | m.Export | m.ShareSummary)
             ] if client is not None else []  # fmt: skip
@@ -114,16 +125,17 @@ class Service:
                 await repo.save_conversation(s, client.id, out.state.value, out.draft, now)
                 who = (client.id, client.pseudo_id, client.language)
             if durable:
-                rows = _outbox_rows(addr, client, update_id, replies, heavy, edit_message_id)
+                rows = _outbox_rows(addr, client, update_id, replies, hang, heavy, edit_message_id)
                 ids = list(await mailbox.add_outgoing(s, rows, now, due=now + LEASE))
         log.info(
             "event %s for %s: %s -> %s",
             type(event).__name__, client.pseudo_id if client else "stranger", state, out.state,
         )  # fmt: skip
         done = [
-            Outgoing(row, r.chat_id or addr.chat_id, r, edit_message_id)
-            for row, r in zip(ids, replies, strict=False)
-        ]
+            with_told(row, r.chat_id or addr.chat_id, r, addr.chat_id, hang[n]) if n in hang
+            else Outgoing(row, r.chat_id or addr.chat_id, r, edit_message_id)
+            for n, (row, r) in enumerate(zip(ids, replies, strict=False))
+        ]  # fmt: skip
         for row, effect in zip(ids[len(replies) :], heavy, strict=True):
             done.extend(await self._after_commit(effect, *who, addr.chat_id, row, now))
         return done
@@ -212,11 +224,24 @@ class Service:
         event: m.Event,
         out: m.Outcome,
         now: datetime,
-    ) -> tuple[Client | None, list[m.Reply]]:
-        """Carry out the effects in order; return the client (created or deleted) and replies."""
+    ) -> tuple[Client | None, list[m.Reply], dict[int, m.IfStaffTold]]:
+        """Carry out the effects in order; return the client (created or deleted), the
+        replies and notices, and what hangs on a notice's delivery (by the notice's index).
+
+        A reply that hangs on a notice (`IfStaffTold`) is paired with the notice of the
+        effect just before it; when that effect made none (no staff chat), its `untold`
+        is the reply."""
         replies: list[m.Reply] = []
+        hang: dict[int, m.IfStaffTold] = {}
+        notice_at: int | None = None  # the notice of the effect just carried out
         for effect in out.effects:
-            if isinstance(effect, m.Reply):
+            last, notice_at = notice_at, None
+            if isinstance(effect, m.IfStaffTold):
+                if last is None:
+                    replies.append(effect.untold)
+                else:
+                    hang[last] = effect
+            elif isinstance(effect, m.Reply):
                 replies.append(effect)
             elif isinstance(effect, m.Enroll):
                 client = await self._enroll(s, addr, event, now)
@@ -230,8 +255,9 @@ class Service:
             else:
                 notice = await effects.save(s, client, effect, now, self.settings)
                 if notice is not None:
+                    notice_at = len(replies)
                     replies.append(notice)
-        return client, replies
+        return client, replies, hang
 
     async def _enroll(
         self, s: AsyncSession, addr: Address, event: m.Event, now: datetime
@@ -270,18 +296,22 @@ def _summary(counts: dict[str, int], lang: str) -> str:
 
 def _outbox_rows(
     addr: Address, client: Client | None, update_id: int | None, replies: list[m.Reply],
-    heavy: Sequence[m.Effect], edit_message_id: int | None,
+    hang: dict[int, m.IfStaffTold], heavy: Sequence[m.Effect], edit_message_id: int | None,
 ) -> list[dict[str, Any]]:  # fmt: skip
-    """The outbox rows of one event: its replies and notices in order, then one row per
-    effect to compose after the commit."""
+    """The outbox rows of one event: its replies and notices in order (a notice with what
+    hangs on its delivery, so a restart still sends it), then one row per effect to compose
+    after the commit."""
     cid = client.id if client is not None else None
     rows = []
-    for r in replies:
+    for n, r in enumerate(replies):
         assert r.photo is None and r.document is None, "media are composed, not stored"
+        said = encode(r, edit_message_id)
+        if n in hang:
+            said |= encode_told(hang[n], addr.chat_id)
         rows.append({
             "chat_id": r.chat_id or addr.chat_id, "client_id": None if r.chat_id else cid,
             "update_id": update_id, "kind": "notice" if r.chat_id else "reply",
-            "payload": encode(r, edit_message_id),
+            "payload": said,
         })  # fmt: skip
     for effect in heavy:
         if isinstance(effect, m.ShowProgress):

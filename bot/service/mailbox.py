@@ -44,7 +44,10 @@ class Outgoing:
     Several messages composed from one "compose" row share its id; the row is settled once
     they have all gone. `then` goes to the person once this one is delivered and `otherwise`
     when it cannot be (a shared summary: "sent" only when it was); `audit` is recorded on
-    delivery as (actor, action, subject, detail)."""
+    delivery as (actor, action, subject, detail). A message sent with `otherwise` is not
+    tried again (a share that did not go is not sent late), unless `retry_alone`: a staff
+    notice that Telegram only delayed is still tried again, without its follow-ups, since
+    the person was told to call their program instead."""
 
     id: int | None
     chat_id: int
@@ -53,12 +56,14 @@ class Outgoing:
     then: tuple[Outgoing, ...] = ()
     otherwise: tuple[Outgoing, ...] = ()
     audit: tuple[str, str, str, str] | None = None
+    retry_alone: bool = False
 
 
 @dataclass
 class Settlement:
     """What one round of sending found: rows sent, to retry (id, detail), failed (id,
-    detail), chats that blocked the bot, chats that moved (old, new), audits to record."""
+    detail), chats that blocked the bot, chats that moved (old, new), audits to record, rows
+    to retry whose follow-ups were already sent (`told`: kept without them)."""
 
     sent: set[int] = field(default_factory=set)
     retry: dict[int, str] = field(default_factory=dict)
@@ -66,6 +71,7 @@ class Settlement:
     blocked: set[int] = field(default_factory=set)
     moved: dict[int, int] = field(default_factory=dict)
     audits: list[tuple[str, str, str, str]] = field(default_factory=list)
+    told: set[int] = field(default_factory=set)
 
 
 def encode(reply: m.Reply, edit_message_id: int | None = None) -> dict[str, Any]:
@@ -92,6 +98,36 @@ def decode(payload: dict[str, Any], chat_id: int | None = None) -> tuple[m.Reply
         urgent=bool(payload.get("urgent")), chat_id=chat_id,
     )  # fmt: skip
     return reply, payload.get("edit_message_id")
+
+
+def encode_told(told: m.IfStaffTold, person_chat_id: int) -> dict[str, Any]:
+    """What hangs on a staff notice, for its outbox payload: the person's chat and both
+    replies (a restart sends the notice and then one of them)."""
+    return {"person": person_chat_id, "then": encode(told.told), "otherwise": encode(told.untold)}
+
+
+def with_told(
+    row_id: int | None, chat_id: int, notice: m.Reply, person_chat_id: int, told: m.IfStaffTold
+) -> Outgoing:
+    """A staff notice with the person's reply hanging on its delivery."""
+    return Outgoing(
+        row_id, chat_id, notice, then=(Outgoing(None, person_chat_id, told.told),),
+        otherwise=(Outgoing(None, person_chat_id, told.untold),), retry_alone=True,
+    )  # fmt: skip
+
+
+def from_row(row_id: int, chat_id: int, kind: str, payload: dict[str, Any]) -> Outgoing:
+    """The message an outbox row (not a "compose" one) holds, with what hangs on it."""
+    reply, edit_id = decode(payload, chat_id if kind == "notice" else None)
+    if "then" not in payload:
+        return Outgoing(row_id, chat_id, reply, edit_id)
+    told = m.IfStaffTold(decode(payload["then"])[0], decode(payload["otherwise"])[0])
+    return with_told(row_id, chat_id, reply, int(payload["person"]), told)
+
+
+def then_replies(item: Outgoing) -> tuple[m.Reply, ...]:
+    """The replies that follow `item` once it is delivered."""
+    return tuple(extra.reply for extra in item.then)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -170,6 +206,7 @@ class Outbox:
         now = self.clock()
         async with self.db.transaction() as s:
             await mailbox.sent_outgoing(s, done.sent)
+            await mailbox.drop_follow_ups(s, done.told, ("person", "then", "otherwise"))
             for row_id, detail in done.retry.items():
                 await mailbox.retry_outgoing(s, row_id, now, detail, backoff)
             for row_id, detail in done.failed.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,8 +17,10 @@ from sqlalchemy.orm import InstrumentedAttribute
 from bot.domain.staff_input import (
     AdminError,
     SessionSpec,
+    Slot,
     check_track_name,
     check_zone,
+    clash,
     describe_when,
     once_not_past,
     parse_session_id,
@@ -89,7 +92,11 @@ async def remove_track(s: AsyncSession, name: str, now: datetime) -> str:
 
 
 async def add_sessions(s: AsyncSession, spec: SessionSpec, now: datetime) -> list[str]:
-    """Create the sessions of a `session add`: one row per weekday, or one for a date."""
+    """Create the sessions of a `session add`: one row per weekday, or one for a date;
+    returns a line per session added ("added #12 ...") and per warning.
+
+    The same session twice for one track or client (same day, start and kind) is refused;
+    one that overlaps another the same people attend is added, with a warning line."""
     owner: dict[str, int | None] = {"track_id": None, "client_id": None}
     if spec.track is not None:
         track = await find_track(s, spec.track)
@@ -98,7 +105,8 @@ async def add_sessions(s: AsyncSession, spec: SessionSpec, now: datetime) -> lis
         client = await find_client(s, spec.client or "")
         owner["client_id"], zone = client.id, client.timezone
     if spec.once is not None:
-        once_not_past(spec.once, zone, now)
+        once_not_past(spec.once, zone, now, spec.start)
+    warnings = await _clashes(s, spec, owner, zone, now)
     lines = []
     for weekday in spec.weekdays or (None,):
         session = await schedules.add_session(
@@ -106,8 +114,34 @@ async def add_sessions(s: AsyncSession, spec: SessionSpec, now: datetime) -> lis
             start_time=spec.start, duration_min=spec.length, place=spec.place,
             timezone=zone, created_at=now,
         )  # fmt: skip
-        lines.append(await describe(s, session))
-    return lines
+        lines.append("added " + await describe(s, session))
+    return lines + warnings
+
+
+async def _clashes(
+    s: AsyncSession, spec: SessionSpec, owner: dict[str, int | None], zone: str,
+    now: datetime,
+) -> list[str]:  # fmt: skip
+    """Warning lines for the sessions the new ones overlap; AdminError for a duplicate.
+    Sessions kept in another zone (a client's own beside their track's) and one-off
+    sessions already past are not compared."""
+    today = now.astimezone(ZoneInfo(zone)).date()
+    ours = (owner["track_id"], owner["client_id"])
+    found = await schedules.list_sessions(
+        s, track_id=owner["track_id"], client_id=owner["client_id"]
+    )
+    warnings = []
+    for old in found:
+        if old.timezone != zone or (old.once_date is not None and old.once_date < today):
+            continue
+        then = Slot(old.weekday, old.once_date, old.start_time, old.duration_min, old.kind)
+        seen = [clash(Slot(day, spec.once, spec.start, spec.length, spec.kind), then)
+                for day in spec.weekdays or (None,)]  # fmt: skip
+        if "duplicate" in seen and (old.track_id, old.client_id) == ours:
+            raise AdminError(f"this session exists already: {await describe(s, old)}")
+        if any(seen):
+            warnings.append(f"warning: overlaps {await describe(s, old)}")
+    return warnings
 
 
 async def describe(s: AsyncSession, session: ProgramSession) -> str:

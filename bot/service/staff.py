@@ -67,7 +67,8 @@ class StaffDesk:
             return await program.remove_track(s, name, now)
 
     async def add_sessions(self, spec: SessionSpec) -> list[str]:
-        """The sessions added, one line each."""
+        """The sessions added ("added #12 ..."), then a "warning: overlaps ..." line per
+        session they overlap; AdminError for the same session twice."""
         async with self._tx() as (s, now):
             return await program.add_sessions(s, spec, now)
 

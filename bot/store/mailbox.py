@@ -144,6 +144,14 @@ async def retry_outgoing(
     row.detail = detail[:64]
 
 
+async def drop_follow_ups(s: AsyncSession, ids: Iterable[int], keys: Sequence[str]) -> None:
+    """These rows' follow-ups were sent already: their payloads keep the rest only."""
+    for row_id in ids:
+        row = await s.get(OutboxMessage, row_id)
+        if row is not None:
+            row.payload = {k: v for k, v in row.payload.items() if k not in keys}
+
+
 async def fail_outgoing(s: AsyncSession, ids: Iterable[int], detail: str) -> None:
     """These can never be delivered: kept as failed, their words dropped."""
     wanted = list(ids)

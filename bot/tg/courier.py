@@ -7,7 +7,12 @@ the in-process retries leaves the row to be tried again with a back-off, and the
 after it are still sent, in order. 403 from a person: they blocked the bot; nothing more is
 sent to them. 403 from the staff chat: the bot was removed; the notice fails and the log says
 so. 400 with migrate_to_chat_id: the chat moved; the message follows it and the log says,
-once, which STAFF_CHAT_ID to set. Any other 400: recorded as failed, not retried."""
+once, which STAFF_CHAT_ID to set. Any other 400: recorded as failed, not retried.
+
+A message with follow-ups (`Outgoing.then` / `otherwise`) decides what the person hears: a
+shared summary's "sent", an attendance notice's "your team will know", only once the staff chat
+accepted it; else the alternative at once (a notice Telegram only delayed is still retried,
+without its follow-ups)."""
 
 from __future__ import annotations
 
@@ -20,7 +25,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 
 from bot.domain.conversation import model as m
 from bot.service.conversation import Service
-from bot.service.mailbox import Outgoing, Settlement, decode
+from bot.service.mailbox import Outgoing, Settlement, from_row
 from bot.tg.delivery import deliver_reliably, markup
 from bot.tg.limits import clip
 
@@ -59,8 +64,11 @@ class Courier:
                 if item.audit is not None:
                     done.audits.append(item.audit)
                 follow = item.then
-            else:  # a share that did not arrive is not retried: the person is told
-                outcome[item.id or 0] = "failed"
+            else:  # the person is told; a share that did not arrive is not retried
+                if item.retry_alone and result == "retry" and item.id:
+                    done.told.add(item.id)  # a staff notice: tried again, without them
+                else:
+                    outcome[item.id or 0] = "failed"
                 follow = item.otherwise
             for extra in follow:
                 await self._one(extra, done)
@@ -138,8 +146,7 @@ class Courier:
                     made = await self.service.compose(row_id, client_id, payload)
                     chats[chat_id].extend(made or [_gone(row_id, chat_id)])
                     continue
-                reply, edit_id = decode(payload, chat_id if kind == "notice" else None)
-                chats[chat_id].append(Outgoing(row_id, chat_id, reply, edit_id))
+                chats[chat_id].append(from_row(row_id, chat_id, kind, payload))
             except Exception as exc:  # a row that cannot be composed: later, with a back-off
                 log.error("outbox message %d could not be prepared: %s", row_id,
                           exc.__class__.__name__)  # fmt: skip

@@ -72,7 +72,7 @@ async def _track_remove(call: StaffCall) -> str:
 
 async def _session_add(call: StaffCall) -> str:
     spec = parse_session_args(call.words)
-    return "\n".join(f"added {line}" for line in await call.desk.add_sessions(spec))
+    return "\n".join(await call.desk.add_sessions(spec))
 
 
 async def _sessions_all(call: StaffCall) -> str:

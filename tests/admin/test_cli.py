@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -202,3 +203,39 @@ def test_invite_for_a_track(cli: Cli) -> None:
     assert out[1].startswith("link: https://t.me/<your_bot>?start=")
     cli.ok("invite")
     assert cli.rows("select track from invites order by id") == [("Evening IOP",), (None,)]
+
+
+def test_the_same_session_twice_is_refused_and_an_overlap_warned(cli: Cli) -> None:
+    cli.ok("track", "add", "Evening IOP", "--timezone", "America/New_York")
+    cli.ok("session", "add", *EVENING, *WEEKLY)
+    again = ["--kind", "group", "--weekly", "wed", "--start", "18:00", "--length", "90"]
+    line = cli.fails("session", "add", *EVENING, *again)
+    assert line == (
+        "error: this session exists already: "
+        "#2  track Evening IOP  group  Wed 18:00-21:00 America/New_York"
+    ), line
+    family = ["--kind", "family", "--weekly", "wed,fri", "--start", "20:00", "--length", "60"]
+    assert cli.ok("session", "add", *EVENING, *family) == [
+        "added #4  track Evening IOP  family  Wed 20:00-21:00 America/New_York",
+        "added #5  track Evening IOP  family  Fri 20:00-21:00 America/New_York",
+        "warning: overlaps #2  track Evening IOP  group  Wed 18:00-21:00 America/New_York",
+    ]
+    assert cli.rows("select count(*) from sessions") == [(5,)]
+
+
+def test_a_one_off_session_that_already_began_today_is_refused(cli: Cli) -> None:
+    cli.ok("track", "add", "Evening IOP", "--timezone", "Pacific/Kiritimati")
+    today = datetime.now(ZoneInfo("Pacific/Kiritimati")).date().isoformat()
+    once = ["--kind", "group", "--once", today, "--start", "00:00", "--length", "60"]
+    line = cli.fails("session", "add", *EVENING, *once)
+    # (Across midnight there it would be "date ... is in the past": refused all the same.)
+    assert f"{today} 00:00 is in the past" in line or "error: date " in line, line
+    assert cli.rows("select count(*) from sessions") == [(0,)]
+
+
+@pytest.mark.parametrize("expires", ["31d", "240000h"])
+def test_an_invite_for_more_than_30_days_is_refused(cli: Cli, expires: str) -> None:
+    assert cli.ok("invite", "--expires", "30d")[2].startswith("expires: ")
+    line = cli.fails("invite", "--expires", expires)
+    assert line == f"--expires: invite expiry {expires} is too long; at most 30d", line
+    assert cli.rows("select count(*) from invites") == [(1,)]

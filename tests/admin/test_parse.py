@@ -222,3 +222,58 @@ def test_once_not_past(day: date, zone: str, ok: bool) -> None:
 )  # fmt: skip
 def test_describe_when(args: tuple[int | None, date | None, str, int, str], out: str) -> None:
     assert admin.describe_when(*args) == out
+
+
+@pytest.mark.parametrize(
+    ("day", "start", "ok"),
+    [(date(2026, 12, 2), "22:01", True),  # later tonight in New York (it is 22:00 there)
+     (date(2026, 12, 2), "22:00", False),  # starting this minute: no reminder could go
+     (date(2026, 12, 2), "09:00", False),  # ended this morning
+     (date(2026, 12, 3), "00:00", True)],
+)  # fmt: skip
+def test_a_one_off_session_that_already_began_is_refused(day: date, start: str, ok: bool) -> None:
+    if ok:
+        admin.once_not_past(day, "America/New_York", LATE_NIGHT, start)
+    else:
+        with pytest.raises(AdminError, match=f"{start} is in the past .it is 22:00 in"):
+            admin.once_not_past(day, "America/New_York", LATE_NIGHT, start)
+
+
+MON_18 = admin.Slot(0, None, "18:00", 180, "group")
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [(MON_18, "duplicate"),
+     (admin.Slot(0, None, "18:00", 60, "group"), "duplicate"),  # same start: reminders twice
+     (admin.Slot(0, None, "18:00", 60, "family"), "overlap"),
+     (admin.Slot(0, None, "20:59", 30, "individual"), "overlap"),
+     (admin.Slot(0, None, "17:00", 61, "group"), "overlap"),
+     (admin.Slot(0, None, "21:00", 60, "group"), None),  # right after
+     (admin.Slot(0, None, "17:00", 60, "group"), None),  # right before
+     (admin.Slot(1, None, "18:00", 180, "group"), None),  # another day
+     (admin.Slot(None, date(2026, 12, 7), "19:00", 60, "family"), "overlap"),  # a Monday
+     (admin.Slot(None, date(2026, 12, 8), "19:00", 60, "family"), None)],  # a Tuesday
+)  # fmt: skip
+def test_clashes_with_a_weekly_session(new: admin.Slot, found: str | None) -> None:
+    assert admin.clash(new, MON_18) == found
+
+
+def test_one_off_sessions_clash_on_their_date_only() -> None:
+    once = admin.Slot(None, date(2026, 12, 7), "18:00", 60, "group")
+    assert admin.clash(once, once) == "duplicate"
+    assert admin.clash(admin.Slot(None, date(2026, 12, 14), "18:00", 60, "group"), once) is None
+    assert admin.clash(MON_18, once) == "overlap"  # a weekly one on that weekday
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("30d", True), ("720h", True), ("43200m", True),
+     ("31d", False), ("721h", False), ("10000d", False)],
+)  # fmt: skip
+def test_an_invite_is_valid_for_at_most_30_days(text: str, ok: bool) -> None:
+    if ok:
+        assert admin.parse_duration(text).days == 30
+    else:
+        with pytest.raises(AdminError, match="at most 30d"):
+            admin.parse_duration(text)

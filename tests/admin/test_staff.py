@@ -53,15 +53,18 @@ async def test_once_and_client_sessions(staff_app: Harness) -> None:
     h = staff_app
     await enroll(h.person(5550001))  # chooses New York
     [client] = await h.rows(Client)
-    words = f"--client {client.pseudo_id} --kind family --start 10:00 --length 50"
-    # The tests' clock is 2026-11-26 18:00 UTC: the 26th is today in New York, the 25th past.
-    [past] = await said(h, STAFF_ID, f"/session_add {words} --once 2026-11-25")
+    words = f"--client {client.pseudo_id} --kind family --length 50"
+    # The tests' clock is 2026-11-26 18:00 UTC: the 26th is today in New York (13:00 there),
+    # the 25th past.
+    [past] = await said(h, STAFF_ID, f"/session_add {words} --start 14:00 --once 2026-11-25")
     assert past == (
         "Error: date 2026-11-25 is in the past (today is 2026-11-26 in America/New_York)"
     )
-    [today] = await said(h, STAFF_ID, f"/session_add {words} --once 2026-11-26")
+    [ended] = await said(h, STAFF_ID, f"/session_add {words} --start 10:00 --once 2026-11-26")
+    assert ended == ("Error: 2026-11-26 10:00 is in the past (it is 13:00 in America/New_York)")
+    [today] = await said(h, STAFF_ID, f"/session_add {words} --start 14:00 --once 2026-11-26")
     assert today == (
-        f"added #1  client {client.pseudo_id}  family  2026-11-26 10:00-10:50 America/New_York"
+        f"added #1  client {client.pseudo_id}  family  2026-11-26 14:00-14:50 America/New_York"
     )
     [session] = await h.rows(ProgramSession)
     assert (session.client_id, session.track_id, session.timezone) == (

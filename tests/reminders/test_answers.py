@@ -71,6 +71,24 @@ async def test_attendance_answers_are_stored_once_and_late_goes_to_staff(
     assert answers == [("late", T0 + timedelta(hours=6))]
 
 
+@pytest.mark.parametrize("staff_chat", [None, -100900])
+async def test_the_team_will_know_only_with_a_staff_chat(
+    db: Database, staff_chat: int | None
+) -> None:
+    """The terminal's path (no outbox): with a staff chat the notice and then the promise;
+    without one, no notice and the person is asked to call their program."""
+    settings = load_settings(staff_chat_id=staff_chat, program_timezone=NY, _env_file=None)
+    service = Service(db, settings, Clock(T0))
+    client = await add_client(db, 31, NY, "09:00", when=T0)
+    rid = await session_reminder(db, client.id)
+    replies = await service.handle(ANA, m.Button(f"a:{rid}:cant"), 1) or []
+    if staff_chat is None:
+        assert [(r.chat_id, r.text) for r in replies] == [(None, t("en", "att.untold.cant"))]
+    else:
+        assert [r.chat_id for r in replies] == [staff_chat, None]
+        assert replies[1].text == t("en", "att.thanks.cant")
+
+
 async def test_someone_elses_reminder_id_changes_nothing(service: Service, db: Database) -> None:
     owner = await add_client(db, 32, NY, "09:00", when=T0)
     await add_client(db, 31, NY, "09:00", when=T0)

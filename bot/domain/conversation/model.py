@@ -181,6 +181,17 @@ class SaveAttendance:
 
 
 @dataclass(frozen=True)
+class IfStaffTold:
+    """A reply that hangs on the staff notice of the effect just before it (an attendance
+    answer's): `told` once the staff chat accepted that notice; `untold` when no notice was
+    made (no staff chat) or it could not be delivered. A reply that says staff will know is
+    only ever a `told`: the service pairs it with the notice, the door sends one of the two."""
+
+    told: Reply
+    untold: Reply
+
+
+@dataclass(frozen=True)
 class SaveCravingOutcome:
     craving_id: int
     outcome: str
@@ -225,6 +236,7 @@ Effect = (
     | SaveCopingOutcome
     | RecordCrisis
     | SaveAttendance
+    | IfStaffTold
     | SaveCravingOutcome
     | SaveCravingHelped
     | ShowProgress

@@ -1,7 +1,9 @@
 """What the bot says when it speaks first, and what the taps on those messages do.
 
 Every text here may show on a lock screen: its first 60 characters name no program,
-substance or diagnosis (a test runs over every template in both languages)."""
+substance or diagnosis (a test runs over every template in both languages). Whatever staff
+typed (a session's place or video link) comes after the neutral first lines, never in them
+(tests/domain/test_lock_screen.py renders every kind with the most revealing place)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from bot.domain.content import SKILLS, match_skills
 from bot.domain.conversation.model import (
     Choice,
     Ctx,
+    IfStaffTold,
     Outcome,
     Reply,
     SaveAttendance,
@@ -66,7 +69,9 @@ def render_reminder(view: ReminderView) -> Reply:
     params: dict[str, Any] = {}
     buttons: tuple[tuple[Choice, ...], ...] = ((Choice(t(lang, "menu.checkin"), "m:checkin"),),)
     if view.session_start is not None:
-        place = t(lang, "rem.place", place=view.place) if view.place else ""
+        # Staff text goes last, after the question: never on the lock screen, one line.
+        where = " ".join((view.place or "").split())
+        place = t(lang, "rem.place", place=where) if where else ""
         kind = t(lang, f"session.{view.session_kind or 'group'}")
         params = {"time": clock_time(view.session_start, view.zone, lang), "kind": kind}
         params["place"] = place
@@ -90,7 +95,11 @@ def attendance_button(
     if not rid.isdigit() or answer not in ATTENDANCE:
         return Outcome(state, draft, [Reply(t(lang, "step.expired"))])
     thanks = Reply(t(lang, f"att.thanks.{answer}"))
-    return Outcome(state, draft, [SaveAttendance(int(rid), answer), thanks])
+    if answer == "there":
+        return Outcome(state, draft, [SaveAttendance(int(rid), answer), thanks])
+    # Late or absent goes to staff: "your team will know" only once they do.
+    told = IfStaffTold(thanks, Reply(t(lang, f"att.untold.{answer}")))
+    return Outcome(state, draft, [SaveAttendance(int(rid), answer), told])
 
 
 def followup_button(
