@@ -79,11 +79,15 @@ class StaffDesk:
         async with self._tx() as (s, now):
             return await program.remove_session(s, session_id, now)
 
-    async def new_invite(self, valid_for: timedelta, track: str | None) -> tuple[str, datetime]:
-        """A single-use invite code and when it expires (UTC)."""
+    async def new_invite(
+        self, valid_for: timedelta, track: str | None, label: str | None = None,
+        counselor: str | None = None,
+    ) -> tuple[str, str, datetime]:  # fmt: skip
+        """A single-use invite code, the client id it will give, and when it expires (UTC)."""
         async with self._tx() as (s, now):
             until = now + valid_for
-            return await program.new_invite(s, now, until, track), until
+            code, pseudo_id = await program.new_invite(s, now, until, track, label, counselor)
+            return code, pseudo_id, until
 
     async def report(self, since: date, fmt: str) -> str:
         """The program report since `since` as CSV or markdown, audited."""

@@ -85,12 +85,15 @@ async def _session_remove(call: StaffCall) -> str:
 
 
 async def _invite(call: StaffCall) -> str:
-    opts = parse_options(call.words, ("track", "expires"))
+    opts = parse_options(call.words, ("track", "expires", "label", "counselor"))
     valid_for = parse_duration(opts.get("expires", DEFAULT_EXPIRY))
-    code, until = await call.desk.new_invite(valid_for, opts.get("track"))
+    code, pseudo_id, until = await call.desk.new_invite(
+        valid_for, opts.get("track"), opts.get("label"), opts.get("counselor")
+    )
     return (
         f"Single-use invite, valid until {until:%Y-%m-%d %H:%M} UTC:\n"
-        f"https://t.me/{call.bot_username}?start={code}"
+        f"https://t.me/{call.bot_username}?start={code}\n"
+        f"Client id: {pseudo_id} (whoever uses the link gets it: note it in your records)"
     )
 
 

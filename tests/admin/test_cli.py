@@ -202,3 +202,30 @@ def test_invite_for_a_track(cli: Cli) -> None:
     assert out[1].startswith("link: https://t.me/<your_bot>?start=")
     cli.ok("invite")
     assert cli.rows("select track from invites order by id") == [("Evening IOP",), (None,)]
+
+
+def test_invite_prints_the_client_id_and_keeps_label_and_counselor(cli: Cli) -> None:
+    out = cli.ok("invite", "--label", "  A-17 ", "--counselor", "Dana Reyes")
+    assert out[0].startswith("invite code: ") and out[1].startswith("link: ")
+    assert out[3].startswith("client id: c-") and "note it in your records" in out[3]
+    pseudo_id = out[3].split()[2]
+    assert cli.rows("select pseudo_id, label, counselor from invites") == [
+        (pseudo_id, "A-17", "Dana Reyes")
+    ]
+    # The roster shows the pending invite under the id its client will have.
+    [_, pending] = cli.ok("clients")
+    assert pending.split()[:5] == [pseudo_id, "A-17", "Dana", "Reyes", "invited"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--label", "555-123-4567"], "error: --label looks like a phone number"),
+        (["--label", "+1 555 123 4567"], "error: --label looks like a phone number"),
+        (["--label", "x" * 33], "error: --label must be 1-32 characters"),
+        (["--counselor", "   "], "error: --counselor must be 1-64 characters"),
+    ],
+)
+def test_invite_refuses_a_bad_label_or_counselor(cli: Cli, args: list[str], message: str) -> None:
+    assert cli.fails("invite", *args).startswith(message)
+    assert cli.rows("select count(*) from invites") == [(0,)]
