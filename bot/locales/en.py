@@ -408,6 +408,7 @@ TEXTS: dict[str, str] = {
         "Please follow up per protocol, and tap the button so the team knows you have it."
     ),
     "staff.crisis.repeat": "Not yet taken (reminder {n}):",
+    "staff.crisis.escalated": "Nobody in the staff chat has taken this yet:",
     "staff.tier.1": "an emergency now (overdose, not breathing, or intent with a means or a time)",
     "staff.tier.2": "suicidal thoughts, self-harm, harm to others, or abuse or threats",
     "staff.who.label": "label {label}",

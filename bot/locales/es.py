@@ -445,6 +445,7 @@ TEXTS: dict[str, str] = {
         "sepa que usted se encarga."
     ),
     "staff.crisis.repeat": "Aún sin atender (recordatorio {n}):",
+    "staff.crisis.escalated": "Nadie en el chat del personal lo ha atendido aún:",
     "staff.tier.1": "una emergencia ahora (sobredosis, no respira, o intención con medio u hora)",
     "staff.tier.2": "pensamientos suicidas, autolesión, daño a otros, o abuso o amenazas",
     "staff.who.label": "etiqueta {label}",

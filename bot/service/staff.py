@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.domain.staff_input import SessionSpec
-from bot.service import export, program, report
+from bot.service import export, notices, program, report
 from bot.service.clock import Clock
 from bot.store import repo
 from bot.store.database import Database
@@ -88,6 +88,13 @@ class StaffDesk:
             until = now + valid_for
             code, pseudo_id = await program.new_invite(s, now, until, track, label, counselor)
             return code, pseudo_id, until
+
+    async def acknowledge(self, event_id: int, name: str) -> notices.Ack:
+        """An "I'm on it" tap on crisis notice `event_id` by this staff member (`name` as
+        Telegram shows them); the first is recorded and audited."""
+        zone = self.settings.program_timezone
+        async with self._tx() as (s, now):
+            return await notices.acknowledge(s, event_id, self.actor, name, now, zone)
 
     async def report(self, since: date, fmt: str) -> str:
         """The program report since `since` as CSV or markdown, audited."""

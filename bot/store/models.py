@@ -223,6 +223,7 @@ class CrisisEvent(Base):
     # Migration 0006: the staff notice's follow-up. Who tapped "I'm on it" first ("staff:<id>"
     # and the name Telegram showed) and when; how many times the notice was sent again.
     ack_by: Mapped[str | None] = mapped_column(String(64))
+    ack_name: Mapped[str | None] = mapped_column(String(64))
     ack_at: Mapped[datetime | None]
     notices: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     noticed_at: Mapped[datetime | None]

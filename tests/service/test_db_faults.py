@@ -99,7 +99,8 @@ async def settle(svc: Service, within: float = 15.0) -> list[m.Reply]:
 def assert_notice(notices: list[m.Reply]) -> None:
     assert len(notices) == 1, [n.text for n in notices]
     assert notices[0].chat_id == STAFF
-    assert "tier 1, at 2026-11-26 18:00 UTC" in notices[0].text
+    # The time of the message (2026-11-26 18:00 UTC), in PROGRAM_TIMEZONE.
+    assert "tier 1" in notices[0].text and "At Thu Nov 26 1:00 PM EST." in notices[0].text
 
 
 # --- a lock --------------------------------------------------------------------------------

@@ -149,7 +149,9 @@ def _table_of(entry: tuple[Any, ...]) -> str:
 
 
 # The columns and index revision 0006 adds, absent at any earlier revision too.
-COLUMNS_0006 = {"pseudo_id", "label", "counselor", "ack_by", "ack_at", "notices", "noticed_at"}
+COLUMNS_0006 = {
+    "pseudo_id", "label", "counselor", "ack_by", "ack_name", "ack_at", "notices", "noticed_at",
+}  # fmt: skip
 
 
 def _of_0006(entry: tuple[Any, ...]) -> bool:

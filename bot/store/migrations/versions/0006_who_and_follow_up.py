@@ -30,6 +30,7 @@ COLUMNS: dict[str, list[sa.Column[object]]] = {
     ],
     "crisis_events": [
         sa.Column("ack_by", sa.String(64), nullable=True),
+        sa.Column("ack_name", sa.String(64), nullable=True),
         sa.Column("ack_at", TS, nullable=True),
         sa.Column("notices", sa.Integer(), server_default="0", nullable=False),
         sa.Column("noticed_at", TS, nullable=True),
