@@ -182,8 +182,10 @@ async def _on_ack(update: Update, context: Context) -> None:
         log.info("crisis notice %d taken by staff %d", event_id, user.id)
     try:
         await query.answer(clip(ack.toast, 200))
-        # Also on a later tap: a first edit that was lost is made now.
-        if ack.text is not None:
+        # Also on a later tap: a first edit that was lost, or another copy (a repeat), is
+        # edited now; a copy already saying it is left alone.
+        shown = getattr(query.message, "text", None)
+        if ack.text is not None and shown != clip(ack.text):
             await query.edit_message_text(clip(ack.text))
     except TelegramError as exc:
         log.info("crisis notice %d not updated: %s", event_id, exc.__class__.__name__)

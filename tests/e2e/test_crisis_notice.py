@@ -34,7 +34,7 @@ def test_a_crisis_notice_is_taken_by_the_first_staff_member_who_presses(
         assert "reply_markup" not in fake.sent(STAFF)[0]  # the button is gone for everyone
         # Lee's phone still showed the button: the press reaches the bot after Dana's.
         data = notice["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
-        second = fake.new_callback_query(lee.info, notice, data)
+        second = fake.new_callback_query(lee.info, fake.sent(STAFF)[0], data)
         eventually(lambda: second in fake.answers)
         toasts = [fake.answers[q].get("text") for q in (first, second)]
         assert toasts[1] == "Already taken by Dana." and "Dana is on it" in str(toasts[0])
