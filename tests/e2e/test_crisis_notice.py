@@ -1,13 +1,16 @@
 """The crisis notice acted on, end to end: the real `recovery-bot run` process against the fake
-Bot API; a staff member presses "I'm on it" in the staff group and everyone sees who took it."""
+Bot API; a staff member presses "I'm on it" in the staff group and everyone sees who took it;
+a notice nobody takes comes back, then goes to each staff id privately."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.e2e.conftest import BotProcess
 from tests.e2e.test_kill9 import quick_enroll
 from tests.e2e.test_never_lost import CRISIS, eventually
+from tests.e2e.test_reminders_e2e import SimClock
 from tests.fakeapi import FakeTelegram
 
 STAFF = -1009101
@@ -45,4 +48,38 @@ def test_a_crisis_notice_is_taken_by_the_first_staff_member_who_presses(
         assert "Dana" not in bot.log() and "end my life" not in bot.log()
     finally:
         bot.stop()
+    assert not fake.refused, f"the fake refused requests: {fake.refused}"
+
+
+def test_a_notice_nobody_takes_comes_back_three_times_then_to_each_staff_id(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    fake.add_chat({"id": STAFF, "type": "supergroup", "title": "Staff"})
+    dana, lee = fake.user(7201, first_name="Dana"), fake.user(7202, first_name="Lee")
+    clock = SimClock(tmp_path / "clock.txt", datetime.now(UTC))
+    bot = BotProcess(
+        fake, tmp_path, ENROLLMENT="open", STAFF_CHAT_ID=str(STAFF),
+        STAFF_USER_IDS="7201,7202", CLOCK_FILE=str(tmp_path / "clock.txt"),
+    )  # fmt: skip
+    try:
+        bot.start()
+        quick_enroll(fake, 641)
+        fake.user(641).send_text(CRISIS)
+        eventually(lambda: len(fake.sent(STAFF)) == 1)
+        for n in (1, 2, 3):  # CRISIS_RENOTIFY_MINUTES: 15 by default; the job looks every 30 s
+            clock.jump(timedelta(minutes=16))
+            eventually(lambda n=n: len(fake.sent(STAFF)) == 1 + n, timeout=60)  # type: ignore[misc]
+            assert str(fake.sent(STAFF)[n]["text"]).startswith(f"Not yet taken (reminder {n}):")
+        clock.jump(timedelta(minutes=16))
+        eventually(lambda: bool(dana.messages()) and bool(lee.messages()), timeout=60)
+        assert str(dana.last_message()["text"]).startswith("Nobody in the staff chat has taken")
+        clock.jump(timedelta(minutes=16))
+        dana.press("I'm on it")
+        eventually(lambda: "Dana is on it" in str(dana.last_message()["text"]))
+        assert bot.rows("select ack_by, notices from crisis_events") == [("staff:7201", 4)]
+        assert bot.rows("select count(*) from audit_log where action = 'renotify'") == [(4,)]
+        assert len(fake.sent(STAFF)) == 4 and len(lee.messages()) == 1  # nothing more
+    finally:
+        bot.stop()
+        clock.close()
     assert not fake.refused, f"the fake refused requests: {fake.refused}"
