@@ -288,3 +288,34 @@ async def test_privacy_shows_the_code_in_spanish(service: Service) -> None:
         client = await repo.get_client_by_tg(s, BEN.user_id)
     assert client is not None
     assert f"Su código de cliente es {client.pseudo_id}." in p.text()
+
+
+async def test_renotify_and_acknowledge_on_each_database(store_db: Database, clock: Clock) -> None:
+    """The repeat query (a join, FOR UPDATE SKIP LOCKED on PostgreSQL) and the first-tap-wins
+    record, on SQLite and PostgreSQL."""
+    from bot.service.notices import acknowledge, renotify_due
+    from bot.store.models import AuditEntry, OutboxMessage
+
+    settings = load_settings(enrollment="invite", staff_chat_id=-100500, staff_user_ids="7,8")
+    svc = Service(store_db, settings, clock)
+    p = await enroll(svc, ANA)
+    await p.send(m.Text("I want to end my life tonight"))
+    assert await renotify_due(store_db, T0 + timedelta(minutes=14), settings) == 0
+    assert await renotify_due(store_db, T0 + timedelta(minutes=15), settings) == 1
+    for minutes in (30, 45):
+        assert await renotify_due(store_db, T0 + timedelta(minutes=minutes), settings) == 1
+    assert await renotify_due(store_db, T0 + timedelta(minutes=60), settings) == 2  # 7 and 8
+    assert await renotify_due(store_db, T0 + timedelta(minutes=90), settings) == 0
+    async with store_db.transaction() as s:
+        chats = (await s.scalars(select(OutboxMessage.chat_id).where(
+            OutboxMessage.kind == "notice").order_by(OutboxMessage.id))).all()  # fmt: skip
+        [event] = (await s.scalars(select(CrisisEvent))).all()
+    assert list(chats)[-5:] == [-100500, -100500, -100500, 7, 8]
+    later = T0 + timedelta(minutes=61)
+    async with store_db.transaction() as s:
+        first = await acknowledge(s, event.id, "staff:8", "Lee", later, "America/New_York")
+    async with store_db.transaction() as s:
+        second = await acknowledge(s, event.id, "staff:7", "Dana", later, "America/New_York")
+    assert first.first and not second.first and second.toast == "Already taken by Lee."
+    assert await count(store_db, AuditEntry, action="ack") == 1
+    assert await count(store_db, AuditEntry, action="renotify") == 4
