@@ -153,11 +153,15 @@ def register_staff_handlers(app: AnyApp, settings: Settings) -> None:
     )
 
 
-def may_ack(settings: Settings, chat_id: int | None, user_id: int) -> bool:
+def may_ack(
+    settings: Settings, chat_id: int | None, user_id: int, moved: dict[int, int] | None = None
+) -> bool:
     """Who may take a crisis notice: anyone in the staff chat (the program chose its members;
-    the notice is only ever there), and the STAFF_USER_IDS wherever the notice reached them."""
-    in_staff_chat = chat_id is not None and chat_id == settings.staff_chat_id
-    return in_staff_chat or user_id in settings.staff_user_ids
+    the notice is only ever there), also where it moved when it became a supergroup, and the
+    STAFF_USER_IDS wherever the notice reached them."""
+    staff_chat = settings.staff_chat_id
+    chats = {staff_chat, (moved or {}).get(staff_chat or 0)} - {None}
+    return (chat_id is not None and chat_id in chats) or user_id in settings.staff_user_ids
 
 
 async def _on_ack(update: Update, context: Context) -> None:
@@ -169,7 +173,9 @@ async def _on_ack(update: Update, context: Context) -> None:
     chat = update.effective_chat
     event_id = parse_ack(query.data or "")
     chat_id = chat.id if chat is not None else None
-    if settings is None or event_id is None or not may_ack(settings, chat_id, user.id):
+    courier = context.bot_data.extra.get("courier")
+    moved = getattr(courier, "moved", None)
+    if settings is None or event_id is None or not may_ack(settings, chat_id, user.id, moved):
         raise ApplicationHandlerStop  # not staff: the tap does nothing (no client text here)
     service = context.bot_data.svc()
     desk = StaffDesk(service.db, service.settings, service.clock, actor=f"staff:{user.id}",

@@ -10,6 +10,7 @@ import pytest
 from bot.config import Settings, load_settings
 from bot.store.models import AuditEntry, Client, CrisisEvent
 from bot.tg.application import _renotify
+from bot.tg.staff import may_ack
 from tests.tg import updates as u
 from tests.tg.conftest import TOKEN, enroll
 from tests.tg.driver import Harness, Person, button_data
@@ -176,3 +177,12 @@ async def test_a_notice_taken_is_not_sent_again(
     await dana.tap_data(button_data(notice, "I'm on it"), notice)
     assert await renotify_job(harness, clock, 15) == []
     assert await harness.count(AuditEntry, action="renotify") == 0
+
+
+def test_who_may_take_a_notice() -> None:
+    settings = load_settings(staff_chat_id=STAFF_CHAT, staff_user_ids="7001", _env_file=None)
+    assert may_ack(settings, STAFF_CHAT, 5)  # anyone in the staff chat
+    assert may_ack(settings, 7001, 7001)  # a staff id in their private chat
+    assert not may_ack(settings, 5, 5)  # a client, in their own chat
+    assert not may_ack(settings, SUPERGROUP, 5)  # another group
+    assert may_ack(settings, SUPERGROUP, 5, {STAFF_CHAT: SUPERGROUP})  # the chat, moved
