@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     # the reminder is recorded "uncertain" and never sent again (it may have arrived).
     reminder_read_timeout: float = Field(default=5.0, gt=0, le=120)
     program_length_days: int = Field(default=90, ge=7, le=730)
+    # Minutes a crisis notice waits for an "I'm on it" before it is sent again (three times),
+    # then privately to every STAFF_USER_IDS id.
+    crisis_renotify_minutes: int = Field(default=15, ge=1, le=240)
     # Unset: INFO for `run`, WARNING for the other commands.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] | None = None
     # Tests only: a file holding an ISO time that the bot takes as "now" (simulated time).

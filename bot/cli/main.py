@@ -29,6 +29,11 @@ def _parser() -> argparse.ArgumentParser:
     invite = sub.add_parser("invite", help="create a single-use invite link")
     invite.add_argument("--expires", default="72h", help="e.g. 72h, 7d (default 72h)")
     invite.add_argument("--track", default=None, help="program track for the new client")
+    invite.add_argument(
+        "--label", default=None, metavar="TEXT",
+        help="staff-only: a chart number or initials (never a name, diagnosis or phone)",
+    )  # fmt: skip
+    invite.add_argument("--counselor", default=None, metavar="NAME", help="the client's counselor")
     db = sub.add_parser("db", help="database tasks")
     db.add_argument("action", choices=["upgrade"])
     tracks.add_subcommands(sub)  # staff tools: `track ...` and `session ...`
@@ -92,26 +97,28 @@ def _invite(settings: Settings, args: argparse.Namespace) -> int:
         print(f"--expires: {exc}", file=sys.stderr)
         return 2
     try:
-        code, link, until = asyncio.run(_new_invite(settings, valid_for, args.track))
+        code, pseudo_id, link, until = asyncio.run(_new_invite(settings, valid_for, args))
     except AdminError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    # The client id is for the program's own records: whoever redeems the link gets it.
     print(f"invite code: {code}\nlink: {link}\nexpires: {until:%Y-%m-%d %H:%M} UTC")
+    print(f"client id: {pseudo_id} (whoever uses the link gets it: note it in your records)")
     return 0
 
 
 async def _new_invite(
-    settings: Settings, valid_for: timedelta, track: str | None
-) -> tuple[str, str, datetime]:
+    settings: Settings, valid_for: timedelta, args: argparse.Namespace
+) -> tuple[str, str, str, datetime]:
     from bot.service.backend import open_backend
     from bot.tg.application import bot_username
 
     async with open_backend(settings) as backend:
         desk = backend.staff()
         # The track must exist; the invite keeps its exact name.
-        name = await desk.track_name(track) if track is not None else None
-        code, until = await desk.new_invite(valid_for, name)
-    return code, f"https://t.me/{await bot_username(settings)}?start={code}", until
+        name = await desk.track_name(args.track) if args.track is not None else None
+        code, pseudo_id, until = await desk.new_invite(valid_for, name, args.label, args.counselor)
+    return code, pseudo_id, f"https://t.me/{await bot_username(settings)}?start={code}", until
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:

@@ -68,6 +68,38 @@ def check_track_name(text: str) -> str:
     return name
 
 
+MAX_LABEL = 32
+MAX_COUNSELOR = 64
+# A phone number as people write one: (555) 123-4567, 555.123.4567, +1 555 123 4567. A bare
+# run of digits is allowed: chart numbers are often that.
+_PHONE = re.compile(r"(\+\d[\d\s().-]{6,})|(\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})")
+
+
+def check_label(text: str | None) -> str | None:
+    """An invite's staff-only label: a chart number or initials, 1-32 characters on one line.
+
+    Not a name, diagnosis or phone number (the README says so); what is written like a phone
+    number is refused."""
+    if text is None:
+        return None
+    label = " ".join(text.split())
+    if not 1 <= len(label) <= MAX_LABEL or not label.isprintable():
+        raise AdminError(f"--label must be 1-{MAX_LABEL} characters: a chart number or initials")
+    if _PHONE.search(label):
+        raise AdminError("--label looks like a phone number; use a chart number or initials")
+    return label
+
+
+def check_counselor(text: str | None) -> str | None:
+    """The counselor's name or staff initials as staff know them: 1-64 characters."""
+    if text is None:
+        return None
+    name = " ".join(text.split())
+    if not 1 <= len(name) <= MAX_COUNSELOR or not name.isprintable():
+        raise AdminError(f"--counselor must be 1-{MAX_COUNSELOR} characters")
+    return name
+
+
 def parse_days(text: str) -> tuple[int, ...]:
     """'mon,wed,thu' (or full names) -> (0, 2, 3), sorted and without repeats."""
     days: set[int] = set()

@@ -404,8 +404,20 @@ TEXTS: dict[str, str] = {
     "cr.intensity.low": "none",
     "cr.intensity.high": "extreme",
     "staff.crisis": (
-        "Crisis notice: client {client}, tier {tier}, at {time}. Please follow up per protocol."
+        "Crisis notice, tier {tier}: {meaning}.\nClient {client}.\nAt {time}.\n"
+        "Please follow up per protocol, and tap the button so the team knows you have it."
     ),
+    "staff.crisis.repeat": "Not yet taken (reminder {n}):",
+    "staff.crisis.escalated": "Nobody in the staff chat has taken this yet:",
+    "staff.tier.1": "an emergency now (overdose, not breathing, or intent with a means or a time)",
+    "staff.tier.2": "suicidal thoughts, self-harm, harm to others, or abuse or threats",
+    "staff.who.label": "label {label}",
+    "staff.who.counselor": "counselor {counselor}",
+    "staff.ack.button": "I'm on it",
+    "staff.ack.done": "{name} is on it ({time}).",
+    "staff.ack.taken": "Already taken by {name}.",
+    "staff.ack.gone": "This notice is no longer open.",
+    "privacy.code": "• Your client code is {code}. Your program's staff know you by it.",
     "rem.checkin": "Hi! Time for today's check-in. It takes about a minute.",
     "rem.day_before": "Tomorrow at {time}: {kind}.\nWill you be there?{place}",
     "rem.hour_before": "In one hour, at {time}: {kind}.\nSee you there?{place}",

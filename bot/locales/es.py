@@ -440,8 +440,22 @@ TEXTS: dict[str, str] = {
     "cr.intensity.low": "ningunas",
     "cr.intensity.high": "extremo",
     "staff.crisis": (
-        "Aviso de crisis: cliente {client}, nivel {tier}, a las {time}. "
-        "Por favor, haga seguimiento según el protocolo."
+        "Aviso de crisis, nivel {tier}: {meaning}.\nCliente {client}.\nA las {time}.\n"
+        "Por favor, haga seguimiento según el protocolo y toque el botón para que el equipo "
+        "sepa que usted se encarga."
+    ),
+    "staff.crisis.repeat": "Aún sin atender (recordatorio {n}):",
+    "staff.crisis.escalated": "Nadie en el chat del personal lo ha atendido aún:",
+    "staff.tier.1": "una emergencia ahora (sobredosis, no respira, o intención con medio u hora)",
+    "staff.tier.2": "pensamientos suicidas, autolesión, daño a otros, o abuso o amenazas",
+    "staff.who.label": "etiqueta {label}",
+    "staff.who.counselor": "consejero {counselor}",
+    "staff.ack.button": "Me encargo",
+    "staff.ack.done": "{name} se encarga ({time}).",
+    "staff.ack.taken": "Ya lo atiende {name}.",
+    "staff.ack.gone": "Este aviso ya no está abierto.",
+    "privacy.code": (
+        "• Su código de cliente es {code}. El personal de su programa lo conoce por él."
     ),
     "rem.checkin": "¡Hola! Es hora de su registro de hoy. Toma como un minuto.",
     "rem.day_before": "Mañana a las {time}: {kind}.\n¿Va a estar ahí?{place}",

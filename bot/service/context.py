@@ -49,6 +49,7 @@ def _profile(client: Client) -> m.Profile:
         status=client.status,
         reminder_prefs=dict(client.reminder_prefs or {}),
         show_days_since_use=client.show_days_since_use,
+        code=client.pseudo_id,
     )
 
 

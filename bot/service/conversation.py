@@ -262,6 +262,11 @@ class Service:
     async def _enroll(
         self, s: AsyncSession, addr: Address, event: m.Event, now: datetime
     ) -> Client:
+        invite = None
+        if isinstance(event, m.Command) and event.arg:
+            invite = await repo.find_invite(s, event.arg)
+            invite = invite if invite is not None and invite.used_at is None else None
+        # The invite's client id, label and counselor become the client's.
         client = await repo.create_client(
             s,
             tg_user_id=addr.user_id,
@@ -269,13 +274,12 @@ class Service:
             now=now,
             language=norm_lang(addr.lang_hint),
             timezone=self.settings.program_timezone,
+            invite=invite,
         )
-        if isinstance(event, m.Command) and event.arg:
-            invite = await repo.find_invite(s, event.arg)
-            if invite is not None and invite.used_at is None:
-                await repo.use_invite(s, invite, client.id, now)
-                track = await schedules.get_track(s, invite.track) if invite.track else None
-                client.track_id = track.id if track is not None else None
+        if invite is not None:
+            await repo.use_invite(s, invite, client.id, now)
+            track = await schedules.get_track(s, invite.track) if invite.track else None
+            client.track_id = track.id if track is not None else None
         log.info("client %s enrolling", client.pseudo_id)
         return client
 

@@ -19,8 +19,9 @@ from bot.domain.crisis.screen import Tier
 from bot.domain.schedule.kinds import Kind, wants
 from bot.domain.schedule.plan import checkback, craving_followup
 from bot.locales import t
+from bot.service import notices
 from bot.store import repo, schedules
-from bot.store.models import Client
+from bot.store.models import Client, CrisisEvent
 
 log = logging.getLogger(__name__)
 _FOLLOWED_UP = (1, 2)  # the tiers that get a morning check-back and a staff notice
@@ -97,9 +98,12 @@ async def _crisis(
         await schedules.add_reminders(s, [asdict(planned)], now)
     if settings.staff_chat_id is None:
         return None
-    text = t("en", "staff.crisis", client=client.pseudo_id, tier=effect.tier,
-             time=now.strftime("%Y-%m-%d %H:%M UTC"))  # fmt: skip
-    return m.Reply(text, chat_id=settings.staff_chat_id)
+    event = await s.get(CrisisEvent, event_id)
+    if event is not None:  # when the notice went, for sending it again if nobody takes it
+        event.noticed_at = now
+    return notices.crisis_notice(
+        client, event_id, effect.tier, now, settings.program_timezone, settings.staff_chat_id
+    )
 
 
 async def _attendance(
@@ -115,7 +119,7 @@ async def _attendance(
         return None
     when = clock_time(start, settings.program_timezone, "en")
     day = start.astimezone(ZoneInfo(settings.program_timezone)).strftime("%a %b %d")
-    text = t("en", "staff.attendance", client=client.pseudo_id, answer=effect.answer,
+    text = t("en", "staff.attendance", client=notices.who(client), answer=effect.answer,
              time=f"{day} {when}")  # fmt: skip
     return m.Reply(text, chat_id=settings.staff_chat_id)
 

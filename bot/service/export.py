@@ -23,8 +23,9 @@ from bot.store.models import Base, Client, Track
 
 FORMAT = 1
 # Withheld: a hash of the invite code is a credential, not information about the person, and
-# has no business in a file that leaves the bot.
-WITHHELD = frozenset({("invites", "code_hash")})
+# has no business in a file that leaves the bot; nor has the Telegram id of the staff member
+# who took a crisis notice (their first name and the time stay: the client's record).
+WITHHELD = frozenset({("invites", "code_hash"), ("crisis_events", "ack_by")})
 # Spreadsheet programs run a cell starting with one of these as a formula. Text the client or
 # staff typed (reasons, notes, places) gets a leading apostrophe in the CSV files so it stays
 # text; export.json keeps every value exactly as stored.

@@ -91,6 +91,16 @@ async def export_replies(
     return [m.Reply(caption, protect=False, document=data, filename=name)]
 
 
+async def _who(db: Database, client_id: int) -> str:
+    """The client as staff notices name them: id, label and counselor."""
+    from bot.service.notices import who
+    from bot.store.models import Client
+
+    async with db.transaction() as s:
+        client = await s.get(Client, client_id)
+        return who(client) if client is not None else "?"
+
+
 @dataclass(frozen=True)
 class Share:
     """A summary for the staff chat; `sent` tells the person once it is delivered, `failed`
@@ -112,7 +122,8 @@ async def share(
         return m.Reply(t(h.language if h else "en", "share.unavailable"))
     today = _today(h, now)
     text = await asyncio.to_thread(_summary, h, today)
-    header = t("en", "share.staff_header", client=h.pseudo_id, date=today.isoformat())
+    who = await _who(db, client_id)
+    header = t("en", "share.staff_header", client=who, date=today.isoformat())
     return Share(
         m.Reply(f"{header}\n\n{text}", chat_id=settings.staff_chat_id),
         m.Reply(t(h.language, "share.sent")),

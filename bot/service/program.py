@@ -18,6 +18,8 @@ from bot.domain.staff_input import (
     AdminError,
     SessionSpec,
     Slot,
+    check_counselor,
+    check_label,
     check_track_name,
     check_zone,
     clash,
@@ -185,8 +187,13 @@ async def remove_session(s: AsyncSession, session_id: str, now: datetime) -> str
 
 
 async def new_invite(
-    s: AsyncSession, now: datetime, expires_at: datetime, track: str | None
-) -> str:
-    """Store an invite, optionally for a track that must exist; return the code."""
+    s: AsyncSession, now: datetime, expires_at: datetime, track: str | None,
+    label: str | None = None, counselor: str | None = None,
+) -> tuple[str, str]:  # fmt: skip
+    """Store an invite, optionally for a track that must exist, with a staff-only label and
+    counselor; return the code and the pseudonymous id its client will have."""
+    label, counselor = check_label(label), check_counselor(counselor)
     name = (await find_track(s, track)).name if track is not None else None
-    return await repo.create_invite(s, now=now, expires_at=expires_at, track=name)
+    return await repo.create_invite(
+        s, now=now, expires_at=expires_at, track=name, label=label, counselor=counselor
+    )

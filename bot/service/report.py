@@ -1,16 +1,18 @@
 """The program's view: the report (one row per client) and the roster (clients and invites).
 
-The report and the roster name clients by pseudonymous id only: never names, Telegram ids or
-support contacts (the export is the client's whole record, for one client). Every run is
-written to the audit log in the transaction that read the data; the door writes files and
-output after the commit (DESIGN.md rule 4), so an audit entry may record an attempt whose file
-then failed to write, but never is a disclosure left unrecorded."""
+The report and the roster name clients by pseudonymous id, with the staff-only label and
+counselor given at the invite: never names, Telegram ids or support contacts (the export is
+the client's whole record, for one client). Every run is written to the audit log in the
+transaction that read the data; the door writes files and output after the commit (DESIGN.md
+rule 4), so an audit entry may record an attempt whose file then failed to write, but never is
+a disclosure left unrecorded."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -24,8 +26,12 @@ from bot.store.history import load_histories
 from bot.store.models import Client, Invite, Track
 
 COMMANDS = ("export", "report", "clients")
+INVITED = "invited"  # the roster's status for a pending invite
 FORMATS = ("csv", "md")
-ROSTER_COLUMNS = ("pseudo_id", "status", "invite", "track", "enrolled_utc", "last_active_utc")
+ROSTER_COLUMNS = (
+    "pseudo_id", "label", "counselor", "status", "invite", "track", "enrolled_utc",
+    "last_active_utc",
+)  # fmt: skip
 
 
 # ---- the report ---------------------------------------------------------------------------
@@ -41,8 +47,20 @@ async def report_rows(
         select(Client.id).where(Client.enrolled_at.is_not(None)).order_by(Client.pseudo_id)
     )
     histories = await load_histories(s, ids.all(), program_days=program_days)
+    who = await staff_labels(s)
     # "Today" is each client's own local date, the day the insights count in.
-    return [make_row(h, since, now.astimezone(ZoneInfo(h.timezone)).date()) for h in histories]
+    return [
+        replace(make_row(h, since, now.astimezone(ZoneInfo(h.timezone)).date()),
+                label=who.get(h.pseudo_id, (None, None))[0],
+                counselor=who.get(h.pseudo_id, (None, None))[1])
+        for h in histories
+    ]  # fmt: skip
+
+
+async def staff_labels(s: AsyncSession) -> dict[str, tuple[str | None, str | None]]:
+    """Each client's staff-only (label, counselor) by pseudonymous id."""
+    rows = await s.execute(select(Client.pseudo_id, Client.label, Client.counselor))
+    return {pseudo_id: (label, counselor) for pseudo_id, label, counselor in rows}
 
 
 def render_report(rows: list[ReportRow], fmt: str) -> str:
@@ -79,23 +97,27 @@ async def roster(s: AsyncSession, now: datetime) -> list[tuple[str, ...]]:
     tracks = {tid: name for tid, name in (await s.execute(select(Track.id, Track.name))).all()}
     used = set(await s.scalars(select(Invite.client_id).where(Invite.client_id.is_not(None))))
     clients = await s.execute(
-        select(Client.id, Client.pseudo_id, Client.status, Client.track_id, Client.enrolled_at,
-               Client.last_seen_at).order_by(Client.created_at, Client.pseudo_id)
+        select(Client.id, Client.pseudo_id, Client.label, Client.counselor, Client.status,
+               Client.track_id, Client.enrolled_at, Client.last_seen_at)
+        .order_by(Client.created_at, Client.pseudo_id)
     )  # fmt: skip
     rows: list[tuple[str, ...]] = [
-        (c.pseudo_id, c.status, "used" if c.id in used else "none", tracks.get(c.track_id, "-"),
+        (c.pseudo_id, c.label or "-", c.counselor or "-", c.status,
+         "used" if c.id in used else "none", tracks.get(c.track_id, "-"),
          _utc(c.enrolled_at), _utc(c.last_seen_at))
         for c in clients
     ]  # fmt: skip
     pending = await s.execute(
-        select(Invite.track, Invite.expires_at)
+        select(Invite.pseudo_id, Invite.label, Invite.counselor, Invite.track, Invite.expires_at)
         .where(Invite.used_at.is_(None), Invite.expires_at > now)
         .order_by(Invite.expires_at)
     )
+    # An invite made before revision 0006 has no client id yet: "-".
     rows += [
-        ("-", "invited", f"pending until {_utc(p.expires_at)}", p.track or "-", "-", "-")
+        (p.pseudo_id or "-", p.label or "-", p.counselor or "-", INVITED,
+         f"pending until {_utc(p.expires_at)}", p.track or "-", "-", "-")
         for p in pending
-    ]
+    ]  # fmt: skip
     return rows
 
 
@@ -110,7 +132,7 @@ def render_table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 async def build_roster(s: AsyncSession, now: datetime, *, actor: str = "cli") -> str:
     """The roster as a text table, audited as `actor`."""
     rows = await roster(s, now)
-    clients = sum(1 for r in rows if r[0] != "-")
+    clients = sum(1 for r in rows if r[3] != INVITED)
     detail = f"{clients} clients, {len(rows) - clients} pending invites"
     await audit.record(s, actor, "clients", "all", detail, now)
     return render_table(ROSTER_COLUMNS, rows)

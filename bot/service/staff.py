@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.domain.staff_input import SessionSpec
-from bot.service import export, program, report
+from bot.service import export, notices, program, report
 from bot.service.clock import Clock
 from bot.store import repo
 from bot.store.database import Database
@@ -80,11 +80,22 @@ class StaffDesk:
         async with self._tx() as (s, now):
             return await program.remove_session(s, session_id, now)
 
-    async def new_invite(self, valid_for: timedelta, track: str | None) -> tuple[str, datetime]:
-        """A single-use invite code and when it expires (UTC)."""
+    async def new_invite(
+        self, valid_for: timedelta, track: str | None, label: str | None = None,
+        counselor: str | None = None,
+    ) -> tuple[str, str, datetime]:  # fmt: skip
+        """A single-use invite code, the client id it will give, and when it expires (UTC)."""
         async with self._tx() as (s, now):
             until = now + valid_for
-            return await program.new_invite(s, now, until, track), until
+            code, pseudo_id = await program.new_invite(s, now, until, track, label, counselor)
+            return code, pseudo_id, until
+
+    async def acknowledge(self, event_id: int, name: str) -> notices.Ack:
+        """An "I'm on it" tap on crisis notice `event_id` by this staff member (`name` as
+        Telegram shows them); the first is recorded and audited."""
+        zone = self.settings.program_timezone
+        async with self._tx() as (s, now):
+            return await notices.acknowledge(s, event_id, self.actor, name, now, zone)
 
     async def report(self, since: date, fmt: str) -> str:
         """The program report since `since` as CSV or markdown, audited."""

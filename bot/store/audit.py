@@ -13,7 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import AuditEntry
 
-ACTIONS = frozenset({"export", "report", "clients", "share"})
+# "ack": a staff member took a crisis notice ("I'm on it"); "renotify": a crisis notice
+# nobody took was sent again (or, the last time, to every staff id privately).
+ACTIONS = frozenset({"export", "report", "clients", "share", "ack", "renotify"})
 _DETAIL_MAX = 200  # audit_log.detail is a String(200)
 
 

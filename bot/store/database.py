@@ -135,9 +135,18 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """One session in one transaction: commit on success, roll back on any exception."""
-        async with self._sessions.begin() as session:
-            yield session
+        """One session in one transaction: commit on success, roll back on any exception.
+        After a database error other than a lock or a conflict, every pooled connection is
+        closed too (one opened while the file was read-only would stay read-only; the
+        `handle_error` hook alone did not always reach a connection failing at BEGIN)."""
+        try:
+            async with self._sessions.begin() as session:
+                yield session
+        except OperationalError as exc:
+            message = str(exc.orig).lower() if exc.orig is not None else ""
+            if not any(transient in message for transient in _TRANSIENT):
+                await self.engine.dispose()
+            raise
 
     async def create_all(self) -> None:
         """Create the tables straight from the models (tests; the app uses `upgrade`)."""

@@ -68,6 +68,10 @@ class Client(Base):
     show_days_since_use: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()
     )
+    # Staff-only, copied from the invite (migration 0006): a chart number or initials and the
+    # counselor, so staff know who `pseudo_id` is. Never shown to the client, never logged.
+    label: Mapped[str | None] = mapped_column(String(32))
+    counselor: Mapped[str | None] = mapped_column(String(64))
 
 
 class Invite(Base):
@@ -81,6 +85,11 @@ class Invite(Base):
     client_id: Mapped[int | None] = mapped_column(
         ForeignKey("clients.id", ondelete="CASCADE"), index=True
     )
+    # Migration 0006: the client id the invite's redeemer gets (printed beside the link),
+    # and the staff-only label and counselor copied onto that client.
+    pseudo_id: Mapped[str | None] = mapped_column(String(16), unique=True, index=True)
+    label: Mapped[str | None] = mapped_column(String(32))
+    counselor: Mapped[str | None] = mapped_column(String(64))
 
 
 class Consent(Base):
@@ -211,6 +220,13 @@ class CrisisEvent(Base):
     tier: Mapped[int]
     source: Mapped[str] = mapped_column(String(16))
     shown: Mapped[str] = mapped_column(String(32))
+    # Migration 0006: the staff notice's follow-up. Who tapped "I'm on it" first ("staff:<id>"
+    # and the name Telegram showed) and when; how many times the notice was sent again.
+    ack_by: Mapped[str | None] = mapped_column(String(64))
+    ack_name: Mapped[str | None] = mapped_column(String(64))
+    ack_at: Mapped[datetime | None]
+    notices: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    noticed_at: Mapped[datetime | None]
 
 
 # ---- program schedules and reminders (migration 0002) -------------------------------------

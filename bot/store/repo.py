@@ -50,6 +50,7 @@ __all__ = [
     "hash_code",
     "load_conversation",
     "mark_update",
+    "new_pseudo_id",
     "prune_updates",
     "safety_asked_since",
     "save_checkin",
@@ -76,23 +77,36 @@ async def get_client(s: AsyncSession, client_id: int) -> Client | None:
     return await s.get(Client, client_id)
 
 
-async def _taken(s: AsyncSession, column: InstrumentedAttribute[str], value: str) -> bool:
+async def _taken(
+    s: AsyncSession, column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None],
+    value: str,
+) -> bool:  # fmt: skip
     """Whether `value` already occurs in a unique string column."""
     return await s.scalar(select(func.count()).where(column == value)) != 0
 
 
-async def create_client(
-    s: AsyncSession, *, tg_user_id: int, chat_id: int, now: datetime, language: str, timezone: str
-) -> Client:
-    """Insert a client in the "enrolling" status with a fresh pseudonymous id."""
+async def new_pseudo_id(s: AsyncSession) -> str:
+    """A pseudonymous client id ("c-" and 8 hex digits) no client or invite has."""
     for _ in range(_ATTEMPTS):
         pseudo_id = "c-" + secrets.token_hex(4)
-        if not await _taken(s, Client.pseudo_id, pseudo_id):
-            break
-    else:
-        raise RuntimeError("could not find a free pseudo_id")
+        if not await _taken(s, Client.pseudo_id, pseudo_id) and not await _taken(
+            s, Invite.pseudo_id, pseudo_id
+        ):
+            return pseudo_id
+    raise RuntimeError("could not find a free pseudo_id")
+
+
+async def create_client(
+    s: AsyncSession, *, tg_user_id: int, chat_id: int, now: datetime, language: str,
+    timezone: str, invite: Invite | None = None,
+) -> Client:  # fmt: skip
+    """Insert a client in the "enrolling" status: with the id, label and counselor of the
+    invite they redeem (an invite made before revision 0006 has no id: a fresh one)."""
+    pseudo_id = invite.pseudo_id if invite is not None and invite.pseudo_id else None
     client = Client(
-        pseudo_id=pseudo_id,
+        pseudo_id=pseudo_id or await new_pseudo_id(s),
+        label=invite.label if invite is not None else None,
+        counselor=invite.counselor if invite is not None else None,
         tg_user_id=tg_user_id,
         chat_id=chat_id,
         status="enrolling",
@@ -117,18 +131,22 @@ def hash_code(code: str) -> str:
 
 
 async def create_invite(
-    s: AsyncSession, *, now: datetime, expires_at: datetime, track: str | None = None
-) -> str:
-    """Store a new invite and return its code, which is shown once and never stored."""
+    s: AsyncSession, *, now: datetime, expires_at: datetime, track: str | None = None,
+    label: str | None = None, counselor: str | None = None,
+) -> tuple[str, str]:  # fmt: skip
+    """Store a new invite; its code (shown once, never stored) and the pseudonymous id the
+    client who redeems it will have."""
     for _ in range(_ATTEMPTS):
         code = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(INVITE_LENGTH))
         if not await _taken(s, Invite.code_hash, hash_code(code)):
             break
     else:
         raise RuntimeError("could not find a free invite code")
-    s.add(Invite(code_hash=hash_code(code), created_at=now, expires_at=expires_at, track=track))
+    pseudo_id = await new_pseudo_id(s)
+    s.add(Invite(code_hash=hash_code(code), created_at=now, expires_at=expires_at, track=track,
+                 pseudo_id=pseudo_id, label=label, counselor=counselor))  # fmt: skip
     await s.flush()
-    return code
+    return code, pseudo_id
 
 
 async def find_invite(s: AsyncSession, code: str) -> Invite | None:

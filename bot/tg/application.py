@@ -29,6 +29,7 @@ from bot.reminders.dispatcher import Composer, Dispatcher
 from bot.reminders.planner import plan_all
 from bot.service.conversation import Service
 from bot.service.insights import weekly_summary
+from bot.service.notices import renotify_due
 from bot.tg.bot import GuardedBot
 from bot.tg.context import BotData, Context
 from bot.tg.delivery import TelegramSender
@@ -52,6 +53,7 @@ PLACEHOLDER_BOT = "<your_bot>"
 PLAN_EVERY = 300  # seconds
 DISPATCH_EVERY = 3
 OUTBOX_EVERY = 2  # seconds between two looks at what waits in the outbox
+RENOTIFY_EVERY = 30  # seconds between two looks for crisis notices nobody took
 REPLAY_EVERY = 3  # seconds between two tries to write crisis records held while the DB was down
 
 
@@ -161,6 +163,9 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     queue.run_repeating(_replay, interval=REPLAY_EVERY, first=2, name="replay", job_kwargs=once)
     queue.run_repeating(_prune, interval=6 * 3600, first=60, name="prune-updates", job_kwargs=once)
     queue.run_repeating(_outbox, interval=OUTBOX_EVERY, first=0, name="outbox", job_kwargs=once)
+    queue.run_repeating(
+        _renotify, interval=RENOTIFY_EVERY, first=5, name="renotify", job_kwargs=once
+    )
 
 
 def reminder_bot(settings: Settings, request: BaseRequest | None = None) -> ExtBot[Any]:
@@ -222,6 +227,14 @@ async def _replay(context: Context) -> None:
     """Crisis records held while the database was down: written once it is back, their staff
     notices into the outbox, which sends them at once."""
     if await context.bot_data.svc().replay_spool():
+        await _outbox(context)
+
+
+async def _renotify(context: Context) -> None:
+    """Crisis notices nobody took within CRISIS_RENOTIFY_MINUTES: into the outbox again,
+    which sends them at once."""
+    service = context.bot_data.svc()
+    if await renotify_due(service.db, service.clock(), service.settings):
         await _outbox(context)
 
 

@@ -17,7 +17,13 @@ from typing import Any
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, filters
+from telegram.ext import (
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    filters,
+)
 
 from bot.config import Settings
 from bot.domain.staff_input import (
@@ -28,6 +34,7 @@ from bot.domain.staff_input import (
     parse_session_args,
     parse_track_add,
 )
+from bot.service.notices import ACK_PREFIX, parse_ack
 from bot.service.staff import AlreadyHandled, StaffDesk
 from bot.tg.context import Context
 from bot.tg.limits import clip
@@ -85,12 +92,15 @@ async def _session_remove(call: StaffCall) -> str:
 
 
 async def _invite(call: StaffCall) -> str:
-    opts = parse_options(call.words, ("track", "expires"))
+    opts = parse_options(call.words, ("track", "expires", "label", "counselor"))
     valid_for = parse_duration(opts.get("expires", DEFAULT_EXPIRY))
-    code, until = await call.desk.new_invite(valid_for, opts.get("track"))
+    code, pseudo_id, until = await call.desk.new_invite(
+        valid_for, opts.get("track"), opts.get("label"), opts.get("counselor")
+    )
     return (
         f"Single-use invite, valid until {until:%Y-%m-%d %H:%M} UTC:\n"
-        f"https://t.me/{call.bot_username}?start={code}"
+        f"https://t.me/{call.bot_username}?start={code}\n"
+        f"Client id: {pseudo_id} (whoever uses the link gets it: note it in your records)"
     )
 
 
@@ -138,6 +148,54 @@ def register_staff_handlers(app: AnyApp, settings: Settings) -> None:
     staff = filters.ChatType.PRIVATE & filters.User(user_id=settings.staff_user_ids)
     for name, action in COMMANDS.items():
         app.add_handler(CommandHandler(name, _handler(name, action), staff), group=STAFF_GROUP)
+    app.add_handler(
+        CallbackQueryHandler(_on_ack, pattern=rf"^{ACK_PREFIX}\d+$"), group=STAFF_GROUP
+    )
+
+
+def may_ack(
+    settings: Settings, chat_id: int | None, user_id: int, moved: dict[int, int] | None = None
+) -> bool:
+    """Who may take a crisis notice: anyone in the staff chat (the program chose its members;
+    the notice is only ever there), also where it moved when it became a supergroup, and the
+    STAFF_USER_IDS wherever the notice reached them."""
+    staff_chat = settings.staff_chat_id
+    chats = {staff_chat, (moved or {}).get(staff_chat or 0)} - {None}
+    return (chat_id is not None and chat_id in chats) or user_id in settings.staff_user_ids
+
+
+async def _on_ack(update: Update, context: Context) -> None:
+    """ "I'm on it": the first tap is recorded (who, when, audited) and the notice edited to
+    say so; later taps are told who took it. Nobody else's tap changes anything."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and user is not None
+    settings = context.bot_data.settings
+    chat = update.effective_chat
+    event_id = parse_ack(query.data or "")
+    chat_id = chat.id if chat is not None else None
+    courier = context.bot_data.extra.get("courier")
+    moved = getattr(courier, "moved", None)
+    if settings is None or event_id is None or not may_ack(settings, chat_id, user.id, moved):
+        raise ApplicationHandlerStop  # not staff: the tap does nothing (no client text here)
+    service = context.bot_data.svc()
+    desk = StaffDesk(service.db, service.settings, service.clock, actor=f"staff:{user.id}",
+                     update_id=update.update_id)  # fmt: skip
+    try:
+        ack = await desk.acknowledge(event_id, user.first_name or f"staff {user.id}")
+    except AlreadyHandled:
+        raise ApplicationHandlerStop from None
+    if ack.first:
+        log.info("crisis notice %d taken by staff %d", event_id, user.id)
+    try:
+        await query.answer(clip(ack.toast, 200))
+        # Also on a later tap: a first edit that was lost, or another copy (a repeat), is
+        # edited now; a copy already saying it is left alone.
+        shown = getattr(query.message, "text", None)
+        if ack.text is not None and shown != clip(ack.text):
+            await query.edit_message_text(clip(ack.text))
+    except TelegramError as exc:
+        log.info("crisis notice %d not updated: %s", event_id, exc.__class__.__name__)
+    raise ApplicationHandlerStop
 
 
 def _handler(

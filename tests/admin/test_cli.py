@@ -239,3 +239,30 @@ def test_an_invite_for_more_than_30_days_is_refused(cli: Cli, expires: str) -> N
     line = cli.fails("invite", "--expires", expires)
     assert line == f"--expires: invite expiry {expires} is too long; at most 30d", line
     assert cli.rows("select count(*) from invites") == [(1,)]
+
+
+def test_invite_prints_the_client_id_and_keeps_label_and_counselor(cli: Cli) -> None:
+    out = cli.ok("invite", "--label", "  A-17 ", "--counselor", "Dana Reyes")
+    assert out[0].startswith("invite code: ") and out[1].startswith("link: ")
+    assert out[3].startswith("client id: c-") and "note it in your records" in out[3]
+    pseudo_id = out[3].split()[2]
+    assert cli.rows("select pseudo_id, label, counselor from invites") == [
+        (pseudo_id, "A-17", "Dana Reyes")
+    ]
+    # The roster shows the pending invite under the id its client will have.
+    [_, pending] = cli.ok("clients")
+    assert pending.split()[:5] == [pseudo_id, "A-17", "Dana", "Reyes", "invited"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--label", "555-123-4567"], "error: --label looks like a phone number"),
+        (["--label", "+1 555 123 4567"], "error: --label looks like a phone number"),
+        (["--label", "x" * 33], "error: --label must be 1-32 characters"),
+        (["--counselor", "   "], "error: --counselor must be 1-64 characters"),
+    ],
+)
+def test_invite_refuses_a_bad_label_or_counselor(cli: Cli, args: list[str], message: str) -> None:
+    assert cli.fails("invite", *args).startswith(message)
+    assert cli.rows("select count(*) from invites") == [(0,)]

@@ -99,16 +99,28 @@ async def test_staff_errors_change_nothing(staff_app: Harness) -> None:
 async def test_invite_puts_the_new_client_on_the_track(staff_app: Harness) -> None:
     h = staff_app
     await said(h, STAFF_ID, "/track_add Evening IOP")
-    [reply] = await said(h, STAFF_ID, "/invite --track Evening IOP --expires 7d")
+    [reply] = await said(
+        h, STAFF_ID, "/invite --track Evening IOP --expires 7d --label A-17 --counselor Dana R"
+    )
     assert reply.startswith("Single-use invite, valid until 2026-12-03 18:00 UTC")
-    match = re.search(r"https://t\.me/companion_test_bot\?start=(\w+)$", reply)
+    match = re.search(r"https://t\.me/companion_test_bot\?start=(\w+)$", reply, re.M)
     assert match is not None, reply
+    pseudo = re.search(r"^Client id: (c-[0-9a-f]{8}) ", reply, re.M)
+    assert pseudo is not None, reply
     await h.person(5550002).command("start", match.group(1))
     [client] = await h.rows(Client)
     [track] = await h.rows(Track)
     [invite] = await h.rows(Invite)
     assert client.track_id == track.id
     assert (invite.track, invite.client_id) == ("Evening IOP", client.id)
+    # The client has the id printed beside the link, and the staff-only label and counselor.
+    assert (client.pseudo_id, client.label, client.counselor) == (pseudo[1], "A-17", "Dana R")
+
+
+async def test_invite_refuses_a_label_written_like_a_phone_number(staff_app: Harness) -> None:
+    [reply] = await said(staff_app, STAFF_ID, "/invite --label (555) 123-4567")
+    assert reply == "Error: --label looks like a phone number; use a chart number or initials"
+    assert await staff_app.count(Invite) == 0
 
 
 async def test_clients_and_strangers_get_the_normal_bot(staff_app: Harness) -> None:

@@ -76,7 +76,7 @@ def test_a_crisis_reply_outlives_telegram_errors(
     assert open_bot.rows("select tier from crisis_events") == [(1,)]
     # The staff notice was not held up behind the person's failing chat.
     [notice] = texts(fake, STAFF)
-    assert notice.startswith("Crisis notice: client c-")
+    assert notice.startswith("Crisis notice, tier 1") and "\nClient c-" in notice
     assert sum("911" in t for t in texts(fake, 611)) == 1
 
 

@@ -171,14 +171,16 @@ def test_clients_lists_the_roster_with_invites(
     (mine, other), tg_ids = seeded
     header, *rows = [line.split() for line in cli.ok("clients").splitlines()]
     assert header == [
-        "pseudo_id", "status", "invite", "track", "enrolled_utc", "last_active_utc",
+        "pseudo_id", "label", "counselor", "status", "invite", "track", "enrolled_utc",
+        "last_active_utc",
     ]  # fmt: skip
     by_id = {row[0]: row for row in rows}
-    assert by_id[mine][1:4] == by_id[other][1:4] == ["active", "used", "-"]
-    assert by_id[mine][4:6] == ["2025-03-01", "12:00"]  # enrolled at NOW, in UTC
-    [enrolling] = [row for row in rows if row[1] == "enrolling"]
-    assert enrolling[2:5] == ["none", "-", "-"]
-    assert rows[-1][:6] == ["-", "invited", "pending", "until", "2025-03-08", "12:00"]
+    assert by_id[mine][1:6] == by_id[other][1:6] == ["-", "-", "active", "used", "-"]
+    assert by_id[mine][6:8] == ["2025-03-01", "12:00"]  # enrolled at NOW, in UTC
+    [enrolling] = [row for row in rows if row[3] == "enrolling"]
+    assert enrolling[4:7] == ["none", "-", "-"]
+    assert rows[-1][0].startswith("c-")  # the id the invite's client will have
+    assert rows[-1][1:8] == ["-", "-", "invited", "pending", "until", "2025-03-08", "12:00"]
     assert len(rows) == 4
     assert not [t for t in tg_ids if t in str(rows)]
     assert cli.audit() == [("cli", "clients", "all")]

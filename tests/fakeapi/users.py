@@ -145,7 +145,10 @@ class FakeUser:
         return self.press(data, message=message)
 
     def _current(self, message: Json) -> Json:
-        current = self.chat.messages.get(message["message_id"])
+        """The message as it is now, in its own chat: this user's private chat, or a group
+        they are in (a staff member pressing a button on a notice in the staff chat)."""
+        chat = self.store.chats.get(int(message["chat"]["id"]), self.chat)
+        current = chat.messages.get(message["message_id"])
         if current is None:
             raise AssertionError(f"message #{message['message_id']} was deleted")
         return current

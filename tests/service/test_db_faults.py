@@ -18,9 +18,11 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from bot.config import Settings, load_settings
 from bot.domain.conversation import model as m
@@ -91,7 +93,15 @@ async def settle(svc: Service, within: float = 15.0) -> list[m.Reply]:
         if not len(svc.spool) and not svc.spool.late and not svc.spool.late_rows:
             break
         await asyncio.sleep(0.2)
-    due = await svc.outbox.due()
+    due: list[Any] = []
+    for _ in range(50):  # the outbox job, every few seconds, until the pool writes again
+        try:
+            due = await svc.outbox.due()
+            break
+        except OperationalError:  # a connection opened while the file was read-only
+            await asyncio.sleep(0.2)
+    else:
+        raise AssertionError("the outbox never wrote again")
     return [decode(payload, chat_id)[0] for _, chat_id, _, kind, payload in due
             if kind == "notice"]  # fmt: skip
 
@@ -99,7 +109,8 @@ async def settle(svc: Service, within: float = 15.0) -> list[m.Reply]:
 def assert_notice(notices: list[m.Reply]) -> None:
     assert len(notices) == 1, [n.text for n in notices]
     assert notices[0].chat_id == STAFF
-    assert "tier 1, at 2026-11-26 18:00 UTC" in notices[0].text
+    # The time of the message (2026-11-26 18:00 UTC), in PROGRAM_TIMEZONE.
+    assert "tier 1" in notices[0].text and "At Thu Nov 26 1:00 PM EST." in notices[0].text
 
 
 # --- a lock --------------------------------------------------------------------------------

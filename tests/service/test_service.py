@@ -38,10 +38,13 @@ def service(store_db: Database, clock: Clock) -> Service:
     return Service(store_db, settings, clock)
 
 
-async def invite(svc: Service, hours: int = 72) -> str:
+async def invite(svc: Service, hours: int = 72, **staff: str | None) -> str:
     async with svc.db.transaction() as s:
         now = svc.clock()
-        return await repo.create_invite(s, now=now, expires_at=now + timedelta(hours=hours))
+        code, _ = await repo.create_invite(
+            s, now=now, expires_at=now + timedelta(hours=hours), **staff
+        )
+        return code
 
 
 class Person:
@@ -69,11 +72,14 @@ class Person:
         return "\n".join(r.text for r in self.replies)
 
 
-async def enroll(svc: Service, addr: Address) -> Person:
-    code = await invite(svc)
+async def enroll(
+    svc: Service, addr: Address, lang: str = "en", label: str | None = None,
+    counselor: str | None = None,
+) -> Person:  # fmt: skip
+    code = await invite(svc, label=label, counselor=counselor)
     p = Person(svc, addr)
     await p.send(m.Command("start", code))
-    for value in ("en", "yes", "America/Chicago", "20:00", "no"):
+    for value in (lang, "yes", "America/Chicago", "20:00", "no"):
         await p.tap(value)
     await p.tap("skip")
     await p.tap("skip")
@@ -245,3 +251,71 @@ async def test_prune_forgets_old_update_ids_only(service: Service, clock: Clock)
     assert await service.prune() == 1
     assert await service.handle(ANA, m.Text("hi"), 2) is None
     assert await service.handle(ANA, m.Text("hi"), 1) is not None
+
+
+async def test_the_client_gets_the_invites_id_label_and_counselor(
+    store_db: Database, clock: Clock
+) -> None:
+    settings = load_settings(enrollment="invite", staff_chat_id=-100500)
+    svc = Service(store_db, settings, clock)
+    p = await enroll(svc, ANA, label="A-17", counselor="Dana")
+    async with svc.db.transaction() as s:
+        [invite] = (await s.scalars(select(Invite))).all()
+        client = await repo.get_client_by_tg(s, ANA.user_id)
+    assert client is not None and invite.pseudo_id == client.pseudo_id
+    assert (client.label, client.counselor) == ("A-17", "Dana")
+    # The client sees their own code in /privacy, never the staff-only label.
+    await p.send(m.Command("privacy"))
+    assert f"Your client code is {client.pseudo_id}." in p.text() and "A-17" not in p.text()
+    # The crisis notice: tier in words, the program's zone, id, label and counselor, a button.
+    await p.send(m.Text("I want to end my life tonight"))
+    [notice] = [r for r in p.replies if r.chat_id == -100500]
+    assert notice.text.startswith("Crisis notice, tier 1: an emergency now")
+    assert f"Client {client.pseudo_id} (label A-17, counselor Dana)." in notice.text
+    assert "At Thu Nov 26 1:00 PM EST." in notice.text  # 18:00 UTC, PROGRAM_TIMEZONE
+    async with svc.db.transaction() as s:
+        [event] = (await s.scalars(select(CrisisEvent))).all()
+    assert [[(c.label, c.data) for c in row] for row in notice.buttons] == [
+        [("I'm on it", f"ack:{event.id}")]
+    ]
+    assert event.noticed_at == T0 and event.ack_by is None
+
+
+async def test_privacy_shows_the_code_in_spanish(service: Service) -> None:
+    p = await enroll(service, BEN, lang="es")
+    await p.send(m.Command("privacy"))
+    async with service.db.transaction() as s:
+        client = await repo.get_client_by_tg(s, BEN.user_id)
+    assert client is not None
+    assert f"Su código de cliente es {client.pseudo_id}." in p.text()
+
+
+async def test_renotify_and_acknowledge_on_each_database(store_db: Database, clock: Clock) -> None:
+    """The repeat query (a join, FOR UPDATE SKIP LOCKED on PostgreSQL) and the first-tap-wins
+    record, on SQLite and PostgreSQL."""
+    from bot.service.notices import acknowledge, renotify_due
+    from bot.store.models import AuditEntry, OutboxMessage
+
+    settings = load_settings(enrollment="invite", staff_chat_id=-100500, staff_user_ids="7,8")
+    svc = Service(store_db, settings, clock)
+    p = await enroll(svc, ANA)
+    await p.send(m.Text("I want to end my life tonight"))
+    assert await renotify_due(store_db, T0 + timedelta(minutes=14), settings) == 0
+    assert await renotify_due(store_db, T0 + timedelta(minutes=15), settings) == 1
+    for minutes in (30, 45):
+        assert await renotify_due(store_db, T0 + timedelta(minutes=minutes), settings) == 1
+    assert await renotify_due(store_db, T0 + timedelta(minutes=60), settings) == 2  # 7 and 8
+    assert await renotify_due(store_db, T0 + timedelta(minutes=90), settings) == 0
+    async with store_db.transaction() as s:
+        chats = (await s.scalars(select(OutboxMessage.chat_id).where(
+            OutboxMessage.kind == "notice").order_by(OutboxMessage.id))).all()  # fmt: skip
+        [event] = (await s.scalars(select(CrisisEvent))).all()
+    assert list(chats)[-5:] == [-100500, -100500, -100500, 7, 8]
+    later = T0 + timedelta(minutes=61)
+    async with store_db.transaction() as s:
+        first = await acknowledge(s, event.id, "staff:8", "Lee", later, "America/New_York")
+    async with store_db.transaction() as s:
+        second = await acknowledge(s, event.id, "staff:7", "Dana", later, "America/New_York")
+    assert first.first and not second.first and second.toast == "Already taken by Lee."
+    assert await count(store_db, AuditEntry, action="ack") == 1
+    assert await count(store_db, AuditEntry, action="renotify") == 4

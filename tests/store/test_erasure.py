@@ -41,7 +41,7 @@ async def _enrol_with_history(s: AsyncSession, tg_user_id: int) -> int:
     client = await repo.create_client(
         s, tg_user_id=tg_user_id, chat_id=tg_user_id, now=NOW, language="en", timezone="UTC"
     )
-    code = await repo.create_invite(s, now=NOW, expires_at=NOW)
+    code, _ = await repo.create_invite(s, now=NOW, expires_at=NOW)
     invite = await repo.find_invite(s, code)
     assert invite is not None
     await repo.use_invite(s, invite, client.id, NOW)

@@ -148,6 +148,18 @@ def _table_of(entry: tuple[Any, ...]) -> str:
     return str(entry[2])
 
 
+# The columns and index revision 0006 adds, absent at any earlier revision too.
+COLUMNS_0006 = {
+    "pseudo_id", "label", "counselor", "ack_by", "ack_name", "ack_at", "notices", "noticed_at",
+}  # fmt: skip
+
+
+def _of_0006(entry: tuple[Any, ...]) -> bool:
+    if entry[0] == "add_index":
+        return str(entry[1].name) == "ix_invites_pseudo_id"
+    return entry[0] == "add_column" and str(entry[3].name) in COLUMNS_0006
+
+
 async def test_0004_moves_days_since_use_into_its_column_and_back(store_url: str) -> None:
     await _seed_0003(store_url)
     upgrade(store_url)
@@ -166,7 +178,7 @@ async def test_0004_moves_days_since_use_into_its_column_and_back(store_url: str
     }
     diff, _ = await _inspect(store_url)
     later = {"inbox", "outbox"}  # tables of later revisions, absent at 0003 too
-    on_clients = [entry for entry in diff if _table_of(entry) not in later]
+    on_clients = [e for e in diff if _table_of(e) not in later and not _of_0006(e)]
     assert [entry[0] for entry in on_clients] == ["add_column"]  # the column is gone again
     # Dropping the column did not rebuild the clients table (which would cascade-delete).
     assert await _read(store_url, text("SELECT client_id FROM consents")) == [(1,)]
@@ -182,3 +194,37 @@ async def test_downgrading_below_0002_keeps_every_clients_rows(store_url: str) -
     await asyncio.to_thread(upgrade, store_url)
     diff, _ = await _inspect(store_url)
     assert diff == []
+
+
+# ---- 0006: who a client is, and who followed up a crisis notice --------------------------------
+
+
+async def test_0006_adds_columns_keeping_every_row_and_drops_them_again(store_url: str) -> None:
+    await _seed_0003(store_url)
+    await asyncio.to_thread(command.upgrade, alembic_config(store_url), "0005")
+    await _write(
+        store_url,
+        "INSERT INTO crisis_events (client_id, created_at, tier, source, "
+        "shown) VALUES (1, '2026-01-01 00:00:00+00:00', 1, 'text', 'crisis')",
+    )
+    upgrade(store_url)
+    assert await _read(store_url, text("SELECT label, counselor FROM clients WHERE id = 1")) == [
+        (None, None)
+    ]
+    assert await _read(store_url, text("SELECT notices, ack_by FROM crisis_events")) == [(0, None)]
+    assert (await _inspect(store_url))[0] == []
+    await asyncio.to_thread(command.downgrade, alembic_config(store_url), "0005")
+    diff, _ = await _inspect(store_url)
+    assert diff and all(_of_0006(entry) for entry in diff)
+    # Dropping the columns did not rebuild clients (which would cascade-delete).
+    assert await _read(store_url, text("SELECT client_id FROM consents")) == [(1,)]
+    assert await _read(store_url, text("SELECT client_id FROM crisis_events")) == [(1,)]
+
+
+async def _write(url: str, statement: str) -> None:
+    database = Database(url)
+    try:
+        async with database.engine.begin() as connection:
+            await connection.execute(text(statement))
+    finally:
+        await database.dispose()

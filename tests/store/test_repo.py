@@ -83,9 +83,10 @@ def test_hash_code_strips_and_hashes() -> None:
 async def test_invite_round_trip(store_db: Database) -> None:
     client_id = await _client(store_db)
     async with store_db.transaction() as s:
-        code = await repo.create_invite(
-            s, now=NOW, expires_at=NOW + timedelta(days=7), track="evening"
-        )
+        code, pseudo_id = await repo.create_invite(
+            s, now=NOW, expires_at=NOW + timedelta(days=7), track="evening", label="A-17",
+            counselor="Dana",
+        )  # fmt: skip
     assert len(code) == 12
     assert set(code) <= set(repo.INVITE_ALPHABET)
     assert not set(code) & set("0O1lI")
@@ -96,6 +97,7 @@ async def test_invite_round_trip(store_db: Database) -> None:
         assert await repo.find_invite(s, "NOPE" + code[4:]) is None
         invite = await repo.find_invite(s, f" {code} ")
         assert invite is not None and invite.track == "evening" and invite.used_at is None
+        assert (invite.pseudo_id, invite.label, invite.counselor) == (pseudo_id, "A-17", "Dana")
         assert invite.expires_at == NOW + timedelta(days=7)
         await repo.use_invite(s, invite, client_id, NOW)
     async with store_db.transaction() as s:
@@ -107,7 +109,9 @@ async def test_invite_round_trip(store_db: Database) -> None:
 
 async def test_invite_codes_differ(store_db: Database) -> None:
     async with store_db.transaction() as s:
-        codes = {await repo.create_invite(s, now=NOW, expires_at=NOW) for _ in range(20)}
+        made = [await repo.create_invite(s, now=NOW, expires_at=NOW) for _ in range(20)]
+        codes = {code for code, _ in made}
+        assert len({pseudo_id for _, pseudo_id in made}) == 20
     assert len(codes) == 20
 
 

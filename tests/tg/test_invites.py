@@ -20,7 +20,8 @@ def enrollment() -> str:
 
 async def new_code(harness: Harness, days: int = 14) -> str:
     async with harness.db.transaction() as s:
-        return await repo.create_invite(s, now=NOW, expires_at=NOW + timedelta(days=days))
+        code, _ = await repo.create_invite(s, now=NOW, expires_at=NOW + timedelta(days=days))
+        return code
 
 
 async def test_bad_code_is_not_valid(harness: Harness, pat: Person) -> None:

@@ -3,25 +3,66 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.config import Settings, load_settings
+from bot.store.models import AuditEntry, Client, CrisisEvent
+from bot.tg.application import _renotify
+from bot.tg.staff import may_ack
+from tests.tg import updates as u
 from tests.tg.conftest import TOKEN, enroll
-from tests.tg.driver import Harness, Person
+from tests.tg.driver import Harness, Person, button_data
+from tests.tg.fakerequest import Shown
 
 STAFF_CHAT = -4001
 SUPERGROUP = -1004001
+NOW = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)  # the ring-3 clock
 UPGRADED = "Bad Request: group chat was upgraded to a supergroup chat"
+
+
+STAFF_IDS = (7001, 7002)
+
+
+class MovableClock:
+    """The service's clock: NOW until a test moves it."""
+
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> MovableClock:
+    return MovableClock()
 
 
 @pytest.fixture
 def settings(enrollment: str) -> Settings:
-    """The ring-3 settings with a staff chat."""
+    """The ring-3 settings with a staff chat and two staff ids."""
     return load_settings(
         telegram_bot_token=TOKEN, enrollment=enrollment, staff_chat_id=STAFF_CHAT,
-        _env_file=None,
+        staff_user_ids="7001,7002", _env_file=None,
     )  # fmt: skip
+
+
+async def renotify_job(harness: Harness, clock: MovableClock, minutes: int) -> list[Shown]:
+    """Move the clock on, run the renotify job as the JobQueue would; what it sent."""
+    clock.now += timedelta(minutes=minutes)
+    before = len(harness.fake.of("sendMessage"))
+
+    class Ctx:
+        bot = harness.app.bot
+        bot_data = harness.app.bot_data
+
+    await _renotify(Ctx())  # type: ignore[arg-type]
+    sent = harness.fake.of("sendMessage")[before:]
+    return [s for s in harness.fake.messages.values()
+            if any(int(c.params["chat_id"]) == s.chat_id and c.params["text"] == s.text
+                   for c in sent)]  # fmt: skip
 
 
 async def test_a_notice_follows_the_staff_chat_to_its_supergroup(
@@ -41,3 +82,107 @@ async def test_a_notice_follows_the_staff_chat_to_its_supergroup(
     said = [r.getMessage() for r in caplog.records if "STAFF_CHAT_ID" in r.getMessage()]
     assert said == [f"the staff chat became a supergroup: set STAFF_CHAT_ID={SUPERGROUP}"]
     assert harness.handler_errors == []
+
+
+def _notice(harness: Harness) -> Shown:
+    return next(s for (chat, _), s in harness.fake.messages.items() if chat == STAFF_CHAT)
+
+
+async def test_the_first_staff_member_to_tap_im_on_it_takes_the_notice(
+    harness: Harness, pat: Person, caplog: pytest.LogCaptureFixture
+) -> None:
+    await enroll(pat)
+    [client] = await harness.rows(Client)
+    with caplog.at_level(logging.INFO):
+        await pat.say("i want to kill myself")
+        notice = _notice(harness)
+        assert notice.text.startswith("Crisis notice, tier 2: suicidal thoughts")
+        assert f"Client {client.pseudo_id}." in notice.text
+        assert "At Thu Nov 26 1:00 PM EST." in notice.text  # PROGRAM_TIMEZONE, not UTC
+        [event] = await harness.rows(CrisisEvent)
+        data = button_data(notice, "I'm on it")
+        assert data == f"ack:{event.id}" and len(data.encode()) <= 64  # an opaque row id only
+        dana = Person(harness, u.user(7001, "en", "Dana"))
+        lee = Person(harness, u.user(7002, "en", "Lee"))
+        await dana.tap_data(data, notice)
+        [event] = await harness.rows(CrisisEvent)
+        assert (event.ack_by, event.ack_name, event.ack_at) == ("staff:7001", "Dana", NOW)
+        # The notice now says who took it, for everyone in the chat, with no button left.
+        assert notice.text.endswith("✅ Dana is on it (Thu Nov 26 1:00 PM EST).")
+        assert notice.markup is None
+        assert notice.text.startswith("Crisis notice, tier 2")
+        await lee.tap_data(data, notice)  # a stale copy of the keyboard
+    [event] = await harness.rows(CrisisEvent)
+    assert (event.ack_by, event.ack_name) == ("staff:7001", "Dana")  # unchanged
+    answers = [c.params.get("text") for c in harness.fake.of("answerCallbackQuery")][-2:]
+    assert answers == ["Dana is on it (Thu Nov 26 1:00 PM EST).", "Already taken by Dana."]
+    [entry] = await harness.rows(AuditEntry, action="ack")
+    assert (entry.actor, entry.subject) == ("staff:7001", client.pseudo_id)
+    assert harness.handler_errors == []
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "crisis notice" in logged and "Dana" not in logged and "kill" not in logged
+
+
+async def test_a_tap_by_someone_not_staff_outside_the_staff_chat_changes_nothing(
+    harness: Harness, pat: Person
+) -> None:
+    await enroll(pat)
+    await pat.say("i want to kill myself")
+    notice = _notice(harness)
+    [event] = await harness.rows(CrisisEvent)
+    # The same button data, sent from a private chat by someone who is not staff.
+    await pat.tap_data(f"ack:{event.id}", pat.shown()[0])
+    [event] = await harness.rows(CrisisEvent)
+    assert event.ack_at is None and "I'm on it" in str(notice.markup)
+    assert await harness.count(AuditEntry, action="ack") == 0
+
+
+async def test_a_notice_nobody_takes_is_sent_again_three_times_then_to_each_staff_id(
+    harness: Harness, pat: Person, clock: MovableClock
+) -> None:
+    await enroll(pat)
+    await pat.say("i want to kill myself")
+    first = _notice(harness)
+    assert await renotify_job(harness, clock, 14) == []  # CRISIS_RENOTIFY_MINUTES is 15
+    repeats = [await renotify_job(harness, clock, 1)]
+    repeats += [await renotify_job(harness, clock, 15) for _ in range(2)]
+    for n, sent in enumerate(repeats, start=1):
+        [again] = sent
+        assert again.chat_id == STAFF_CHAT
+        assert again.text.startswith(f"Not yet taken (reminder {n}):\nCrisis notice, tier 2")
+        assert "At Thu Nov 26 1:00 PM EST." in again.text  # the time of the message itself
+        assert again.markup == first.markup  # the same button, the same row id
+    private = await renotify_job(harness, clock, 15)
+    assert sorted(s.chat_id for s in private) == list(STAFF_IDS)
+    assert all(s.text.startswith("Nobody in the staff chat has taken this yet:\nCrisis notice")
+               for s in private)  # fmt: skip
+    assert await renotify_job(harness, clock, 60) == []  # and no more
+    assert await harness.count(AuditEntry, action="renotify") == 4
+    # Staff 7002 takes it from their private chat.
+    [lee_copy] = [s for s in private if s.chat_id == 7002]
+    lee = Person(harness, u.user(7002, "en", "Lee"))
+    await lee.tap_data(button_data(lee_copy, "I'm on it"), lee_copy)
+    [event] = await harness.rows(CrisisEvent)
+    assert (event.ack_by, event.notices) == ("staff:7002", 4)
+    assert lee_copy.text.endswith("✅ Lee is on it (Thu Nov 26 3:00 PM EST).")
+
+
+async def test_a_notice_taken_is_not_sent_again(
+    harness: Harness, pat: Person, clock: MovableClock
+) -> None:
+    await enroll(pat)
+    await pat.say("i want to kill myself")
+    notice = _notice(harness)
+    dana = Person(harness, u.user(9999, "en", "Dana"))  # in the staff chat, not a staff id
+    await dana.tap_data(button_data(notice, "I'm on it"), notice)
+    assert await renotify_job(harness, clock, 15) == []
+    assert await harness.count(AuditEntry, action="renotify") == 0
+
+
+def test_who_may_take_a_notice() -> None:
+    settings = load_settings(staff_chat_id=STAFF_CHAT, staff_user_ids="7001", _env_file=None)
+    assert may_ack(settings, STAFF_CHAT, 5)  # anyone in the staff chat
+    assert may_ack(settings, 7001, 7001)  # a staff id in their private chat
+    assert not may_ack(settings, 5, 5)  # a client, in their own chat
+    assert not may_ack(settings, SUPERGROUP, 5)  # another group
+    assert may_ack(settings, SUPERGROUP, 5, {STAFF_CHAT: SUPERGROUP})  # the chat, moved

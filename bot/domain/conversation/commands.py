@@ -146,9 +146,10 @@ def _cmd_sessions(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang:
 
 
 def _cmd_privacy(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str) -> Outcome:
-    return current(
-        state, draft, ctx, lang, Reply(t(lang, "privacy.text", version=CONSENT_VERSION))
-    )
+    text = t(lang, "privacy.text", version=CONSENT_VERSION)
+    if ctx.profile.code:  # the code staff notices and reports name them by (the consent says so)
+        text += "\n" + t(lang, "privacy.code", code=ctx.profile.code)
+    return current(state, draft, ctx, lang, Reply(text))
 
 
 def _cmd_stop(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: str) -> Outcome:

@@ -263,6 +263,7 @@ class Profile:
     status: str = "stranger"
     reminder_prefs: dict[str, bool] = field(default_factory=dict)
     show_days_since_use: bool = False
+    code: str | None = None  # the pseudonymous client id staff know them by (/privacy)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ ATTENDANCE_ORDER: tuple[str, ...] = ("there", "late", "cant")
 
 REPORT_COLUMNS: tuple[str, ...] = (
     "pseudo_id",
+    "label",
+    "counselor",
     "days_enrolled",
     "checkin_completion",
     "craving_mean",
@@ -58,6 +60,9 @@ class ReportRow:
     status: str
     last_contact: datetime | None
     flags: list[str]
+    # Staff-only, from the invite: who the pseudonymous id is in the program's records.
+    label: str | None = None
+    counselor: str | None = None
 
 
 def report_row(h: ClientHistory, since: date, today: date) -> ReportRow:
