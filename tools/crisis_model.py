@@ -186,7 +186,26 @@ def choose_thresholds(
             best = (float(cost[i, j]), th)
     if best is None:
         raise SystemExit(f"no thresholds keep out-of-fold recall at {MIN_RECALL}")
-    return best[1]
+    return _with_alarm(messages, counted, probs, best[1])
+
+
+def _with_alarm(
+    messages: Sequence[Message], counted: Sequence[Counted], probs: Sequence[dict[str, float]],
+    th: dict[str, float],
+) -> dict[str, float]:  # fmt: skip
+    """`th` plus the "alarm" threshold of least cost (2.0: off). An alarm only turns a reply
+    into the 911 script, so recall cannot fall: it is chosen after the others, at the same
+    cost, with full scripts on ordinary messages still within MAX_FULL."""
+    best: tuple[float, float] | None = None
+    for alarm in [*_grid(10, 55, 5), 2.0]:
+        f = figures(messages, _replies(counted, probs, {**th, "alarm": alarm}))
+        if f["full_on_ordinary"] > MAX_FULL:
+            continue
+        cost = 3 * f["full_on_ordinary"] + f["check_on_ordinary"]
+        cost += TIER1_WEIGHT * (1.0 - f["tier1_script"])
+        if best is None or cost < best[0] - 1e-12:
+            best = (cost, alarm)
+    return th | {"alarm": best[1] if best else 2.0}
 
 
 def _grid(start: int, stop: int, step: int) -> list[float]:
