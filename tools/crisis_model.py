@@ -29,8 +29,10 @@ from tools.crisis_data import LABELS, Message, fingerprint, load
 OUT = Path(__file__).resolve().parents[1] / "bot" / "domain" / "crisis" / "model.bin"
 C = 30.0
 FOLDS = 5
-MIN_RECALL = 0.97  # any response, overall, per language and for tier 1, out of fold
-MAX_FULL = 0.03  # full scripts on ordinary messages, out of fold
+# Half a point of margin on the targets (0.97, 3%): the thresholds are chosen on the
+# same out-of-fold predictions they are judged on, so those figures are a little optimistic.
+MIN_RECALL = 0.975  # any response, overall, per language and for tier 1, out of fold
+MAX_FULL = 0.025  # full scripts on ordinary messages, out of fold
 TIER1_WEIGHT = 0.5  # a tier-1 message given the check, against a check on an ordinary one
 Row = dict[int, float]
 REPLY = {t: t.name.lower() for t in Tier}
