@@ -29,8 +29,10 @@ from tools.crisis_data import LABELS, Message, fingerprint, load
 OUT = Path(__file__).resolve().parents[1] / "bot" / "domain" / "crisis" / "model.bin"
 C = 30.0
 FOLDS = 5
-MIN_RECALL = 0.97  # any response, overall, per language and for tier 1, out of fold
-MAX_FULL = 0.03  # full scripts on ordinary messages, out of fold
+# Half a point of margin on the issue's targets (0.97, 3%): the thresholds are chosen on the
+# same out-of-fold predictions they are judged on, so those figures are a little optimistic.
+MIN_RECALL = 0.975  # any response, overall, per language and for tier 1, out of fold
+MAX_FULL = 0.025  # full scripts on ordinary messages, out of fold
 TIER1_WEIGHT = 0.5  # a tier-1 message given the check, against a check on an ordinary one
 Row = dict[int, float]
 REPLY = {t: t.name.lower() for t in Tier}
@@ -186,7 +188,26 @@ def choose_thresholds(
             best = (float(cost[i, j]), th)
     if best is None:
         raise SystemExit(f"no thresholds keep out-of-fold recall at {MIN_RECALL}")
-    return best[1]
+    return _with_alarm(messages, counted, probs, best[1])
+
+
+def _with_alarm(
+    messages: Sequence[Message], counted: Sequence[Counted], probs: Sequence[dict[str, float]],
+    th: dict[str, float],
+) -> dict[str, float]:  # fmt: skip
+    """`th` plus the "alarm" threshold of least cost (2.0: off). An alarm only turns a reply
+    into the 911 script, so recall cannot fall: it is chosen after the others, at the same
+    cost, with full scripts on ordinary messages still within MAX_FULL."""
+    best: tuple[float, float] | None = None
+    for alarm in [*_grid(10, 55, 5), 2.0]:
+        f = figures(messages, _replies(counted, probs, {**th, "alarm": alarm}))
+        if f["full_on_ordinary"] > MAX_FULL:
+            continue
+        cost = 3 * f["full_on_ordinary"] + f["check_on_ordinary"]
+        cost += TIER1_WEIGHT * (1.0 - f["tier1_script"])
+        if best is None or cost < best[0] - 1e-12:
+            best = (cost, alarm)
+    return th | {"alarm": best[1] if best else 2.0}
 
 
 def _grid(start: int, stop: int, step: int) -> list[float]:

@@ -21,9 +21,11 @@ TARGETS = {
     "tier1_script": 0.97, "full_on_ordinary": 0.03, "check_on_ordinary": 0.10,
 }  # fmt: skip
 # What the shipped screener does reach on the report split (a regression floor, not a goal).
+# Traded: the full script on ordinary messages went from 3.2% to 4.0% (floor 0.035 -> 0.04)
+# for the 911 script on tier 1 (0.877 -> 0.923) and fewer checks (19.5% -> 16.8%).
 FLOORS = {
-    "recall": 0.975, "recall_es": 0.98, "recall_emergency": 0.99, "recall_en": 0.965,
-    "tier1_script": 0.875, "full_on_ordinary": 0.035, "check_on_ordinary": 0.20,
+    "recall": 0.978, "recall_es": 0.98, "recall_emergency": 0.99, "recall_en": 0.969,
+    "tier1_script": 0.92, "full_on_ordinary": 0.04, "check_on_ordinary": 0.17,
 }  # fmt: skip
 
 
@@ -178,6 +180,14 @@ def test_normalisation_edge_cases(text: str, tier: Tier | None) -> None:
         ("slipped on the ice this morning", None),
         ("recaí en la gripa", None),
         ("i slipped last night and drank", Tier.LAPSE),
+        # Violence happening now is an emergency; the same act in the past is a crisis.
+        ("hes hitting me and the kids are screaming", Tier.EMERGENCY),
+        ("someone is kicking the door in", Tier.EMERGENCY),
+        ("mi esposo me está golpeando, ayuda", Tier.EMERGENCY),
+        ("he has a knife and says hes gonna kill me, hes in the kitchen", Tier.EMERGENCY),
+        ("he hit me last week", Tier.CRISIS),
+        ("kicking the door of the fridge closed", None),
+        ("the baby is kicking me in my sleep lol", None),
     ],
 )
 def test_rules_by_kind(text: str, tier: Tier | None) -> None:
@@ -190,6 +200,14 @@ def test_an_emergency_rule_the_model_doubts_gets_the_check_never_silence() -> No
     assert decide(Tier.EMERGENCY, {**p, "none": 0.9}, th) is Tier.CHECK
     assert decide(Tier.EMERGENCY, {**p, "none": 0.5}, th) is Tier.EMERGENCY
     assert decide(Tier.EMERGENCY, {**p, "none": 0.9}, {**th, "doubt": 2.0}) is Tier.EMERGENCY
+
+
+def test_a_likely_emergency_gets_the_911_script_even_when_another_tier_is_likelier() -> None:
+    th = {"full": 0.95, "veto": 0.2, "check": 0.2, "alarm": 0.15}
+    p = {"emergency": 0.2, "crisis": 0.05, "lapse": 0.6, "poison": 0.0, "check": 0.0}
+    assert decide(Tier.LAPSE, {**p, "none": 0.15}, th) is Tier.EMERGENCY
+    assert decide(Tier.LAPSE, {**p, "none": 0.15}, {**th, "alarm": 2.0}) is Tier.LAPSE
+    assert decide(None, {**p, "emergency": 0.1, "none": 0.25}, th) is Tier.CHECK
 
 
 def test_the_check_threshold_follows_the_language() -> None:

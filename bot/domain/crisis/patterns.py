@@ -737,9 +737,53 @@ def _with_needs(rules: tuple[Rule, ...], need: str) -> tuple[Rule, ...]:
     return tuple(Rule(r.pattern, (*r.needs, extra), r.unless, r.blockers, r.window) for r in rules)
 
 
+# Violence or a threat against the client is an emergency while it is happening: the person
+# is there now (in the house, at the door, with a weapon), or the act is in the present tense.
+VIOLENCE_NOW = (
+    r"\b(?:right now|as we speak|as i type|still here|coming back|coming for me|is here"
+    r"|hes here|shes here|theyre here|at (?:my|the) (?:door|window)|outside (?:my|the) (?:door"
+    r"|room|house|window)|in the (?:kitchen|house|hallway|next room|living room|other room)"
+    r"|(?:has|got|holding|grabbed) (?:a|his|her|the|my) (?:knife|gun|pistol|bat|machete"
+    r"|hammer|blade)|hiding (?:in|from)|locked (?:myself |me )?in|ahorita|ahora mismo"
+    r"|en este momento|esta aqui|sigue aqui|en la (?:casa|cocina|puerta|sala)"
+    r"|tiene (?:un|una|el|la|su) (?:cuchillo|pistola|arma|machete|bate|navaja|cuete|fierro)"
+    r"|encerrad[oa]|escondid[oa])\b"
+)
+VIOLENCE_PAST = (
+    r"\b(?:last (?:week|night|month|year|time|weekend)|yesterday|ago|used to|when i was"
+    r"|years|anoche|ayer|la semana pasada|el mes pasado|hace \w+ (?:dias|semanas|meses|anos)"
+    r"|cuando era)\b"
+)
+_NOW_HERE = re.compile(VIOLENCE_NOW)
+_NOT_NOW = re.compile(rf"{JOKE}|{VIOLENCE_PAST}")
+VIOLENCE_HAPPENING: tuple[Rule, ...] = (
+    _rule(
+        rf"\b{WHO} (?:is |are |keeps )?(?:hitting|beating|choking|strangling|stabbing|attacking"
+        r"|punching|kicking|slapping|dragging) (?:me|us|my mom|my mother|my kids|my son"
+        r"|my daughter)\b(?! up\b)",
+        rf"\b{WHO} (?:is |are |keeps )?(?:kicking|breaking|banging on|pounding on|busting"
+        r"|trying to (?:kick|break)) (?:down |in )?(?:the|my|our) (?:\w+ )?(?:door|window)s?\b"
+        r"|\b(?:kicking|kicked|breaking|busting|busted) (?:the|my|our) (?:\w+ )?door"
+        r" (?:in|down|open)\b|\b(?:trying to|about to) (?:break|get) (?:in|into) (?:my|the|our)"
+        r" (?:house|apartment|room|place|car)\b",
+        r"\b(?:gun|knife|pistol|blade) (?:to|at|against) my (?:head|throat|neck|chest|face)\b"
+        r"|\b(?:pulled|pulling|pointing|pointed) (?:a |his |her |the )?(?:gun|knife|pistol"
+        r"|machete) (?:on|at) (?:me|us)\b|\bhands (?:on|around) my (?:throat|neck)\b",
+        r"\b(?:me|nos|le|la) esta(?:n)? (?:pegando|golpeando|ahorcando|pateando|apunalando"
+        r"|amenazando|madreando)\b|\b(?:pateando|tumbando|rompiendo|golpeando) la puerta\b",
+        unless=rf"{JOKE}|{VIOLENCE_PAST}|\b(?:sleep|belly|womb|tummy|game|movie|show|dream"
+        r"|dreamt|nightmare)\b",
+    ),
+    *(
+        Rule(r.pattern, (*r.needs, _NOW_HERE), _NOT_NOW, r.blockers, r.window)
+        for r in HARM_FROM_OR_TO_OTHERS[:2]
+    ),
+)
+
 # Suicidal talk is an emergency when it comes with "now/tonight" or with means in hand.
 EMERGENCY: tuple[Rule, ...] = (
     *EMERGENCY_ACTS,
+    *VIOLENCE_HAPPENING,
     *_with_needs(SELF_HARM, NOW),
     *_with_needs(SELF_HARM, HOLDING_MEANS),
 )
