@@ -20,9 +20,27 @@ TOKEN = "123:ABC"
 NOW = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
 
 
+class MovableClock:
+    """The service's clock: NOW until a test moves it (`clock.now += ...`)."""
+
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
 @pytest.fixture
-def clock() -> Clock:
-    return lambda: NOW
+def clock() -> MovableClock:
+    return MovableClock()
+
+
+def staff_settings(enrollment: str, chat_id: int, **more: str) -> Settings:
+    """The ring-3 settings with a staff chat (and whatever else `more` sets)."""
+    return load_settings(
+        telegram_bot_token=TOKEN, enrollment=enrollment, staff_chat_id=chat_id,
+        _env_file=None, **more,
+    )  # fmt: skip
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ import time
 import pytest
 from sqlalchemy.engine import make_url
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.store.database import Database
 from bot.store.models import CrisisEvent
 from bot.tg import application
-from tests.tg.conftest import TOKEN, enroll
+from tests.tg.conftest import enroll, staff_settings
 from tests.tg.driver import Harness, Person
 
 STAFF_CHAT = -4001
@@ -23,10 +23,7 @@ STAFF_CHAT = -4001
 @pytest.fixture
 def settings(enrollment: str) -> Settings:
     """The ring-3 settings with a staff chat."""
-    return load_settings(
-        telegram_bot_token=TOKEN, enrollment=enrollment, staff_chat_id=STAFF_CHAT,
-        _env_file=None,
-    )  # fmt: skip
+    return staff_settings(enrollment, STAFF_CHAT)
 
 
 def to_staff(harness: Harness) -> list[str]:

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.config import Settings, load_settings
+from bot.config import Settings
 from bot.domain.conversation import model as m
 from bot.locales import t
 from bot.service.mailbox import BACKOFF, encode
@@ -19,34 +19,17 @@ from bot.store import mailbox
 from bot.store.models import AuditEntry, OutboxMessage
 from bot.tg import delivery
 from bot.tg.handlers import courier
-from tests.tg.conftest import NOW, TOKEN, enroll
+from tests.tg.conftest import MovableClock, enroll, staff_settings
 from tests.tg.driver import Harness, Person
 
 STAFF_CHAT = -4001
 BAD_GATEWAY = "Bad Gateway"
 
 
-class MovableClock:
-    """The service's clock: NOW until a test moves it."""
-
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self):  # type: ignore[no-untyped-def]
-        return self.now
-
-
-@pytest.fixture
-def clock() -> MovableClock:
-    return MovableClock()
-
-
 @pytest.fixture
 def settings(enrollment: str) -> Settings:
-    return load_settings(
-        telegram_bot_token=TOKEN, enrollment=enrollment, staff_chat_id=STAFF_CHAT,
-        _env_file=None,
-    )  # fmt: skip
+    """The ring-3 settings with a staff chat."""
+    return staff_settings(enrollment, STAFF_CHAT)
 
 
 @pytest.fixture(autouse=True)

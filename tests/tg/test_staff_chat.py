@@ -12,7 +12,7 @@ from bot.store.models import AuditEntry, Client, CrisisEvent
 from bot.tg.application import _renotify
 from bot.tg.staff import may_ack
 from tests.tg import updates as u
-from tests.tg.conftest import TOKEN, enroll
+from tests.tg.conftest import MovableClock, enroll, staff_settings
 from tests.tg.driver import Harness, Person, button_data
 from tests.tg.fakerequest import Shown
 
@@ -25,28 +25,10 @@ UPGRADED = "Bad Request: group chat was upgraded to a supergroup chat"
 STAFF_IDS = (7001, 7002)
 
 
-class MovableClock:
-    """The service's clock: NOW until a test moves it."""
-
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> MovableClock:
-    return MovableClock()
-
-
 @pytest.fixture
 def settings(enrollment: str) -> Settings:
     """The ring-3 settings with a staff chat and two staff ids."""
-    return load_settings(
-        telegram_bot_token=TOKEN, enrollment=enrollment, staff_chat_id=STAFF_CHAT,
-        staff_user_ids="7001,7002", _env_file=None,
-    )  # fmt: skip
+    return staff_settings(enrollment, STAFF_CHAT, staff_user_ids="7001,7002")
 
 
 async def renotify_job(harness: Harness, clock: MovableClock, minutes: int) -> list[Shown]:
