@@ -65,8 +65,11 @@ def recorded_after(bot: BotProcess, fake: FakeTelegram, user_id: int) -> None:
     """Once the fault is over: the record, the check-back, the notice, and writes again."""
     eventually(lambda: bot.rows("select tier from crisis_events") == [(1,)], "the record", bot)
     eventually(lambda: len(fake.sent(STAFF)) >= 1, "the staff notice", bot)
-    assert len(fake.sent(STAFF)) == 1
-    assert "Crisis notice" in fake.sent(STAFF)[0]["text"]
+    # At least once: a notice sent while its row could not yet be settled (the database
+    # still failing) is sent again; it is the same notice, for the one crisis record.
+    notices = {m["text"] for m in fake.sent(STAFF)}
+    assert len(notices) == 1, notices
+    assert "Crisis notice" in notices.pop()
     assert bot.rows("select count(*) from reminders where kind = 'checkback'") == [(1,)]
     person = fake.user(user_id)
     person.press("✅ Check in")  # a write: the conversation moves on

@@ -94,7 +94,7 @@ async def settle(svc: Service, within: float = 15.0) -> list[m.Reply]:
             break
         await asyncio.sleep(0.2)
     due: list[Any] = []
-    for _ in range(50):  # the outbox job, every few seconds, until the pool writes again
+    for _ in range(150):  # the outbox job, every few seconds, until the pool writes again
         try:
             due = await svc.outbox.due()
             break
