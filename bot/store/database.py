@@ -99,6 +99,12 @@ _TRANSIENT = (
 )  # fmt: skip
 
 
+def _transient(error: BaseException | None) -> bool:
+    """A lock or a conflict, which passes by itself (no new connection needed)."""
+    message = str(error).lower() if error is not None else ""
+    return any(transient in message for transient in _TRANSIENT)
+
+
 def _on_error(context: ExceptionContext) -> None:
     """Treat a failing database as a lost connection, so the pool drops every connection it
     holds and opens new ones. SQLite opens a file it may not write read-only without a word,
@@ -106,8 +112,7 @@ def _on_error(context: ExceptionContext) -> None:
     no write succeeded until a restart. A lock or a conflict needs no new connection."""
     if context.is_disconnect or not isinstance(context.sqlalchemy_exception, OperationalError):
         return
-    message = str(context.original_exception).lower()
-    if not any(transient in message for transient in _TRANSIENT):
+    if not _transient(context.original_exception):
         context.is_disconnect = True  # the pool invalidates all connections older than now
 
 
@@ -143,8 +148,7 @@ class Database:
             async with self._sessions.begin() as session:
                 yield session
         except OperationalError as exc:
-            message = str(exc.orig).lower() if exc.orig is not None else ""
-            if not any(transient in message for transient in _TRANSIENT):
+            if not _transient(exc.orig):
                 await self.engine.dispose()
             raise
 

@@ -82,7 +82,7 @@ async def deliver_reliably(bot: Bot, chat_id: int, reply: m.Reply) -> None:
         except (Forbidden, BadRequest):
             raise
         except RetryAfter as exc:
-            wait = _seconds(exc.retry_after)
+            wait = seconds(exc.retry_after)
             if attempt == len(waits):
                 raise
         except TimedOut:
@@ -97,7 +97,8 @@ async def deliver_reliably(bot: Bot, chat_id: int, reply: m.Reply) -> None:
         await asyncio.sleep(wait)
 
 
-def _seconds(value: float | timedelta) -> float:
+def seconds(value: float | timedelta) -> float:
+    """A Bot API duration (retry_after) in seconds, whichever type PTB gives it."""
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 

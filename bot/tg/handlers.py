@@ -12,9 +12,9 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.domain.conversation import model as m
-from bot.domain.conversation.replies import help_reply
 from bot.locales import norm_lang, t
 from bot.service.conversation import Address
+from bot.service.degraded import fallback
 from bot.service.mailbox import Outgoing
 from bot.tg.context import Context
 from bot.tg.courier import Courier
@@ -59,11 +59,9 @@ async def _run(update: Update, context: Context, event: m.Event) -> None:
 
 
 def _fallback(context: Context, lang: str) -> list[m.Reply]:
-    """When the database cannot be reached: the static help text and an apology."""
+    """When handling failed outside the service's own guard: the static help and apology."""
     settings = context.bot_data.settings
-    helplines = settings.helplines if settings else m.Helplines()
-    nums = {"crisis": helplines.crisis, "emergency": helplines.emergency}
-    return [help_reply(lang, helplines), m.Reply(t(lang, "error.generic", **nums))]
+    return fallback(lang, settings.helplines if settings else m.Helplines())
 
 
 async def _answer(query: Any) -> None:

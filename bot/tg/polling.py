@@ -23,6 +23,7 @@ from telegram.error import Conflict, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from bot.service.conversation import Service
+from bot.tg.delivery import seconds
 from bot.tg.handlers import ALLOWED_UPDATES
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ class Poller:
                 await _sleep(stop, FETCH_WAITS[-1])
                 continue
             except RetryAfter as exc:
-                await _sleep(stop, _seconds(exc.retry_after))
+                await _sleep(stop, seconds(exc.retry_after))
                 continue
             except TelegramError as exc:
                 wait = FETCH_WAITS[min(failures, len(FETCH_WAITS) - 1)]
@@ -175,10 +176,6 @@ def _parse(payload: dict[str, Any], app: AnyApp, update_id: int) -> Update:
     except Exception:  # recorded by an older version, or damaged: a bare update
         parsed = None
     return parsed if parsed is not None else Update(update_id)
-
-
-def _seconds(value: Any) -> float:
-    return float(value.total_seconds()) if hasattr(value, "total_seconds") else float(value)
 
 
 async def _sleep(stop: asyncio.Event, seconds: float) -> None:
