@@ -1,8 +1,10 @@
-"""Faults made for real for the tests: a small file system that can fill up."""
+"""Faults made for real for the tests: a small file system that can fill up, and a database
+folder this process may only read."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -37,3 +39,32 @@ def fill(folder: Path) -> Path:
         while True:
             f.write(b"\0" * 4096)
     return filler
+
+
+NOBODY = 65534
+
+
+@contextlib.contextmanager
+def as_nobody(folder: Path) -> Iterator[None]:
+    """File permissions as an unprivileged process sees them. Root writes to a 0444 file
+    regardless, so under root the whole process takes the effective uid of nobody (threads
+    included) for the duration, on a folder owned by nobody."""
+    if os.geteuid() != 0:
+        yield
+        return
+    for path in [folder, *folder.iterdir()]:
+        os.chown(path, NOBODY, NOBODY)
+    os.setegid(NOBODY)
+    os.seteuid(NOBODY)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+def set_mode(folder: Path, writable: bool) -> None:
+    """The database file, its -wal and -shm, and the folder: read-only, or writable again."""
+    for path in folder.iterdir():
+        path.chmod(0o644 if writable else 0o444)
+    folder.chmod(0o755 if writable else 0o555)

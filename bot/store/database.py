@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import functools
+import os
+import sqlite3
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -61,17 +64,54 @@ def async_url(url: str) -> str:
 
 def ensure_sqlite_dir(url: str | URL) -> None:
     """Create the folder of a SQLite database file if it does not exist yet."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
+    if make_url(url).get_backend_name() != "sqlite":
         return
-    path = parsed.database
+    path = _sqlite_file(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _sqlite_file(url: str | URL) -> Path | None:
+    """The database file of a SQLite URL; None for memory and URI databases."""
+    path = make_url(url).database
     if not path or path == ":memory:" or path.startswith("file:"):
-        return
-    Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        return None
+    return Path(path).expanduser()
 
 
-def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    """Take transaction control from the driver, then set the pragmas."""
+def _writable(path: Path) -> bool:
+    """Whether this process may write `path` (with its effective ids, as SQLite opens it)."""
+    return os.access(path, os.W_OK, effective_ids=os.access in os.supports_effective_ids)
+
+
+def unwritable(database: Path) -> str | None:
+    """What keeps a SQLite database from being written, or None: the file, its -wal or -shm,
+    or (while the -wal does not exist yet) its folder, as this process's effective ids see
+    them. Read-only mode bits, an immutable file (chattr +i) and a read-only mount all count."""
+    parts = [database, *(database.with_name(database.name + s) for s in ("-wal", "-shm"))]
+    for path in parts:
+        if path.exists() and not _writable(path):
+            return path.name
+    if not parts[1].exists() and not _writable(database.parent):
+        return "its folder"
+    return None
+
+
+def _on_sqlite_connect(database: Path | None, dbapi_connection: Any, _record: Any) -> None:
+    """Refuse a connection to a file this process may not write, then take transaction
+    control from the driver and set the pragmas.
+
+    SQLite opens a file it may not write read-only without a word, and such a connection stays
+    read-only after the file is writable again. Worse, while one is open anywhere in the
+    process, SQLite's shared memory for that file stays read-only for every new connection too,
+    so one left in a pool (or waiting for the garbage collector) kept every write failing after
+    the fault had passed. Refusing it here (the pool closes it at once) means no read-only
+    connection is ever handed out: the transaction fails as it would have anyway, and the
+    next connection, opened once the file is writable, works.
+
+    Raises sqlite3.OperationalError ("... is not writable") for such a file."""
+    if database is not None and database.exists() and (part := unwritable(database)):
+        raise sqlite3.OperationalError(f"attempt to write a readonly database ({part})")
     # The sqlite3 module otherwise issues its own deferred BEGIN before a write; with it
     # off, the "begin" hook below decides how every transaction starts.
     dbapi_connection.isolation_level = None
@@ -125,7 +165,8 @@ class Database:
             ensure_sqlite_dir(self.url)
             # An error's message never carries the values: they are what clients wrote.
             self.engine: AsyncEngine = create_async_engine(self.url, hide_parameters=True)
-            event.listen(self.engine.sync_engine, "connect", _on_sqlite_connect)
+            on_connect = functools.partial(_on_sqlite_connect, _sqlite_file(self.url))
+            event.listen(self.engine.sync_engine, "connect", on_connect)
             event.listen(self.engine.sync_engine, "begin", _on_sqlite_begin)
         else:
             # pre_ping replaces connections the server dropped while they sat in the pool.

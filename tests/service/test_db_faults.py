@@ -32,7 +32,7 @@ from bot.service.conversation import Address, Service
 from bot.service.mailbox import decode
 from bot.store.database import Database, upgrade
 from bot.store.models import CrisisEvent, Reminder
-from tests.faults import fill, small_tmpfs
+from tests.faults import as_nobody, fill, set_mode, small_tmpfs
 from tests.service.test_service import Clock, enroll
 
 STAFF = -100123
@@ -41,7 +41,6 @@ BEN = Address(1002, 1002, "es")
 CRISIS_EN = "i want to end my life tonight"
 CRISIS_ES = "quiero matarme esta noche"
 FAST = 2.0  # seconds: the most a crisis reply may take, whatever the database does
-NOBODY = 65534
 
 
 def settings() -> Settings:
@@ -94,7 +93,7 @@ async def settle(svc: Service, within: float = 15.0) -> list[m.Reply]:
             break
         await asyncio.sleep(0.2)
     due: list[Any] = []
-    for _ in range(150):  # the outbox job, every few seconds, until the pool writes again
+    for _ in range(50):  # the outbox job, every few seconds, until the pool writes again
         try:
             due = await svc.outbox.due()
             break
@@ -167,32 +166,6 @@ async def test_a_lock_longer_than_the_busy_timeout_spools_the_record(
 
 
 # --- read-only -----------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def as_nobody(folder: Path) -> Iterator[None]:
-    """File permissions as an unprivileged process sees them. Root writes to a 0444 file
-    regardless, so under root the whole process takes the effective uid of nobody (threads
-    included) for the duration, on a folder owned by nobody."""
-    if os.geteuid() != 0:
-        yield
-        return
-    for path in [folder, *folder.iterdir()]:
-        os.chown(path, NOBODY, NOBODY)
-    os.setegid(NOBODY)
-    os.seteuid(NOBODY)
-    try:
-        yield
-    finally:
-        os.seteuid(0)
-        os.setegid(0)
-
-
-def set_mode(folder: Path, writable: bool) -> None:
-    """The database file, its -wal and -shm, and the folder: read-only, or writable again."""
-    for path in folder.iterdir():
-        path.chmod(0o644 if writable else 0o444)
-    folder.chmod(0o755 if writable else 0o555)
 
 
 @pytest.fixture
