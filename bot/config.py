@@ -16,7 +16,11 @@ class ConfigError(Exception):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+    # An empty value means unset, for every variable: `.env.example` ships `STAFF_CHAT_ID=`
+    # and `HELPLINE_CRISIS=` must not take 988 out of the help text.
+    model_config = SettingsConfigDict(
+        env_file=".env", extra="ignore", frozen=True, env_ignore_empty=True
+    )
 
     telegram_bot_token: SecretStr | None = None
     telegram_api_url: str = "https://api.telegram.org"
@@ -42,6 +46,8 @@ class Settings(BaseSettings):
     crisis_renotify_minutes: int = Field(default=15, ge=1, le=240)
     # Unset: INFO for `run`, WARNING for the other commands.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] | None = None
+    # text: "time level logger: message"; json: one JSON object a line.
+    log_format: Literal["text", "json"] = "text"
     # Tests only: a file holding an ISO time that the bot takes as "now" (simulated time).
     clock_file: str | None = None
 
@@ -54,10 +60,29 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}; use an IANA name") from None
         return value
 
+    @field_validator(
+        "helpline_emergency", "helpline_crisis", "helpline_crisis_text", "helpline_samhsa",
+        "helpline_poison", "program_helpline",
+    )  # fmt: skip
+    @classmethod
+    def _number(cls, value: str | None) -> str | None:
+        # A helpline is what a person in crisis dials: it must at least hold a digit.
+        # (Empty means unset, so the default stays; blanks or words stop start-up.)
+        if value is not None and not any(ch.isdigit() for ch in value):
+            raise ValueError(
+                f"{value.strip()!r} is not a phone number; leave the line out for the default"
+            )
+        return value.strip() if value is not None else None
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _level(cls, value: object) -> object:
         return value.strip().upper() or None if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _format(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("staff_user_ids", mode="before")
     @classmethod

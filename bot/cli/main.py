@@ -42,11 +42,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _logging(settings: Settings, command: str) -> None:
-    from bot.tg.logs import quiet_token_loggers
+    from bot.cli.logs import setup_logging
 
     level = settings.log_level or ("INFO" if command == "run" else "WARNING")
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    quiet_token_loggers()
+    setup_logging(level, settings.log_format)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +63,32 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run" and not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    return _COMMANDS[args.command](settings, args)
+    try:
+        return _COMMANDS[args.command](settings, args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        return _stopped(exc, settings, args.command)
+
+
+def _stopped(exc: Exception, settings: Settings, command: str) -> int:
+    """A failure no command handled: one line naming the cause and the fix and exit 2 for
+    a known one (token, database), else the log's safe traceback and exit 1. Never the token.
+    In the terminal chat the helplines come first: whoever typed there may need them."""
+    from bot.cli.logs import redact
+    from bot.service.backend import database_failure
+    from bot.tg.application import startup_failure
+
+    if command == "chat":
+        lines = settings.helplines
+        print(f"If you need help now: call or text {lines.crisis}; in an emergency call "
+              f"{lines.emergency}.", file=sys.stderr)  # fmt: skip
+    line = startup_failure(exc) or database_failure(exc, settings)
+    if line is not None:
+        print(f"error: {redact(line)}", file=sys.stderr)
+        return 2
+    logging.getLogger("bot.cli").critical("recovery-bot %s stopped", command, exc_info=exc)
+    return 1
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from bot.config import Settings
 from bot.domain.staff_input import AdminError
-from bot.service.backend import open_backend
+from bot.service.backend import database_failure, open_backend
 from bot.service.clock import make_clock
 from bot.service.staff import StaffDesk
 
@@ -60,7 +60,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
             data = output.data if isinstance(output.data, bytes) else output.data.encode()
             print(write_private(output.path, data))
     except (AdminError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {database_failure(exc, settings) or exc}", file=sys.stderr)
         return 2
     return 0
 

@@ -10,6 +10,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.config import Settings
 from bot.service.clock import Clock, make_clock
 from bot.service.conversation import Service
@@ -53,3 +56,47 @@ async def open_backend(settings: Settings, *, migrate: bool = True) -> AsyncIter
         yield backend
     finally:
         await backend.db.dispose()
+
+
+# What a database error's text says, and the fix: matched on the lower-cased message.
+_DB_CAUSES = (
+    ("file is not a database", "is not a SQLite database (damaged, or another kind of file)",
+     "restore it from a backup, or set DATABASE_URL to another file"),
+    ("unable to open database file", "cannot be opened (a missing or unwritable folder)",
+     "check the path and its permissions in DATABASE_URL"),
+    ("readonly database", "cannot be written (read-only file or file system)",
+     "give the bot's user write access to the file, its -wal and -shm and its folder"),
+    ("disk i/o error", "cannot be read or written (a disk error)", "check the disk"),
+    ("database or disk is full", "cannot be written: the disk is full", "free some space"),
+    ("does not exist", "names a database or user that does not exist",
+     "create it (createdb) or fix DATABASE_URL"),
+    ("password authentication failed", "was refused: wrong password",
+     "fix the password in DATABASE_URL"),
+    ("no pg_hba.conf entry", "was refused by the server's pg_hba.conf",
+     "allow this host and user there, or fix DATABASE_URL"),
+    ("connect call failed", "cannot be reached (nothing answers there)",
+     "start PostgreSQL, or fix the host and port in DATABASE_URL"),
+    ("connection refused", "cannot be reached (nothing answers there)",
+     "start PostgreSQL, or fix the host and port in DATABASE_URL"),
+    ("name or service not known", "names a host that cannot be found",
+     "fix the host in DATABASE_URL"),
+    ("timeout", "did not answer in time", "check that the server is up and reachable"),
+)  # fmt: skip
+
+
+def database_failure(exc: BaseException, settings: Settings) -> str | None:
+    """One line naming the cause and the fix when `exc` is the database failing at start
+    (a damaged SQLite file, PostgreSQL down, a wrong password...), or None if it is not.
+    The URL is shown without its password."""
+    module = type(exc).__module__.split(".")[0]
+    if not isinstance(exc, SQLAlchemyError | OSError) and module not in ("asyncpg", "sqlite3"):
+        return None
+    text = f"{exc} {getattr(exc, 'orig', '') or ''}".lower()
+    url = make_url(settings.database_url)
+    where = url.database if url.get_backend_name() == "sqlite" else url.render_as_string(True)
+    for needle, cause, fix in _DB_CAUSES:
+        if needle in text:
+            return f"database {where} {cause}: {fix}"
+    if isinstance(exc, SQLAlchemyError):
+        return f"database {where} failed ({type(exc).__name__}): check DATABASE_URL and the server"
+    return None

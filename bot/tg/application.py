@@ -9,7 +9,7 @@ import signal
 from datetime import datetime
 from typing import Any
 
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -244,6 +244,46 @@ async def _prune(context: Context) -> None:
     log.info("pruned %d processed update ids", removed)
 
 
+BOOT_WAITS = (1, 2, 5, 10, 30, 60)  # seconds between two tries to reach the Bot API at start
+
+
+async def _initialize(
+    app: Application,  # type: ignore[type-arg,unused-ignore]
+    stop: asyncio.Event,
+) -> bool:
+    """Initialize the application (getMe), trying again with back-off while the Bot API
+    cannot be reached (a network still coming up, an outage): never fatal. A refused token
+    raises InvalidToken at once. False if `stop` was set first."""
+    attempt = 0
+    while True:
+        try:
+            await app.initialize()
+            return True
+        except InvalidToken:
+            raise
+        except NetworkError as exc:  # TimedOut included
+            wait = BOOT_WAITS[min(attempt, len(BOOT_WAITS) - 1)]
+            attempt += 1
+            log.warning("the Bot API at %s cannot be reached (%s: %s); trying again in %d s",
+                        app.bot_data.settings.telegram_api_url if app.bot_data.settings else "?",
+                        exc.__class__.__name__, exc.message, wait)  # fmt: skip
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), wait)
+            if stop.is_set():
+                return False
+
+
+def startup_failure(exc: BaseException) -> str | None:
+    """One line naming the cause and the fix for a Telegram failure that stops the bot at
+    start, or None if `exc` is not one."""
+    if isinstance(exc, InvalidToken):
+        return (
+            "TELEGRAM_BOT_TOKEN was refused by Telegram: copy the token again from @BotFather "
+            "(a /revoke there makes a new one) into .env"
+        )
+    return None
+
+
 def run_polling(settings: Settings, service: Service) -> None:
     """Long-poll until SIGINT or SIGTERM; pending updates are kept at Telegram, and each
     fetched one is recorded before it is confirmed (bot.tg.polling)."""
@@ -264,7 +304,9 @@ async def serve(
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):  # a thread; Windows
             loop.add_signal_handler(sig, stop.set)
-    async with app:  # initialize, and shutdown at the end
+    if not await _initialize(app, stop):
+        return
+    async with app:  # initialized above; shut down at the end
         if app.post_init is not None:
             await app.post_init(app)
         await app.start()

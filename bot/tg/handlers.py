@@ -125,7 +125,9 @@ async def on_ignored(update: Update, context: Context) -> None:
 
 async def on_error(update: object, context: Context) -> None:
     """A handler raised: the update is set aside (never handled again), counted, and logged
-    in one line with its id and the exception's class, nothing a person wrote."""
+    with its id, the exception's class (Telegram's description for a Telegram error) and the
+    traceback; the log's filter withholds any other exception's message, which could quote
+    what a person wrote (bot.cli.logs)."""
     err = context.error
     if isinstance(err, Forbidden):
         log.info("forbidden: the person blocked the bot")
@@ -133,5 +135,7 @@ async def on_error(update: object, context: Context) -> None:
     extra = context.bot_data.extra
     extra["failed_updates"] = failed = int(extra.get("failed_updates", 0)) + 1
     update_id = update.update_id if isinstance(update, Update) else None
-    log.error("update %s could not be handled (%s) and was set aside; %d so far",
-              update_id, err.__class__.__name__ if err else "unknown", failed)  # fmt: skip
+    said = f": {err.message}" if isinstance(err, TelegramError) else ""
+    log.error("update %s could not be handled (%s%s) and was set aside; %d so far",
+              update_id, err.__class__.__name__ if err else "unknown", said, failed,
+              exc_info=err)  # fmt: skip

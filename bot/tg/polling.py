@@ -74,8 +74,9 @@ class Poller:
                 updates = fetch.result()
             except InvalidToken:
                 raise  # a wrong or revoked token: stop, loudly
-            except Conflict:  # another instance polls with this token (a restart overlapping)
-                log.error("another process is polling with this bot token; trying again")
+            except Conflict as exc:  # another instance polls with this token
+                log.error("another process is polling with this bot token (Telegram: %s); run "
+                          "one process per token; trying again", exc.message)  # fmt: skip
                 await _sleep(stop, FETCH_WAITS[-1])
                 continue
             except RetryAfter as exc:
@@ -84,7 +85,8 @@ class Poller:
             except TelegramError as exc:
                 wait = FETCH_WAITS[min(failures, len(FETCH_WAITS) - 1)]
                 failures += 1
-                log.warning("getUpdates failed (%s); again in %.0f s", type(exc).__name__, wait)
+                log.warning("getUpdates failed (%s: %s); again in %.0f s", type(exc).__name__,
+                            exc.message, wait)  # fmt: skip
                 await _sleep(stop, wait)
                 continue
             failures = 0

@@ -351,7 +351,12 @@ def test_kill9_drops_only_reminders_in_flight(tmp_path: Path) -> None:
     if max(Counter(chat for chat, _, _ in run.messages).values()) > 1:
         pytest.fail("a check-in prompt was sent twice")
     assert len(interrupted) <= CONCURRENCY
-    assert not never_tried, "prompts never sent were recorded as interrupted"
+    # A row is marked "sending" in a commit just before its request is written; a kill that
+    # lands between the two leaves one the fake never saw, and "uncertain" is the right
+    # record for it (the bot cannot tell). The sends are paced one at a time (PACE), so at
+    # most one can be in that gap; the fault this guards against, a claimed batch recorded
+    # as interrupted, would show up to BATCH never-tried rows.
+    assert len(never_tried) <= 1, "prompts never sent were recorded as interrupted"
 
 
 def _interrupted(row: Row) -> bool:

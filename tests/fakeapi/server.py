@@ -37,7 +37,8 @@ def _is_messaging(method: str) -> bool:
 
 
 class FakeTelegram(Store):
-    """Bot API look-alike on 127.0.0.1 (ephemeral port). Use as a context manager."""
+    """Bot API look-alike on 127.0.0.1 (an ephemeral port unless `port`). Use as a context
+    manager."""
 
     def __init__(
         self,
@@ -50,8 +51,10 @@ class FakeTelegram(Store):
         rate_window: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
         api_json: Path = API_JSON,
+        port: int = 0,
     ) -> None:
         super().__init__(token, username, first_name, clock)
+        self.port = port  # 0: any free one; a given port lets a test start it where a bot waits
         self.spec = load_spec(api_json)
         self.rules = Rules(self.spec)
         self.rate_limit_per_second = rate_limit_per_second
@@ -74,6 +77,8 @@ class FakeTelegram(Store):
     @property
     def url(self) -> str:
         """Base URL to pass as TELEGRAM_API_URL, e.g. ``http://127.0.0.1:43123``."""
+        if self._httpd is None and self.port:
+            return f"http://127.0.0.1:{self.port}"  # where it will serve once started
         if self._httpd is None:
             raise RuntimeError("FakeTelegram is not started")
         host, port = self._httpd.server_address[:2]
@@ -82,7 +87,7 @@ class FakeTelegram(Store):
     def start(self) -> FakeTelegram:
         if self._httpd is None:
             self.updates.stopping = False
-            self._httpd = FakeHTTPServer(self)
+            self._httpd = FakeHTTPServer(self, port=self.port)
             self._thread = threading.Thread(
                 target=self._httpd.serve_forever,
                 kwargs={"poll_interval": 0.05},
