@@ -504,4 +504,12 @@ TEXTS: dict[str, str] = {
     "progress.window": "Show {days} days",
     "rem.weekly.head": "It's Sunday: a look back at your week.",
     "share.staff_header": "Weekly summary shared by client {client} ({date}):",
+    # The bot's profile (setMyDescription, setMyShortDescription): the first screen after an
+    # invite link, and what a chat list shows. Neutral: no treatment words.
+    "bot.description": (
+        "A private companion for every day: a quick daily check-in, a note of what is hard "
+        "in the moment with an idea to try, reminders of your appointments, and help one tap "
+        "away, day or night.\n\nOpen it with the link you were given."
+    ),
+    "bot.short_description": "A private daily companion: check-ins, reminders, help any time.",
 }

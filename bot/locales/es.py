@@ -548,4 +548,14 @@ TEXTS: dict[str, str] = {
     "progress.window": "Ver {days} días",
     "rem.weekly.head": "Es domingo: un repaso de su semana.",
     "share.staff_header": "Weekly summary shared by client {client} ({date}):",
+    # The bot's profile (setMyDescription, setMyShortDescription): the first screen after an
+    # invite link, and what a chat list shows. Neutral: no treatment words.
+    "bot.description": (
+        "Un acompañante privado para cada día: un registro diario rápido, una nota de lo que "
+        "cuesta en el momento con una idea para probar, recordatorios de sus citas y ayuda a "
+        "un toque, de día o de noche.\n\nÁbralo con el enlace que le dieron."
+    ),
+    "bot.short_description": (
+        "Un acompañante privado: registro diario, recordatorios, ayuda siempre."
+    ),
 }

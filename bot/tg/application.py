@@ -46,6 +46,7 @@ from bot.tg.handlers import (
 from bot.tg.logs import quiet_token_loggers
 from bot.tg.menus import set_menus
 from bot.tg.polling import Poller
+from bot.tg.profile import set_profile
 from bot.tg.staff import register_staff_handlers
 
 log = logging.getLogger(__name__)
@@ -140,6 +141,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     the housekeeping job."""
     settings = app.bot_data.settings
     await set_menus(app.bot, settings.staff_user_ids if settings else ())
+    await set_profile(app.bot)
     if app.job_queue is None:
         log.error("no JobQueue (install the job-queue extra): reminders will not be sent")
         return

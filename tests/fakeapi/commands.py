@@ -1,9 +1,11 @@
-"""Bot command lists (per scope and language) and chat menu buttons."""
+"""Bot command lists (per scope and language), chat menu buttons, and the bot's description
+and short description (per language)."""
 
 from __future__ import annotations
 
 import copy
 
+from .spec import bad_request
 from .store import Json, Store
 
 
@@ -49,3 +51,33 @@ def get_chat_menu_button(store: Store, params: Json) -> Json:
     chat_id = params.get("chat_id")
     button = store.menu_buttons.get(chat_id) or store.menu_buttons.get(None)
     return copy.deepcopy(button or {"type": "default"})
+
+
+def _profile_text(params: Json, field: str, limit: int) -> str:
+    text = params.get(field, "")
+    if len(text) > limit:
+        raise bad_request(f"{field.upper()}_TOO_LONG")
+    return str(text)
+
+
+def set_my_description(store: Store, params: Json) -> bool:
+    """0-512 characters per language; an empty one removes that language's text."""
+    text = _profile_text(params, "description", 512)
+    store.descriptions[params.get("language_code", "")] = text
+    return True
+
+
+def set_my_short_description(store: Store, params: Json) -> bool:
+    """0-120 characters per language."""
+    text = _profile_text(params, "short_description", 120)
+    store.short_descriptions[params.get("language_code", "")] = text
+    return True
+
+
+def get_my_description(store: Store, params: Json) -> Json:
+    return {"description": store.descriptions.get(params.get("language_code", ""), "")}
+
+
+def get_my_short_description(store: Store, params: Json) -> Json:
+    text = store.short_descriptions.get(params.get("language_code", ""), "")
+    return {"short_description": text}

@@ -113,6 +113,9 @@ class Store:
         self.chat_actions: list[tuple[int, str]] = []
         self.commands: dict[str, list[Json]] = {}
         self.scoped_commands: dict[tuple[str, str], list[Json]] = {}
+        # setMyDescription / setMyShortDescription, by language code ("" for the default).
+        self.descriptions: dict[str, str] = {}
+        self.short_descriptions: dict[str, str] = {}
         self.menu_buttons: dict[int | None, Json] = {}
         self.unhandled: list[tuple[str, Json]] = []
         self._wait_cursor = 0

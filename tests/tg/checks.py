@@ -41,6 +41,8 @@ PARAMETERS: dict[str, frozenset[str]] = {
     "deleteWebhook": frozenset({"drop_pending_updates"}),
     "getUpdates": frozenset({"offset", "limit", "timeout", "allowed_updates"}),
     "setMyCommands": frozenset({"commands", "scope", "language_code"}),
+    "setMyDescription": frozenset({"description", "language_code"}),
+    "setMyShortDescription": frozenset({"short_description", "language_code"}),
     "answerCallbackQuery": frozenset(
         {"callback_query_id", "text", "show_alert", "url", "cache_time"}
     ),
@@ -99,6 +101,9 @@ def check_call(method: str, wire: dict[str, str]) -> list[str]:
         problems += [f"missing {k!r}" for k in ("chat_id", "message_id") if k not in wire]
     if method == "setMyCommands":
         problems += check_commands(wire)
+    for field, most in (("description", 512), ("short_description", 120)):
+        if len(wire.get(field, "")) > most:
+            problems.append(f"{field} over {most} characters")
     return problems
 
 

@@ -91,6 +91,9 @@ class FakeRequest(BaseRequest):
         self.chats: dict[int, dict[str, Any]] = {}
         self.queries: set[str] = set()  # callback queries the bot may still answer
         self.answered: list[str] = []
+        # setMyDescription / setMyShortDescription by language code ("" for the default)
+        self.descriptions: dict[str, str] = {}
+        self.short_descriptions: dict[str, str] = {}
         self._failures: list[tuple[str, ApiError]] = []
         self._failure_chats: dict[int, str] = {}  # id(error) -> the chat it is meant for
         self._updates: list[dict[str, Any]] = []
@@ -190,6 +193,11 @@ class FakeRequest(BaseRequest):
     async def _answer(self, method: str, wire: dict[str, str]) -> Any:
         if method == "getMe":
             return BOT_USER
+        if method in ("setMyDescription", "setMyShortDescription"):
+            field = "description" if method == "setMyDescription" else "short_description"
+            kept = self.descriptions if field == "description" else self.short_descriptions
+            kept[wire.get("language_code", "")] = wire.get(field, "")
+            return True
         if method in ("setMyCommands", "deleteWebhook", "close", "logOut"):
             return True
         if method == "getUpdates":

@@ -38,6 +38,24 @@ async def test_post_init_sets_commands_in_english_and_spanish(harness: Harness) 
     )
 
 
+TREATMENT_WORDS = ("recovery", "addiction", "treatment", "drug", "alcohol", "substance",
+                   "sober", "rehab", "craving", "relapse", "recuperación", "adicción",
+                   "tratamiento", "droga", "alcohol", "consumo", "recaída")  # fmt: skip
+
+
+async def test_post_init_sets_a_neutral_profile_in_both_languages(harness: Harness) -> None:
+    """The first screen after an invite link says what this is, in the person's language,
+    with nothing on it that tells an onlooker it is about treatment."""
+    assert harness.app.post_init is not None
+    await harness.app.post_init(harness.app)
+    fake = harness.fake
+    assert set(fake.descriptions) == set(fake.short_descriptions) == {"", "es"}
+    assert fake.descriptions[""] == t("en", "bot.description")
+    assert fake.short_descriptions["es"] == t("es", "bot.short_description")
+    for text in [*fake.descriptions.values(), *fake.short_descriptions.values()]:
+        assert text and not any(word in text.lower() for word in TREATMENT_WORDS), text
+
+
 @pytest.mark.parametrize("name", sorted(COMMANDS["en"]))
 async def test_every_advertised_command_is_understood(
     harness: Harness, pat: Person, name: str
