@@ -6,7 +6,9 @@ be piped (one line per message); every reply is printed, so a script can drive i
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +19,7 @@ from bot.domain.conversation.parse import label_key
 from bot.domain.conversation.replies import help_reply
 from bot.locales import norm_lang, t
 from bot.service.conversation import Address, Service
+from bot.service.files import private_folder, write_private
 
 BANNER = (
     "Recovery companion, terminal mode. Type a message, a /command, or the number of a "
@@ -73,16 +76,17 @@ class Console:
         self.show(replies)
 
     def save_file(self, reply: m.Reply) -> str | None:
-        """Charts and exports are written under the output folder; the path is printed."""
+        """Charts and exports are written to a folder of this user's own under the output
+        folder (0700; files 0600: they hold health information), named with the time, so
+        two users or two runs never overwrite each other's; the path is printed."""
         data = reply.photo if reply.photo is not None else reply.document
         if data is None:
             return None
         self.files += 1
-        name = reply.filename or f"chart-{self.files}.png"
-        path = self.out_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        return str(path)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        name = reply.filename or f"chart-{stamp}-{os.getpid()}-{self.files}.png"
+        folder = private_folder(self.out_dir / str(self.addr.user_id))
+        return str(write_private(folder / name, data))
 
     def show(self, replies: list[m.Reply]) -> None:
         numbered: list[m.Choice] = []

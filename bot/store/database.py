@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import os
 import sqlite3
@@ -63,12 +64,22 @@ def async_url(url: str) -> str:
 
 
 def ensure_sqlite_dir(url: str | URL) -> None:
-    """Create the folder of a SQLite database file if it does not exist yet."""
+    """Create the folder of a SQLite database file (0700) and the file itself (0600, empty:
+    SQLite reads an empty file as an empty database) if they do not exist yet. SQLite gives
+    the -wal and -shm the file's mode, so they are private too; under a usual umask all
+    three were world-readable. An existing file or folder is left as it is."""
     if make_url(url).get_backend_name() != "sqlite":
         return
     path = _sqlite_file(url)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if path is None:
+        return
+    missing = [p for p in [path.parent, *path.parent.parents] if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        folder.chmod(0o700)  # mkdir's mode passes through the umask
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        path.chmod(0o600)
 
 
 def _sqlite_file(url: str | URL) -> Path | None:
