@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
@@ -20,6 +19,7 @@ from bot.config import Settings
 from bot.domain.staff_input import AdminError
 from bot.service.backend import database_failure, open_backend
 from bot.service.clock import make_clock
+from bot.service.files import write_private
 from bot.service.staff import StaffDesk
 
 COMMANDS = ("export", "report", "clients")
@@ -70,23 +70,15 @@ async def _at_the_desk(settings: Settings, work: Work) -> Output:
         return await work(backend.staff())
 
 
-def write_private(path: Path, data: bytes) -> Path:
-    """Write a file only its owner can read: it holds health information."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    path.chmod(0o600)  # O_CREAT's mode does not apply to a file that already existed
-    return path
-
-
 def _export(args: argparse.Namespace, settings: Settings, now: datetime) -> Work:
-    """`export`: the zip goes to --out (created if missing), named by the exporter."""
+    """`export`: the zip goes to the folder --out (which must exist), named by the exporter."""
     folder = Path(args.out)
-    folder.mkdir(parents=True, exist_ok=True)  # checked before the data is read
+    if not folder.is_dir():  # checked before the data is read
+        raise AdminError(f"--out: no folder {str(folder)!r}")
 
     async def work(desk: StaffDesk) -> Output:
         name, data = await desk.export(args.client)
-        return Output(data, (folder / name).resolve())
+        return Output(data, (folder / name).absolute())
 
     return work
 
@@ -107,9 +99,11 @@ def _report(args: argparse.Namespace, settings: Settings, now: datetime) -> Work
     since = _since(args.since, now.astimezone(ZoneInfo(settings.program_timezone)).date())
     if args.format not in FORMATS:
         raise AdminError(f"--format: {args.format!r} is not one of {', '.join(FORMATS)}")
-    path = Path(args.out).resolve() if args.out else None
+    path = Path(args.out).absolute() if args.out else None
     if path is not None and not path.parent.is_dir():
         raise AdminError(f"--out: no folder {str(path.parent)!r}")
+    if path is not None and path.is_symlink():  # refused before anything is read or audited
+        raise AdminError(f"--out: {str(path)!r} is a symbolic link; refusing to write through it")
 
     async def work(desk: StaffDesk) -> Output:
         return Output(await desk.report(since, args.format), path)

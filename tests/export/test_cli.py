@@ -98,6 +98,7 @@ def test_export_writes_a_private_zip_and_prints_its_path(
     cli: Cli, seeded: tuple[list[str], list[str]]
 ) -> None:
     (mine, other), (_, other_tg) = seeded
+    (cli.tmp_path / "exports" / "staff").mkdir(parents=True)
     [line] = cli.ok("export", "--client", mine, "--out", "exports/staff").splitlines()
     path = Path(line)
     assert path == cli.tmp_path / "exports" / "staff" / f"my-data-{mine}-2025-03-04.zip"
@@ -108,6 +109,28 @@ def test_export_writes_a_private_zip_and_prints_its_path(
     assert doc["enrollment"]["pseudo_id"] == mine
     assert other.encode() not in everything and other_tg.encode() not in everything
     assert cli.audit() == [("cli", "export", mine)]
+
+
+def test_export_refuses_a_missing_folder_and_a_planted_link(
+    cli: Cli, seeded: tuple[list[str], list[str]]
+) -> None:
+    (mine, _), _ = seeded
+    assert cli.fails("export", "--client", mine, "--out", "nowhere") == (
+        "error: --out: no folder 'nowhere'"
+    )
+    assert cli.audit() == []  # refused before anything was read
+    elsewhere = cli.tmp_path / "elsewhere.zip"
+    (cli.tmp_path / f"my-data-{mine}-2025-03-04.zip").symlink_to(elsewhere)
+    assert "is a symbolic link" in cli.fails("export", "--client", mine, "--out", ".")
+    assert not elsewhere.exists()
+
+
+def test_report_refuses_a_planted_link(cli: Cli, seeded: object) -> None:
+    elsewhere = cli.tmp_path / "elsewhere.csv"
+    (cli.tmp_path / "r.csv").symlink_to(elsewhere)
+    assert "is a symbolic link" in cli.fails("report", "--since", SINCE, "--out", "r.csv")
+    assert not elsewhere.exists()
+    assert cli.audit() == []
 
 
 def test_export_refuses_an_unknown_client(cli: Cli, seeded: object) -> None:
