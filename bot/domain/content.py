@@ -1,4 +1,6 @@
-"""Clinical content as data: triggers, coping skills and how they match (CLINICAL.md §6-§7).
+"""Clinical content as data: triggers, coping skills and how they match.
+
+Why these: docs/clinical.md, Triggers and coping skills; the numbers: docs/clinical.md, Helplines.
 
 Keys are short and stable: they are stored in the database and travel in callback data.
 Labels live in the locale catalogs under `trigger.<key>`, `cat.<key>` and `skill.<key>`."""

@@ -1,4 +1,6 @@
-"""English texts. Plain words, short lines, about grade 6 reading level (CLINICAL.md §3.4)."""
+"""English texts. Plain words, short lines, about grade 6 reading level.
+
+Why: docs/clinical.md, Wording."""
 
 TEXTS: dict[str, str] = {
     # --- help and crisis (static: must render without the database) ---

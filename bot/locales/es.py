@@ -1,6 +1,9 @@
-"""Spanish texts: neutral US Latin-American Spanish, "usted", plain words (CLINICAL.md §3.4).
+"""Spanish texts: neutral US Latin-American Spanish, "usted", plain words.
 
-Same keys, emojis and `{placeholders}` as en.py. Crisis text lines use AYUDA, not HOME (§2)."""
+Why: docs/clinical.md, Wording.
+
+Same keys, emojis and `{placeholders}` as en.py. Crisis text lines use AYUDA, not HOME
+(docs/clinical.md, Helplines)."""
 
 TEXTS: dict[str, str] = {
     # --- help and crisis (static: must render without the database) ---

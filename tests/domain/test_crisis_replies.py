@@ -1,4 +1,4 @@
-"""What the bot says once a tier is known (CLINICAL.md 3.3), in English and Spanish."""
+"""What the bot says once a tier is known (docs/clinical.md, Crisis tiers), in both languages."""
 
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def test_a_screened_check_comes_first_and_the_step_goes_on(
     assert d.state is m.State.CI_CRAVING and d.draft["a"]["mood"] == 5
 
 
-# ---- the lapse reply, by substance (CLINICAL.md 3.3) -----------------------------------------
+# ---- the lapse reply, by substance (docs/clinical.md, Crisis tiers) --------------------------
 
 LAPSE_SCRIPTS = ("crisis.lapse", "crisis.lapse_alcohol", "crisis.lapse_non_opioid")
 NALOXONE = {"en": ("naloxone", "Fentanyl"), "es": ("naloxona", "fentanilo")}

@@ -1,4 +1,6 @@
-"""The program report: each CLINICAL.md §4 flag on both sides of its boundary, and the output."""
+"""The program report: each flag on both sides of its boundary, and the output.
+
+The flags: docs/clinical.md, Report flags."""
 
 from __future__ import annotations
 

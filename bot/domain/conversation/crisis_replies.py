@@ -1,4 +1,4 @@
-"""The scripted risk replies (CLINICAL.md 3.3): what the bot says once a tier is known.
+"""The scripted risk replies (docs/clinical.md, Crisis tiers): what the bot says for a tier.
 
 Which tier a message calls for is `bot.domain.crisis.screen`'s business; this module only
 turns a tier into its script, its buttons and the record of what was shown."""

@@ -122,7 +122,7 @@ def _at_most(a: dict[str, Any], key: str, n: int) -> bool:
 
 
 def _checkin_offer(a: dict[str, Any], ctx: Ctx, lang: str, nonce: int) -> Reply | None:
-    """CLINICAL.md §4 follow-ups: one coping offer for the most pressing answer."""
+    """One coping offer for the most pressing answer (docs/clinical.md, Daily check-in)."""
     triggers = list(a.get("triggers") or [])
     if _at_least(a, "craving", 8) or _at_most(a, "mood", 2):
         skills = match_skills(triggers, a.get("craving"))

@@ -49,7 +49,9 @@ class Step:
 
 
 def _rule_fired(a: Answers, ctx: Ctx) -> bool:
-    """CLINICAL.md §4: the safety question follows any warning answer, and weekly for all."""
+    """The safety question follows any warning answer, and weekly for all.
+
+    Why: docs/clinical.md, Daily check-in."""
     low = lambda k, n: a.get(k) is not None and a[k] <= n  # noqa: E731
     high = lambda k, n: a.get(k) is not None and a[k] >= n  # noqa: E731
     used = a.get("use") in ("alcohol", "other")

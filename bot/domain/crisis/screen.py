@@ -11,8 +11,9 @@ Pure and standard library only; English and Spanish. Two halves decide together:
 `decide` turns both into one answer: a tier's full script when the model is sure of it (or a
 rule fired and the model does not call the message ordinary), the calm safety check
 (`Tier.CHECK`) when something heavy was said but no tier is clear, else nothing. It favours
-recall (CLINICAL.md 3.2): a check shown to someone who did not need it costs little, a missed
-crisis costs a great deal. The thresholds are chosen by the build tool on the train split.
+recall (docs/clinical.md, Crisis screening): a check shown to someone who did not need it
+costs little, a missed crisis costs a great deal. The thresholds are chosen by the build tool
+on the train split.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Pure and standard library only; English and Spanish, with street and regional words. It does
 not decide whether a message reports use (the screener does); it only picks the advice:
 naloxone for an opioid or an unknown drug, alcohol's own safety after alcohol, "don't use
-alone" for the rest (CLINICAL.md 3.3).
+alone" for the rest (docs/clinical.md, Crisis tiers).
 
 A wrong "opioid" costs little (that reply is also the one for an unknown drug), while a wrong
 non-opioid answer drops the naloxone line. So every opioid word counts wherever it appears,

@@ -8,7 +8,7 @@ Three things are built from a `ClientHistory` (the input contract, `bot.domain.i
   yet" when there is too little to read a pattern from.
 - `report_row(h, since, today)`, `REPORT_COLUMNS`, `report_csv_row(r)` and
   `report_md_table(rows)`: the program report, one pseudonymous row per client with the
-  CLINICAL.md §4 flags.
+  flags (docs/clinical.md, Report flags).
 
 Everything here is pure: dates are the client's local dates, `today` and `week_end` come in as
 arguments, and no clock is read. Counting rules live in `days`, so progress, the

@@ -1,7 +1,7 @@
 """/progress: where the client is in the program, in figures and in plain words.
 
-Days in the program only ever grow: a reported lapse never resets them (CLINICAL.md, the lapse
-script: a slip does not erase progress). "Days since last use" is a separate count that the
+Days in the program only ever grow: a reported lapse never resets them (a slip does not erase
+progress: docs/clinical.md, Wording). "Days since last use" is a separate count that the
 client turns on for themselves, and it restarts without comment when a use is reported.
 """
 

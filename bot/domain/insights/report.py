@@ -1,4 +1,6 @@
-"""The program report: one row per client, with a pseudonymous id and the CLINICAL.md §4 flags.
+"""The program report: one row per client, with a pseudonymous id and the clinical flags.
+
+The flags and why: docs/clinical.md, Report flags.
 
 The window runs from `since` (or enrollment, if later) to today, in the client's local days.
 A flag is a reason for staff to reach out gently, so the rules are the clinical ones, word for
@@ -106,7 +108,7 @@ def _attendance(h: ClientHistory, start: date) -> dict[str, int]:
 
 
 def flags(h: ClientHistory, start: date, today: date) -> list[str]:
-    """The CLINICAL.md §4 flags that fire in the window, in the order the rules are listed."""
+    """The flags that fire in the window, in the order of docs/clinical.md, Report flags."""
     ins = [c for c in h.checkins if start <= c.day <= today]
     high = {c.day for c in ins if c.craving is not None and c.craving >= HIGH_CRAVING}
     out = []

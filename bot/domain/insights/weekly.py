@@ -3,7 +3,8 @@
 A finding is data (a key and language-free params) so it can be tested and shared without a
 language; `finding_text` puts it into words. The three are always: when the strongest cravings
 came and what went with them, the coping skill that most often helped, and check-ins, streak
-and session answers. Poor sleep three or more times is added when it happened (CLINICAL.md §4).
+and session answers. Poor sleep three or more times is added when it happened
+(docs/clinical.md, Daily check-in).
 With too little data there is a single finding that says so, because a pattern read from one
 or two answers would be a guess dressed up as a fact.
 """
