@@ -1,4 +1,4 @@
-"""Configuration, read once at start from the environment and `.env` (DESIGN.md rule 8)."""
+"""Configuration, read once at start from the environment and `.env` (nowhere else)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The one place transactions begin (DESIGN.md rule 4): load, step, save, then return replies.
+"""The one place transactions begin (README, Architecture): load, step, save, then reply.
 
 Adapters (Telegram, terminal) call `Service.handle` with an address and an event, and send
 the replies it returns after the transaction has committed."""

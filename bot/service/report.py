@@ -3,9 +3,9 @@
 The report and the roster name clients by pseudonymous id, with the staff-only label and
 counselor given at the invite: never names, Telegram ids or support contacts (the export is
 the client's whole record, for one client). Every run is written to the audit log in the
-transaction that read the data; the door writes files and output after the commit (DESIGN.md
-rule 4), so an audit entry may record an attempt whose file then failed to write, but never is
-a disclosure left unrecorded."""
+transaction that read the data; the door writes files and output after the commit (only the
+service opens transactions), so an audit entry may record an attempt whose file then failed
+to write, but never is a disclosure left unrecorded."""
 
 from __future__ import annotations
 

@@ -155,7 +155,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     dispatcher = Dispatcher(service.db, sender, service.clock, composers=composers, pace=PACE)
     app.bot_data.extra["dispatcher"] = dispatcher
     # One instance of each job at a time; a late run is coalesced, never skipped (APScheduler
-    # drops runs more than a second late by default, DESIGN.md rule 5).
+    # drops runs more than a second late by default: a reminder must never be skipped).
     once = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
     queue = app.job_queue
     queue.run_repeating(_plan, interval=PLAN_EVERY, first=0, name="plan", job_kwargs=once)

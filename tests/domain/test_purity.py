@@ -1,4 +1,4 @@
-"""DESIGN.md rule 1: bot/domain imports only the standard library (and the project's own
+"""The domain's rule: bot/domain imports only the standard library (and the project's own
 domain and catalogs): no PTB, no SQLAlchemy, no asyncio, no clock reads."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""DESIGN.md rule 4: repositories never begin or commit; only Database.transaction() does."""
+"""The transaction rule: repositories never begin or commit; only Database.transaction() does."""
 
 from __future__ import annotations
 

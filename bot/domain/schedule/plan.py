@@ -1,6 +1,6 @@
 """Reminder planning: the reminder rows a client is due, in UTC, and whether late ones still go.
 
-Pure and standard library only (DESIGN.md rules 1 and 5). The store's planning job calls
+Pure and standard library only (no clock reads, no I/O). The store's planning job calls
 `plan_client` every few hours and upserts the rows, unique per (client, kind, occurrence); so
 every rule here depends only on its arguments, and an occurrence is planned with the same
 `due_at` whenever it is planned, across daylight-saving changes too. Wall-clock times resolve
