@@ -22,3 +22,10 @@ def test_every_flow_state_is_in_the_diagram() -> None:
     drawn = {s for edge in edges() for s in (edge.source, edge.target)}
     for states in FLOWS.values():
         assert set(states) <= drawn
+
+
+def test_readme_lists_every_staff_command() -> None:
+    from bot.service.staff_commands import readme_table
+
+    hint = "regenerate: python -m bot.service.staff_commands"
+    assert readme_table() in README.read_text(), hint

@@ -1,4 +1,5 @@
-"""`recovery-bot`: run the bot, chat in the terminal, make invites, migrate the database."""
+"""`recovery-bot`: run the bot, chat in the terminal, migrate the database, and the staff's
+commands (invites, tracks, sessions, the report, the roster, an export)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import asyncio
 import logging
 import os
 import sys
-from datetime import datetime, timedelta
 
 from bot.config import ConfigError, Settings, load_settings
 
@@ -18,7 +18,7 @@ NO_TOKEN = (
 
 
 def _parser() -> argparse.ArgumentParser:
-    from bot.cli import reports, tracks
+    from bot.cli import staff
 
     parser = argparse.ArgumentParser(prog="recovery-bot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -26,18 +26,11 @@ def _parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="talk to the bot in this terminal (no token needed)")
     chat.add_argument("--user", default=os.environ.get("USER", "local"), help="who you are")
     chat.add_argument("--lang", default=os.environ.get("LANG", "en")[:2], help="en or es")
-    invite = sub.add_parser("invite", help="create a single-use invite link")
-    invite.add_argument("--expires", default="72h", help="e.g. 72h, 7d (default 72h)")
-    invite.add_argument("--track", default=None, help="program track for the new client")
-    invite.add_argument(
-        "--label", default=None, metavar="TEXT",
-        help="staff-only: a chart number or initials (never a name, diagnosis or phone)",
-    )  # fmt: skip
-    invite.add_argument("--counselor", default=None, metavar="NAME", help="the client's counselor")
     db = sub.add_parser("db", help="database tasks")
     db.add_argument("action", choices=["upgrade"])
-    tracks.add_subcommands(sub)  # staff tools: `track ...` and `session ...`
-    reports.add_subcommands(sub)  # program data, audited: export, report, clients
+    # The staff commands (invite, track, session, report, clients, export), from the table
+    # the Telegram staff commands are built from too.
+    staff.add_subcommands(sub)
     return parser
 
 
@@ -64,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         print(NO_TOKEN, file=sys.stderr)
         return 2
     try:
+        if hasattr(args, "staff_command"):
+            from bot.cli import staff
+
+            return staff.run(settings, args)
         return _COMMANDS[args.command](settings, args)
     except KeyboardInterrupt:
         return 130
@@ -112,39 +109,6 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _invite(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.domain.staff_input import AdminError, parse_duration
-
-    try:
-        valid_for = parse_duration(args.expires)
-    except AdminError as exc:
-        print(f"--expires: {exc}", file=sys.stderr)
-        return 2
-    try:
-        code, pseudo_id, link, until = asyncio.run(_new_invite(settings, valid_for, args))
-    except AdminError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    # The client id is for the program's own records: whoever redeems the link gets it.
-    print(f"invite code: {code}\nlink: {link}\nexpires: {until:%Y-%m-%d %H:%M} UTC")
-    print(f"client id: {pseudo_id} (whoever uses the link gets it: note it in your records)")
-    return 0
-
-
-async def _new_invite(
-    settings: Settings, valid_for: timedelta, args: argparse.Namespace
-) -> tuple[str, str, str, datetime]:
-    from bot.service.backend import open_backend
-    from bot.tg.application import bot_username
-
-    async with open_backend(settings) as backend:
-        desk = backend.staff()
-        # The track must exist; the invite keeps its exact name.
-        name = await desk.track_name(args.track) if args.track is not None else None
-        code, pseudo_id, until = await desk.new_invite(valid_for, name, args.label, args.counselor)
-    return code, pseudo_id, f"https://t.me/{await bot_username(settings)}?start={code}", until
-
-
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.service.backend import connect, upgrade_database
     from bot.tg.application import run_polling
@@ -154,17 +118,4 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _program(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.cli import reports, tracks
-
-    door = tracks if args.command in ("track", "session") else reports
-    return door.run(settings, args)
-
-
-_COMMANDS = {
-    "db": _db,
-    "chat": _chat,
-    "invite": _invite,
-    "run": _run,
-    **{name: _program for name in ("track", "session", "export", "report", "clients")},
-}
+_COMMANDS = {"db": _db, "chat": _chat, "run": _run}

@@ -8,7 +8,8 @@ through `bot.service.staff.StaffDesk`) adds the checks that need rows (does the 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+import shlex
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -31,6 +32,43 @@ _DASHES = ("—", "–")
 
 class AdminError(ValueError):
     """Bad staff input; the message is one line, fit to show to whoever typed it."""
+
+
+class OptionError(AdminError):
+    """A bad value of one option (`option`, e.g. "--expires"); the message does not name it."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        self.option = option
+
+
+# What a phone's keyboard makes of what staff type: curly or angled quotes for the straight
+# ones, a dash for "--" at the start of a word. An apostrophe inside a word (O'Brien, O’Brien)
+# is a letter, not a quote: it stands aside (as a private-use character) while shlex splits.
+_TYPOGRAPHY = str.maketrans({**dict.fromkeys("“”„‟«»", '"'), **dict.fromkeys("‘’‚‛‹›", "'")})
+_APOSTROPHE = re.compile(r"(?<=\w)(['’])(?=\w)")
+_ASIDE = {"'": "\ue000", "’": "\ue001"}
+_OPTION_DASH = re.compile(r"(?<!\S)[—–](?=\w)")
+
+
+def split_words(text: str) -> list[str]:
+    """What staff typed after a command -> its words, split as a shell splits them: quotes
+    hold words together ("Evening IOP"), and so do a phone's “curly” or «angled» ones; a dash
+    starting a word (—since, –track) is the "--" the phone replaced; an apostrophe inside a
+    word stays (Dana O’Brien); a backslash is kept as typed. A quote left open is an
+    AdminError."""
+    text = _APOSTROPHE.sub(lambda m: _ASIDE[m.group(1)], re.sub(r"\s", " ", text))
+    text = _OPTION_DASH.sub("--", text.translate(_TYPOGRAPHY))
+    lexer = shlex.shlex(text, posix=True)
+    lexer.whitespace_split, lexer.commenters = True, ""  # "#12" is a session id
+    lexer.escape = ""  # there is no shell here: a backslash is just a backslash
+    try:
+        words = list(lexer)
+    except ValueError:  # "No closing quotation"
+        msg = "a quotation mark is not closed: put names with spaces between two quotes"
+        raise AdminError(msg) from None
+    back = {aside: mark for mark, aside in _ASIDE.items()}
+    return [re.sub("[\ue000\ue001]", lambda m: back[m.group(0)], word) for word in words]
 
 
 @dataclass(frozen=True)
@@ -176,36 +214,8 @@ def parse_session_id(text: str) -> int:
     return int(value)
 
 
-def parse_options(words: Sequence[str], allowed: Collection[str]) -> dict[str, str]:
-    """'--track Evening IOP --kind group' -> {'track': 'Evening IOP', 'kind': 'group'}."""
-    # A value runs to the next option, so names and places may contain spaces.
-    found: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for raw in words:
-        word = "--" + raw[1:] if raw.startswith(_DASHES) else raw
-        if word.startswith("--"):
-            name, _, value = word[2:].partition("=")
-            if name not in allowed:
-                raise AdminError(f"unknown option --{name}; use {_names(allowed)}")
-            if name in found:
-                raise AdminError(f"--{name} given twice")
-            current = found[name] = [value] if value else []
-        elif current is None:
-            raise AdminError(f"unexpected {word!r}; options are {_names(allowed)}")
-        else:
-            current.append(word)
-    for key, parts in found.items():
-        if not parts:
-            raise AdminError(f"--{key} needs a value")
-    return {key: " ".join(parts) for key, parts in found.items()}
-
-
-def _names(allowed: Collection[str]) -> str:
-    return ", ".join(f"--{name}" for name in allowed)
-
-
 def session_spec(opts: Mapping[str, str | None]) -> SessionSpec:
-    """Check the options of `session add` (from argparse or from `parse_options`)."""
+    """Check the options of `session add` (their names without "--"; None: not given)."""
     track, client = opts.get("track"), opts.get("client")
     if (track is None) == (client is None):
         raise AdminError("give exactly one of --track NAME or --client PSEUDO_ID")
@@ -225,28 +235,6 @@ def session_spec(opts: Mapping[str, str | None]) -> SessionSpec:
         once=parse_date(once) if once is not None else None,
         place=check_place(opts.get("place")),
     )
-
-
-def parse_session_args(words: Sequence[str]) -> SessionSpec:
-    """The words after /session_add, e.g. '--track Evening --kind group --weekly mon ...'."""
-    return session_spec(parse_options(words, SESSION_OPTIONS))
-
-
-def parse_owner(words: Sequence[str]) -> tuple[str | None, str | None]:
-    """The optional '--track NAME' or '--client PSEUDO_ID' of a session list (not both)."""
-    opts = parse_options(words, ("track", "client"))
-    if len(opts) > 1:
-        raise AdminError("give --track or --client, not both")
-    return opts.get("track"), opts.get("client")
-
-
-def parse_track_add(words: Sequence[str], default_zone: str) -> tuple[str, str]:
-    """'Evening IOP America/Chicago' -> (name, zone); a last word with '/' is the zone."""
-    parts = list(words)
-    zone = default_zone
-    if len(parts) > 1 and ("/" in parts[-1] or parts[-1] == "UTC"):
-        zone = parts.pop()
-    return check_track_name(" ".join(parts)), check_zone(zone)
 
 
 def once_not_past(day: date, zone: str, now: datetime, start: str | None = None) -> None:

@@ -67,11 +67,7 @@ def render_report(rows: list[ReportRow], fmt: str) -> str:
     """The rows as CSV (with a header row) or as a markdown table."""
     if fmt == "md":
         return report_md_table(rows) + "\n"
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(REPORT_COLUMNS)
-    writer.writerows(report_csv_row(r) for r in rows)
-    return out.getvalue()
+    return render_csv(REPORT_COLUMNS, [report_csv_row(r) for r in rows])
 
 
 async def build_report(
@@ -129,10 +125,24 @@ def render_table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-async def build_roster(s: AsyncSession, now: datetime, *, actor: str = "cli") -> str:
-    """The roster as a text table, audited as `actor`."""
+def render_csv(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A header row, then the rows, as CSV."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+async def build_roster(
+    s: AsyncSession, now: datetime, *, actor: str = "cli", fmt: str = "text"
+) -> str:
+    """The roster as a text table (`fmt` "text") or as CSV ("csv"), audited as `actor`."""
+    if fmt not in ("text", "csv"):
+        raise ValueError(f"roster format {fmt!r}")
     rows = await roster(s, now)
     clients = sum(1 for r in rows if r[3] != INVITED)
     detail = f"{clients} clients, {len(rows) - clients} pending invites"
     await audit.record(s, actor, "clients", "all", detail, now)
-    return render_table(ROSTER_COLUMNS, rows)
+    render = render_table if fmt == "text" else render_csv
+    return render(ROSTER_COLUMNS, rows)

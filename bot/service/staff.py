@@ -1,10 +1,10 @@
 """Staff operations, each in one transaction: the desk both staff doors work at.
 
 The command line (`bot.cli`) and the Telegram staff commands (`bot.tg.staff`) parse what staff
-typed with `bot.domain.staff_input`, then call one `StaffDesk` method. The method opens the
-transaction, checks against the rows (`bot.service.program`), writes the audit entry where
-data leaves the bot, and returns the text to show. A bad name or id raises `AdminError`
-(nothing is written); a Telegram update seen before raises `AlreadyHandled`."""
+typed with one parser (`bot.service.staff_commands`), then call one `StaffDesk` method. The
+method opens the transaction, checks against the rows (`bot.service.program`), writes the
+audit entry where data leaves the bot, and returns the text to show. A bad name or id raises
+`AdminError` (nothing is written); a Telegram update seen before raises `AlreadyHandled`."""
 
 from __future__ import annotations
 
@@ -105,10 +105,10 @@ class StaffDesk:
                 s, since, fmt, now, actor=self.actor, program_days=days
             )
 
-    async def roster(self) -> str:
-        """Every client and pending invite as a text table, audited."""
+    async def roster(self, fmt: str = "text") -> str:
+        """Every client and pending invite as a text table (or, `fmt` "csv", as CSV), audited."""
         async with self._tx() as (s, now):
-            return await report.build_roster(s, now, actor=self.actor)
+            return await report.build_roster(s, now, actor=self.actor, fmt=fmt)
 
     async def export(self, pseudo_id: str) -> tuple[str, bytes]:
         """One client's whole record: the zip's file name and bytes, audited."""

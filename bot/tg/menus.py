@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 
+from bot.service.staff_commands import telegram_commands
+
 log = logging.getLogger(__name__)
 
 COMMANDS: dict[str, dict[str, str]] = {
@@ -36,13 +38,14 @@ COMMANDS: dict[str, dict[str, str]] = {
     },
 }  # fmt: skip
 
-STAFF_MENU = {
-    "tracks": "Program tracks", "track_add": "Add a track: NAME [ZONE]",
-    "track_remove": "Remove a track: NAME", "session_add": "Add sessions (see README)",
-    "sessions_all": "List sessions [--track NAME | --client ID]",
-    "session_remove": "Remove a session: ID", "invite": "New invite [--track NAME]",
-    "report": "Program report since YYYY-MM-DD", "clients": "The client roster",
-}  # fmt: skip
+
+def staff_menu() -> dict[str, str]:
+    """The staff commands (from the table both doors share) and their one-line summaries."""
+    return {
+        c.telegram: c.summary[:1].upper() + c.summary[1:]
+        for c in telegram_commands()
+        if c.telegram is not None
+    }
 
 
 async def set_menus(bot: Bot, staff_ids: Sequence[int]) -> None:
@@ -51,7 +54,7 @@ async def set_menus(bot: Bot, staff_ids: Sequence[int]) -> None:
     for lang, commands in COMMANDS.items():
         menu = [BotCommand(name, text) for name, text in commands.items()]
         await bot.set_my_commands(menu, language_code=None if lang == "en" else lang)
-    menu = [BotCommand(n, d) for n, d in {**COMMANDS["en"], **STAFF_MENU}.items()]
+    menu = [BotCommand(n, d) for n, d in {**COMMANDS["en"], **staff_menu()}.items()]
     for staff_id in staff_ids:
         try:
             await bot.set_my_commands(menu, scope=BotCommandScopeChat(staff_id))

@@ -1,21 +1,32 @@
 """Staff commands in Telegram: tracks, sessions, invites, the report and the roster, for
-STAFF_USER_IDS only.
+STAFF_USER_IDS only, with their /help.
 
 They sit in handler group -1, ahead of the conversation's handlers (group 0). A staff member's
 private command is answered here and goes no further (ApplicationHandlerStop); anyone else's
 update matches nothing in this group and reaches the conversation untouched, so a client who
-types /tracks gets the ordinary "I don't know that command". Parsing and checks are the ones
-the command line uses (`bot.domain.staff_input`), at the same desk (`bot.service.staff`)."""
+types /tracks gets the ordinary "I don't know that command". The commands are the command
+line's (`bot.service.staff_commands`, one table): the message after the command is split as a
+shell splits it (quotes, a phone's curly quotes and dashes: `split_words`) and parsed by the
+same argparse arguments, at the same desk (`bot.service.staff`). A mistake is one "Error: ..."
+line back; nothing is changed.
+
+A table (the roster, the report) comes back as one monospaced block, each row as aligned
+"column value" lines, when it is short and narrow enough to read on a phone; otherwise as a
+CSV document with a one-line summary. Both go only to the staff member's private chat."""
 
 from __future__ import annotations
 
+import csv
+import html
+import io
 import logging
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from telegram import Update
+from telegram import Bot, InputFile, Update
+from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
@@ -26,117 +37,110 @@ from telegram.ext import (
 )
 
 from bot.config import Settings
-from bot.domain.staff_input import (
-    AdminError,
-    parse_duration,
-    parse_options,
-    parse_owner,
-    parse_session_args,
-    parse_track_add,
-)
+from bot.domain.staff_input import AdminError, split_words
 from bot.service.notices import ACK_PREFIX, parse_ack
 from bot.service.staff import AlreadyHandled, StaffDesk
+from bot.service.staff_commands import telegram_commands
+from bot.service.staff_syntax import (
+    TELEGRAM,
+    Call,
+    Command,
+    File,
+    HelpAsked,
+    Lines,
+    NewInvite,
+    Outcome,
+    Table,
+    TelegramParser,
+    carry_out,
+    telegram_parser,
+    usage,
+)
 from bot.tg.context import Context
-from bot.tg.limits import clip
+from bot.tg.limits import MAX_CAPTION, MAX_TEXT, clip, utf16_len
 
 log = logging.getLogger(__name__)
 STAFF_GROUP = -1  # before group 0, where the conversation's private-message handler is
-DEFAULT_EXPIRY = "72h"
+# A table is sent as text when its block is at most this wide (monospaced characters: what a
+# phone held upright shows on one line) and this long; otherwise as a CSV document.
+BLOCK_WIDTH = 48
+BLOCK_LINES = 60
 
 
 @dataclass(frozen=True)
-class StaffCall:
-    """One staff command: its words, the desk it is carried out at, the bot's @username."""
+class Reply:
+    """What goes back to the staff member: text (`html`: Telegram HTML, its values escaped),
+    or a document named `filename` with the text as its caption."""
 
-    desk: StaffDesk
-    words: Sequence[str]
-    bot_username: str
-
-
-StaffAction = Callable[[StaffCall], Awaitable[str]]
-
-
-def _one(words: Sequence[str], usage: str) -> str:
-    """The whole argument of a command that takes one (names may contain spaces)."""
-    if not words:
-        raise AdminError(f"usage: {usage}")
-    return " ".join(words)
+    text: str
+    html: bool = False
+    document: bytes | None = None
+    filename: str = ""
 
 
-async def _track_add(call: StaffCall) -> str:
-    _one(call.words, "/track_add NAME [ZONE]")
-    name, zone = parse_track_add(call.words, call.desk.settings.program_timezone)
-    return await call.desk.add_track(name, zone)
+def staff_help(settings: Settings) -> str:
+    """Every Telegram staff command with its usage, from the commands' table."""
+    lines = [
+        "Staff commands (the same options as recovery-bot on the server; put a name with "
+        "spaces in quotes, e.g. --track \"Evening IOP\"; add --help to one for its options):",
+    ]
+    for command in telegram_commands():
+        lines += ["", usage(telegram_parser(command)), f"  {command.summary}"]
+    lines += [
+        "",
+        f"In an emergency call {settings.helpline_emergency}; the crisis line is "
+        f"{settings.helpline_crisis} (call or text).",
+    ]
+    return "\n".join(lines)
 
 
-async def _tracks(call: StaffCall) -> str:
-    return "\n".join(await call.desk.track_lines()) or "No tracks yet."
-
-
-async def _track_remove(call: StaffCall) -> str:
-    return await call.desk.remove_track(_one(call.words, "/track_remove NAME"))
-
-
-async def _session_add(call: StaffCall) -> str:
-    spec = parse_session_args(call.words)
-    return "\n".join(await call.desk.add_sessions(spec))
-
-
-async def _sessions_all(call: StaffCall) -> str:
-    track, client = parse_owner(call.words)
-    return "\n".join(await call.desk.session_lines(track, client)) or "No sessions."
-
-
-async def _session_remove(call: StaffCall) -> str:
-    return await call.desk.remove_session(_one(call.words, "/session_remove ID"))
-
-
-async def _invite(call: StaffCall) -> str:
-    opts = parse_options(call.words, ("track", "expires", "label", "counselor"))
-    valid_for = parse_duration(opts.get("expires", DEFAULT_EXPIRY))
-    code, pseudo_id, until = await call.desk.new_invite(
-        valid_for, opts.get("track"), opts.get("label"), opts.get("counselor")
+def _table_reply(table: Table, filename: str) -> Reply:
+    """`table` (CSV) as one monospaced block of rows when it fits a phone, else as a file."""
+    if table.fmt != "csv":
+        raise ValueError(f"Telegram shows CSV tables, not {table.fmt!r}")
+    columns, *rows = list(csv.reader(io.StringIO(table.text)))
+    if not rows:
+        return Reply(f"{table.title}: none.")
+    key = max(len(c) for c in columns)
+    block = "\n\n".join(
+        "\n".join(f"{c.ljust(key)}  {v or '-'}" for c, v in zip(columns, row, strict=True))
+        for row in rows
     )
-    return (
-        f"Single-use invite, valid until {until:%Y-%m-%d %H:%M} UTC:\n"
-        f"https://t.me/{call.bot_username}?start={code}\n"
-        f"Client id: {pseudo_id} (whoever uses the link gets it: note it in your records)"
+    lines = block.splitlines()
+    shown = f"{table.title}\n{block}"
+    if (max(len(line) for line in lines) <= BLOCK_WIDTH and len(lines) <= BLOCK_LINES
+            and utf16_len(shown) <= MAX_TEXT):  # fmt: skip
+        # Labels, counselors and track names are staff text: every value is escaped.
+        return Reply(f"{_escape(table.title)}\n<pre>{_escape(block)}</pre>", html=True)
+    n = len(rows)
+    summary = (
+        f"{table.title}: {n} {'row' if n == 1 else 'rows'}, as a CSV file "
+        "(too long or too wide to read in a message)."
     )
+    return Reply(summary, document=table.text.encode(), filename=filename)
 
 
-def _fit(text: str, rows_left: str) -> str:
-    """A table that fits one message; the command line has the whole of it."""
-    limit = 3800
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit("\n", 1)[0]
-    return f"{cut}\n… ({rows_left}: run the command line for all of it)"
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
-async def _report(call: StaffCall) -> str:
-    since_text = _one(call.words, "/report YYYY-MM-DD")
-    try:
-        since = date.fromisoformat(since_text)
-    except ValueError:
-        raise AdminError(f"not a date: {since_text!r}; use YYYY-MM-DD") from None
-    return _fit(await call.desk.report(since, "md"), "more rows")
-
-
-async def _clients(call: StaffCall) -> str:
-    return _fit(await call.desk.roster(), "more clients")
-
-
-COMMANDS: dict[str, StaffAction] = {
-    "report": _report,
-    "clients": _clients,
-    "track_add": _track_add,
-    "tracks": _tracks,
-    "track_remove": _track_remove,
-    "session_add": _session_add,
-    "sessions_all": _sessions_all,
-    "session_remove": _session_remove,
-    "invite": _invite,
-}
+def _reply(command: Command, outcome: Outcome, call: Call, bot_username: str) -> Reply:
+    """What the staff member sees of `outcome`."""
+    if isinstance(outcome, Lines):
+        return Reply("\n".join(outcome.lines))
+    if isinstance(outcome, Table):
+        zone = ZoneInfo(call.desk.settings.program_timezone)
+        day = call.desk.clock().astimezone(zone).date().isoformat()
+        return _table_reply(outcome, f"{command.telegram}-{day}.csv")
+    if isinstance(outcome, NewInvite):
+        return Reply(
+            f"Single-use invite, valid until {outcome.until:%Y-%m-%d %H:%M} UTC:\n"
+            f"https://t.me/{bot_username}?start={outcome.code}\n"
+            f"Client id: {outcome.pseudo_id} (whoever uses the link gets it: note it in your "
+            "records)"
+        )
+    assert isinstance(outcome, File)  # files are the command line's (no command sends one)
+    raise ValueError("a file is written on the server, not sent in Telegram")
 
 
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
@@ -144,10 +148,18 @@ AnyApp = Application[Any, Any, Any, Any, Any, Any]
 
 def register_staff_handlers(app: AnyApp, settings: Settings) -> None:
     """Add the staff commands in group -1, answering only STAFF_USER_IDS in private chats."""
-    # An empty id list matches nobody (filters.User's allow_empty is False).
-    staff = filters.ChatType.PRIVATE & filters.User(user_id=settings.staff_user_ids)
-    for name, action in COMMANDS.items():
-        app.add_handler(CommandHandler(name, _handler(name, action), staff), group=STAFF_GROUP)
+    # An empty id list matches nobody (filters.User's allow_empty is False). A new message
+    # only: an edited command is a new update, and would run the command again.
+    staff = (
+        filters.UpdateType.MESSAGE
+        & filters.ChatType.PRIVATE
+        & filters.User(user_id=settings.staff_user_ids)
+    )
+    for command in telegram_commands():
+        assert command.telegram is not None
+        handle = _handler(command, telegram_parser(command))
+        app.add_handler(CommandHandler(command.telegram, handle, staff), group=STAFF_GROUP)
+    app.add_handler(CommandHandler("help", _help, staff), group=STAFF_GROUP)
     app.add_handler(
         CallbackQueryHandler(_on_ack, pattern=rf"^{ACK_PREFIX}\d+$"), group=STAFF_GROUP
     )
@@ -198,26 +210,59 @@ async def _on_ack(update: Update, context: Context) -> None:
     raise ApplicationHandlerStop
 
 
+async def _help(update: Update, context: Context) -> None:
+    """A staff member's /help: their commands (and the crisis numbers), not the client's."""
+    chat = update.effective_chat
+    assert chat is not None
+    settings = context.bot_data.svc().settings
+    await _send(context.bot, chat.id, Reply(clip(staff_help(settings))), "help")
+    raise ApplicationHandlerStop
+
+
 def _handler(
-    name: str, action: StaffAction
+    command: Command, parser: TelegramParser
 ) -> Callable[[Update, Context], Coroutine[Any, Any, None]]:
     async def handle(update: Update, context: Context) -> None:
         """Run the command in one transaction, reply after the commit, and stop there."""
         chat = update.effective_chat
         assert chat is not None
-        text = await _execute(update, context, name, action)
-        if text is not None:
-            try:
-                await context.bot.send_message(chat.id, clip(text))
-            except TelegramError as exc:
-                log.error("staff reply to /%s not delivered: %s", name, exc.__class__.__name__)
+        reply = await _execute(update, context, command, parser)
+        if reply is not None:
+            await _send(context.bot, chat.id, reply, command.telegram or "")
         raise ApplicationHandlerStop
 
     return handle
 
 
-async def _execute(update: Update, context: Context, name: str, action: StaffAction) -> str | None:
-    """The reply text; None for a redelivered update, handled before."""
+async def _send(bot: Bot, chat_id: int, reply: Reply, name: str) -> None:
+    """Send the reply to the staff member's private chat (the handlers' filter admits no
+    other); a failure is logged, by command name only."""
+    try:
+        if reply.document is not None:
+            document = InputFile(reply.document, filename=reply.filename)
+            await bot.send_document(chat_id, document, caption=clip(reply.text, MAX_CAPTION))
+        elif reply.html:  # made to fit (`_table_reply`): never cut inside a tag
+            await bot.send_message(chat_id, reply.text, parse_mode=ParseMode.HTML)
+        else:
+            await bot.send_message(chat_id, clip(reply.text))
+    except TelegramError as exc:
+        log.error("staff reply to /%s not delivered: %s", name, exc.__class__.__name__)
+
+
+def _words(update: Update, command: Command) -> list[str]:
+    """What follows the command (and its @bot), split; the command's old form rewritten."""
+    message = update.effective_message
+    text = (message.text or "") if message is not None else ""
+    parts = text.split(None, 1)
+    words = split_words(parts[1] if len(parts) > 1 else "")
+    return command.old_form(words) if command.old_form is not None else words
+
+
+async def _execute(
+    update: Update, context: Context, command: Command, parser: TelegramParser
+) -> Reply | None:
+    """The reply; None for a redelivered update, handled before."""
+    name = command.telegram
     service = context.bot_data.svc()
     user = update.effective_user
     actor = f"staff:{user.id}" if user else "staff"
@@ -227,13 +272,16 @@ async def _execute(update: Update, context: Context, name: str, action: StaffAct
         service.db, service.settings, service.clock, actor=actor, update_id=update.update_id
     )
     try:
-        text = await action(StaffCall(desk, list(context.args or []), context.bot.username))
+        call = Call(desk, parser.parse_args(_words(update, command)), TELEGRAM)
+        reply = _reply(command, await carry_out(command, call), call, context.bot.username)
+    except HelpAsked as asked:
+        return Reply(asked.text.strip())
     except AlreadyHandled:
         return None
-    except AdminError as exc:
-        return f"Error: {exc}"
+    except AdminError as exc:  # a quote left open, an unknown option, a bad value or name
+        return Reply(f"Error: {exc}")
     except Exception as exc:  # a staff command never falls through to the conversation
         log.error("staff command /%s failed: %s", name, exc.__class__.__name__)
-        return "Error: that did not work and nothing was changed; see the bot's log."
+        return Reply("Error: that did not work and nothing was changed; see the bot's log.")
     log.info("staff command /%s done", name)
-    return text
+    return reply

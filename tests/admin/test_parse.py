@@ -1,4 +1,4 @@
-"""The parsing and checks both front-ends share (bot/admin.py), table-driven."""
+"""The checks both doors share (bot/domain/staff_input.py), table-driven."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.domain import staff_input as admin
-from bot.domain.staff_input import AdminError, SessionSpec
+from bot.domain.staff_input import AdminError
 
 OK_DAYS = [
     ("mon", (0,)),
@@ -100,88 +100,6 @@ def test_place_and_kind() -> None:
     assert admin.check_kind("Group") == "group"
     with pytest.raises(AdminError, match="group, individual, family"):
         admin.check_kind("party")
-
-
-EVENING = "--track Evening IOP --kind group --weekly mon,wed,thu --start 18:00 --length 180"
-SPECS = [
-    (EVENING, SessionSpec("group", "18:00", 180, track="Evening IOP", weekdays=(0, 2, 3))),
-    (
-        "--client c-1a2b3c4d --kind family --once 2026-12-03 --start 10:00 --length 50 "
-        "--place https://meet.example/abc",
-        SessionSpec("family", "10:00", 50, client="c-1a2b3c4d", once=date(2026, 12, 3),
-                    place="https://meet.example/abc"),
-    ),
-    (  # a phone's dashes and --key=value both work; a place may have spaces
-        "—track=Evening —kind individual –weekly fri --start 9:00 --length 60 --place Room 4",
-        SessionSpec("individual", "09:00", 60, track="Evening", weekdays=(4,), place="Room 4"),
-    ),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("words", "spec"), SPECS)
-def test_session_args(words: str, spec: SessionSpec) -> None:
-    assert admin.parse_session_args(words.split()) == spec
-
-
-BAD_SPECS = [
-    ("--kind group --weekly mon --start 18:00 --length 60", "exactly one of --track"),
-    (EVENING + " --client c-1", "exactly one of --track"),
-    ("--track T --kind group --start 18:00 --length 60", "exactly one of --weekly"),
-    ("--track T --kind group --weekly mon --once 2026-12-03 --start 18:00 --length 60",
-     "exactly one of --weekly"),
-    ("--track T --weekly mon --start 18:00 --length 60", "--kind is required"),
-    ("--track T --kind group --weekly mon --length 60", "--start is required"),
-    ("--track T --kind group --weekly mon --start 18:00", "--length is required"),
-    ("--track T --kind group --weekly funday --start 18:00 --length 60", "unknown day"),
-    ("--track T --kind group --weekly mon --start 25:00 --length 60", "start time"),
-    ("--track T --kind group --weekly mon --start 18:00 --length 900", "length"),
-    ("--track T --kind party --weekly mon --start 18:00 --length 60", "unknown kind"),
-    ("--track T --kind group --once 3/12 --start 18:00 --length 60", "YYYY-MM-DD"),
-    ("Evening --kind group", "unexpected 'Evening'"),
-    ("--track T --colour red", "unknown option --colour"),
-    ("--track T --track U", "given twice"),
-    ("--track --kind group", "--track needs a value"),
-    (EVENING + " --place " + "x" * 201, "at most 200"),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("words", "message"), BAD_SPECS)
-def test_bad_session_args(words: str, message: str) -> None:
-    with pytest.raises(AdminError) as caught:
-        admin.parse_session_args(words.split())
-    assert message in str(caught.value)
-    assert "\n" not in str(caught.value)
-
-
-@pytest.mark.parametrize(
-    ("words", "out"),
-    [("Evening", ("Evening", "America/Chicago")),
-     ("Evening IOP", ("Evening IOP", "America/Chicago")),
-     ("Evening IOP America/Los_Angeles", ("Evening IOP", "America/Los_Angeles")),
-     ("Night UTC", ("Night", "UTC")),
-     ("America/Denver", ("America/Denver", "America/Chicago"))],  # a lone word is the name
-)  # fmt: skip
-def test_track_add_words(words: str, out: tuple[str, str]) -> None:
-    assert admin.parse_track_add(words.split(), "America/Chicago") == out
-
-
-def test_track_add_bad_zone() -> None:
-    with pytest.raises(AdminError, match="unknown time zone 'Mars/Base'"):
-        admin.parse_track_add(["Evening", "Mars/Base"], "UTC")
-
-
-@pytest.mark.parametrize(
-    ("words", "out"),
-    [("", (None, None)), ("--track Evening IOP", ("Evening IOP", None)),
-     ("--client c-12", (None, "c-12"))],
-)  # fmt: skip
-def test_owner(words: str, out: tuple[str | None, str | None]) -> None:
-    assert admin.parse_owner(words.split()) == out
-
-
-def test_owner_not_both() -> None:
-    with pytest.raises(AdminError, match="not both"):
-        admin.parse_owner(["--track", "A", "--client", "c-1"])
 
 
 @pytest.mark.parametrize(("text", "out"), [("12", 12), ("#12", 12), (" 3 ", 3)])

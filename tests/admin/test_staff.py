@@ -39,7 +39,7 @@ async def test_staff_builds_a_schedule(staff_app: Harness) -> None:
     ]
     [listed] = await said(h, STAFF_ID, "/sessions_all --track Evening IOP")
     assert listed.count("\n") == 1 and listed.startswith("#1  track Evening IOP")
-    assert await said(h, STAFF_ID, "/sessions_all --track Morning") == ["No sessions."]
+    assert await said(h, STAFF_ID, "/sessions_all --track Morning") == ["no sessions"]
     [removed] = await said(h, STAFF_ID, "/session_remove #1")
     assert removed.startswith("removed #1  track Evening IOP  group  Mon 18:00-21:00")
     assert [s.weekday for s in await h.rows(ProgramSession)] == [2]
@@ -75,7 +75,8 @@ async def test_once_and_client_sessions(staff_app: Harness) -> None:
 async def test_staff_errors_change_nothing(staff_app: Harness) -> None:
     h = staff_app
     cases = {
-        "/track_add": "Error: usage: /track_add NAME [ZONE]",
+        "/track_add": "Error: the following arguments are required: NAME; "
+                      "usage: /track_add [--timezone ZONE] NAME",
         "/track_add Evening Mars/Base": "Error: unknown time zone 'Mars/Base'",
         "/track_remove Nope": "Error: no track named 'Nope'",
         f"/session_add {WEEKLY}": "Error: no track named 'Evening IOP'",
@@ -151,8 +152,10 @@ async def test_staff_commands_answer_only_in_private(staff_app: Harness) -> None
 
 
 async def test_staff_still_reach_the_ordinary_commands(staff_app: Harness) -> None:
-    replies = await said(staff_app, STAFF_ID, "/help")
-    assert any("988" in text for text in replies)
+    # A command that is not a staff one goes on to the conversation (which does not know
+    # this staff member as a client).
+    replies = await said(staff_app, STAFF_ID, "/checkin")
+    assert replies and replies[-1] == t("en", "join.how")
 
 
 async def test_a_redelivered_staff_command_runs_once(staff_app: Harness) -> None:
@@ -165,6 +168,16 @@ async def test_a_redelivered_staff_command_runs_once(staff_app: Harness) -> None
     assert len(h.fake.texts()) == 2
 
 
+async def test_an_edited_staff_command_does_not_run_again(staff_app: Harness) -> None:
+    h = staff_app
+    await said(h, STAFF_ID, "/invite")
+    edit = u.edited(h.next_id(), u.user(STAFF_ID), "/invite --expires 7d")
+    edit["edited_message"]["entities"] = [{"type": "bot_command", "offset": 0, "length": 7}]
+    await h.deliver(edit)
+    assert len(h.fake.texts()) == 1
+    assert await h.count(Invite) == 1
+
+
 async def test_staff_report_and_roster_are_audited_and_clients_cannot(
     staff_app: Harness,
 ) -> None:
@@ -174,18 +187,25 @@ async def test_staff_report_and_roster_are_audited_and_clients_cannot(
     pat = h.person(5550001)
     await enroll(pat)
     [client] = await h.rows(Client)
-    [report] = await said(h, STAFF_ID, "/report 2026-11-01")
-    assert report.startswith("| pseudo_id |") and client.pseudo_id in report
+    # The command line's option, and the old form: the same report.
+    [report] = await said(h, STAFF_ID, "/report --since 2026-11-01")
+    assert report.startswith("Program report since 2026-11-01\n<pre>pseudo_id ")
+    assert f"pseudo_id           {client.pseudo_id}\n" in report
+    assert await said(h, STAFF_ID, "/report 2026-11-01") == [report]
     [roster] = await said(h, STAFF_ID, "/clients")
-    assert client.pseudo_id in roster
+    assert f"pseudo_id        {client.pseudo_id}\n" in roster
     assert await said(h, STAFF_ID, "/report yesterday") == [
-        "Error: not a date: 'yesterday'; use YYYY-MM-DD"
+        "Error: --since: 'yesterday' is not a date; use YYYY-MM-DD"
     ]
-    for words in ("/report 2026-11-01", "/clients"):
+    assert await said(h, STAFF_ID, "/report --since 2026-11-27") == [
+        "Error: --since: 2026-11-27 is after today (2026-11-26)"
+    ]
+    for words in ("/report --since 2026-11-01", "/clients"):
         replies = await said(h, pat.id, words)
         assert replies and replies[0] == t("en", "cmd.unknown")
     entries = [(e.actor, e.action) for e in await h.rows(AuditEntry)]
-    assert entries == [(f"staff:{STAFF_ID}", "report"), (f"staff:{STAFF_ID}", "clients")]
+    staff = f"staff:{STAFF_ID}"
+    assert entries == [(staff, "report"), (staff, "report"), (staff, "clients")]
 
 
 async def test_staff_see_their_commands_in_their_own_menu_only(staff_app: Harness) -> None:
@@ -206,3 +226,194 @@ async def test_staff_see_their_commands_in_their_own_menu_only(staff_app: Harnes
     assert len(everyone) == 2 and all(
         "report" not in {c["command"] for c in call.params["commands"]} for call in everyone
     )
+
+
+
+# ---- what staff type, as the command line reads it ----------------------------------------
+
+
+async def test_quoted_names_and_a_phones_typography(staff_app: Harness) -> None:
+    h = staff_app
+    assert await said(h, STAFF_ID, '/track_add "Day Program"') == [
+        "added track Day Program (America/New_York)"
+    ]
+    assert await said(h, STAFF_ID, "/track_add “Evening IOP” America/Chicago") == [
+        "added track Evening IOP (America/Chicago)"  # the old trailing zone still works
+    ]
+    [added] = await said(
+        h, STAFF_ID, '/session_add --track "Evening IOP" --kind group --weekly mon '
+        "--start 18:00 --length 60 --place 'Room 4, 2nd floor'",
+    )  # fmt: skip
+    assert added == (
+        "added #1  track Evening IOP  group  Mon 18:00-19:00 America/Chicago  Room 4, 2nd floor"
+    )
+    # What a phone makes of "--" and of quotes: the same command.
+    [added] = await said(
+        h, STAFF_ID, "/session_add —track «Day Program» —kind family –weekly tue —start 9:00 "
+        "—length 50 —place ‘Room 2’",
+    )  # fmt: skip
+    assert added == "added #2  track Day Program  family  Tue 09:00-09:50 America/New_York  Room 2"
+    [reply] = await said(h, STAFF_ID, "/invite --track “Day Program” --counselor 'Dana O'Brien'")
+    assert reply.startswith("Single-use invite, valid until 2026-11-29 18:00 UTC")
+    assert sorted(t.name for t in await h.rows(Track)) == ["Day Program", "Evening IOP"]
+    [invite] = await h.rows(Invite)
+    assert (invite.track, invite.counselor) == ("Day Program", "Dana O'Brien")
+    [gone] = await said(h, STAFF_ID, '/track_remove "Evening IOP"')
+    assert gone.startswith("removed track Evening IOP (America/Chicago) with 1 session;")
+
+
+async def test_what_does_not_parse_is_one_line_and_changes_nothing(staff_app: Harness) -> None:
+    h = staff_app
+    cases = {
+        '/track_add "Day Program': "Error: a quotation mark is not closed: put names with "
+                                   "spaces between two quotes",
+        "/track_add “Day Program": "Error: a quotation mark is not closed: put names with "
+                                   "spaces between two quotes",
+        "/report --since 2026-11-01 --bogus": "Error: unrecognized arguments: --bogus; "
+                                              "usage: /report --since YYYY-MM-DD",
+        "/report --since 2026-11-01 --out /tmp/report.csv": "Error: unrecognized arguments: "
+            "--out /tmp/report.csv; usage: /report --since YYYY-MM-DD",
+        "/report": "Error: the following arguments are required: --since; "
+                   "usage: /report --since YYYY-MM-DD",
+        f"/session_add {WEEKLY} --track Morning": "Error: argument --track: given twice; "
+            "usage: /session_add [--track NAME] [--client PSEUDO_ID] --kind KIND "
+            "[--weekly DAY[,DAY...]] [--once YYYY-MM-DD] --start HH:MM --length MINUTES "
+            "[--place TEXT]",
+        "/invite --expires": "Error: argument --expires: expected one argument; usage: "
+            "/invite [--expires DURATION] [--track NAME] [--label TEXT] [--counselor NAME]",
+    }  # fmt: skip
+    for words, error in cases.items():
+        # One reply, from the staff door: nothing reaches the conversation.
+        assert await said(h, STAFF_ID, words) == [error], words
+    for model in (Track, ProgramSession, Invite, Client):
+        assert await h.count(model) == 0
+    assert h.handler_errors == []
+
+
+async def test_staff_help_lists_their_commands_and_clients_keep_theirs(
+    staff_app: Harness,
+) -> None:
+    from bot.service.staff_commands import telegram_commands
+    from bot.service.staff_syntax import telegram_parser, usage
+
+    h = staff_app
+    [text] = await said(h, STAFF_ID, "/help")
+    for command in telegram_commands():
+        assert f"\n{usage(telegram_parser(command))}\n  {command.summary}\n" in text
+    assert "/report --since YYYY-MM-DD" in text and "988" in text
+    [options] = await said(h, STAFF_ID, "/session_add --help")
+    assert options.startswith("usage: /session_add [--track NAME]")
+    assert "--place TEXT          room or video link" in options
+    pat = h.person(5550001)
+    await enroll(pat)
+    replies = await said(h, pat.id, "/help")
+    assert replies and t("en", "help.title") in replies[0]
+    assert not any("/track_add" in r or "/report" in r for r in replies)
+
+
+# ---- tables: a block a phone can read, or a CSV file ---------------------------------------
+
+
+def _documents(h: Harness) -> list[tuple[int, str, str, bytes]]:
+    """Each sendDocument: (chat id, caption, file name, bytes)."""
+    files = [(name, data) for method, part, (name, data, _mime) in h.fake.uploads
+             if method == "sendDocument" and part == "document"]  # fmt: skip
+    calls = h.fake.of("sendDocument")
+    assert len(files) == len(calls)
+    return [
+        (int(call.params["chat_id"]), str(call.params["caption"]), name, data)
+        for call, (name, data) in zip(calls, files, strict=True)
+    ]
+
+
+async def test_a_short_roster_is_a_block_with_every_value_escaped(staff_app: Harness) -> None:
+    from tests.fakeapi.markup import visible_text
+
+    h = staff_app
+    [reply] = await said(h, STAFF_ID, "/invite --label A<17 --counselor Dana & Co")
+    pseudo = reply.rsplit("Client id: ", 1)[1].split()[0]
+    before = len(h.fake.of("sendMessage"))
+    await said(h, STAFF_ID, "/clients")
+    [sent] = h.fake.of("sendMessage")[before:]
+    assert sent.params["parse_mode"] == "HTML"
+    html_text = str(sent.params["text"])
+    assert "A&lt;17" in html_text and "Dana &amp; Co" in html_text and "A<17" not in html_text
+    assert visible_text(html_text, "HTML") == (
+        "Clients and pending invites\n"
+        f"pseudo_id        {pseudo}\n"
+        "label            A<17\n"
+        "counselor        Dana & Co\n"
+        "status           invited\n"
+        "invite           pending until 2026-11-29 18:00\n"
+        "track            -\n"
+        "enrolled_utc     -\n"
+        "last_active_utc  -"
+    )
+    assert html_text.startswith("Clients and pending invites\n<pre>")
+    assert html_text.endswith("</pre>")
+    assert h.fake.of("sendDocument") == []
+
+
+async def test_a_wide_roster_is_a_csv_document(staff_app: Harness) -> None:
+    import csv
+    import io
+
+    from bot.service.report import ROSTER_COLUMNS
+    from bot.store.models import AuditEntry
+
+    h = staff_app
+    track = "Intensive Outpatient Program, Tuesday and Thursday evenings"  # wider than a phone
+    await said(h, STAFF_ID, f'/track_add "{track}"')
+    [reply] = await said(h, STAFF_ID, f'/invite --track "{track}" --label A-17')
+    pseudo = reply.rsplit("Client id: ", 1)[1].split()[0]
+    assert await said(h, STAFF_ID, "/clients") == []  # no message: a document
+    [(chat, caption, name, data)] = _documents(h)
+    assert chat == STAFF_ID  # the staff member's private chat
+    assert name == "clients-2026-11-26.csv"
+    assert caption == (
+        "Clients and pending invites: 1 row, as a CSV file (too long or too wide to read in a "
+        "message)."
+    )
+    rows = list(csv.reader(io.StringIO(data.decode())))
+    assert rows == [
+        list(ROSTER_COLUMNS),
+        [pseudo, "A-17", "-", "invited", "pending until 2026-11-29 18:00", track, "-", "-"],
+    ]
+    entries = [(e.actor, e.action) for e in await h.rows(AuditEntry)]
+    assert entries == [(f"staff:{STAFF_ID}", "clients")]
+
+
+async def test_a_long_roster_is_a_csv_document(staff_app: Harness) -> None:
+    h = staff_app
+    for _ in range(7):  # 7 invites: 7 blocks of 8 lines, more than a message should hold
+        await said(h, STAFF_ID, "/invite")
+    assert await said(h, STAFF_ID, "/clients") == []
+    [(chat, caption, _name, data)] = _documents(h)
+    assert chat == STAFF_ID and caption.startswith("Clients and pending invites: 7 rows")
+    assert len(data.decode().splitlines()) == 8
+
+
+async def test_a_wide_report_is_a_csv_document(staff_app: Harness) -> None:
+    from sqlalchemy import update
+
+    from bot.store.models import AuditEntry
+
+    h = staff_app
+    assert await said(h, STAFF_ID, "/report --since 2026-11-01") == [
+        "Program report since 2026-11-01: none."
+    ]
+    await enroll(h.person(5550001))
+    async with h.db.transaction() as s:  # a 32-character label: wider than a phone
+        await s.execute(update(Client).values(label="Chart 2026-0417-B, second intake"))
+    assert await said(h, STAFF_ID, "/report --since 2026-11-01") == []
+    [(chat, caption, name, data)] = _documents(h)
+    assert (chat, name) == (STAFF_ID, "report-2026-11-26.csv")
+    assert caption.startswith("Program report since 2026-11-01: 1 row, as a CSV file")
+    header, row = data.decode().splitlines()
+    assert header.startswith("pseudo_id,label,counselor,days_enrolled,")
+    assert ",\"Chart 2026-0417-B, second intake\"," in row
+    entries = [(e.actor, e.action, e.detail) for e in await h.rows(AuditEntry)]
+    assert entries == [
+        (f"staff:{STAFF_ID}", "report", "since 2026-11-01, 0 rows, csv"),
+        (f"staff:{STAFF_ID}", "report", "since 2026-11-01, 1 rows, csv"),
+    ]

@@ -17,6 +17,8 @@ from bot.tg.limits import (
     callback_data_fits,
     utf16_len,
 )
+from tests.fakeapi.markup import visible_text
+from tests.fakeapi.spec import ApiError as MarkupError
 
 _COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
 _BUTTON_ACTIONS = frozenset(
@@ -92,7 +94,7 @@ def check_call(method: str, wire: dict[str, str]) -> list[str]:
     if "chat_id" in wire and not re.fullmatch(r"-?\d+|@\w{5,32}", wire["chat_id"]):
         problems.append(f"chat_id is neither an id nor @username: {wire['chat_id']!r}")
     if "text" in wire and method != "answerCallbackQuery":
-        problems += check_text(wire["text"])
+        problems += check_text(wire["text"], wire.get("parse_mode"))
     if method == "answerCallbackQuery" and utf16_len(wire.get("text", "")) > MAX_ANSWER_TEXT:
         problems.append("answerCallbackQuery text over 200 characters")
     if "reply_markup" in wire:
@@ -107,7 +109,14 @@ def check_call(method: str, wire: dict[str, str]) -> list[str]:
     return problems
 
 
-def check_text(text: str) -> list[str]:
+def check_text(text: str, parse_mode: str | None = None) -> list[str]:
+    """An empty or too long text; with a parse mode, malformed markup (and the length is the
+    visible text's, as Telegram counts it after parsing the entities)."""
+    if parse_mode is not None:
+        try:
+            text = visible_text(text, parse_mode)
+        except MarkupError as exc:
+            return [exc.description.removeprefix("Bad Request: ")]
     if not text.strip():
         return ["text is empty"]
     if utf16_len(text) > MAX_TEXT:
