@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.domain.staff_input import AdminError, SessionSpec
-from bot.service import export, notices, program, report
+from bot.service import digest, export, notices, program, report
 from bot.service.clock import Clock
 from bot.store import audit, repo
 from bot.store.database import Database
@@ -148,6 +148,14 @@ class StaffDesk:
         zone = self.settings.program_timezone
         async with self._tx() as (s, now):
             return await notices.acknowledge(s, event_id, self.actor, name, now, zone)
+
+    async def take_digest(self, digest_id: int, name: str, shown: str | None) -> notices.Ack:
+        """An "I'm on it" tap on daily flag digest `digest_id` by this staff member (`name` as
+        Telegram shows them; `shown`, the text of the message tapped); the first is recorded
+        and audited. The Ack's text is `shown` with the "is on it" line (None: no edit)."""
+        zone = self.settings.program_timezone
+        async with self._tx() as (s, now):
+            return await digest.acknowledge(s, digest_id, self.actor, name, now, zone, shown)
 
     async def audit_lines(self, since: date | None = None) -> list[str]:
         """The audit log, oldest first, one line per entry: the time in PROGRAM_TIMEZONE, who,
