@@ -83,8 +83,8 @@ def report_row(h: ClientHistory, since: date, today: date) -> ReportRow:
     window = days_between(start, today)
     done = checkin_days(h, start, today)
     cravings = [c.craving for c in h.checkins if start <= c.day <= today and c.craving is not None]
-    in_window = [c for c in h.crises if start <= local_day(c.at, h.timezone) <= today]
-    noticed = [c for c in in_window if c.noticed_at is not None]
+    crises = [c for c in h.crises if start <= local_day(c.at, h.timezone) <= today]
+    noticed = [c for c in crises if c.noticed_at is not None]
     taken = [c for c in noticed if c.ack_at is not None]
     return ReportRow(
         pseudo_id=h.pseudo_id,
@@ -93,7 +93,7 @@ def report_row(h: ClientHistory, since: date, today: date) -> ReportRow:
         craving_mean=round(sum(cravings) / len(cravings), 1) if cravings else None,
         craving_peak=max(cravings) if cravings else None,
         lapses=len(use_days(h, start, today)),
-        crisis_by_tier=_crises(h, start, today),
+        crisis_by_tier=_tiers(crises),
         attendance=_attendance(h, start),
         status=h.status,
         last_contact=h.last_contact,
@@ -113,12 +113,11 @@ def taken_by(c: CrisisRecord) -> str:
     return f"{c.ack_name or 'staff'} ({f'{minutes} min' if minutes >= 1 else '<1 min'})"
 
 
-def _crises(h: ClientHistory, start: date, today: date) -> dict[int, int]:
-    """Crisis events in the window by tier, lowest tier first."""
+def _tiers(crises: list[CrisisRecord]) -> dict[int, int]:
+    """The window's crisis events by tier, lowest tier first."""
     counts: dict[int, int] = {}
-    for c in h.crises:
-        if start <= local_day(c.at, h.timezone) <= today:
-            counts[c.tier] = counts.get(c.tier, 0) + 1
+    for c in crises:
+        counts[c.tier] = counts.get(c.tier, 0) + 1
     return dict(sorted(counts.items()))
 
 
