@@ -159,8 +159,9 @@ class StaffDesk:
 
     async def audit_lines(self, since: date | None = None) -> list[str]:
         """The audit log, oldest first, one line per entry: the time in PROGRAM_TIMEZONE, who,
-        what, the pseudonymous client id (or "all") and the detail, e.g.
-        "2026-11-30 02:07 EST  staff:7101   ack     c-3f9a1b2c  crisis notice 4, tier 1".
+        what, the pseudonymous client id (or "all") and the detail, each column but the last
+        padded to its widest, e.g.
+        "2026-11-30 02:07 EST  staff:7101  ack  c-3f9a1b2c  crisis notice 4, tier 1".
 
         Reading the log is itself audited ("audit", subject "all", as this desk's actor), in
         the same transaction: the log says who saw what, and so who looked at that is kept
