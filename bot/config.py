@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import time
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -44,6 +46,9 @@ class Settings(BaseSettings):
     # Minutes a crisis notice waits for an "I'm on it" before it is sent again (three times),
     # then privately to every STAFF_USER_IDS id.
     crisis_renotify_minutes: int = Field(default=15, ge=1, le=240)
+    # The program-local time (HH:MM in PROGRAM_TIMEZONE) the daily flag digest goes to the staff
+    # chat; "off" (or empty) sends none. Nothing goes without STAFF_CHAT_ID either.
+    flag_digest_at: str | None = "09:00"
     # Unset: INFO for `run`, WARNING for the other commands.
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] | None = None
     # text: "time level logger: message"; json: one JSON object a line.
@@ -73,6 +78,18 @@ class Settings(BaseSettings):
                 f"{value.strip()!r} is not a phone number; leave the line out for the default"
             )
         return value.strip() if value is not None else None
+
+    @field_validator("flag_digest_at", mode="before")
+    @classmethod
+    def _digest_at(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        if text.lower() in ("", "off"):
+            return None
+        if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", text):
+            raise ValueError("use HH:MM on a 24-hour clock, e.g. 09:00, or off")
+        return text
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -119,6 +136,14 @@ class Settings(BaseSettings):
             program=self.program_helpline or None,
             good_samaritan_note=(self.good_samaritan_note or "").strip() or None,
         )
+
+    @property
+    def flag_digest_time(self) -> time | None:
+        """FLAG_DIGEST_AT as a time of day (program-local), or None when the digest is off."""
+        if self.flag_digest_at is None:
+            return None
+        hour, minute = self.flag_digest_at.split(":")
+        return time(int(hour), int(minute))
 
     @property
     def token(self) -> str | None:

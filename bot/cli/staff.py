@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.domain.staff_input import AdminError, OptionError
 from bot.service.backend import database_failure, open_backend
 from bot.service.files import write_private
+from bot.service.staff import cli_actor
 from bot.service.staff_commands import COMMANDS, GROUPS
 from bot.service.staff_syntax import (
     CLI,
@@ -53,7 +54,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
 
 async def _carry_out(settings: Settings, command: Command, args: argparse.Namespace) -> None:
     async with open_backend(settings) as backend:
-        outcome = await carry_out(command, Call(backend.staff(), args, CLI))
+        desk = backend.staff(cli_actor(getattr(args, "actor", None)))
+        outcome = await carry_out(command, Call(desk, args, CLI))
     await _show(settings, outcome)
 
 

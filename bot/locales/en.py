@@ -419,6 +419,22 @@ TEXTS: dict[str, str] = {
     "staff.ack.done": "{name} is on it ({time}).",
     "staff.ack.taken": "Already taken by {name}.",
     "staff.ack.gone": "This notice is no longer open.",
+    "staff.flags.title": "Daily flags, {day}",
+    "staff.flags.title.part": "Daily flags, {day} (part {n} of {total})",
+    "staff.flags.lead.one": (
+        "1 client to look at today. Tap the button below when someone has it in hand."
+    ),
+    "staff.flags.lead.many": (
+        "{n} clients to look at today. Tap the button below when someone has it in hand."
+    ),
+    "staff.flags.line": "• {client}: {flags}",
+    "staff.flags.rules": "The program report's rules, over each client's last 7 days.",
+    "staff.flags.status.stopped": "has stopped the bot's messages",
+    "staff.flags.status.blocked": "has blocked the bot",
+    "staff.flag.craving": "craving 8 or more two days running",
+    "staff.flag.medication": "medication missed on 2 days in 7",
+    "staff.flag.sleep": "poor sleep 3 times in a week",
+    "staff.flag.missed": "no check-in the last 2 days",
     "privacy.code": "• Your client code is {code}. Your program's staff know you by it.",
     "rem.checkin": "Hi! Time for today's check-in. It takes about a minute.",
     "rem.day_before": "Tomorrow at {time}: {kind}.\nWill you be there?{place}",

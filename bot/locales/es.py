@@ -457,6 +457,24 @@ TEXTS: dict[str, str] = {
     "staff.ack.done": "{name} se encarga ({time}).",
     "staff.ack.taken": "Ya lo atiende {name}.",
     "staff.ack.gone": "Este aviso ya no está abierto.",
+    "staff.flags.title": "Señales del día, {day}",
+    "staff.flags.title.part": "Señales del día, {day} (parte {n} de {total})",
+    "staff.flags.lead.one": (
+        "1 cliente que revisar hoy. Toque el botón de abajo cuando alguien se encargue."
+    ),
+    "staff.flags.lead.many": (
+        "{n} clientes que revisar hoy. Toque el botón de abajo cuando alguien se encargue."
+    ),
+    "staff.flags.line": "• {client}: {flags}",
+    "staff.flags.rules": (
+        "Las reglas del informe del programa, en los últimos 7 días de cada cliente."
+    ),
+    "staff.flags.status.stopped": "detuvo los mensajes del bot",
+    "staff.flags.status.blocked": "bloqueó el bot",
+    "staff.flag.craving": "ansia de 8 o más dos días seguidos",
+    "staff.flag.medication": "medicación omitida 2 días de 7",
+    "staff.flag.sleep": "mal sueño 3 veces en una semana",
+    "staff.flag.missed": "sin registro los últimos 2 días",
     "privacy.code": (
         "• Su código de cliente es {code}. El personal de su programa lo conoce por él."
     ),

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.config import Settings
 from bot.service.clock import Clock, make_clock
 from bot.service.conversation import Service
-from bot.service.staff import StaffDesk
+from bot.service.staff import StaffDesk, cli_actor
 from bot.store.database import Database, upgrade
 
 
@@ -32,8 +32,10 @@ class Backend:
     def conversation(self) -> Service:
         return Service(self.db, self.settings, self.clock)
 
-    def staff(self, actor: str = "cli") -> StaffDesk:
-        return StaffDesk(self.db, self.settings, self.clock, actor=actor)
+    def staff(self, actor: str | None = None) -> StaffDesk:
+        """The staff desk, audited as `actor`; by default the person at the command line,
+        "cli:<operating-system user>" (`cli_actor()`; give `cli_actor(NAME)` for `--as`)."""
+        return StaffDesk(self.db, self.settings, self.clock, actor=actor or cli_actor())
 
 
 def upgrade_database(settings: Settings) -> None:

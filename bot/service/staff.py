@@ -4,22 +4,74 @@ The command line (`bot.cli`) and the Telegram staff commands (`bot.tg.staff`) pa
 typed with one parser (`bot.service.staff_commands`), then call one `StaffDesk` method. The
 method opens the transaction, checks against the rows (`bot.service.program`), writes the
 audit entry where data leaves the bot, and returns the text to show. A bad name or id raises
-`AdminError` (nothing is written); a Telegram update seen before raises `AlreadyHandled`."""
+`AdminError` (nothing is written); a Telegram update seen before raises `AlreadyHandled`.
+
+Who is at the desk is its `actor`, the name the audit log keeps: `cli_actor()` names a person
+at the command line ("cli:alice", from `--as alice` or the operating-system user), the
+Telegram door names a staff member "staff:<telegram id>"."""
 
 from __future__ import annotations
 
+import getpass
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
-from bot.domain.staff_input import SessionSpec
-from bot.service import export, notices, program, report
+from bot.domain.staff_input import AdminError, SessionSpec
+from bot.service import digest, export, notices, program, report
 from bot.service.clock import Clock
-from bot.store import repo
+from bot.store import audit, repo
 from bot.store.database import Database
+
+CLI_PREFIX = "cli:"
+# audit_log.actor is a String(64): "cli:" and a name of at most 60 characters fill it.
+MAX_ACTOR_NAME = 64 - len(CLI_PREFIX)
+
+
+def _fit_name(name: str) -> str | None:
+    """The name with outer spaces trimmed when it may name a person in the audit log
+    (1-MAX_ACTOR_NAME printable characters); None otherwise."""
+    name = name.strip()
+    return name if 0 < len(name) <= MAX_ACTOR_NAME and name.isprintable() else None
+
+
+def cli_actor(name: str | None = None) -> str:
+    """Who is at the command line, as the audit log names them: "cli:NAME".
+
+    Args:
+        name: what `--as NAME` gave, or None to name the operating-system user
+            (`getpass.getuser()`: LOGNAME, USER, LNAME or USERNAME, else the password
+            database). When that user cannot be found, or is not a fit name, the actor is
+            "cli:uid-<number>" (the process's user id), or "cli:unknown" where there is none.
+
+    Returns:
+        The actor, at most 64 characters, e.g. "cli:alice".
+
+    Raises:
+        AdminError: `name` is empty, longer than MAX_ACTOR_NAME (60) characters, or holds a
+            character that is not printable (a newline, a tab, a control character).
+    """
+    if name is not None:
+        fit = _fit_name(name)
+        if fit is None:
+            raise AdminError(
+                f"--as must be 1-{MAX_ACTOR_NAME} printable characters (a name the audit log "
+                "keeps)"
+            )
+        return CLI_PREFIX + fit
+    try:
+        found = _fit_name(getpass.getuser())
+    except (OSError, KeyError, ImportError):  # no such user in the password database
+        found = None
+    if found is not None:
+        return CLI_PREFIX + found
+    getuid = getattr(os, "getuid", None)
+    return f"{CLI_PREFIX}uid-{getuid()}" if getuid is not None else f"{CLI_PREFIX}unknown"
 
 
 class AlreadyHandled(Exception):
@@ -27,9 +79,9 @@ class AlreadyHandled(Exception):
 
 
 class StaffDesk:
-    """One staff member's operations; `actor` names them in the audit log ("cli",
-    "staff:<telegram id>"). With `update_id`, each operation records that update in its
-    transaction, so a redelivered command changes nothing twice."""
+    """One staff member's operations; `actor` names them in the audit log ("cli:alice" from
+    `cli_actor`, "staff:<telegram id>"). With `update_id`, each operation records that update
+    in its transaction, so a redelivered command changes nothing twice."""
 
     def __init__(
         self, db: Database, settings: Settings, clock: Clock, *, actor: str = "cli",
@@ -96,6 +148,53 @@ class StaffDesk:
         zone = self.settings.program_timezone
         async with self._tx() as (s, now):
             return await notices.acknowledge(s, event_id, self.actor, name, now, zone)
+
+    async def take_digest(self, digest_id: int, name: str, shown: str | None) -> notices.Ack:
+        """An "I'm on it" tap on daily flag digest `digest_id` by this staff member (`name` as
+        Telegram shows them; `shown`, the text of the message tapped); the first is recorded
+        and audited. The Ack's text is `shown` with the "is on it" line (None: no edit)."""
+        zone = self.settings.program_timezone
+        async with self._tx() as (s, now):
+            return await digest.acknowledge(s, digest_id, self.actor, name, now, zone, shown)
+
+    async def audit_lines(self, since: date | None = None) -> list[str]:
+        """The audit log, oldest first, one line per entry: the time in PROGRAM_TIMEZONE, who,
+        what, the pseudonymous client id (or "all") and the detail, each column but the last
+        padded to its widest, e.g.
+        "2026-11-30 02:07 EST  staff:7101  ack  c-3f9a1b2c  crisis notice 4, tier 1".
+
+        Reading the log is itself audited ("audit", subject "all", as this desk's actor), in
+        the same transaction: the log says who saw what, and so who looked at that is kept
+        too. The entry is not among the lines it returns (the next reading shows it).
+
+        Args:
+            since: the first program-local day to show (from its midnight in
+                PROGRAM_TIMEZONE); None for the whole log.
+
+        Returns:
+            The lines, without a header; an empty list when nothing was recorded since.
+
+        Raises:
+            AdminError: `since` is after today in PROGRAM_TIMEZONE (nothing is audited).
+        """
+        zone = ZoneInfo(self.settings.program_timezone)
+        async with self._tx() as (s, now):
+            today = now.astimezone(zone).date()
+            if since is not None and since > today:
+                raise AdminError(f"since: {since} is after today ({today})")
+            start = datetime.combine(since, time(0), zone) if since is not None else None
+            entries = await audit.entries_since(s, start)
+            window = f"since {since}" if since is not None else "whole log"
+            await audit.record(s, self.actor, "audit", "all", f"{window}: {len(entries)} entries",
+                               now)  # fmt: skip
+        rows = [(f"{e.at.astimezone(zone):%Y-%m-%d %H:%M %Z}", e.actor, e.action, e.subject,
+                 e.detail) for e in entries]  # fmt: skip
+        widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
+        return [
+            "  ".join([*(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True)), row[4]])
+            .rstrip()
+            for row in rows
+        ]  # fmt: skip
 
     async def report(self, since: date, fmt: str) -> str:
         """The program report since `since` as CSV or markdown, audited."""

@@ -103,6 +103,15 @@ async def _clients(call: Call) -> Outcome:
     return Table(await call.desk.roster(fmt), fmt, "Clients and pending invites")
 
 
+async def _audit(call: Call) -> Outcome:
+    """The audit log (reading it is audited too); --since a program-local date."""
+    since = None
+    if call.args.since is not None:
+        today = call.desk.clock().astimezone(ZoneInfo(call.desk.settings.program_timezone))
+        since = _since(call.args.since, today.date())
+    return Lines(await call.desk.audit_lines(since) or ["nothing recorded"])
+
+
 def _since(text: str, today: date) -> date:
     """A --since value: an ISO date, not after today."""
     try:
@@ -216,6 +225,11 @@ COMMANDS: tuple[Command, ...] = (  # the order of /help, the menu and the README
     ),
     Command(("clients",), "clients",
             "the roster: status, invite, track, activity (audited)", _clients),
+    Command(
+        ("audit",), "audit",
+        "the audit log: who read, exported, changed or took what, and when (audited)", _audit,
+        (arg("--since", metavar="YYYY-MM-DD", help="from this day (program time); default all"),),
+    ),
     Command(
         ("export",), None, "write one client's whole record as a zip (audited)", _export,
         (arg("--client", required=True, metavar="PSEUDO_ID", help="e.g. c-3f9a1b2c"),

@@ -241,6 +241,10 @@ def add_to_cli(sub: Subparsers, commands: Sequence[Command], groups: Mapping[str
         )  # fmt: skip
         parsers[command.words] = parser
         command.build(parser, CLI)
+        parser.add_argument(
+            "--as", dest="actor", metavar="NAME",
+            help="who you are, as the audit log names you (default: your login name)",
+        )  # fmt: skip
         parser.set_defaults(staff_command=command)
 
 

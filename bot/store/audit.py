@@ -1,5 +1,6 @@
-"""The audit log: every export, report, roster listing and share, written in the same
-transaction as the data it lets out, so a disclosure and its record commit together.
+"""The audit log: every export, report, roster listing, share, daily flag digest, notice taken
+and reading of this log itself, written in the same transaction as the data it lets out, so a
+disclosure and its record commit together.
 
 Like the other repositories these flush but never begin or commit."""
 
@@ -13,9 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import AuditEntry
 
-# "ack": a staff member took a crisis notice ("I'm on it"); "renotify": a crisis notice
-# nobody took was sent again (or, the last time, to every staff id privately).
-ACTIONS = frozenset({"export", "report", "clients", "share", "ack", "renotify"})
+# "ack": a staff member took a crisis notice or a daily flag digest ("I'm on it");
+# "renotify": a crisis notice nobody took was sent again (or, the last time, to every staff id
+# privately); "digest": a client's flags went to the staff chat in the daily digest; "audit":
+# someone read this log (who saw who saw what).
+ACTIONS = frozenset({"export", "report", "clients", "share", "ack", "renotify", "digest", "audit"})
 _DETAIL_MAX = 200  # audit_log.detail is a String(200)
 
 
@@ -46,4 +49,13 @@ async def entries(
         stmt = stmt.where(AuditEntry.action == action)
     if subject is not None:
         stmt = stmt.where(AuditEntry.subject == subject)
+    return (await s.scalars(stmt)).all()
+
+
+async def entries_since(s: AsyncSession, since: datetime | None) -> Sequence[AuditEntry]:
+    """Every entry at or after `since` (every entry when None), oldest first, in the order
+    they were written."""
+    stmt = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
+    if since is not None:
+        stmt = stmt.where(AuditEntry.at >= since)
     return (await s.scalars(stmt)).all()

@@ -310,6 +310,28 @@ class Attendance(Base):
     answered_at: Mapped[datetime]
 
 
+# ---- the daily flag digest (migration 0007) --------------------------------------------------
+
+
+class FlagDigest(Base):
+    """One program day's flag digest to the staff chat: the day is the idempotency key (at
+    most one digest a day, whatever restarts), and who took it ("I'm on it") and when.
+
+    Not client data: no client_id and no client in it (the digest's text, which names
+    clients, lives only in the outbox until Telegram accepted it); how many clients it
+    listed. A day nothing was flagged has a row with 0 clients and no message."""
+
+    __tablename__ = "flag_digests"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, unique=True)  # the program's local date
+    created_at: Mapped[datetime]
+    clients: Mapped[int] = mapped_column(Integer)
+    messages: Mapped[int] = mapped_column(Integer)
+    ack_by: Mapped[str | None] = mapped_column(String(64))
+    ack_name: Mapped[str | None] = mapped_column(String(64))
+    ack_at: Mapped[datetime | None]
+
+
 # ---- audit log (migration 0003) -------------------------------------------------------------
 
 

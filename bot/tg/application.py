@@ -28,11 +28,13 @@ from bot.domain.schedule.kinds import Kind
 from bot.reminders.dispatcher import Composer, Dispatcher
 from bot.reminders.planner import plan_all
 from bot.service.conversation import Service
+from bot.service.digest import send_due as send_digest_due
 from bot.service.insights import weekly_summary
 from bot.service.notices import renotify_due
 from bot.tg.bot import GuardedBot
 from bot.tg.context import BotData, Context
 from bot.tg.delivery import TelegramSender
+from bot.tg.flags import register_digest_handlers
 from bot.tg.handlers import (
     courier,
     on_button,
@@ -56,6 +58,7 @@ DISPATCH_EVERY = 3
 OUTBOX_EVERY = 2  # seconds between two looks at what waits in the outbox
 RENOTIFY_EVERY = 30  # seconds between two looks for crisis notices nobody took
 REPLAY_EVERY = 3  # seconds between two tries to write crisis records held while the DB was down
+DIGEST_EVERY = 30  # seconds between two looks at whether the daily flag digest is due
 
 
 SPACING = 1 / 29.5  # seconds between two requests: just under Telegram's 30 a second
@@ -132,6 +135,7 @@ def build_application(
     # Group -1 runs first: staff commands from STAFF_USER_IDS are answered there and stop;
     # everyone else's updates reach the handlers above untouched.
     register_staff_handlers(app, settings)
+    register_digest_handlers(app, settings)
     app.add_error_handler(on_error)
     return app
 
@@ -167,6 +171,9 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     queue.run_repeating(_outbox, interval=OUTBOX_EVERY, first=0, name="outbox", job_kwargs=once)
     queue.run_repeating(
         _renotify, interval=RENOTIFY_EVERY, first=5, name="renotify", job_kwargs=once
+    )
+    queue.run_repeating(
+        _flag_digest, interval=DIGEST_EVERY, first=5, name="flag-digest", job_kwargs=once
     )
 
 
@@ -237,6 +244,14 @@ async def _renotify(context: Context) -> None:
     which sends them at once."""
     service = context.bot_data.svc()
     if await renotify_due(service.db, service.clock(), service.settings):
+        await _outbox(context)
+
+
+async def _flag_digest(context: Context) -> None:
+    """The daily flag digest, once FLAG_DIGEST_AT has come in PROGRAM_TIMEZONE and today's
+    was not made yet: into the outbox, which sends it at once."""
+    service = context.bot_data.svc()
+    if await send_digest_due(service.db, service.clock(), service.settings):
         await _outbox(context)
 
 

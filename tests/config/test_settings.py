@@ -44,3 +44,29 @@ def test_the_command_line_takes_log_level_from_dot_env(tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert bad.stderr.strip().splitlines() == [bad.stderr.strip()]  # one line
     assert bad.stderr.startswith("configuration error: LOG_LEVEL:")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    # Empty means unset, as for every setting: the default time.
+    [("09:00", "09:00"), ("23:59", "23:59"), (" 07:30 ", "07:30"), ("off", None), ("", "09:00")],
+)
+def test_flag_digest_at_is_a_program_local_time_or_off(
+    tmp_path: Path, value: str, expected: str | None
+) -> None:
+    (tmp_path / ".env").write_text(f"FLAG_DIGEST_AT={value}\n")
+    settings = load_settings(_env_file=tmp_path / ".env")
+    assert settings.flag_digest_at == expected
+    at = settings.flag_digest_time
+    assert (f"{at:%H:%M}" if at is not None else None) == expected
+
+
+def test_flag_digest_at_defaults_to_nine() -> None:
+    assert load_settings(_env_file=None).flag_digest_at == "09:00"
+
+
+@pytest.mark.parametrize("value", ["9:00", "24:00", "09:60", "9am", "09:00:00"])
+def test_a_bad_flag_digest_at_is_one_line_naming_the_variable(tmp_path: Path, value: str) -> None:
+    (tmp_path / ".env").write_text(f"FLAG_DIGEST_AT={value}\n")
+    with pytest.raises(ConfigError, match=r"^FLAG_DIGEST_AT: use HH:MM on a 24-hour clock"):
+        load_settings(_env_file=tmp_path / ".env")

@@ -12,11 +12,13 @@ from typing import Any
 import pytest
 
 from bot.domain.insights import (
+    DIGEST_DAYS,
     FLAG_CRAVING,
     FLAG_MEDICATION,
     FLAG_MISSED,
     FLAG_SLEEP,
     REPORT_COLUMNS,
+    digest_flags,
     report_csv_row,
     report_md_table,
     report_row,
@@ -190,3 +192,82 @@ def test_markdown_table() -> None:
     assert lines[1].count("---") == len(REPORT_COLUMNS)
     assert lines[2].startswith("| C-a\\|b | ")  # a "|" inside a cell cannot split it
     assert report_md_table([]).count("\n") == 1
+
+
+# ---- crisis notices: how many, taken by whom and how soon, repeats ----------------------------
+
+
+def notice(at: datetime, tier: int = 1, **more: Any) -> CrisisRecord:
+    return CrisisRecord(at, tier, noticed_at=more.pop("noticed_at", at), **more)
+
+
+def test_notices_taken_by_whom_how_soon_and_repeats() -> None:
+    at = datetime(2026, 5, 18, 15, tzinfo=UTC)
+    crises = (
+        notice(at, ack_name="Dana", ack_at=at + timedelta(minutes=7, seconds=59), notices=0),
+        notice(at + timedelta(days=1), 2, notices=3),  # never taken, three repeats
+        notice(
+            at + timedelta(hours=2),
+            ack_name="Lee",
+            ack_at=at + timedelta(hours=3, minutes=5),
+            notices=4,
+        ),
+        notice(
+            at + timedelta(hours=5), ack_name="Ana", ack_at=at + timedelta(hours=5, seconds=20)
+        ),
+        CrisisRecord(at, 3),  # a lapse: recorded, no notice
+        CrisisRecord(at, 1),  # tier 1 without a staff chat: no notice
+        notice(datetime(2026, 4, 10, 15, tzinfo=UTC), ack_name="Old", ack_at=at, notices=2),
+    )
+    h = ClientHistory(4, "C-4", "America/Chicago", datetime(2026, 4, 1, tzinfo=UTC), crises=crises)
+    row = report_row(h, SINCE, TODAY)  # the April notice is before the window
+    assert (row.crisis_notices, row.notices_taken, row.notice_repeats) == (4, 3, 7)
+    assert row.taken_by == ["Dana (7 min)", "Lee (65 min)", "Ana (<1 min)"]
+    by_name = dict(zip(REPORT_COLUMNS, report_csv_row(row), strict=True))
+    assert by_name["taken_by"] == "Dana (7 min); Lee (65 min); Ana (<1 min)"
+    assert (by_name["crisis_notices"], by_name["notices_taken"]) == ("4", "3")
+    assert by_name["crisis_by_tier"] == "1=4;2=1;3=1"  # every detection, noticed or not
+
+
+def test_the_new_columns_come_after_the_old_ones() -> None:
+    """Appended: a spreadsheet or script reading the earlier columns by position still works."""
+    assert REPORT_COLUMNS[:13] == (
+        "pseudo_id", "label", "counselor", "days_enrolled", "checkin_completion", "craving_mean",
+        "craving_peak", "lapses", "crisis_by_tier", "attendance", "status", "last_contact",
+        "flags",
+    )  # fmt: skip
+    assert REPORT_COLUMNS[13:] == ("crisis_notices", "notices_taken", "taken_by", "notice_repeats")
+
+
+# ---- the daily digest: the same rules over the last seven days -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ({1: {"craving": 9}, 0: {"craving": 8}}, [FLAG_CRAVING]),
+        ({6: {"craving": 9}, 5: {"craving": 8}}, [FLAG_CRAVING]),  # both in the last 7 days
+        ({7: {"craving": 9}, 6: {"craving": 8}}, []),  # one of them is 8 days ago
+        ({6: {"medication": "missed"}, 0: {"medication": "missed"}}, [FLAG_MEDICATION]),
+        ({7: {"medication": "missed"}, 1: {"medication": "missed"}}, []),
+        ({n: {"sleep": "poor"} for n in (0, 3, 6)}, [FLAG_SLEEP]),
+        ({n: {"sleep": "poor"} for n in (3, 6, 7)}, []),
+    ],
+)
+def test_digest_flags_read_the_last_seven_days(
+    marked: dict[int, dict[str, Any]], expected: list[str]
+) -> None:
+    assert DIGEST_DAYS == 7
+    h = client(marked)
+    assert digest_flags(h, TODAY) == expected
+    # The same as the report's flags column for a window of those seven days.
+    assert digest_flags(h, TODAY) == flags_of(h, day(DIGEST_DAYS - 1))
+
+
+def test_digest_flags_missed_checkins_and_enrollment() -> None:
+    missed = client({}, done=tuple(n for n in ALL_DAYS if n not in (1, 2)))
+    assert digest_flags(missed, TODAY) == [FLAG_MISSED]
+    # Enrolled two days ago (Chicago): the two days before today are both enrolled days.
+    new = ClientHistory(5, "C-5", "America/Chicago", datetime(2026, 5, 18, 14, tzinfo=UTC))
+    assert digest_flags(new, TODAY) == [FLAG_MISSED]
+    assert digest_flags(new, TODAY - timedelta(days=1)) == []  # yesterday: only one day in

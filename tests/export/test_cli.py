@@ -28,7 +28,8 @@ SINCE = "2025-02-20"
 
 
 class Cli:
-    """`python -m bot ...` in a scratch directory, with the clock fixed at NOW + 3 days."""
+    """`python -m bot ...` in a scratch directory, with the clock fixed at NOW + 3 days, run
+    by the operating-system user "alice" (LOGNAME, which getpass reads first)."""
 
     def __init__(self, tmp_path: Path) -> None:
         self.tmp_path = tmp_path
@@ -40,7 +41,7 @@ class Cli:
         env = {
             **os.environ, "DATABASE_URL": self.url, "PYTHONPATH": str(ROOT),
             "TELEGRAM_BOT_TOKEN": "", "CLOCK_FILE": str(self.tmp_path / "clock"),
-            "PROGRAM_TIMEZONE": "America/Chicago",
+            "PROGRAM_TIMEZONE": "America/Chicago", "LOGNAME": "alice",
         }  # fmt: skip
         return subprocess.run(
             [sys.executable, "-m", "bot", *args], capture_output=True, text=True,
@@ -108,7 +109,7 @@ def test_export_writes_a_private_zip_and_prints_its_path(
         everything = b"".join(archive.read(n) for n in archive.namelist())
     assert doc["enrollment"]["pseudo_id"] == mine
     assert other.encode() not in everything and other_tg.encode() not in everything
-    assert cli.audit() == [("cli", "export", mine)]
+    assert cli.audit() == [("cli:alice", "export", mine)]
 
 
 def test_export_refuses_a_missing_folder_and_a_planted_link(
@@ -148,7 +149,7 @@ def test_report_csv_has_one_pseudonymous_row_per_enrolled_client(
     assert sorted(row[0] for row in rows) == sorted([mine, other])  # not the one enrolling
     assert not [t for t in tg_ids if t in out] and "Ana" not in out
     assert next(row for row in rows if row[0] == mine) == asyncio.run(_expected_row(cli.url))
-    assert cli.audit() == [("cli", "report", "all")]
+    assert cli.audit() == [("cli:alice", "report", "all")]
 
 
 async def _expected_row(url: str) -> list[str]:
@@ -206,4 +207,4 @@ def test_clients_lists_the_roster_with_invites(
     assert rows[-1][1:8] == ["-", "-", "invited", "pending", "until", "2025-03-08", "12:00"]
     assert len(rows) == 4
     assert not [t for t in tg_ids if t in str(rows)]
-    assert cli.audit() == [("cli", "clients", "all")]
+    assert cli.audit() == [("cli:alice", "clients", "all")]

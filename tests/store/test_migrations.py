@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -148,6 +149,8 @@ def _table_of(entry: tuple[Any, ...]) -> str:
     return str(entry[2])
 
 
+# The tables revision 0007 adds, absent at any earlier revision too.
+TABLES_0007 = {"flag_digests"}
 # The columns and index revision 0006 adds, absent at any earlier revision too.
 COLUMNS_0006 = {
     "pseudo_id", "label", "counselor", "ack_by", "ack_name", "ack_at", "notices", "noticed_at",
@@ -177,7 +180,7 @@ async def test_0004_moves_days_since_use_into_its_column_and_back(store_url: str
         4: (None,),
     }
     diff, _ = await _inspect(store_url)
-    later = {"inbox", "outbox"}  # tables of later revisions, absent at 0003 too
+    later = {"inbox", "outbox", *TABLES_0007}  # tables of later revisions, absent at 0003 too
     on_clients = [e for e in diff if _table_of(e) not in later and not _of_0006(e)]
     assert [entry[0] for entry in on_clients] == ["add_column"]  # the column is gone again
     # Dropping the column did not rebuild the clients table (which would cascade-delete).
@@ -215,6 +218,7 @@ async def test_0006_adds_columns_keeping_every_row_and_drops_them_again(store_ur
     assert (await _inspect(store_url))[0] == []
     await asyncio.to_thread(command.downgrade, alembic_config(store_url), "0005")
     diff, _ = await _inspect(store_url)
+    diff = [entry for entry in diff if _table_of(entry) not in TABLES_0007]
     assert diff and all(_of_0006(entry) for entry in diff)
     # Dropping the columns did not rebuild clients (which would cascade-delete).
     assert await _read(store_url, text("SELECT client_id FROM consents")) == [(1,)]
@@ -228,3 +232,26 @@ async def _write(url: str, statement: str) -> None:
             await connection.execute(text(statement))
     finally:
         await database.dispose()
+
+
+# ---- 0007: the daily flag digest --------------------------------------------------------------
+
+
+async def test_0007_adds_the_digest_table_and_drops_it_again(store_url: str) -> None:
+    upgrade(store_url)
+    await _write(
+        store_url,
+        "INSERT INTO flag_digests (day, created_at, clients, messages) "
+        "VALUES ('2026-12-01', '2026-12-01 14:00:00+00:00', 2, 1)",
+    )
+    # The day is the idempotency key: a second digest for it cannot be written.
+    with pytest.raises(sa.exc.IntegrityError):
+        await _write(
+            store_url,
+            "INSERT INTO flag_digests (day, created_at, clients, messages) "
+            "VALUES ('2026-12-01', '2026-12-01 15:00:00+00:00', 1, 1)",
+        )
+    await asyncio.to_thread(command.downgrade, alembic_config(store_url), "0006")
+    diff, tables = await _inspect(store_url)
+    assert [(entry[0], _table_of(entry)) for entry in diff] == [("add_table", "flag_digests")]
+    assert "flag_digests" not in tables

@@ -8,7 +8,8 @@ Three things are built from a `ClientHistory` (the input contract, `bot.domain.i
   yet" when there is too little to read a pattern from.
 - `report_row(h, since, today)`, `REPORT_COLUMNS`, `report_csv_row(r)` and
   `report_md_table(rows)`: the program report, one pseudonymous row per client with the
-  flags (docs/clinical.md, Report flags).
+  flags (docs/clinical.md, Report flags); `digest_flags(h, today)`, the same rules over the
+  last seven days for the staff's daily digest.
 
 Everything here is pure: dates are the client's local dates, `today` and `week_end` come in as
 arguments, and no clock is read. Counting rules live in `days`, so progress, the
@@ -19,12 +20,14 @@ from __future__ import annotations
 
 from bot.domain.insights.progress import Progress, progress, progress_text
 from bot.domain.insights.report import (
+    DIGEST_DAYS,
     FLAG_CRAVING,
     FLAG_MEDICATION,
     FLAG_MISSED,
     FLAG_SLEEP,
     REPORT_COLUMNS,
     ReportRow,
+    digest_flags,
     report_csv_row,
     report_md_table,
     report_row,
@@ -41,6 +44,7 @@ from bot.domain.insights.weekly import (
 
 __all__ = [
     "BUCKETS",
+    "DIGEST_DAYS",
     "FLAG_CRAVING",
     "FLAG_MEDICATION",
     "FLAG_MISSED",
@@ -49,6 +53,7 @@ __all__ = [
     "Finding",
     "Progress",
     "ReportRow",
+    "digest_flags",
     "finding_text",
     "progress",
     "progress_text",

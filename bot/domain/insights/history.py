@@ -55,6 +55,13 @@ class AttendanceRecord:
 class CrisisRecord:
     at: datetime
     tier: int
+    # The staff notice (tiers 1-2 with a staff chat): when it last went (None: no notice), who
+    # took it ("I'm on it": the name Telegram showed, never their id) and when, and how many
+    # times it was sent again.
+    noticed_at: datetime | None = None
+    ack_name: str | None = None
+    ack_at: datetime | None = None
+    notices: int = 0
 
 
 @dataclass(frozen=True)

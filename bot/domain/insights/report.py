@@ -9,7 +9,7 @@ word, and each is checked at its boundary by the tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bot.domain.insights.days import (
@@ -21,13 +21,14 @@ from bot.domain.insights.days import (
     use_days,
     within_span,
 )
-from bot.domain.insights.history import ClientHistory
+from bot.domain.insights.history import ClientHistory, CrisisRecord
 
 FLAG_CRAVING = "craving>=8 two days running"
 FLAG_MEDICATION = "2 missed medication days in 7"
 FLAG_SLEEP = "poor sleep 3x in a week"
 FLAG_MISSED = "2 missed check-ins in a row"
 HIGH_CRAVING = 8
+DIGEST_DAYS = 7  # the daily flag digest reads the report's rules over the last 7 local days
 ATTENDANCE_ORDER: tuple[str, ...] = ("there", "late", "cant")
 
 REPORT_COLUMNS: tuple[str, ...] = (
@@ -44,6 +45,10 @@ REPORT_COLUMNS: tuple[str, ...] = (
     "status",
     "last_contact",
     "flags",
+    "crisis_notices",
+    "notices_taken",
+    "taken_by",
+    "notice_repeats",
 )
 
 
@@ -65,6 +70,13 @@ class ReportRow:
     # Staff-only, from the invite: who the pseudonymous id is in the program's records.
     label: str | None = None
     counselor: str | None = None
+    # The staff notices of the window's crises: how many went, how many were taken ("I'm on
+    # it"), by whom and how long after the client's message ("Dana (7 min)", in order), and how
+    # many repeats went out because nobody had taken one yet.
+    crisis_notices: int = 0
+    notices_taken: int = 0
+    taken_by: list[str] = field(default_factory=list)
+    notice_repeats: int = 0
 
 
 def report_row(h: ClientHistory, since: date, today: date) -> ReportRow:
@@ -73,6 +85,9 @@ def report_row(h: ClientHistory, since: date, today: date) -> ReportRow:
     window = days_between(start, today)
     done = checkin_days(h, start, today)
     cravings = [c.craving for c in h.checkins if start <= c.day <= today and c.craving is not None]
+    crises = [c for c in h.crises if start <= local_day(c.at, h.timezone) <= today]
+    noticed = [c for c in crises if c.noticed_at is not None]
+    taken = [c for c in noticed if c.ack_at is not None]
     return ReportRow(
         pseudo_id=h.pseudo_id,
         days_enrolled=days_between(enrollment_day(h), today),
@@ -80,20 +95,31 @@ def report_row(h: ClientHistory, since: date, today: date) -> ReportRow:
         craving_mean=round(sum(cravings) / len(cravings), 1) if cravings else None,
         craving_peak=max(cravings) if cravings else None,
         lapses=len(use_days(h, start, today)),
-        crisis_by_tier=_crises(h, start, today),
+        crisis_by_tier=_tiers(crises),
         attendance=_attendance(h, start),
         status=h.status,
         last_contact=h.last_contact,
         flags=flags(h, start, today),
+        crisis_notices=len(noticed),
+        notices_taken=len(taken),
+        taken_by=[taken_by(c) for c in taken],
+        notice_repeats=sum(c.notices for c in noticed),
     )
 
 
-def _crises(h: ClientHistory, start: date, today: date) -> dict[int, int]:
-    """Crisis events in the window by tier, lowest tier first."""
+def taken_by(c: CrisisRecord) -> str:
+    """'Dana (7 min)': who took a crisis notice, as Telegram showed their name when they
+    tapped, and the whole minutes from the client's message to the tap ('<1 min' under one)."""
+    assert c.ack_at is not None
+    minutes = int((c.ack_at - c.at).total_seconds() // 60)
+    return f"{c.ack_name or 'staff'} ({f'{minutes} min' if minutes >= 1 else '<1 min'})"
+
+
+def _tiers(crises: list[CrisisRecord]) -> dict[int, int]:
+    """The window's crisis events by tier, lowest tier first."""
     counts: dict[int, int] = {}
-    for c in h.crises:
-        if start <= local_day(c.at, h.timezone) <= today:
-            counts[c.tier] = counts.get(c.tier, 0) + 1
+    for c in crises:
+        counts[c.tier] = counts.get(c.tier, 0) + 1
     return dict(sorted(counts.items()))
 
 
@@ -121,6 +147,13 @@ def flags(h: ClientHistory, start: date, today: date) -> list[str]:
     if _missed_two(h, today):
         out.append(FLAG_MISSED)
     return out
+
+
+def digest_flags(h: ClientHistory, today: date) -> list[str]:
+    """The flags of the staff's daily digest: the report's rules over the client's last
+    DIGEST_DAYS local days, `today` included (or from enrollment, if later). The same as the
+    `flags` column of a report run since DIGEST_DAYS - 1 days ago."""
+    return flags(h, max(today - (DIGEST_DAYS - 1) * DAY, enrollment_day(h)), today)
 
 
 def _missed_two(h: ClientHistory, today: date) -> bool:
