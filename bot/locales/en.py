@@ -93,6 +93,7 @@ TEXTS: dict[str, str] = {
         "This companion is for clients of a treatment program. To join, open the invite "
         "link your program gave you. Help is always here: /help."
     ),
+    "join.open": "To begin, send /start (or just say hi). Help is always here: /help.",
     "join.bad_invite": (
         "That invite is not valid: it may have expired or been used already. Ask your "
         "program for a new link."

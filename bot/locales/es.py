@@ -104,6 +104,7 @@ TEXTS: dict[str, str] = {
         "Este acompañante es para clientes de un programa de tratamiento. Para unirse, abra "
         "el enlace de invitación que le dio su programa. La ayuda siempre está aquí: /ayuda."
     ),
+    "join.open": "Para empezar, envíe /start (o salude). La ayuda siempre está aquí: /help.",
     "join.bad_invite": (
         "Esa invitación no es válida: puede que haya vencido o que ya se haya usado. "
         "Pídale a su programa un enlace nuevo."

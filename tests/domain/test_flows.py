@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from bot.domain.conversation import model as m
 from tests.domain.helpers import NOW, Driver
 
@@ -80,6 +82,24 @@ def test_open_enrollment_needs_no_code() -> None:
     d.cmd("start")
     assert d.state is m.State.LANGUAGE
     assert isinstance(d.last[0], m.Enroll)
+
+
+@pytest.mark.parametrize("first", ["hi", "hola", "hello there", "?"])
+def test_open_enrollment_any_first_message_begins(first: str) -> None:
+    """A newcomer in open enrollment says "hi" rather than /start: that begins too."""
+    d = Driver(m.State.STRANGER, m.Ctx(now=NOW, open_enrollment=True))
+    d.send(m.Text(first))
+    assert d.state is m.State.LANGUAGE
+    assert isinstance(d.last[0], m.Enroll)
+
+
+def test_open_enrollment_a_crisis_first_gets_its_reply_and_how_to_begin() -> None:
+    d = Driver(m.State.STRANGER, m.Ctx(now=NOW, open_enrollment=True))
+    d.send(m.Text("i want to kill myself"))
+    assert d.state is m.State.STRANGER  # the crisis reply, not a consent form
+    assert "988" in d.said() and "/start" in d.said() and "invite" not in d.said()
+    d.send(m.Command("help"))
+    assert d.state is m.State.STRANGER and "/start" in d.said()
 
 
 def test_full_checkin_is_saved_once_with_every_answer() -> None:

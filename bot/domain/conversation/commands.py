@@ -65,12 +65,18 @@ def stranger(draft: dict[str, Any], event: Event, ctx: Ctx, lang: str) -> Outcom
             return started
         if event.arg:
             join = Reply(t(lang, "join.bad_invite"))
+    if ctx.open_enrollment:  # no invite needed: say how to begin, not where to find a link
+        join = Reply(t(lang, "join.open"))
     if isinstance(event, Text) and not is_help_request(event.text):
         tier = screen(event.text)
         if tier is not None:
             kind = substance_of(event.text)
             out.effects.extend(crisis_effects(int(tier), "text", ctx, lang, substance=kind))
             return out.say(join)
+        if ctx.open_enrollment:  # "hi" begins, as /start would
+            started = flows.start_flow("enroll", {}, ctx, lang)
+            started.effects.insert(0, Enroll())
+            return started
     return out.say(help_reply(lang, ctx.helplines)).say(join)
 
 

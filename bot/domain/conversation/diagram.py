@@ -61,6 +61,7 @@ class Edge:
 
 
 INVITE = Given("a valid invite", "invite_ok", True)
+OPEN = Given("open enrollment", "open_enrollment", True)
 NOT_DONE = Given("no check-in today", "today.checkin_done", False)
 DONE = Given("checked in today", "today.checkin_done", True)
 ON_MEDICATION = Given("on medication", "profile.takes_medication", True)
@@ -155,6 +156,7 @@ _STRANGER = Edge(State.STRANGER, State.STRANGER, "anything else: help + how to j
 # Where each flow starts from, and how (these mirror commands.COMMANDS and the stranger's door).
 _ENTRIES: list[Edge] = [
     _entry("enroll", State.STRANGER, "/start with a valid invite", Command("start", "C"), INVITE),
+    _entry("enroll", State.STRANGER, "any message, open enrollment", Text("hi"), OPEN),
     _entry("checkin", State.MENU, "check in", Command("checkin"), NOT_DONE),
     _entry("craving", State.MENU, "log a craving", Command("craving")),
     _entry("trigger", State.MENU, "log a trigger", Command("trigger")),
