@@ -11,7 +11,9 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+
+from bot.domain.zones import checked_zone, looks_like_zone
 
 KINDS = ("group", "individual", "family")
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -48,14 +50,16 @@ class SessionSpec:
 
 
 def check_zone(text: str) -> str:
-    """An IANA time zone name, e.g. America/New_York."""
-    name = text.strip()
+    """The IANA zone of a place, e.g. America/New_York: what people call it is mapped through
+    the clients' alias table ('EST', 'eastern', 'Eastern Time', 'hora del este' ->
+    America/New_York), so sessions follow daylight saving. A fixed offset ('UTC-5',
+    'Etc/GMT+5', IANA's own 'EST5EDT') is refused, naming the IANA name to use. UTC itself
+    is allowed (as 'UTC'): a program may want a clock that never changes, and nobody types
+    it meaning New York."""
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        msg = f"unknown time zone {name!r}; use an IANA name like America/New_York"
-        raise AdminError(msg) from None
-    return name
+        return checked_zone(text)
+    except ValueError as exc:
+        raise AdminError(str(exc)) from None
 
 
 def check_track_name(text: str) -> str:
@@ -241,10 +245,12 @@ def parse_owner(words: Sequence[str]) -> tuple[str | None, str | None]:
 
 
 def parse_track_add(words: Sequence[str], default_zone: str) -> tuple[str, str]:
-    """'Evening IOP America/Chicago' -> (name, zone); a last word with '/' is the zone."""
+    """'Evening IOP America/Chicago' -> (name, zone). The last word is the zone when it looks
+    like one: an IANA name (with a '/'), UTC, an abbreviation in capitals ('Morning EST' is
+    Morning in America/New_York) or an offset ('Morning UTC-5' is refused, not a name)."""
     parts = list(words)
     zone = default_zone
-    if len(parts) > 1 and ("/" in parts[-1] or parts[-1] == "UTC"):
+    if len(parts) > 1 and looks_like_zone(parts[-1]):
         zone = parts.pop()
     return check_track_name(" ".join(parts)), check_zone(zone)
 

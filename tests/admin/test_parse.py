@@ -66,7 +66,7 @@ def test_bad_dates(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "ok"),
     [("America/New_York", True), ("UTC", True), ("Europe/Madrid", True),
-     ("Mars/Base", False), ("", False), ("../etc/passwd", False), ("EST5EDT ", True)],
+     ("Mars/Base", False), ("", False), ("../etc/passwd", False), ("EST5EDT ", False)],
 )  # fmt: skip
 def test_zones(text: str, ok: bool) -> None:
     if ok:
@@ -74,6 +74,79 @@ def test_zones(text: str, ok: bool) -> None:
     else:
         with pytest.raises(AdminError, match="time zone"):
             admin.check_zone(text)
+
+
+# What staff (and clients) call a zone, mapped to the IANA zone of the place: never IANA's
+# fixed "EST" (UTC-5 all year), which is an hour off for eight months of the year.
+ALIASES = [
+    ("EST", "America/New_York"), ("edt", "America/New_York"), ("eastern", "America/New_York"),
+    ("Eastern Time", "America/New_York"), ("Eastern Standard Time", "America/New_York"),
+    ("Eastern Time (US & Canada)", "America/New_York"), ("hora del este", "America/New_York"),
+    ("CST", "America/Chicago"), ("central", "America/Chicago"),
+    ("Hora estándar del Centro", "America/Chicago"),
+    ("PST", "America/Los_Angeles"), ("pacific", "America/Los_Angeles"),
+    ("Hora del Pacífico", "America/Los_Angeles"),
+    ("MST", "America/Denver"), ("mountain", "America/Denver"),
+    ("hora de la montaña", "America/Denver"),
+    ("AKST", "America/Anchorage"), ("HST", "Pacific/Honolulu"), ("hawaii", "Pacific/Honolulu"),
+    ("chicago", "America/Chicago"), ("new york", "America/New_York"),
+    ("america/los_angeles", "America/Los_Angeles"), ("La Paz", "America/La_Paz"),
+    ("Etc/UTC", "UTC"), ("utc", "UTC"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "zone"), ALIASES)
+def test_zone_aliases_map_to_the_place(text: str, zone: str) -> None:
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from bot.domain.conversation.parse import parse_timezone
+
+    assert admin.check_zone(text) == zone
+    # The same table on the client's side (which has no use for UTC).
+    assert parse_timezone(text) == (zone if zone != "UTC" else None)
+    if zone in ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+                "America/Anchorage"):  # fmt: skip
+        summer = datetime(2026, 7, 1, tzinfo=UTC).astimezone(ZoneInfo(zone)).utcoffset()
+        winter = datetime(2026, 1, 1, tzinfo=UTC).astimezone(ZoneInfo(zone)).utcoffset()
+        assert summer == winter + timedelta(hours=1)  # daylight saving, unlike IANA's "EST"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("UTC-5", "'UTC-5' is a fixed offset (UTC-5 all year, no daylight saving), not a place's "
+               "time zone; use the IANA name of the place, e.g. America/New_York"),
+     ("GMT-6", "e.g. America/Chicago"),
+     ("Etc/GMT+5", "(UTC-5 all year"),  # POSIX's sign, reversed
+     ("Etc/GMT+8", "e.g. America/Los_Angeles"),
+     ("-05:00", "e.g. America/New_York"),
+     ("UTC+5:30", "(UTC+5:30 all year"),
+     ("GMT+3", "Area/City, such as Europe/Madrid"),
+     ("GMT", "e.g. Europe/London (or UTC itself)"),
+     ("EST5EDT", "'EST5EDT' is a daylight-saving rule, not a place's time zone; use the IANA "
+                 "name of the place, e.g. America/New_York"),
+     ("PST8PDT", "e.g. America/Los_Angeles"),
+     ("CET", "'CET' is not a place's time zone"),
+     ("Mars/Base", "unknown time zone 'Mars/Base'")],
+)  # fmt: skip
+def test_fixed_offsets_and_rules_are_refused_naming_the_zone_to_use(text: str, line: str) -> None:
+    from bot.domain.conversation.parse import parse_timezone
+
+    with pytest.raises(AdminError) as caught:
+        admin.check_zone(text)
+    assert line in str(caught.value) and "\n" not in str(caught.value)
+    assert parse_timezone(text) is None
+
+
+def test_program_timezone_has_the_same_rule() -> None:
+    from bot.config import ConfigError, load_settings
+
+    assert load_settings(program_timezone="EST", _env_file=None).program_timezone == (
+        "America/New_York"
+    )
+    assert load_settings(program_timezone="UTC", _env_file=None).program_timezone == "UTC"
+    with pytest.raises(ConfigError, match=r"^PROGRAM_TIMEZONE: 'UTC-5' is a fixed offset"):
+        load_settings(program_timezone="UTC-5", _env_file=None)
 
 
 @pytest.mark.parametrize(
@@ -159,6 +232,8 @@ def test_bad_session_args(words: str, message: str) -> None:
      ("Evening IOP", ("Evening IOP", "America/Chicago")),
      ("Evening IOP America/Los_Angeles", ("Evening IOP", "America/Los_Angeles")),
      ("Night UTC", ("Night", "UTC")),
+     ("Morning EST", ("Morning", "America/New_York")),  # an abbreviation in capitals
+     ("Est Group", ("Est Group", "America/Chicago")),  # not a zone: part of the name
      ("America/Denver", ("America/Denver", "America/Chicago"))],  # a lone word is the name
 )  # fmt: skip
 def test_track_add_words(words: str, out: tuple[str, str]) -> None:
@@ -168,6 +243,8 @@ def test_track_add_words(words: str, out: tuple[str, str]) -> None:
 def test_track_add_bad_zone() -> None:
     with pytest.raises(AdminError, match="unknown time zone 'Mars/Base'"):
         admin.parse_track_add(["Evening", "Mars/Base"], "UTC")
+    with pytest.raises(AdminError, match="'UTC-5' is a fixed offset"):  # not "Morning UTC-5"
+        admin.parse_track_add(["Morning", "UTC-5"], "UTC")
 
 
 @pytest.mark.parametrize(
