@@ -1,5 +1,6 @@
 """The audit log: every export, report, roster listing and share, written in the same
-transaction as the data it lets out, so a disclosure and its record commit together.
+transaction as the data it lets out, so a disclosure and its record commit together; and
+every discharge, readmission and erasure staff make, in the transaction that makes it.
 
 Like the other repositories these flush but never begin or commit."""
 
@@ -14,8 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.store.models import AuditEntry
 
 # "ack": a staff member took a crisis notice ("I'm on it"); "renotify": a crisis notice
-# nobody took was sent again (or, the last time, to every staff id privately).
-ACTIONS = frozenset({"export", "report", "clients", "share", "ack", "renotify"})
+# nobody took was sent again (or, the last time, to every staff id privately). "discharge",
+# "readmit": staff ended (or resumed) a client's program; "erase": staff erased a client's
+# whole record, as the client's own /delete does (the subject is the id it had).
+ACTIONS = frozenset(
+    {"export", "report", "clients", "share", "ack", "renotify", "discharge", "readmit", "erase"}
+)
 _DETAIL_MAX = 200  # audit_log.detail is a String(200)
 
 
