@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.domain import staff_input as admin
-from bot.domain.staff_input import AdminError, SessionSpec
+from bot.domain.staff_input import AdminError, SessionEdit, SessionSpec
 
 OK_DAYS = [
     ("mon", (0,)),
@@ -354,3 +354,84 @@ def test_an_invite_is_valid_for_at_most_30_days(text: str, ok: bool) -> None:
     else:
         with pytest.raises(AdminError, match="at most 30d"):
             admin.parse_duration(text)
+
+
+# ---- session edit, skip and invites by name -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "edit"),
+    [("12 --start 19:00", (12, SessionEdit(start="19:00"))),
+     ("#12 --weekly Tuesday --length 90", (12, SessionEdit(length=90, weekday=1))),
+     ("3 --once 2026-12-24 --kind family", (3, SessionEdit(kind="family",
+                                                          once=date(2026, 12, 24)))),
+     ("3 --place Room 5, 2nd floor", (3, SessionEdit(place="Room 5, 2nd floor"))),
+     ("3 --place -", (3, SessionEdit(clear_place=True))),
+     ("3 —place none", (3, SessionEdit(clear_place=True)))],
+)  # fmt: skip
+def test_session_edit_words(words: str, edit: tuple[int, SessionEdit]) -> None:
+    assert admin.parse_session_edit(words.split()) == edit
+
+
+def test_session_edit_from_argparse_clears_a_blank_place() -> None:
+    opts = {"kind": None, "start": None, "length": None, "weekly": None, "once": None,
+            "place": ""}  # fmt: skip
+    assert admin.session_edit(opts) == SessionEdit(clear_place=True)
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [("", "give the session id, then what changes"),
+     ("12", "nothing to change; give --kind, --weekly, --once, --start, --length, --place"),
+     ("twelve --start 10:00", "invalid session id 'twelve'"),
+     ("12 --weekly mon,wed", "a session meets on one day; give one day to --weekly"),
+     ("12 --weekly mon --once 2026-12-24", "give --weekly DAY or --once YYYY-MM-DD, not both"),
+     ("12 --start 25:00", "invalid start time '25:00'"),
+     ("12 --track Evening", "unknown option --track"),
+     ("12 --place " + "x" * 201, "at most 200")],
+)  # fmt: skip
+def test_bad_session_edits(words: str, message: str) -> None:
+    with pytest.raises(AdminError) as caught:
+        admin.parse_session_edit(words.split())
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+NOW = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)  # Thursday, 13:00 in New York
+
+
+@pytest.mark.parametrize(
+    ("weekday", "once", "day", "start", "message"),
+    [(4, None, date(2026, 11, 27), "18:00", None),
+     (3, None, date(2026, 11, 26), "18:00", None),  # today, not begun
+     (3, None, date(2026, 11, 26), "12:00", "2026-11-26 12:00 is in the past"),
+     (3, None, date(2026, 11, 19), "18:00", "date 2026-11-19 is in the past"),
+     (4, None, date(2026, 11, 28), "18:00", "2026-11-28 is a Saturday; session #7 meets on "
+                                            "Fridays"),
+     (None, date(2026, 12, 3), date(2026, 12, 3), "18:00",
+      "session #7 meets once (2026-12-03); remove it instead")],
+)  # fmt: skip
+def test_skip_dates(
+    weekday: int | None, once: date | None, day: date, start: str, message: str | None
+) -> None:
+    if message is None:
+        admin.check_skip(7, weekday, once, day, "America/New_York", NOW, start)
+    else:
+        with pytest.raises(AdminError) as caught:
+            admin.check_skip(7, weekday, once, day, "America/New_York", NOW, start)
+        assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [("#12", ("id", "12")), (" c-3F9A1B2C ", ("client", "c-3f9a1b2c")),
+     ("k7Hq2mXp9Rtb", ("code", "k7Hq2mXp9Rtb")),
+     ("https://t.me/YourBot?start=k7Hq2mXp9Rtb", ("code", "k7Hq2mXp9Rtb"))],
+)  # fmt: skip
+def test_invite_refs(text: str, ref: tuple[str, str]) -> None:
+    assert admin.parse_invite_ref(text) == ref
+
+
+@pytest.mark.parametrize("text", ["", "  ", "a code", "https://t.me/YourBot?start=", "#"])
+def test_bad_invite_refs(text: str) -> None:
+    with pytest.raises(AdminError, match="name the invite by its client id"):
+        admin.parse_invite_ref(text)
