@@ -298,8 +298,10 @@ class Reminder(Base):
     Status: due -> claimed -> sending -> sent; or missed (too late, quiet hours, not needed any
     more); or failed (Telegram refused it); or uncertain (handed to Telegram, no answer came:
     a timeout, a dropped connection, a crash mid-send; it may have been delivered and is never
-    sent again). Never deleted except with the client (or, still due, when a new check-in time
-    or zone re-plans it)."""
+    sent again). Never deleted except with the client, or while it is only a plan not sent
+    yet (still due, or set aside by a block and still ahead): when a new check-in time or
+    zone re-plans it, when its session changes or its client leaves the session's track,
+    and (set aside by a discharge) when the client is readmitted."""
 
     __tablename__ = "reminders"
     __table_args__ = (UniqueConstraint("client_id", "kind", "occurrence"),)
