@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from datetime import time
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.domain.content import Helplines
+from bot.domain.zones import checked_zone
 
 
 class ConfigError(Exception):
@@ -59,11 +59,9 @@ class Settings(BaseSettings):
     @field_validator("program_timezone")
     @classmethod
     def _zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r}; use an IANA name") from None
-        return value
+        # The staff tools' rule: a place's IANA zone ("EST" read as America/New_York), or
+        # UTC; a fixed offset is refused with the name to use.
+        return checked_zone(value)
 
     @field_validator(
         "helpline_emergency", "helpline_crisis", "helpline_crisis_text", "helpline_samhsa",

@@ -12,7 +12,9 @@ import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+
+from bot.domain.zones import checked_zone
 
 KINDS = ("group", "individual", "family")
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -26,6 +28,9 @@ MAX_PLACE = 200
 MAX_TRACK_NAME = 64
 MAX_INVITE_DAYS = 30
 SESSION_OPTIONS = ("track", "client", "kind", "weekly", "once", "start", "length", "place")
+EDIT_OPTIONS = ("kind", "weekly", "once", "start", "length", "place")
+# What `--place` says to clear a session's place (an option wants some value).
+NO_PLACE = ("-", "none")
 # Phones turn a typed "--" into a dash; staff should not have to fight their keyboard.
 _DASHES = ("—", "–")
 
@@ -85,15 +90,31 @@ class SessionSpec:
     place: str | None = None
 
 
+@dataclass(frozen=True)
+class SessionEdit:
+    """A checked `session edit`: only what changes. `weekday` or `once` moves the session (to
+    one weekday, or to one date); `clear_place` removes its place."""
+
+    kind: str | None = None
+    start: str | None = None
+    length: int | None = None
+    weekday: int | None = None
+    once: date | None = None
+    place: str | None = None
+    clear_place: bool = False
+
+
 def check_zone(text: str) -> str:
-    """An IANA time zone name, e.g. America/New_York."""
-    name = text.strip()
+    """The IANA zone of a place, e.g. America/New_York: what people call it is mapped through
+    the clients' alias table ('EST', 'eastern', 'Eastern Time', 'hora del este' ->
+    America/New_York), so sessions follow daylight saving. A fixed offset ('UTC-5',
+    'Etc/GMT+5', IANA's own 'EST5EDT') is refused, naming the IANA name to use. UTC itself
+    is allowed (as 'UTC'): a program may want a clock that never changes, and nobody types
+    it meaning New York."""
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        msg = f"unknown time zone {name!r}; use an IANA name like America/New_York"
-        raise AdminError(msg) from None
-    return name
+        return checked_zone(text)
+    except ValueError as exc:
+        raise AdminError(str(exc)) from None
 
 
 def check_track_name(text: str) -> str:
@@ -235,6 +256,72 @@ def session_spec(opts: Mapping[str, str | None]) -> SessionSpec:
         once=parse_date(once) if once is not None else None,
         place=check_place(opts.get("place")),
     )
+
+
+def session_edit(opts: Mapping[str, str | None]) -> SessionEdit:
+    """Check the options of `session edit` (from the staff commands' parser): any of
+    --kind, --start, --length, --place (`-` or `none` clears it), and one of --weekly DAY
+    (a single day: a session row meets on one) or --once YYYY-MM-DD."""
+    given = {key: opts[key] or "" for key in EDIT_OPTIONS if opts.get(key) is not None}
+    if not given:
+        raise AdminError("nothing to change; give " + ", ".join(f"--{o}" for o in EDIT_OPTIONS))
+    weekly, once = given.get("weekly"), given.get("once")
+    if weekly is not None and once is not None:
+        raise AdminError("give --weekly DAY or --once YYYY-MM-DD, not both")
+    weekday = None
+    if weekly is not None:
+        days = parse_days(weekly)
+        if len(days) != 1:
+            raise AdminError("a session meets on one day; give one day to --weekly "
+                             "(session add makes one session per day)")  # fmt: skip
+        weekday = days[0]
+    place = given.get("place")
+    clear = place is not None and place.strip().lower() in (*NO_PLACE, "")
+    return SessionEdit(
+        kind=check_kind(given["kind"]) if "kind" in given else None,
+        start=parse_time(given["start"]) if "start" in given else None,
+        length=parse_length(given["length"]) if "length" in given else None,
+        weekday=weekday,
+        once=parse_date(once) if once is not None else None,
+        place=None if clear or place is None else check_place(place),
+        clear_place=clear,
+    )
+
+
+def check_skip(
+    session_id: int, weekday: int | None, once: date | None, day: date, zone: str,
+    now: datetime, start: str,
+) -> None:  # fmt: skip
+    """A date a weekly session may skip: one of its days, not past (today only while the
+    session has not started). A one-off session is removed, not skipped."""
+    if weekday is None:
+        when = once.isoformat() if once is not None else "once"
+        raise AdminError(f"session #{session_id} meets once ({when}); remove it instead")
+    if day.weekday() != weekday:
+        raise AdminError(
+            f"{day.isoformat()} is a {_FULL_DAYS[day.weekday()].title()}; session "
+            f"#{session_id} meets on {_FULL_DAYS[weekday].title()}s"
+        )
+    once_not_past(day, zone, now, start)
+
+
+INVITE_BY_ID, INVITE_BY_CLIENT, INVITE_BY_CODE = "id", "client", "code"
+_PSEUDO_ID = re.compile(r"c-[0-9a-f]{8}")
+
+
+def parse_invite_ref(text: str) -> tuple[str, str]:
+    """How staff name an invite: '#12' (its number in the invite list), 'c-3f9a1b2c' (the
+    client id it gives), or its code (the link itself will do). Returns (INVITE_BY_ID,
+    '12'), (INVITE_BY_CLIENT, 'c-3f9a1b2c') or (INVITE_BY_CODE, code)."""
+    value = text.strip()
+    if value.startswith("#") and value[1:].isdigit():
+        return INVITE_BY_ID, value[1:]
+    if _PSEUDO_ID.fullmatch(value.lower()):
+        return INVITE_BY_CLIENT, value.lower()
+    code = value.rsplit("start=", 1)[-1].strip()
+    if not code or not code.isalnum():
+        raise AdminError("name the invite by its client id (c-...), its number (#12) or its code")
+    return INVITE_BY_CODE, code
 
 
 def once_not_past(day: date, zone: str, now: datetime, start: str | None = None) -> None:

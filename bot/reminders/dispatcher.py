@@ -19,7 +19,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -99,10 +99,11 @@ class Dispatcher:
             clients = {c.id: c for c in found}
             done = await _checked_in_today(s, clients.values(), now)
             places = await _places(s, [r.session_id for r in rows if r.session_id])
+            skips = await schedules.skipped_dates(s, places) if places else {}
             jobs: list[Job] = []
             for row in rows:
                 client = clients.get(row.client_id)
-                reason = _skip_reason(row, client, now, done)
+                reason = _skip_reason(row, client, now, done) or _skipped(row, places, skips)
                 later = _postponed(row, client, now) if reason == "quiet hours" else None
                 if later is not None:
                     await schedules.retry_reminder(s, row.id, later, "after quiet hours")
@@ -189,6 +190,19 @@ def _skip_reason(
     if row.kind in (Kind.CHECKIN, Kind.REENGAGE) and client.id in done:
         return "already checked in"
     return None
+
+
+def _skipped(
+    row: Reminder, places: dict[int, ProgramSession], skips: dict[int, frozenset[date]]
+) -> str | None:
+    """"session skipped" when staff took the row's date off its session after it was planned
+    (the planner plans none then, and `session skip` cancels those still due: this catches a
+    row a block had set aside and an unblock put back)."""
+    session = places.get(row.session_id or -1)
+    if session is None or row.session_start is None:
+        return None
+    day = row.session_start.astimezone(ZoneInfo(session.timezone)).date()
+    return "session skipped" if day in skips.get(session.id, frozenset()) else None
 
 
 def _postponed(row: Reminder, client: Client | None, now: datetime) -> datetime | None:

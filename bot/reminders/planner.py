@@ -9,7 +9,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -26,12 +26,13 @@ log = logging.getLogger(__name__)
 BATCH = 500  # clients per transaction: keeps SQLite's write lock short
 
 
-def session_rule(row: ProgramSession) -> SessionRule:
-    """A stored session as the pure planner's rule."""
+def session_rule(row: ProgramSession, skipped: frozenset[date] = frozenset()) -> SessionRule:
+    """A stored session as the pure planner's rule, without its `skipped` dates. A session
+    staff changed counts as added when it was changed (its new time is announced)."""
     return SessionRule(
         id=row.id, kind=row.kind, weekday=row.weekday, once_date=row.once_date,
         start_time=_hhmm(row.start_time), duration_min=row.duration_min,
-        timezone=row.timezone, created_at=row.created_at,
+        timezone=row.timezone, created_at=row.updated_at or row.created_at, skipped=skipped,
     )  # fmt: skip
 
 
@@ -49,16 +50,19 @@ def client_plan(client: Client, rules: Sequence[SessionRule]) -> ClientPlan:
 
 
 async def _rules(
-    s: AsyncSession,
+    s: AsyncSession, now: datetime
 ) -> tuple[dict[int, list[SessionRule]], dict[int, list[SessionRule]]]:
-    """Every session as a rule, by track and by client."""
+    """Every session as a rule (with its skipped dates still ahead), by track and client."""
     by_track: dict[int, list[SessionRule]] = defaultdict(list)
     by_client: dict[int, list[SessionRule]] = defaultdict(list)
+    # Two days back: a date in any zone that the planning window can still reach.
+    skips = await schedules.skipped_dates(s, since=now.date() - timedelta(days=2))
     for row in (await s.scalars(select(ProgramSession))).all():
+        rule = session_rule(row, skips.get(row.id, frozenset()))
         if row.track_id is not None:
-            by_track[row.track_id].append(session_rule(row))
+            by_track[row.track_id].append(rule)
         if row.client_id is not None:
-            by_client[row.client_id].append(session_rule(row))
+            by_client[row.client_id].append(rule)
     return by_track, by_client
 
 
@@ -119,7 +123,7 @@ async def plan_all(db: Database, now: datetime) -> int:
 
 async def plan_clients(s: AsyncSession, clients: Sequence[Client], now: datetime) -> int:
     """Plan these clients inside the caller's transaction; returns rows added."""
-    by_track, by_client = await _rules(s)
+    by_track, by_client = await _rules(s, now)
     ids = [c.id for c in clients]
     recent, last = await _reengage_inputs(s, ids, now - timedelta(days=3))
     rows: list[dict[str, Any]] = []

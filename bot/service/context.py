@@ -54,11 +54,11 @@ def _profile(client: Client) -> m.Profile:
 
 
 async def _invite_ok(s: AsyncSession, event: m.Event, now: datetime) -> bool:
-    """Whether this is /start with a code that is known, unused and not expired."""
+    """Whether this is /start with a code that is known, unused, unrevoked and not expired."""
     if not (isinstance(event, m.Command) and event.name == "start" and event.arg):
         return False
     invite = await repo.find_invite(s, event.arg)
-    return invite is not None and invite.used_at is None and _aware(invite.expires_at) > now
+    return invite is not None and repo.invite_open(invite, now)
 
 
 async def _today(s: AsyncSession, client: Client, now: datetime) -> m.Today:
@@ -78,16 +78,17 @@ async def _today(s: AsyncSession, client: Client, now: datetime) -> m.Today:
 async def upcoming_sessions(
     s: AsyncSession, client: Client, now: datetime, days: int = 7
 ) -> tuple[m.Upcoming, ...]:
-    """The client's (and their track's) session occurrences in the next `days` days."""
+    """The client's (and their track's) session occurrences in the next `days` days; a
+    skipped date is not among them."""
     from bot.reminders.planner import session_rule
 
     found: list[m.Upcoming] = []
-    for row in await schedules.list_sessions(s, client_id=client.id):
-        for start in session_occurrences(session_rule(row), now, now + timedelta(days=days)):
+    rows = await schedules.list_sessions(s, client_id=client.id)
+    skips = await schedules.skipped_dates(
+        s, [row.id for row in rows], since=now.date() - timedelta(days=1)
+    )
+    for row in rows:
+        rule = session_rule(row, skips.get(row.id, frozenset()))
+        for start in session_occurrences(rule, now, now + timedelta(days=days)):
             found.append(m.Upcoming(start, row.kind, row.duration_min, row.place))
     return tuple(sorted(found, key=lambda u: u.start))
-
-
-def _aware(value: datetime) -> datetime:
-    """SQLite returns naive datetimes; everything stored is UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=UTC)

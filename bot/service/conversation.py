@@ -19,7 +19,7 @@ from bot.domain.conversation import model as m
 from bot.domain.conversation.machine import step
 from bot.domain.crisis import model as crisis_model
 from bot.locales import norm_lang, t
-from bot.service import degraded, effects
+from bot.service import clients, degraded, effects
 from bot.service.clock import Clock, system_clock
 from bot.service.context import build_context
 from bot.service.mailbox import (
@@ -246,7 +246,7 @@ class Service:
             elif isinstance(effect, m.Enroll):
                 client = await self._enroll(s, addr, event, now)
             elif isinstance(effect, m.DeleteClient) and client is not None:
-                counts = await repo.delete_client(s, client.id)
+                counts = await clients.erase_client(s, client)  # staff's `erase` too
                 lang = client.language
                 client = None
                 replies.append(m.Reply(t(lang, "delete.done", summary=_summary(counts, lang))))
@@ -265,7 +265,7 @@ class Service:
         invite = None
         if isinstance(event, m.Command) and event.arg:
             invite = await repo.find_invite(s, event.arg)
-            invite = invite if invite is not None and invite.used_at is None else None
+            invite = invite if invite is not None and repo.invite_open(invite, now) else None
         # The invite's client id, label and counselor become the client's.
         client = await repo.create_client(
             s,

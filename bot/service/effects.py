@@ -21,7 +21,7 @@ from bot.domain.schedule.plan import checkback, craving_followup
 from bot.locales import t
 from bot.service import notices
 from bot.store import repo, schedules
-from bot.store.models import Client, CrisisEvent
+from bot.store.models import DISCHARGED, Client, CrisisEvent
 
 log = logging.getLogger(__name__)
 _FOLLOWED_UP = (1, 2)  # the tiers that get a morning check-back and a staff notice
@@ -55,10 +55,13 @@ async def save(
 
 
 async def _profile(s: AsyncSession, client: Client, effect: m.SetProfile, now: datetime) -> None:
-    """Apply settings; a new check-in time, zone or status re-plans the client's reminders."""
+    """Apply settings; a new check-in time, zone or status re-plans the client's reminders.
+    A discharged client's status is staff's to change: /start, /stop and finishing the
+    enrollment leave it as it is."""
     before = (client.checkin_time, client.timezone, client.status)
     for key, value in effect.fields.items():
-        setattr(client, key, value)
+        if not (key == "status" and client.status == DISCHARGED):
+            setattr(client, key, value)
     if effect.fields.get("status") == "active" and client.enrolled_at is None:
         client.enrolled_at = now
     if client.status == "active" and before != (client.checkin_time, client.timezone, "active"):
@@ -67,13 +70,19 @@ async def _profile(s: AsyncSession, client: Client, effect: m.SetProfile, now: d
         await replan_client(s, client, now)
 
 
+def _wants(client: Client, kind: Kind) -> bool:
+    """Whether to plan a reminder of `kind` for the client: they did not turn it off, and
+    were not discharged (nothing at all goes to them then)."""
+    return client.status != DISCHARGED and wants(client.reminder_prefs, kind)
+
+
 async def _craving(s: AsyncSession, client: Client, effect: m.SaveCraving, now: datetime) -> None:
     craving = await repo.add_craving(
         s, client.id, now, intensity=effect.intensity, triggers=effect.triggers,
         action=effect.action, coping_offered=effect.coping_offered,
     )  # fmt: skip
     planned = craving_followup(client.id, craving.id, now, client.timezone)
-    if planned is not None and wants(client.reminder_prefs, Kind.CRAVING_FOLLOWUP):
+    if planned is not None and _wants(client, Kind.CRAVING_FOLLOWUP):
         await schedules.add_reminders(s, [asdict(planned)], now)
 
 
@@ -93,7 +102,7 @@ async def _crisis(
     log.log(level, "crisis tier %s (%s) for %s", effect.tier, effect.source, who)
     if client is None or client.enrolled_at is None or effect.tier not in _FOLLOWED_UP:
         return None
-    if wants(client.reminder_prefs, Kind.CHECKBACK):
+    if _wants(client, Kind.CHECKBACK):
         planned = checkback(client.id, now, client.timezone, event_id)
         await schedules.add_reminders(s, [asdict(planned)], now)
     if settings.staff_chat_id is None:

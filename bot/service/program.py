@@ -7,7 +7,7 @@ whole."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -16,19 +16,23 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from bot.domain.staff_input import (
     AdminError,
+    SessionEdit,
     SessionSpec,
     Slot,
     check_counselor,
     check_label,
+    check_skip,
     check_track_name,
     check_zone,
     clash,
     describe_when,
     once_not_past,
+    parse_date,
     parse_session_id,
 )
+from bot.service import invites
 from bot.store import repo, schedules
-from bot.store.models import Client, ProgramSession, Track
+from bot.store.models import Client, Invite, ProgramSession, Track
 
 
 async def find_track(s: AsyncSession, name: str) -> Track:
@@ -41,9 +45,14 @@ async def find_track(s: AsyncSession, name: str) -> Track:
 
 async def find_client(s: AsyncSession, pseudo_id: str) -> Client:
     """The client with this pseudonymous id (e.g. c-1a2b3c4d), or AdminError."""
-    client = await s.scalar(select(Client).where(Client.pseudo_id == pseudo_id.strip()))
+    wanted = pseudo_id.strip()
+    client = await s.scalar(select(Client).where(Client.pseudo_id == wanted))
     if client is None:
-        raise AdminError(f"no client with id {pseudo_id.strip()!r}")
+        invite = await s.scalar(select(Invite.id).where(Invite.pseudo_id == wanted))
+        if invite is not None:
+            raise AdminError(f"no client with id {wanted!r}: invite #{invite} gives that id, "
+                             "and nobody has used it; see the invite list")  # fmt: skip
+        raise AdminError(f"no client with id {wanted!r}")
     return client
 
 
@@ -79,18 +88,30 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-async def remove_track(s: AsyncSession, name: str, now: datetime) -> str:
-    """Delete a track and its sessions (their due reminders become missed); clients stay."""
+async def remove_track(s: AsyncSession, name: str, now: datetime, force: bool = False) -> str:
+    """Delete a track and its sessions (their due reminders become missed); clients stay.
+
+    Pending invites for the track refuse it (their clients would join no track), unless
+    `force`, which revokes them: their links then enroll nobody."""
     track = await find_track(s, name)
+    pending = await repo.pending_invites(s, now, track=track.name)
+    if pending and not force:
+        raise AdminError(
+            f"track {track.name} has {_count(len(pending), 'pending invite')} "
+            f"({', '.join(invites.name_of(i) for i in pending)}); revoke them, "
+            "or remove the track with --force, which revokes them"
+        )
+    voided = await invites.revoke_all(s, pending, now)
     sessions = await schedules.list_sessions(s, track_id=track.id)
     for session in sessions:
         await schedules.remove_session(s, session, now)
     clients = await s.scalar(select(func.count()).where(Client.track_id == track.id))
     await schedules.remove_track(s, track)
-    return (
+    line = (
         f"removed track {track.name} ({track.timezone}) with {_count(len(sessions), 'session')}; "
         f"{_count(clients or 0, 'client')} left without a track"
     )
+    return line + (f"; {_count(voided, 'pending invite')} revoked" if voided else "")
 
 
 async def add_sessions(s: AsyncSession, spec: SessionSpec, now: datetime) -> list[str]:
@@ -122,11 +143,11 @@ async def add_sessions(s: AsyncSession, spec: SessionSpec, now: datetime) -> lis
 
 async def _clashes(
     s: AsyncSession, spec: SessionSpec, owner: dict[str, int | None], zone: str,
-    now: datetime,
+    now: datetime, editing: int | None = None,
 ) -> list[str]:  # fmt: skip
     """Warning lines for the sessions the new ones overlap; AdminError for a duplicate.
-    Sessions kept in another zone (a client's own beside their track's) and one-off
-    sessions already past are not compared."""
+    Sessions kept in another zone (a client's own beside their track's), one-off sessions
+    already past, and the session being edited (`editing`, its id) are not compared."""
     today = now.astimezone(ZoneInfo(zone)).date()
     ours = (owner["track_id"], owner["client_id"])
     found = await schedules.list_sessions(
@@ -134,7 +155,9 @@ async def _clashes(
     )
     warnings = []
     for old in found:
-        if old.timezone != zone or (old.once_date is not None and old.once_date < today):
+        if old.id == editing or old.timezone != zone or (
+            old.once_date is not None and old.once_date < today
+        ):
             continue
         then = Slot(old.weekday, old.once_date, old.start_time, old.duration_min, old.kind)
         seen = [clash(Slot(day, spec.once, spec.start, spec.length, spec.kind), then)
@@ -163,9 +186,10 @@ async def describe(s: AsyncSession, session: ProgramSession) -> str:
 
 
 async def session_lines(
-    s: AsyncSession, track: str | None = None, client: str | None = None
+    s: AsyncSession, now: datetime, track: str | None = None, client: str | None = None
 ) -> list[str]:
-    """All sessions, a track's, or those a client attends (their own and their track's)."""
+    """All sessions, a track's, or those a client attends (their own and their track's);
+    a weekly session's skipped dates from today on follow it, "(skipped: 2026-12-24)"."""
     found: Sequence[ProgramSession]
     if track is not None:
         found = await schedules.list_sessions(s, track_id=(await find_track(s, track)).id)
@@ -173,14 +197,30 @@ async def session_lines(
         found = await schedules.list_sessions(s, client_id=(await find_client(s, client)).id)
     else:
         found = await schedules.list_sessions(s)
-    return [await describe(s, session) for session in found]
+    skips = await schedules.skipped_dates(
+        s, [session.id for session in found], since=now.date() - timedelta(days=1)
+    )
+    lines = []
+    for session in found:
+        today = now.astimezone(ZoneInfo(session.timezone)).date()
+        ahead = sorted(day for day in skips.get(session.id, ()) if day >= today)
+        skipped = f"  (skipped: {', '.join(d.isoformat() for d in ahead)})" if ahead else ""
+        lines.append(await describe(s, session) + skipped)
+    return lines
+
+
+async def find_session(s: AsyncSession, session_id: str | int) -> ProgramSession:
+    """The session with this id ('12', '#12' or 12), or AdminError."""
+    number = session_id if isinstance(session_id, int) else parse_session_id(session_id)
+    session = await schedules.get_session(s, number)
+    if session is None:
+        raise AdminError(f"no session {number}; see the session list")
+    return session
 
 
 async def remove_session(s: AsyncSession, session_id: str, now: datetime) -> str:
     """Delete one session by id; its reminders still due are recorded as missed."""
-    session = await schedules.get_session(s, parse_session_id(session_id))
-    if session is None:
-        raise AdminError(f"no session {session_id.strip()}; see the session list")
+    session = await find_session(s, session_id)
     line = await describe(s, session)
     dropped = await schedules.remove_session(s, session, now)
     return f"removed {line}" + (f" ({dropped} pending reminders cancelled)" if dropped else "")
@@ -197,3 +237,92 @@ async def new_invite(
     return await repo.create_invite(
         s, now=now, expires_at=expires_at, track=name, label=label, counselor=counselor
     )
+
+
+# ---- one date off, and changes -------------------------------------------------------------
+
+SKIPPED = "session skipped"  # the detail of a reminder a skipped date cancelled
+
+
+async def skip_session(s: AsyncSession, session_id: str, day: str, now: datetime) -> str:
+    """Take one date (in the session's zone, YYYY-MM-DD) off a weekly session: its reminders
+    still due for that date are recorded missed ("session skipped"), the planner plans none
+    for it, and neither /sessions nor the session list shows it as a meeting."""
+    session = await find_session(s, session_id)
+    when = parse_date(day)
+    check_skip(session.id, session.weekday, session.once_date, when, session.timezone, now,
+               session.start_time)  # fmt: skip
+    if not await schedules.add_skip(s, session, when, now):
+        raise AdminError(f"session #{session.id} is skipped on {when.isoformat()} already")
+    cancelled = await schedules.cancel_session_day(s, session, when, SKIPPED)
+    line = f"skipping {await describe(s, session)} on {when:%a} {when.isoformat()}"
+    return line + (f" ({_count(cancelled, 'pending reminder')} cancelled)" if cancelled else "")
+
+
+async def edit_session(
+    s: AsyncSession, session_id: str, edit: SessionEdit, now: datetime
+) -> list[str]:
+    """Change a session in place (same id): its kind, start, length, place, or its day
+    (`weekday`, or a date with `once`). The same checks as `add_sessions`: the same session
+    twice is refused, a one-off in the past is refused, an overlap is added with a warning
+    line. Its reminders not sent yet are replaced at once from the new times (a new time is
+    announced like a new session: the day-before reminder goes at once if its evening has
+    passed); skipped dates that are no longer its day are forgotten.
+
+    Returns "changed #12 ... (was ...)" and a "warning: overlaps ..." line per overlap."""
+    session = await find_session(s, session_id)
+    weekday, once = session.weekday, session.once_date
+    if edit.weekday is not None or edit.once is not None:
+        weekday, once = edit.weekday, edit.once
+    place = None if edit.clear_place else (edit.place or session.place)
+    spec = SessionSpec(
+        kind=edit.kind or session.kind, start=edit.start or session.start_time,
+        length=edit.length or session.duration_min,
+        weekdays=(weekday,) if once is None and weekday is not None else (),
+        once=once, place=place,
+    )  # fmt: skip
+    old = (session.kind, session.weekday, session.once_date, session.start_time,
+           session.duration_min, session.place)  # fmt: skip
+    new = (spec.kind, weekday if once is None else None, once, spec.start, spec.length, place)
+    if new == old:
+        return [f"no change to {await describe(s, session)}"]
+    if once is not None:
+        once_not_past(once, session.timezone, now, spec.start)
+    owner = {"track_id": session.track_id, "client_id": session.client_id}
+    warnings = await _clashes(s, spec, owner, session.timezone, now, editing=session.id)
+    before = _parts(session)
+    session.kind, session.weekday, session.once_date = spec.kind, new[1], once
+    session.start_time, session.duration_min, session.place = spec.start, spec.length, place
+    session.updated_at = now
+    await schedules.drop_skips(s, session.id, session.weekday)
+    replaced = await schedules.drop_planned(s, [session.id], now)
+    await s.flush()
+    await _plan_attendees(s, session, now)
+    was = [part for part in before if part not in _parts(session)]
+    line = f"changed {await describe(s, session)} (was {', '.join(was)})"
+    if replaced:
+        line += f"; {_count(replaced, 'pending reminder')} replaced"
+    return [line, *warnings]
+
+
+def _parts(session: ProgramSession) -> list[str]:
+    """What `edit_session` may change, as `describe` shows it: kind, when, place."""
+    when = describe_when(
+        session.weekday, session.once_date, session.start_time, session.duration_min,
+        session.timezone,
+    )  # fmt: skip
+    return [session.kind, when, session.place or "no place"]
+
+
+async def _plan_attendees(s: AsyncSession, session: ProgramSession, now: datetime) -> None:
+    """Plan the reminders of everyone who attends `session` (its client, or its track's
+    clients) at once, in the caller's transaction."""
+    from bot.reminders.planner import plan_clients  # the planner imports the store
+
+    if session.client_id is not None:
+        who = Client.id == session.client_id
+    else:
+        who = Client.track_id == session.track_id
+    clients = (await s.scalars(select(Client).where(who, Client.status == "active"))).all()
+    if clients:
+        await plan_clients(s, clients, now)

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.insights import REPORT_COLUMNS, ReportRow, report_csv_row, report_md_table
 from bot.domain.insights import report_row as make_row
-from bot.store import audit
+from bot.store import audit, repo
 from bot.store.history import load_histories
 from bot.store.models import Client, Invite, Track
 
@@ -30,7 +30,7 @@ INVITED = "invited"  # the roster's status for a pending invite
 FORMATS = ("csv", "md")
 ROSTER_COLUMNS = (
     "pseudo_id", "label", "counselor", "status", "invite", "track", "enrolled_utc",
-    "last_active_utc",
+    "last_active_utc", "discharged_utc",
 )  # fmt: skip
 
 
@@ -94,25 +94,20 @@ async def roster(s: AsyncSession, now: datetime) -> list[tuple[str, ...]]:
     used = set(await s.scalars(select(Invite.client_id).where(Invite.client_id.is_not(None))))
     clients = await s.execute(
         select(Client.id, Client.pseudo_id, Client.label, Client.counselor, Client.status,
-               Client.track_id, Client.enrolled_at, Client.last_seen_at)
+               Client.track_id, Client.enrolled_at, Client.last_seen_at, Client.discharged_at)
         .order_by(Client.created_at, Client.pseudo_id)
     )  # fmt: skip
     rows: list[tuple[str, ...]] = [
         (c.pseudo_id, c.label or "-", c.counselor or "-", c.status,
          "used" if c.id in used else "none", tracks.get(c.track_id, "-"),
-         _utc(c.enrolled_at), _utc(c.last_seen_at))
+         _utc(c.enrolled_at), _utc(c.last_seen_at), _utc(c.discharged_at))
         for c in clients
     ]  # fmt: skip
-    pending = await s.execute(
-        select(Invite.pseudo_id, Invite.label, Invite.counselor, Invite.track, Invite.expires_at)
-        .where(Invite.used_at.is_(None), Invite.expires_at > now)
-        .order_by(Invite.expires_at)
-    )
-    # An invite made before revision 0006 has no client id yet: "-".
+    # Not used, not revoked, not expired. One made before revision 0006 has no client id: "-".
     rows += [
         (p.pseudo_id or "-", p.label or "-", p.counselor or "-", INVITED,
-         f"pending until {_utc(p.expires_at)}", p.track or "-", "-", "-")
-        for p in pending
+         f"pending until {_utc(p.expires_at)}", p.track or "-", "-", "-", "-")
+        for p in await repo.pending_invites(s, now)
     ]  # fmt: skip
     return rows
 

@@ -2,9 +2,11 @@
 
 The command line (`bot.cli`) and the Telegram staff commands (`bot.tg.staff`) parse what staff
 typed with one parser (`bot.service.staff_commands`), then call one `StaffDesk` method. The
-method opens the transaction, checks against the rows (`bot.service.program`), writes the
-audit entry where data leaves the bot, and returns the text to show. A bad name or id raises
-`AdminError` (nothing is written); a Telegram update seen before raises `AlreadyHandled`.
+method opens the transaction, checks against the rows (`bot.service.program`,
+`bot.service.invites`, `bot.service.clients`), writes the audit entry where data leaves the
+bot or a client's program changes (discharge, readmission, erasure), and returns the text to
+show. A bad name or id raises `AdminError` (nothing is written); a Telegram update seen before
+raises `AlreadyHandled`.
 
 Who is at the desk is its `actor`, the name the audit log keeps: `cli_actor()` names a person
 at the command line ("cli:alice", from `--as alice` or the operating-system user), the
@@ -22,8 +24,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
-from bot.domain.staff_input import AdminError, SessionSpec
-from bot.service import digest, export, notices, program, report
+from bot.domain.staff_input import AdminError, SessionEdit, SessionSpec
+from bot.service import clients, digest, export, invites, notices, program, report
 from bot.service.clock import Clock
 from bot.store import audit, repo
 from bot.store.database import Database
@@ -114,9 +116,15 @@ class StaffDesk:
         async with self._tx() as (s, _):
             return (await program.find_track(s, name)).name
 
-    async def remove_track(self, name: str) -> str:
+    async def remove_track(self, name: str, force: bool = False) -> str:
+        """Delete track `name` and its sessions (their pending reminders cancelled); its
+        clients stay, on no track. Returns "removed track NAME (ZONE) with N sessions; M
+        clients left without a track[; K pending invites revoked]".
+
+        AdminError: no such track; or pending invites name it and `force` is False (the line
+        names them). With `force` those invites are revoked (their links enroll nobody)."""
         async with self._tx() as (s, now):
-            return await program.remove_track(s, name, now)
+            return await program.remove_track(s, name, now, force=force)
 
     async def add_sessions(self, spec: SessionSpec) -> list[str]:
         """The sessions added ("added #12 ..."), then a "warning: overlaps ..." line per
@@ -125,12 +133,104 @@ class StaffDesk:
             return await program.add_sessions(s, spec, now)
 
     async def session_lines(self, track: str | None, client: str | None) -> list[str]:
-        async with self._tx() as (s, _):
-            return await program.session_lines(s, track, client)
+        """One line per session (all, a track's, or a client's own and their track's), with
+        the dates ahead a weekly session skips: "#12  track Evening IOP  group  Mon
+        18:00-21:00 America/New_York  Room 4  (skipped: 2026-12-21)". Empty when none.
+
+        AdminError: no such track or client."""
+        async with self._tx() as (s, now):
+            return await program.session_lines(s, now, track, client)
 
     async def remove_session(self, session_id: str) -> str:
         async with self._tx() as (s, now):
             return await program.remove_session(s, session_id, now)
+
+    async def skip_session(self, session_id: str, day: str) -> str:
+        """Take one date off a weekly session (a holiday): `session_id` as listed ("12" or
+        "#12"), `day` as YYYY-MM-DD in the session's zone. Its reminders for that date are
+        not sent (those pending are cancelled, none is planned) and the client's /sessions
+        and `session_lines` do not show it as a meeting. There is no un-skip.
+
+        Returns "skipping #12 ... on Thu 2026-12-24 (N pending reminders cancelled)".
+        AdminError: no such session; a one-off session; a date not on the session's
+        weekday; a date past (or today once the session began); a date skipped already."""
+        async with self._tx() as (s, now):
+            return await program.skip_session(s, session_id, day, now)
+
+    async def edit_session(self, session_id: str, edit: SessionEdit) -> list[str]:
+        """Change session `session_id` ("12" or "#12") in place; `edit` comes from
+        `staff_input.session_edit(opts)` (--kind, --start, --length, --place [- clears],
+        --weekly DAY or --once DATE), in both doors.
+        The same checks as `add_sessions`; its reminders not sent yet are replaced from the
+        new times at once.
+
+        Returns "changed #12 ... (was Mon 18:00-21:00 America/New_York)[; N pending
+        reminders replaced]", then a "warning: overlaps ..." line per overlap (or one line
+        "no change to #12 ..."). AdminError: no such session; the same session exists (for
+        the same track or client); a one-off date in the past."""
+        async with self._tx() as (s, now):
+            return await program.edit_session(s, session_id, edit, now)
+
+    async def invite_lines(self) -> list[str]:
+        """One line per pending invite (not used, revoked or expired), soonest to expire
+        first: "#12  c-3f9a1b2c  track Evening IOP  label A-17  counselor Dana R  expires
+        2026-12-03 18:00 UTC" (unset parts left out). Empty when there is none. Codes are
+        never stored, so never shown."""
+        async with self._tx() as (s, now):
+            return await invites.invite_lines(s, now)
+
+    async def revoke_invite(self, ref: str) -> str:
+        """Revoke a pending invite named by the client id it gives ("c-3f9a1b2c"), its
+        number ("#12") or its code (or the whole link): its link enrolls nobody from now on.
+
+        Returns "revoked invite #12 (c-3f9a1b2c): its link no longer enrolls anyone".
+        AdminError: no such invite; used (discharge the client instead), expired or revoked
+        already."""
+        async with self._tx() as (s, now):
+            return await invites.revoke_invite(s, ref, now)
+
+    async def set_track(self, pseudo_id: str, track: str | None) -> str:
+        """Put client `pseudo_id` on track `track`, move them there, or (None: the door's
+        `--none`) take them off their track. Their old track's reminders not sent yet are
+        dropped and the new track's are planned at once.
+
+        Returns "c-... put on track X", "c-... moved from track X to Y", "c-... taken off
+        track X", or "c-... is on track X already". AdminError: no such client (or the id of
+        an unused invite) or track."""
+        async with self._tx() as (s, now):
+            return await clients.set_track(s, pseudo_id, track, now)
+
+    async def discharge(self, pseudo_id: str) -> str:
+        """End the program for client `pseudo_id`, audited ("discharge"). No message of any
+        kind goes to them any more (pending reminders cancelled, nothing planned); the
+        record is kept and the roster shows "discharged" and the date. They still get
+        answers when they write, help and crisis screening included. Neither /start nor a
+        new invite readmits them (the program decides that: `readmit`).
+
+        Returns "discharged c-...: no more messages to them (N pending reminders
+        cancelled); ...". AdminError: no such client; discharged already."""
+        async with self._tx() as (s, now):
+            return await clients.discharge(s, pseudo_id, now, self.actor)
+
+    async def readmit(self, pseudo_id: str) -> str:
+        """Undo the discharge of client `pseudo_id`, audited ("readmit"): active again (or
+        enrolling, if they never finished) and their reminders planned at once.
+
+        Returns "readmitted c-...: active, messages resume". AdminError: no such client;
+        not discharged."""
+        async with self._tx() as (s, now):
+            return await clients.readmit(s, pseudo_id, now, self.actor)
+
+    async def erase(self, pseudo_id: str) -> str:
+        """Erase client `pseudo_id`'s whole record: exactly the client's own /delete, audited
+        ("erase", the actor and the pseudonymous id only). Irreversible: the door asks for
+        confirmation before calling this; this method erases what it is asked to. The
+        client is not told; if they write again they are a stranger.
+
+        Returns "erased c-...: N rows (...); nothing of theirs is left". AdminError: no such
+        client (or the id of an unused invite: revoke that instead)."""
+        async with self._tx() as (s, now):
+            return await clients.erase(s, pseudo_id, now, self.actor)
 
     async def new_invite(
         self, valid_for: timedelta, track: str | None, label: str | None = None,

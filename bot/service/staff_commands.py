@@ -13,12 +13,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.domain.staff_input import (
+    EDIT_OPTIONS,
     SESSION_OPTIONS,
     AdminError,
     OptionError,
     parse_duration,
+    session_edit,
     session_spec,
 )
+from bot.domain.zones import looks_like_zone
 from bot.service.report import FORMATS
 from bot.service.staff_syntax import (
     CLI,
@@ -37,7 +40,10 @@ from bot.service.staff_syntax import (
 )
 
 DEFAULT_EXPIRY = "72h"
-GROUPS = {"track": "program tracks", "session": "program sessions"}
+GROUPS = {
+    "track": "program tracks", "session": "program sessions", "invite": "invites",
+    "client": "one client",
+}  # fmt: skip
 
 
 # ---- tracks and sessions ------------------------------------------------------------------
@@ -45,9 +51,10 @@ GROUPS = {"track": "program tracks", "session": "program sessions"}
 
 def _zone_last(words: list[str]) -> list[str]:
     """The old `/track_add NAME ZONE`: the last of several words, with no option among them,
-    is the zone when it has a "/" or is UTC."""
+    is the zone when it looks like one (`zones.looks_like_zone`: a "/", UTC, an abbreviation
+    in capitals such as EST, or an offset, which is then refused rather than named)."""
     options = any(w.startswith("-") for w in words)
-    if len(words) > 1 and not options and ("/" in words[-1] or words[-1] == "UTC"):
+    if len(words) > 1 and not options and looks_like_zone(words[-1]):
         return [*words[:-1], "--timezone", words[-1]]
     return words
 
@@ -61,7 +68,46 @@ async def _track_list(call: Call) -> Outcome:
 
 
 async def _track_remove(call: Call) -> Outcome:
-    return Lines([await call.desk.remove_track(call.args.name)])
+    return Lines([await call.desk.remove_track(call.args.name, force=bool(call.args.force))])
+
+
+async def _session_skip(call: Call) -> Outcome:
+    return Lines([await call.desk.skip_session(call.args.id, call.args.date)])
+
+
+async def _session_edit(call: Call) -> Outcome:
+    opts = {name: getattr(call.args, name) for name in EDIT_OPTIONS}
+    return Lines(await call.desk.edit_session(call.args.id, session_edit(opts)))
+
+
+# ---- clients and invites ------------------------------------------------------------------
+
+
+async def _client_set_track(call: Call) -> Outcome:
+    track, off = call.args.track, bool(call.args.none)
+    if (track is None) == (not off):
+        raise AdminError("give --track NAME, or --none to take the client off their track")
+    return Lines([await call.desk.set_track(call.args.client, None if off else track)])
+
+
+async def _client_discharge(call: Call) -> Outcome:
+    return Lines([await call.desk.discharge(call.args.client)])
+
+
+async def _client_readmit(call: Call) -> Outcome:
+    return Lines([await call.desk.readmit(call.args.client)])
+
+
+async def _client_erase(call: Call) -> Outcome:
+    return Lines([await call.desk.erase(call.args.client)])
+
+
+async def _invite_list(call: Call) -> Outcome:
+    return Lines(await call.desk.invite_lines() or ["no pending invites"])
+
+
+async def _invite_revoke(call: Call) -> Outcome:
+    return Lines([await call.desk.revoke_invite(call.args.invite)])
 
 
 async def _session_add(call: Call) -> Outcome:
@@ -192,8 +238,13 @@ COMMANDS: tuple[Command, ...] = (  # the order of /help, the menu and the README
     ),
     Command(("track", "list"), "tracks", "tracks with their zone, sessions and clients",
             _track_list),
-    Command(("track", "remove"), "track_remove", "delete a track and its sessions",
-            _track_remove, (arg("name", words=True, metavar="NAME"),)),
+    Command(
+        ("track", "remove"), "track_remove",
+        "delete a track and its sessions (refused while pending invites name it, unless "
+        "--force, which revokes them)", _track_remove,
+        (arg("name", words=True, metavar="NAME"),
+         arg("--force", action="store_true", help="also revoke the invites that name it")),
+    ),
     Command(
         ("session", "add"), "session_add",
         "add a track-wide or one client's session: give --track or --client, and --weekly "
@@ -207,6 +258,24 @@ COMMANDS: tuple[Command, ...] = (  # the order of /help, the menu and the README
     Command(("session", "remove"), "session_remove", "delete a session", _session_remove,
             (arg("id", metavar="ID", help="the number from the session list, e.g. 12"),)),
     Command(
+        ("session", "skip"), "session_skip",
+        "take one date off a weekly session (a holiday): no reminders that day", _session_skip,
+        (arg("id", metavar="ID", help="the number from the session list, e.g. 12"),
+         arg("date", metavar="YYYY-MM-DD", help="one of its days, today or later")),
+    ),
+    Command(
+        ("session", "edit"), "session_edit",
+        "change a session in place (the checks of session add); its coming reminders follow",
+        _session_edit,
+        (arg("id", metavar="ID", help="the number from the session list, e.g. 12"),
+         arg("--kind", metavar="KIND", help="group, individual or family"),
+         arg("--weekly", metavar="DAY", help="the one day it meets (mon..sun)"),
+         arg("--once", metavar="YYYY-MM-DD", help="a single date instead"),
+         arg("--start", metavar="HH:MM", help="local start time"),
+         arg("--length", metavar="MINUTES", help="5 to 600"),
+         arg("--place", words=True, metavar="TEXT", help="room or video link; - clears it")),
+    ),
+    Command(
         ("invite",), "invite",
         "create a single-use invite link (valid at most 30 days) and the client id it gives",
         _invite,
@@ -215,6 +284,38 @@ COMMANDS: tuple[Command, ...] = (  # the order of /help, the menu and the README
          arg("--label", words=True, metavar="TEXT",
              help="staff-only: a chart number or initials (never a name, diagnosis or phone)"),
          arg("--counselor", words=True, metavar="NAME", help="the client's counselor")),
+    ),
+    Command(("invite", "list"), "invites",
+            "pending invites: number, client id, track, label, counselor, expiry",
+            _invite_list),
+    Command(
+        ("invite", "revoke"), "invite_revoke", "revoke a pending invite: its link enrolls nobody",
+        _invite_revoke,
+        (arg("invite", metavar="INVITE",
+             help="the client id it gives (c-...), its number (#12), its code or link"),),
+    ),
+    Command(
+        ("client", "set-track"), "client_track",
+        "put a client on a track, move them, or take them off (--none)", _client_set_track,
+        (arg("client", metavar="PSEUDO_ID", help="e.g. c-3f9a1b2c"),
+         arg("--track", words=True, metavar="NAME", help="the track (it must exist)"),
+         arg("--none", action="store_true", help="take the client off their track")),
+    ),
+    Command(
+        ("client", "discharge"), "client_discharge",
+        "end a client's program: no more messages; the record is kept (audited)",
+        _client_discharge, (arg("client", metavar="PSEUDO_ID", help="e.g. c-3f9a1b2c"),),
+    ),
+    Command(
+        ("client", "readmit"), "client_readmit",
+        "undo a discharge: messages start again (audited)", _client_readmit,
+        (arg("client", metavar="PSEUDO_ID", help="e.g. c-3f9a1b2c"),),
+    ),
+    Command(
+        ("client", "erase"), "client_erase",
+        "erase a client's whole record, as their own /delete does (audited)", _client_erase,
+        (arg("client", metavar="PSEUDO_ID", help="e.g. c-3f9a1b2c"),),
+        confirm="every row of this client is erased, for good",
     ),
     Command(
         ("report",), "report", "one row per client since a date (audited)", _report,

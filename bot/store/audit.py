@@ -1,6 +1,7 @@
 """The audit log: every export, report, roster listing, share, daily flag digest, notice taken
 and reading of this log itself, written in the same transaction as the data it lets out, so a
-disclosure and its record commit together.
+disclosure and its record commit together; and every discharge, readmission and erasure staff
+make, in the transaction that makes it.
 
 Like the other repositories these flush but never begin or commit."""
 
@@ -17,8 +18,13 @@ from bot.store.models import AuditEntry
 # "ack": a staff member took a crisis notice or a daily flag digest ("I'm on it");
 # "renotify": a crisis notice nobody took was sent again (or, the last time, to every staff id
 # privately); "digest": a client's flags went to the staff chat in the daily digest; "audit":
-# someone read this log (who saw who saw what).
-ACTIONS = frozenset({"export", "report", "clients", "share", "ack", "renotify", "digest", "audit"})
+# someone read this log (who saw who saw what). "discharge", "readmit": staff ended (or
+# resumed) a client's program; "erase": staff erased a client's whole record, as the client's
+# own /delete does (the subject is the id it had).
+ACTIONS = frozenset({
+    "export", "report", "clients", "share", "ack", "renotify", "digest", "audit", "discharge",
+    "readmit", "erase",
+})  # fmt: skip
 _DETAIL_MAX = 200  # audit_log.detail is a String(200)
 
 

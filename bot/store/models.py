@@ -37,6 +37,10 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime(), dict[str, Any]: JSON}
 
 
+# The client's status once staff discharged them: the record stays, no message goes to them.
+DISCHARGED = "discharged"
+
+
 def _client_fk() -> Any:
     return mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
 
@@ -72,6 +76,9 @@ class Client(Base):
     # counselor, so staff know who `pseudo_id` is. Never shown to the client, never logged.
     label: Mapped[str | None] = mapped_column(String(32))
     counselor: Mapped[str | None] = mapped_column(String(64))
+    # Migration 0007: when staff discharged the client (status "discharged"): no message of
+    # any kind goes to them from then on; the record stays.
+    discharged_at: Mapped[datetime | None]
 
 
 class Invite(Base):
@@ -90,6 +97,9 @@ class Invite(Base):
     pseudo_id: Mapped[str | None] = mapped_column(String(16), unique=True, index=True)
     label: Mapped[str | None] = mapped_column(String(32))
     counselor: Mapped[str | None] = mapped_column(String(64))
+    # Migration 0007: when staff revoked it (or removed its track with --force); a revoked
+    # invite's link enrolls nobody.
+    revoked_at: Mapped[datetime | None]
 
 
 class Consent(Base):
@@ -263,6 +273,23 @@ class ProgramSession(Base):
     place: Mapped[str | None] = mapped_column(String(200))
     timezone: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime]
+    # Migration 0007: when staff last changed it (`session edit`); its reminders count "added
+    # later" from then, so a new time is announced like a new session.
+    updated_at: Mapped[datetime | None]
+
+
+class SessionSkip(Base):
+    """One date a weekly session does not meet (a holiday), in the session's own zone: its
+    reminders for that date are not sent and /sessions does not show it (migration 0007)."""
+
+    __tablename__ = "session_skips"
+    __table_args__ = (UniqueConstraint("session_id", "skip_date"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    skip_date: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime]
 
 
 class Reminder(Base):
@@ -271,8 +298,10 @@ class Reminder(Base):
     Status: due -> claimed -> sending -> sent; or missed (too late, quiet hours, not needed any
     more); or failed (Telegram refused it); or uncertain (handed to Telegram, no answer came:
     a timeout, a dropped connection, a crash mid-send; it may have been delivered and is never
-    sent again). Never deleted except with the client (or, still due, when a new check-in time
-    or zone re-plans it)."""
+    sent again). Never deleted except with the client, or while it is only a plan not sent
+    yet (still due, or set aside by a block and still ahead): when a new check-in time or
+    zone re-plans it, when its session changes or its client leaves the session's track,
+    and (set aside by a discharge) when the client is readmitted."""
 
     __tablename__ = "reminders"
     __table_args__ = (UniqueConstraint("client_id", "kind", "occurrence"),)

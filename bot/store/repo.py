@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Result, delete, func, select
@@ -48,9 +49,11 @@ __all__ = [
     "get_client_by_tg",
     "get_craving",
     "hash_code",
+    "invite_open",
     "load_conversation",
     "mark_update",
     "new_pseudo_id",
+    "pending_invites",
     "prune_updates",
     "safety_asked_since",
     "save_checkin",
@@ -157,10 +160,32 @@ async def find_invite(s: AsyncSession, code: str) -> Invite | None:
     return await s.scalar(stmt)
 
 
+def invite_open(invite: Invite, now: datetime) -> bool:
+    """Whether an invite still enrolls whoever opens it: not used, not revoked, not expired."""
+    expires = invite.expires_at
+    expires = expires if expires.tzinfo else expires.replace(tzinfo=UTC)  # SQLite reads naive
+    return invite.used_at is None and invite.revoked_at is None and expires > now
+
+
+async def pending_invites(
+    s: AsyncSession, now: datetime, track: str | None = None
+) -> Sequence[Invite]:
+    """The invites that still enroll someone (`invite_open`), soonest to expire first;
+    optionally only those for the track named `track`."""
+    stmt = (
+        select(Invite)
+        .where(Invite.used_at.is_(None), Invite.revoked_at.is_(None), Invite.expires_at > now)
+        .order_by(Invite.expires_at, Invite.id)
+    )
+    if track is not None:
+        stmt = stmt.where(Invite.track == track)
+    return (await s.scalars(stmt)).all()
+
+
 async def use_invite(s: AsyncSession, invite: Invite, client_id: int, now: datetime) -> None:
     """Mark an invite as redeemed by a client; refuses an invite already used."""
-    if invite.used_at is not None:
-        raise ValueError(f"invite {invite.id} was already used")
+    if invite.used_at is not None or invite.revoked_at is not None:
+        raise ValueError(f"invite {invite.id} was already used or revoked")
     invite.used_at = now
     invite.client_id = client_id
     await s.flush()

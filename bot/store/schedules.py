@@ -7,14 +7,17 @@ never take the same row; on SQLite the BEGIN IMMEDIATE write lock serialises cla
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.store.models import Attendance, Client, ProgramSession, Reminder, Track
+from bot.store.blocking import BLOCKED
+from bot.store.models import Attendance, Client, ProgramSession, Reminder, SessionSkip, Track
 from bot.store.repo import _insert_ignoring_conflicts, _rowcount
 
 # ---- tracks and sessions --------------------------------------------------------------------
@@ -87,6 +90,88 @@ async def remove_session(s: AsyncSession, session: ProgramSession, now: datetime
     )
     await s.delete(session)
     return _rowcount(result)
+
+
+async def drop_planned(
+    s: AsyncSession, session_ids: Sequence[int], now: datetime, client_id: int | None = None
+) -> int:
+    """Delete the reminders of these sessions (only one client's, when given) not sent yet,
+    after the session changed or the client left its track: the rows still due, and those a
+    block set aside whose time has not come (an unblock would put them back). They are plans;
+    the planner writes what still holds from the new schedule. Returns the due rows deleted."""
+    if not session_ids:
+        return 0
+    mine: ColumnElement[bool] = Reminder.session_id.in_(list(session_ids))
+    if client_id is not None:
+        mine = and_(mine, Reminder.client_id == client_id)
+    due = await s.execute(delete(Reminder).where(mine, Reminder.status == "due"))
+    set_aside = and_(Reminder.status == "missed", Reminder.detail == BLOCKED,
+                     Reminder.due_at > now)  # fmt: skip
+    await s.execute(delete(Reminder).where(mine, set_aside))
+    return _rowcount(due)
+
+
+# ---- dates a weekly session does not meet ---------------------------------------------------
+
+
+async def add_skip(s: AsyncSession, session: ProgramSession, day: date, now: datetime) -> bool:
+    """Record that `session` does not meet on `day` (its own zone's date); False when that
+    date was skipped already."""
+    found = await s.scalar(
+        select(SessionSkip.id).where(
+            SessionSkip.session_id == session.id, SessionSkip.skip_date == day
+        )
+    )
+    if found is not None:
+        return False
+    s.add(SessionSkip(session_id=session.id, skip_date=day, created_at=now))
+    await s.flush()
+    return True
+
+
+async def skipped_dates(
+    s: AsyncSession, session_ids: Iterable[int] | None = None, since: date | None = None
+) -> dict[int, frozenset[date]]:
+    """The skipped dates by session id: of these sessions (all when None), from `since` on."""
+    stmt = select(SessionSkip.session_id, SessionSkip.skip_date)
+    if session_ids is not None:
+        stmt = stmt.where(SessionSkip.session_id.in_(list(session_ids)))
+    if since is not None:
+        stmt = stmt.where(SessionSkip.skip_date >= since)
+    found: dict[int, set[date]] = defaultdict(set)
+    for session_id, day in (await s.execute(stmt)).all():
+        found[session_id].add(day)
+    return {session_id: frozenset(days) for session_id, days in found.items()}
+
+
+async def drop_skips(s: AsyncSession, session_id: int, keep_weekday: int | None) -> int:
+    """Forget a session's skipped dates that are not on `keep_weekday` (all when None): after
+    its day changed they name no meeting."""
+    rows = await s.scalars(select(SessionSkip).where(SessionSkip.session_id == session_id))
+    dropped = 0
+    for row in list(rows):
+        if keep_weekday is None or row.skip_date.weekday() != keep_weekday:
+            await s.delete(row)
+            dropped += 1
+    return dropped
+
+
+async def cancel_session_day(
+    s: AsyncSession, session: ProgramSession, day: date, detail: str
+) -> int:
+    """Mark the reminders still due of `session` meeting on `day` (in the session's zone)
+    missed with `detail`; returns how many."""
+    zone = ZoneInfo(session.timezone)
+    rows = await s.scalars(
+        select(Reminder).where(Reminder.session_id == session.id, Reminder.status == "due")
+    )
+    cancelled = 0
+    for row in list(rows):
+        if row.session_start is not None and row.session_start.astimezone(zone).date() == day:
+            row.status, row.detail = "missed", detail
+            cancelled += 1
+    await s.flush()
+    return cancelled
 
 
 # ---- reminders ----------------------------------------------------------------------------
@@ -182,6 +267,17 @@ async def last_sent(s: AsyncSession, client_id: int, kind: str) -> datetime | No
         Reminder.client_id == client_id, Reminder.kind == kind, Reminder.status == "sent"
     )
     return await s.scalar(stmt.order_by(Reminder.sent_at.desc()).limit(1))
+
+
+async def cancel_due(s: AsyncSession, client_id: int, detail: str) -> int:
+    """Mark every reminder of the client still due missed with `detail` (a discharge):
+    they are never sent, and the planner cannot write the same occurrences again."""
+    result = await s.execute(
+        update(Reminder)
+        .where(Reminder.client_id == client_id, Reminder.status == "due")
+        .values(status="missed", detail=detail)
+    )
+    return _rowcount(result)
 
 
 async def delete_unsent(s: AsyncSession, client_id: int, kinds: Sequence[str]) -> int:

@@ -109,7 +109,11 @@ def test_tracks_add_list_remove(cli: Cli) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [(["add", "Evening", "--timezone", "Mars/Base"], "unknown time zone 'Mars/Base'"),
-     (["add", "Evening", "--timezone", "new york"], "unknown time zone"),
+     # A fixed offset is refused naming the zone to use ("new york" now reads as the
+     # client side reads it: America/New_York).
+     (["add", "Evening", "--timezone", "UTC-5"], "fixed offset (UTC-5 all year, no daylight "
+                                                 "saving), not a place's time zone; use the "
+                                                 "IANA name of the place, e.g. America/New_York"),
      (["add", "x" * 65], "track name must be 1-64 characters"),
      (["add", "Morning"], "track 'Morning' already exists"),
      (["remove", "Nope"], "no track named 'Nope'")],

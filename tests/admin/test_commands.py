@@ -261,7 +261,7 @@ def test_the_usage_is_the_same_in_both_doors() -> None:
 
 def test_names_are_unique_and_fit_telegram() -> None:
     names = [c.telegram for c in telegram_commands()]
-    assert len(set(names)) == len(names) == 10  # nine, and /audit
+    assert len(set(names)) == len(names) == 18  # nine, /audit, and eight to manage a program
     assert all(re.fullmatch(r"[a-z0-9_]{1,32}", str(n)) for n in names)
     assert len({c.words for c in COMMANDS}) == len(COMMANDS)
 

@@ -196,11 +196,12 @@ def test_clients_lists_the_roster_with_invites(
     header, *rows = [line.split() for line in cli.ok("clients").splitlines()]
     assert header == [
         "pseudo_id", "label", "counselor", "status", "invite", "track", "enrolled_utc",
-        "last_active_utc",
+        "last_active_utc", "discharged_utc",
     ]  # fmt: skip
     by_id = {row[0]: row for row in rows}
     assert by_id[mine][1:6] == by_id[other][1:6] == ["-", "-", "active", "used", "-"]
     assert by_id[mine][6:8] == ["2025-03-01", "12:00"]  # enrolled at NOW, in UTC
+    assert by_id[mine][-1] == "-"  # not discharged
     [enrolling] = [row for row in rows if row[3] == "enrolling"]
     assert enrolling[4:7] == ["none", "-", "-"]
     assert rows[-1][0].startswith("c-")  # the id the invite's client will have

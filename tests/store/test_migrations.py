@@ -163,6 +163,16 @@ def _of_0006(entry: tuple[Any, ...]) -> bool:
     return entry[0] == "add_column" and str(entry[3].name) in COLUMNS_0006
 
 
+# What revision 0008 adds: three columns and the session_skips table (with its index).
+COLUMNS_0008 = {"discharged_at", "revoked_at", "updated_at"}
+
+
+def _of_0008(entry: tuple[Any, ...]) -> bool:
+    if entry[0] in ("add_table", "add_index"):
+        return _table_of(entry) == "session_skips"
+    return entry[0] == "add_column" and str(entry[3].name) in COLUMNS_0008
+
+
 async def test_0004_moves_days_since_use_into_its_column_and_back(store_url: str) -> None:
     await _seed_0003(store_url)
     upgrade(store_url)
@@ -181,7 +191,9 @@ async def test_0004_moves_days_since_use_into_its_column_and_back(store_url: str
     }
     diff, _ = await _inspect(store_url)
     later = {"inbox", "outbox", *TABLES_0007}  # tables of later revisions, absent at 0003 too
-    on_clients = [e for e in diff if _table_of(e) not in later and not _of_0006(e)]
+    on_clients = [
+        e for e in diff if _table_of(e) not in later and not _of_0006(e) and not _of_0008(e)
+    ]
     assert [entry[0] for entry in on_clients] == ["add_column"]  # the column is gone again
     # Dropping the column did not rebuild the clients table (which would cascade-delete).
     assert await _read(store_url, text("SELECT client_id FROM consents")) == [(1,)]
@@ -219,7 +231,8 @@ async def test_0006_adds_columns_keeping_every_row_and_drops_them_again(store_ur
     await asyncio.to_thread(command.downgrade, alembic_config(store_url), "0005")
     diff, _ = await _inspect(store_url)
     diff = [entry for entry in diff if _table_of(entry) not in TABLES_0007]
-    assert diff and all(_of_0006(entry) for entry in diff)
+    assert any(_of_0006(entry) for entry in diff)
+    assert all(_of_0006(entry) or _of_0008(entry) for entry in diff)
     # Dropping the columns did not rebuild clients (which would cascade-delete).
     assert await _read(store_url, text("SELECT client_id FROM consents")) == [(1,)]
     assert await _read(store_url, text("SELECT client_id FROM crisis_events")) == [(1,)]
@@ -253,5 +266,29 @@ async def test_0007_adds_the_digest_table_and_drops_it_again(store_url: str) -> 
         )
     await asyncio.to_thread(command.downgrade, alembic_config(store_url), "0006")
     diff, tables = await _inspect(store_url)
+    diff = [entry for entry in diff if not _of_0008(entry)]  # the later revision went too
     assert [(entry[0], _table_of(entry)) for entry in diff] == [("add_table", "flag_digests")]
     assert "flag_digests" not in tables
+
+
+# ---- 0008: discharge, revoked invites, changed and skipped sessions ---------------------------
+
+
+async def test_0008_adds_columns_and_a_table_keeping_every_row_and_drops_them(
+    store_url: str,
+) -> None:
+    await _seed_0003(store_url)
+    await asyncio.to_thread(command.upgrade, alembic_config(store_url), "0007")
+    upgrade(store_url)
+    assert await _read(store_url, text("SELECT discharged_at FROM clients WHERE id = 1")) == [
+        (None,)
+    ]
+    assert (await _inspect(store_url))[0] == []
+    await asyncio.to_thread(command.downgrade, alembic_config(store_url), "0007")
+    diff, tables = await _inspect(store_url)
+    assert "session_skips" not in tables
+    assert {_table_of(e) for e in diff} == {"clients", "invites", "sessions", "session_skips"}
+    assert all(_of_0008(entry) for entry in diff)
+    # Dropping the columns did not rebuild clients (which would cascade-delete).
+    assert await _read(store_url, text("SELECT client_id FROM consents")) == [(1,)]
+    assert len(await _read(store_url, text("SELECT id FROM clients"))) == len(PREFS_0003)

@@ -3,65 +3,22 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-import zoneinfo
-from functools import cache
 
-_ZONE_ALIASES: dict[str, str] = {
-    "eastern": "America/New_York",
-    "est": "America/New_York",
-    "edt": "America/New_York",
-    "et": "America/New_York",
-    "este": "America/New_York",
-    "central": "America/Chicago",
-    "cst": "America/Chicago",
-    "cdt": "America/Chicago",
-    "ct": "America/Chicago",
-    "mountain": "America/Denver",
-    "mst": "America/Denver",
-    "mdt": "America/Denver",
-    "montana": "America/Denver",
-    "arizona": "America/Phoenix",
-    "pacific": "America/Los_Angeles",
-    "pst": "America/Los_Angeles",
-    "pdt": "America/Los_Angeles",
-    "pacifico": "America/Los_Angeles",
-    "alaska": "America/Anchorage",
-    "hawaii": "Pacific/Honolulu",
-    "puerto rico": "America/Puerto_Rico",
-}
+from bot.domain.zones import fold, resolve_zone
+
 _TIME = re.compile(r"^(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
 _PHONE_OK = re.compile(r"^\+?[\d\s().\-]{7,24}$")
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@cache
-def _zones_by_key() -> dict[str, str]:
-    """Lower-cased zone names and their last parts ('chicago'), mapped to the real name."""
-    zones: dict[str, str] = {}
-    for name in sorted(zoneinfo.available_timezones()):
-        if "/" not in name or name.startswith(("Etc/", "SystemV/")):
-            continue
-        zones[name.lower()] = name
-        zones.setdefault(name.rsplit("/", 1)[-1].lower(), name)
-    return zones
-
-
 def parse_timezone(text: str) -> str | None:
-    """An IANA zone from a typed name ('America/Chicago', 'chicago', 'Pacific'), or None."""
-    key = _fold(text)
-    if key in _ZONE_ALIASES:
-        return _ZONE_ALIASES[key]
-    return _zones_by_key().get(key.replace(" ", "_"))
+    """An IANA zone from a typed name ('America/Chicago', 'chicago', 'Pacific', 'EST',
+    'hora del este'), or None; the one alias table staff use too (`bot.domain.zones`)."""
+    return resolve_zone(text)
 
 
 def parse_time(text: str) -> str | None:
     """'HH:MM' from '19:30', '7:30 pm', '7pm', '19.30' or '19h30'; None if not a time."""
-    match = _TIME.match(_fold(text))
+    match = _TIME.match(fold(text))
     if not match:
         return None
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
@@ -90,12 +47,7 @@ def parse_scale(text: str) -> int | None:
     return int(match.group(1))
 
 
-def fold(text: str) -> str:
-    """Lower-case, accent-free form for comparing typed labels."""
-    return _fold(text)
-
-
 def label_key(text: str) -> str:
     """A typed or shown label reduced to lower-case words: '◀ Back' and 'back' match."""
-    kept = "".join(c for c in _fold(text) if c.isalnum() or c.isspace())
+    kept = "".join(c for c in fold(text) if c.isalnum() or c.isspace())
     return " ".join(kept.split())

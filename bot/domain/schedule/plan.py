@@ -71,7 +71,9 @@ _DAY_BEFORE_REACH = timedelta(days=2)
 
 @dataclass(frozen=True)
 class SessionRule:
-    """A program session as stored: weekly on `weekday` or once on `once_date`."""
+    """A program session as stored: weekly on `weekday` or once on `once_date`, except on the
+    `skipped` dates (a holiday: dates in the session's zone). `created_at` is when its
+    reminders count "added later" from: when it was added, or last changed."""
 
     id: int
     kind: str
@@ -81,6 +83,7 @@ class SessionRule:
     duration_min: int
     timezone: str
     created_at: datetime
+    skipped: frozenset[date] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,8 @@ class Planned:
 
 
 def session_occurrences(rule: SessionRule, start: datetime, end: datetime) -> list[datetime]:
-    """UTC start instants of the session in [start, end), wall-clock steady in its zone."""
+    """UTC start instants of the session in [start, end), wall-clock steady in its zone;
+    none on a skipped date."""
     start, end = as_utc(start), as_utc(end)
     if rule.weekday is None:
         days = [rule.once_date] if rule.once_date is not None else []
@@ -117,6 +121,7 @@ def session_occurrences(rule: SessionRule, start: datetime, end: datetime) -> li
         # A day of slack each side: a start moved out of a gap can land on another date.
         around = local_days(start - _DAY, end + _DAY, rule.timezone)
         days = [day for day in around if day.weekday() == rule.weekday]
+    days = [day for day in days if day not in rule.skipped]
     instants = (local_to_utc(day, rule.start_time, rule.timezone) for day in days)
     return [instant for instant in instants if start <= instant < end]
 
