@@ -1,0 +1,167 @@
+"""Managing a program from the command line (issue 10, items 4, 7 and 8): every new command as
+a real process on a real SQLite file, and every refusal as one clear line and exit 2."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.admin.test_cli import EVENING, Cli
+
+CHICAGO = ZoneInfo("America/Chicago")  # the Cli's PROGRAM_TIMEZONE
+
+
+def next_weekday(weekday: int, after: int = 1) -> date:
+    """The first date on `weekday` (0 = Monday) at least `after` days from today in Chicago."""
+    day = datetime.now(CHICAGO).date() + timedelta(days=after)
+    return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    return Cli(tmp_path)
+
+
+def invite(cli: Cli, *args: str) -> str:
+    """A new invite's client id."""
+    [line] = [x for x in cli.ok("invite", *args) if x.startswith("client id: ")]
+    return line.split()[2]
+
+
+def test_invite_list_and_revoke(cli: Cli) -> None:
+    assert cli.ok("invite", "list") == ["no pending invites"]
+    cli.ok("track", "add", "Evening IOP")
+    first = invite(cli, *EVENING, "--label", "A-17")
+    second = invite(cli)
+    listed = cli.ok("invite", "list")
+    assert len(listed) == 2 and first in listed[0] and "A-17" in listed[0]
+    assert cli.ok("invite", "revoke", first) == [
+        f"revoked invite #1 ({first}): its link no longer enrolls anyone"
+    ]
+    assert [second in line for line in cli.ok("invite", "list")] == [True]
+    assert cli.fails("invite", "revoke", first).startswith("error: invite #1")
+    assert cli.fails("invite", "revoke", "c-12345678") == (
+        "error: no invite gives the client id c-12345678; see the invite list"
+    )
+    assert cli.fails("invite", "revoke", "#9") == "error: no invite #9; see the invite list"
+
+
+def test_track_remove_with_pending_invites_needs_force(cli: Cli) -> None:
+    cli.ok("track", "add", "Evening IOP")
+    pseudo = invite(cli, *EVENING)
+    refused = cli.fails("track", "remove", "Evening IOP")
+    assert "1 pending invite" in refused and pseudo in refused and "--force" in refused
+    [done] = cli.ok("track", "remove", "Evening IOP", "--force")
+    assert done.startswith("removed track Evening IOP") and "1 pending invite" in done
+    assert cli.ok("invite", "list") == ["no pending invites"]
+    assert cli.rows("select revoked_at is not null from invites") == [(1,)]
+
+
+def test_session_skip_and_edit(cli: Cli) -> None:
+    cli.ok("track", "add", "Evening IOP")
+    cli.ok("session", "add", *EVENING, "--kind", "group", "--weekly", "mon", "--start",
+           "18:00", "--length", "120")  # fmt: skip
+    monday = next_weekday(0)
+    [skipped] = cli.ok("session", "skip", "1", monday.isoformat())
+    assert skipped.startswith("skipping #1") and monday.isoformat() in skipped
+    assert f"(skipped: {monday.isoformat()})" in cli.ok("session", "list")[0]
+    [changed] = cli.ok("session", "edit", "1", "--start", "18:30", "--place", "Room", "5")
+    assert changed.startswith("changed #1") and "18:30-20:30" in changed
+    assert cli.rows("select start_time, place from sessions") == [("18:30", "Room 5")]
+    cli.ok("session", "edit", "1", "--place", "-")
+    assert cli.rows("select place from sessions") == [(None,)]
+    tuesday = next_weekday(1)
+    assert cli.fails("session", "skip", "1", tuesday.isoformat()) == (
+        f"error: {tuesday.isoformat()} is a Tuesday; session #1 meets on Mondays"
+    )
+    assert "in the past" in cli.fails("session", "skip", "1", "2020-01-06")
+    assert cli.fails("session", "skip", "9", monday.isoformat()).startswith("error: no session")
+    assert cli.fails("session", "edit", "1") == (
+        "error: nothing to change; give --kind, --weekly, --once, --start, --length, --place"
+    )
+    assert "one day" in cli.fails("session", "edit", "1", "--weekly", "mon,wed")
+
+
+def test_a_one_off_session_is_removed_not_skipped(cli: Cli) -> None:
+    cli.ok("track", "add", "Evening IOP")
+    day = next_weekday(3, after=3).isoformat()
+    cli.ok("session", "add", *EVENING, "--kind", "family", "--once", day, "--start", "10:00",
+           "--length", "60")  # fmt: skip
+    assert cli.fails("session", "skip", "1", day) == (
+        f"error: session #1 meets once ({day}); remove it instead"
+    )
+
+
+def test_client_set_track_discharge_readmit_and_erase(cli: Cli) -> None:
+    cli.ok("track", "add", "Evening IOP")
+    cli.ok("track", "add", "Day Program")
+    pseudo = cli.add_client("America/Chicago", "Evening IOP")
+    [moved] = cli.ok("client", "set-track", pseudo, "--track", "Day Program")
+    assert pseudo in moved and "Day Program" in moved
+    cli.ok("client", "set-track", pseudo, "--none")
+    assert cli.rows("select track_id from clients") == [(None,)]
+    [out] = cli.ok("client", "discharge", pseudo, "--as", "Dana R")
+    assert pseudo in out
+    assert cli.rows("select status, discharged_at is not null from clients") == [
+        ("discharged", 1)
+    ]
+    roster = "\n".join(cli.ok("clients"))
+    assert "discharged" in roster
+    cli.ok("client", "readmit", pseudo)
+    # back to where they were: this client (made as the bot makes one) never finished enrolling
+    assert cli.rows("select status, discharged_at from clients") == [("enrolling", None)]
+    refused = cli.fails("client", "erase", pseudo)
+    assert refused == (
+        "error: every row of this client is erased, for good: to go ahead, give the command "
+        "again with --yes"
+    )
+    assert cli.rows("select count(*) from clients") == [(1,)]  # nothing was erased
+    cli.ok("client", "erase", pseudo, "--yes", "--as", "Dana R")
+    assert cli.rows("select count(*) from clients") == [(0,)]
+    audit = cli.rows("select actor, action, subject from audit_log where action != 'clients'")
+    assert audit == [
+        ("cli:Dana R", "discharge", pseudo),
+        (audit[1][0], "readmit", pseudo),  # the login name of whoever runs the tests
+        ("cli:Dana R", "erase", pseudo),
+    ]
+    assert audit[1][0].startswith("cli:")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["client", "set-track", "c-12345678"],
+         "error: give --track NAME, or --none to take the client off their track"),
+        (["client", "set-track", "c-12345678", "--track", "A", "--none"],
+         "error: give --track NAME, or --none to take the client off their track"),
+        (["client", "set-track", "c-12345678", "--none"], "error: no client with id 'c-12345678'"),
+        (["client", "discharge", "c-12345678"], "error: no client with id 'c-12345678'"),
+        (["client", "readmit", "c-12345678"], "error: no client with id 'c-12345678'"),
+        (["client", "erase", "c-12345678", "--yes"], "error: no client with id 'c-12345678'"),
+        (["track", "add", "Morning", "--timezone", "UTC-5"], "error: 'UTC-5' is a fixed offset"),
+        (["audit", "--since", "2999-01-01"], "error: --since: 2999-01-01 is after today"),
+        (["clients", "--as", ""], "error: --as must be 1-60 printable characters"),
+    ],
+)  # fmt: skip
+def test_refusals_are_one_line(cli: Cli, args: list[str], message: str) -> None:
+    assert cli.fails(*args).startswith(message)
+
+
+def test_zones_by_their_everyday_names(cli: Cli) -> None:
+    assert cli.ok("track", "add", "Morning", "--timezone", "EST") == [
+        "added track Morning (America/New_York)"
+    ]
+    assert cli.ok("track", "add", "Night", "--timezone", "pacific") == [
+        "added track Night (America/Los_Angeles)"
+    ]
+
+
+def test_audit_prints_who_did_what(cli: Cli) -> None:
+    cli.ok("clients", "--as", "Dana R")
+    [line] = cli.ok("audit")
+    assert "cli:Dana R" in line and "clients" in line
+    lines = cli.ok("audit", "--since", datetime.now(CHICAGO).date().isoformat())
+    assert len(lines) == 2 and "audit" in lines[1]  # reading the log was recorded too
