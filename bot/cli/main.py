@@ -8,6 +8,7 @@ import asyncio
 import logging
 import os
 import sys
+from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
 
@@ -26,8 +27,15 @@ def _parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="talk to the bot in this terminal (no token needed)")
     chat.add_argument("--user", default=os.environ.get("USER", "local"), help="who you are")
     chat.add_argument("--lang", default=os.environ.get("LANG", "en")[:2], help="en or es")
-    db = sub.add_parser("db", help="database tasks")
-    db.add_argument("action", choices=["upgrade"])
+    db = sub.add_parser("db", help="database tasks: upgrade, backup")
+    tasks = db.add_subparsers(dest="action", required=True)
+    tasks.add_parser("upgrade", help="apply the migrations not applied yet")
+    backup = tasks.add_parser("backup", help="a consistent copy of a live SQLite database")
+    backup.add_argument("path", metavar="PATH", help="a new file (never overwritten), 0600")
+    sub.add_parser(
+        "health", help="exit 0 if the running bot's poller and dispatcher were seen in the last "
+        "3 minutes and the database answers, else 1 (the container's HEALTHCHECK)",
+    )  # fmt: skip
     # The staff commands (invite, track, session, report, clients, export), from the table
     # the Telegram staff commands are built from too.
     staff.add_subcommands(sub)
@@ -89,11 +97,26 @@ def _stopped(exc: Exception, settings: Settings, command: str) -> int:
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.service.backend import upgrade_database
+    from bot.service.backend import BackupError, backup_database, upgrade_database
 
+    if args.action == "backup":
+        try:
+            print(backup_database(settings, Path(args.path).absolute()))
+        except BackupError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        return 0
     upgrade_database(settings)
     print("database is up to date")
     return 0
+
+
+def _health(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.service.health import check_health
+
+    verdict = asyncio.run(check_health(settings))
+    print("\n".join(["healthy" if verdict.ok else "unhealthy", *verdict.lines]))
+    return 0 if verdict.ok else 1
 
 
 def _chat(settings: Settings, args: argparse.Namespace) -> int:
@@ -118,4 +141,4 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"db": _db, "chat": _chat, "run": _run}
+_COMMANDS = {"db": _db, "chat": _chat, "run": _run, "health": _health}

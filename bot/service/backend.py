@@ -6,9 +6,11 @@ way, migrated first; the doors never import the store themselves."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -17,7 +19,7 @@ from bot.config import Settings
 from bot.service.clock import Clock, make_clock
 from bot.service.conversation import Service
 from bot.service.staff import StaffDesk, cli_actor
-from bot.store.database import Database, upgrade
+from bot.store.database import Database, backup_sqlite, sqlite_path, upgrade
 
 
 @dataclass(frozen=True)
@@ -102,3 +104,31 @@ def database_failure(exc: BaseException, settings: Settings) -> str | None:
     if isinstance(exc, SQLAlchemyError):
         return f"database {where} failed ({type(exc).__name__}): check DATABASE_URL and the server"
     return None
+
+
+class BackupError(Exception):
+    """A backup that cannot be made; the message is one line naming the cause and the fix."""
+
+
+def backup_database(settings: Settings, target: Path) -> str:
+    """Copy the SQLite database to `target` (a new file, 0600) while the bot may run; the
+    line to print. Raises BackupError for PostgreSQL (pg_dump is the tool), a target that
+    exists, is a link or has no folder, a database file that is not there."""
+    source = sqlite_path(settings.database_url)
+    if not settings.database_url.startswith("sqlite") or source is None:
+        raise BackupError(
+            "DATABASE_URL is not a SQLite file: back PostgreSQL up with pg_dump (see the "
+            "README, Backups)"
+        )
+    if not source.is_file():
+        raise BackupError(f"no database file at {source}")
+    if target.is_symlink() or target.exists():
+        raise BackupError(f"{target} exists; a backup never overwrites: give a new file name")
+    if not target.parent.is_dir():
+        raise BackupError(f"no folder {str(target.parent)!r}")
+    try:
+        verdict = backup_sqlite(source, target)
+    except sqlite3.Error as exc:
+        raise BackupError(f"{source} could not be copied: {exc}") from None
+    size = target.stat().st_size
+    return f"backed up {source} to {target} ({size:,} bytes, integrity check: {verdict})"

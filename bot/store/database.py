@@ -70,7 +70,7 @@ def ensure_sqlite_dir(url: str | URL) -> None:
     three were world-readable. An existing file or folder is left as it is."""
     if make_url(url).get_backend_name() != "sqlite":
         return
-    path = _sqlite_file(url)
+    path = sqlite_path(url)
     if path is None:
         return
     missing = [p for p in [path.parent, *path.parent.parents] if not p.exists()]
@@ -82,7 +82,7 @@ def ensure_sqlite_dir(url: str | URL) -> None:
         path.chmod(0o600)
 
 
-def _sqlite_file(url: str | URL) -> Path | None:
+def sqlite_path(url: str | URL) -> Path | None:
     """The database file of a SQLite URL; None for memory and URI databases."""
     path = make_url(url).database
     if not path or path == ":memory:" or path.startswith("file:"):
@@ -176,7 +176,7 @@ class Database:
             ensure_sqlite_dir(self.url)
             # An error's message never carries the values: they are what clients wrote.
             self.engine: AsyncEngine = create_async_engine(self.url, hide_parameters=True)
-            on_connect = functools.partial(_on_sqlite_connect, _sqlite_file(self.url))
+            on_connect = functools.partial(_on_sqlite_connect, sqlite_path(self.url))
             event.listen(self.engine.sync_engine, "connect", on_connect)
             event.listen(self.engine.sync_engine, "begin", _on_sqlite_begin)
         else:
@@ -250,3 +250,24 @@ def upgrade(url: str) -> None:
     # which is acceptable for a start-up step.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="alembic") as pool:
         pool.submit(_upgrade_now, url).result()
+
+
+def backup_sqlite(source: Path, target: Path) -> str:
+    """A consistent copy of a live SQLite database at `target` (SQLite's online backup API:
+    the bot may go on writing meanwhile), created 0600, then checked with integrity_check.
+    Returns "ok" or what integrity_check found. Raises FileExistsError if `target` exists
+    (a backup never overwrites), sqlite3.Error for a source that is not a database."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                 0o600)  # fmt: skip
+    os.close(fd)
+    try:
+        with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(
+            sqlite3.connect(target)
+        ) as dst:
+            src.backup(dst)
+            found = dst.execute("PRAGMA integrity_check").fetchone()
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return str(found[0]) if found else "?"

@@ -364,6 +364,16 @@ class FlagDigest(Base):
 # ---- audit log (migration 0003) -------------------------------------------------------------
 
 
+class Heartbeat(Base):
+    """When a part of the running bot was last seen working: "poller" (a getUpdates round
+    done) and "dispatcher" (a reminder round done). `recovery-bot health` reads them; no
+    client data."""
+
+    __tablename__ = "heartbeats"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    at: Mapped[datetime]
+
+
 class AuditEntry(Base):
     """Who exported, reported or shared what, and when.
 

@@ -29,6 +29,7 @@ from bot.reminders.dispatcher import Composer, Dispatcher
 from bot.reminders.planner import plan_all
 from bot.service.conversation import Service
 from bot.service.digest import send_due as send_digest_due
+from bot.service.health import Heart
 from bot.service.insights import weekly_summary
 from bot.service.notices import renotify_due
 from bot.tg.bot import GuardedBot
@@ -158,6 +159,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     sender = TelegramSender(await _reminder_bot(app, service.settings))
     dispatcher = Dispatcher(service.db, sender, service.clock, composers=composers, pace=PACE)
     app.bot_data.extra["dispatcher"] = dispatcher
+    app.bot_data.extra["heart"] = Heart(service.db, service.clock)
     # One instance of each job at a time; a late run is coalesced, never skipped (APScheduler
     # drops runs more than a second late by default: a reminder must never be skipped).
     once = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
@@ -216,6 +218,7 @@ async def _dispatch(context: Context) -> None:
     """Send what is due; at start-up this runs at once and applies the lateness rules."""
     dispatcher: Dispatcher = context.bot_data.extra["dispatcher"]
     stats = await dispatcher.run_once()
+    await context.bot_data.extra["heart"].beat("dispatcher")  # a round done: for `health`
     if stats.sent or stats.missed or stats.failed or stats.blocked or stats.uncertain:
         log.info("reminders: %s", stats)
 

@@ -23,6 +23,7 @@ from telegram.error import Conflict, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from bot.service.conversation import Service
+from bot.service.health import Heart
 from bot.tg.delivery import seconds
 from bot.tg.handlers import ALLOWED_UPDATES
 
@@ -54,6 +55,7 @@ class Poller:
         self.tasks: set[asyncio.Task[None]] = set()
         self.gate = asyncio.Semaphore(CONCURRENCY)
         self.failed = 0  # updates whose handling raised: set aside, counted here and logged
+        self.heart = Heart(service.db, service.clock)  # for `recovery-bot health`
 
     async def run(self, stop: asyncio.Event) -> None:
         """Handle what the last run left, then poll until `stop` is set; then let the
@@ -90,6 +92,7 @@ class Poller:
                 await _sleep(stop, wait)
                 continue
             failures = 0
+            self.heart.beat_soon("poller")
             if updates:
                 await self._take(updates)
                 offset = updates[-1].update_id + 1

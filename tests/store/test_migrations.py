@@ -149,8 +149,9 @@ def _table_of(entry: tuple[Any, ...]) -> str:
     return str(entry[2])
 
 
-# The tables revision 0007 adds, absent at any earlier revision too.
-TABLES_0007 = {"flag_digests"}
+# The tables revisions 0007 and 0009 add (the digests, the heartbeats), absent at any earlier
+# revision too.
+TABLES_0007 = {"flag_digests", "heartbeats"}
 # The columns and index revision 0006 adds, absent at any earlier revision too.
 COLUMNS_0006 = {
     "pseudo_id", "label", "counselor", "ack_by", "ack_name", "ack_at", "notices", "noticed_at",
@@ -266,7 +267,8 @@ async def test_0007_adds_the_digest_table_and_drops_it_again(store_url: str) -> 
         )
     await asyncio.to_thread(command.downgrade, alembic_config(store_url), "0006")
     diff, tables = await _inspect(store_url)
-    diff = [entry for entry in diff if not _of_0008(entry)]  # the later revision went too
+    # the later revisions went too
+    diff = [e for e in diff if not _of_0008(e) and _table_of(e) != "heartbeats"]
     assert [(entry[0], _table_of(entry)) for entry in diff] == [("add_table", "flag_digests")]
     assert "flag_digests" not in tables
 
@@ -287,8 +289,22 @@ async def test_0008_adds_columns_and_a_table_keeping_every_row_and_drops_them(
     await asyncio.to_thread(command.downgrade, alembic_config(store_url), "0007")
     diff, tables = await _inspect(store_url)
     assert "session_skips" not in tables
+    diff = [e for e in diff if _table_of(e) != "heartbeats"]  # 0009 went too
     assert {_table_of(e) for e in diff} == {"clients", "invites", "sessions", "session_skips"}
     assert all(_of_0008(entry) for entry in diff)
     # Dropping the columns did not rebuild clients (which would cascade-delete).
     assert await _read(store_url, text("SELECT client_id FROM consents")) == [(1,)]
     assert len(await _read(store_url, text("SELECT id FROM clients"))) == len(PREFS_0003)
+
+
+# ---- 0009: heartbeats ---------------------------------------------------------------------
+
+
+async def test_0009_adds_the_heartbeats_and_drops_them_again(store_url: str) -> None:
+    upgrade(store_url)
+    await _write(store_url, "INSERT INTO heartbeats (name, at) VALUES "
+                            "('poller', '2026-12-01 14:00:00+00:00')")  # fmt: skip
+    await asyncio.to_thread(command.downgrade, alembic_config(store_url), "0008")
+    diff, tables = await _inspect(store_url)
+    assert [(entry[0], _table_of(entry)) for entry in diff] == [("add_table", "heartbeats")]
+    assert "heartbeats" not in tables
