@@ -70,7 +70,14 @@ class Service:
         done = await self._guarded(addr, event, update_id, None, durable=False)
         # Nothing here can fail to arrive (the terminal prints the staff notice too): what
         # hangs on a notice's delivery follows it.
-        return None if done is None else [r for o in done for r in (o.reply, *then_replies(o))]
+        if done is None:
+            return None
+        replies: list[m.Reply] = []
+        for o in done:
+            replies.extend((o.reply, *then_replies(o)))
+            if o.later is not None:  # the terminal waits for the charts
+                replies.extend(await o.later())
+        return replies
 
     async def handle_update(
         self, addr: Address, event: m.Event, update_id: int, edit_message_id: int | None = None
@@ -164,10 +171,13 @@ class Service:
         transaction, so the write lock is not held while they run."""
         from bot.service import insights
 
-        if isinstance(effect, m.ShowProgress):
-            replies = await insights.progress_replies(
+        if isinstance(effect, m.ShowProgress):  # the figures first; the charts as they are drawn
+            first, charts = await insights.progress_parts(
                 self.db, client_id, now, effect.days, self.settings
             )
+            if not first:
+                return []
+            return [Outgoing(row_id, chat_id, first[0], later=charts)]
         elif isinstance(effect, m.Export):
             replies = await insights.export_replies(self.db, client_id, pseudo_id, lang, now)
         else:

@@ -5,6 +5,7 @@ transaction of their own, and charts are drawn in a worker thread so the bot sta
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -27,31 +28,54 @@ async def _history(db: Database, client_id: int, settings: Settings) -> ClientHi
         return await load_history(s, client_id, program_days=settings.program_length_days)
 
 
-def _progress_replies(h: ClientHistory, today: date, days: int) -> list[m.Reply]:
-    """The figures, then the two charts with captions that say the same in words."""
-    from bot.charts.draw import mood_craving_chart, trigger_bars_chart
+def _progress_text(h: ClientHistory, today: date) -> m.Reply:
+    """The /progress figures in words: quick, sent before the charts are drawn."""
     from bot.domain.insights import progress, progress_text
 
+    return m.Reply(progress_text(progress(h, today), h.language), protect=True)
+
+
+def _progress_charts(h: ClientHistory, today: date, days: int) -> list[m.Reply]:
+    """The two charts, with captions that say the same in words (a second or so to draw)."""
+    from bot.charts.draw import mood_craving_chart, trigger_bars_chart
+
     lang = h.language
-    text = progress_text(progress(h, today), lang)
     other = 30 if days == 14 else 14
     more = ((m.Choice(t(lang, "progress.window", days=other), f"m:progress{other}"),),)
     mood = mood_craving_chart(h, today, days, lang)
     bars = trigger_bars_chart(h, today, 30, lang)
     return [
-        m.Reply(text, protect=True),
         m.Reply(bars.caption, protect=True, photo=bars.png),
         m.Reply(mood.caption, more, protect=True, photo=mood.png),  # its window can change
     ]
 
 
+ChartsLater = Callable[[], Awaitable[list[m.Reply]]]
+
+
+async def progress_parts(
+    db: Database, client_id: int, now: datetime, days: int, settings: Settings
+) -> tuple[list[m.Reply], ChartsLater | None]:
+    """/progress in two parts: the figures now, and a function that draws the charts (off
+    the event loop) for the door to call once the figures are sent. ([], None) when the
+    client is gone."""
+    h = await _history(db, client_id, settings)
+    if h is None:
+        return [], None
+    today = _today(h, now)
+
+    async def charts() -> list[m.Reply]:
+        return await asyncio.to_thread(_progress_charts, h, today, days)
+
+    return [_progress_text(h, today)], charts
+
+
 async def progress_replies(
     db: Database, client_id: int, now: datetime, days: int, settings: Settings
 ) -> list[m.Reply]:
-    h = await _history(db, client_id, settings)
-    if h is None:
-        return []
-    return await asyncio.to_thread(_progress_replies, h, _today(h, now), days)
+    """All of /progress at once: the figures, then the two charts."""
+    first, charts = await progress_parts(db, client_id, now, days, settings)
+    return first + (await charts() if charts is not None else [])
 
 
 def _summary(h: ClientHistory, today: date) -> str:

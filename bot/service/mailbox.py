@@ -12,7 +12,7 @@ written as one "compose" row, composed after the commit and again if that is los
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -47,7 +47,11 @@ class Outgoing:
     delivery as (actor, action, subject, detail). A message sent with `otherwise` is not
     tried again (a share that did not go is not sent late), unless `retry_alone`: a staff
     notice that Telegram only delayed is still tried again, without its follow-ups, since
-    the person was told to call their program instead."""
+    the person was told to call their program instead.
+
+    `later`: more messages of the same row that take time to make (the /progress charts):
+    the door sends this one first, shows `later_action` ("upload_photo": "sending a photo")
+    while `later()` makes them, then sends them."""
 
     id: int | None
     chat_id: int
@@ -57,6 +61,8 @@ class Outgoing:
     otherwise: tuple[Outgoing, ...] = ()
     audit: tuple[str, str, str, str] | None = None
     retry_alone: bool = False
+    later: Callable[[], Awaitable[list[m.Reply]]] | None = field(default=None, compare=False)
+    later_action: str = "upload_photo"
 
 
 @dataclass

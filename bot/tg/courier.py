@@ -54,6 +54,8 @@ class Courier:
                 _worst(outcome, item.id, "failed")
                 continue
             result = await self._one(item, done)
+            if result == "sent" and item.later is not None:
+                result = await self._later(item, done)
             if result == "blocked":
                 stopped.add(item.chat_id)
                 done.blocked.add(item.chat_id)
@@ -88,6 +90,25 @@ class Courier:
             self.settling.add(task)
             task.add_done_callback(self.settling.discard)
         return done
+
+    async def _later(self, item: Outgoing, done: Settlement) -> str:
+        """The messages `item.later` makes (the /progress charts), after `item` went: the
+        person sees "sending a photo" while they are drawn. The worst of their outcomes."""
+        assert item.later is not None
+        try:
+            await self.bot.send_chat_action(self.moved.get(item.chat_id, item.chat_id),
+                                            item.later_action)  # fmt: skip
+        except TelegramError as exc:  # a courtesy: the charts go anyway
+            log.info("chat action not shown: %s", exc.__class__.__name__)
+        try:
+            replies = await item.later()
+        except Exception as exc:  # drawing failed: the row is tried again later
+            log.error("charts could not be drawn: %s", exc.__class__.__name__)
+            return "retry"
+        outcome: dict[int, str] = {}
+        for reply in replies:
+            _worst(outcome, 0, await self._one(Outgoing(item.id, item.chat_id, reply), done))
+        return outcome.get(0, "sent")
 
     async def _settle(self, done: Settlement) -> None:
         try:

@@ -44,6 +44,9 @@ PARAMETERS: dict[str, frozenset[str]] = {
     "getUpdates": frozenset({"offset", "limit", "timeout", "allowed_updates"}),
     "setMyCommands": frozenset({"commands", "scope", "language_code"}),
     "setMyDescription": frozenset({"description", "language_code"}),
+    "sendChatAction": frozenset(
+        {"business_connection_id", "chat_id", "message_thread_id", "action"}
+    ),
     "setMyShortDescription": frozenset({"short_description", "language_code"}),
     "answerCallbackQuery": frozenset(
         {"callback_query_id", "text", "show_alert", "url", "cache_time"}
@@ -72,6 +75,7 @@ PARAMETERS: dict[str, frozenset[str]] = {
     ),
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
+    "sendChatAction": ("chat_id", "action"),
     "sendMessage": ("chat_id", "text"),
     "editMessageText": ("text",),
     "answerCallbackQuery": ("callback_query_id",),

@@ -198,7 +198,7 @@ class FakeRequest(BaseRequest):
             kept = self.descriptions if field == "description" else self.short_descriptions
             kept[wire.get("language_code", "")] = wire.get(field, "")
             return True
-        if method in ("setMyCommands", "deleteWebhook", "close", "logOut"):
+        if method in ("setMyCommands", "deleteWebhook", "close", "logOut", "sendChatAction"):
             return True
         if method == "getUpdates":
             return await self._get_updates(wire)

@@ -17,7 +17,7 @@ async def test_stranger_in_crisis_gets_the_script(harness: Harness, pat: Person)
     await pat.say("I want to kill myself")
     texts = harness.fake.texts()
     assert texts[0] == SUICIDAL
-    assert texts[-1] == t("en", "join.how")
+    assert texts[-1] == t("en", "join.open")  # open enrollment here: how to begin
     [event] = await harness.rows(CrisisEvent)
     assert (event.client_id, event.tier, event.source) == (None, 2, "text")
     assert await harness.count(Client) == 0

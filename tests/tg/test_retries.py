@@ -49,7 +49,7 @@ async def test_the_replies_after_a_failed_one_still_go_out(harness: Harness, pat
     await pat.say("i want to end my life tonight")
     sent = harness.fake.of("sendMessage")[before:]
     assert len(sent) == 2  # the refused script (once, not retried), then how to join
-    assert sent[-1].params["text"] == t("en", "join.how")
+    assert sent[-1].params["text"] == t("en", "join.open")  # open enrollment here
     assert harness.handler_errors == []
 
 
