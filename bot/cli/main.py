@@ -22,6 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     from bot.cli import staff
 
     parser = argparse.ArgumentParser(prog="recovery-bot", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="long-poll the Telegram Bot API")
     chat = sub.add_parser("chat", help="talk to the bot in this terminal (no token needed)")
@@ -40,6 +41,16 @@ def _parser() -> argparse.ArgumentParser:
     # the Telegram staff commands are built from too.
     staff.add_subcommands(sub)
     return parser
+
+
+def _version() -> str:
+    """The installed package's version (pyproject.toml), or "unknown" when run uninstalled."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("recovery-bot")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def _logging(settings: Settings, command: str) -> None:

@@ -199,3 +199,12 @@ def test_debug_logs_carry_nothing_a_client_typed(
         records = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
         assert records and all({"level", "logger", "message"} <= set(r) for r in records)
         assert len(records) == len(log.strip().splitlines()), "a line that is not JSON"
+
+
+def test_version_names_the_release(tmp_path: Path) -> None:
+    import tomllib
+
+    done = subprocess.run([sys.executable, "-m", "bot", "--version"], capture_output=True,
+                          text=True, cwd=tmp_path, timeout=60)  # fmt: skip
+    release = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert (done.returncode, done.stdout.strip()) == (0, f"recovery-bot {release}")
