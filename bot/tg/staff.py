@@ -20,7 +20,7 @@ import csv
 import html
 import io
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -176,38 +176,55 @@ def may_ack(
     return (chat_id is not None and chat_id in chats) or user_id in settings.staff_user_ids
 
 
-async def _on_ack(update: Update, context: Context) -> None:
-    """ "I'm on it": the first tap is recorded (who, when, audited) and the notice edited to
-    say so; later taps are told who took it. Nobody else's tap changes anything."""
+TakeAction = Callable[[StaffDesk, str, str | None], Awaitable[Any]]
+
+
+async def take_tap(
+    update: Update, context: Context, what: str, item_id: int | None, act: TakeAction
+) -> None:
+    """An "I'm on it" tap on a staff message (`what`: "crisis notice", "flag digest"): the
+    first is recorded (who, when, audited, by `act(desk, name, shown_text)`, which returns
+    an Ack: first, toast, text) and the message edited to say so; later taps are told who
+    took it. Nobody else's tap changes anything (`may_ack`). Always stops the update here."""
     query, user = update.callback_query, update.effective_user
     assert query is not None and user is not None
     settings = context.bot_data.settings
     chat = update.effective_chat
-    event_id = parse_ack(query.data or "")
     chat_id = chat.id if chat is not None else None
-    courier = context.bot_data.extra.get("courier")
-    moved = getattr(courier, "moved", None)
-    if settings is None or event_id is None or not may_ack(settings, chat_id, user.id, moved):
+    moved = getattr(context.bot_data.extra.get("courier"), "moved", None)
+    if settings is None or item_id is None or not may_ack(settings, chat_id, user.id, moved):
         raise ApplicationHandlerStop  # not staff: the tap does nothing (no client text here)
     service = context.bot_data.svc()
     desk = StaffDesk(service.db, service.settings, service.clock, actor=f"staff:{user.id}",
                      update_id=update.update_id)  # fmt: skip
+    shown = getattr(query.message, "text", None)
     try:
-        ack = await desk.acknowledge(event_id, user.first_name or f"staff {user.id}")
+        ack = await act(desk, user.first_name or f"staff {user.id}", shown)
     except AlreadyHandled:
         raise ApplicationHandlerStop from None
     if ack.first:
-        log.info("crisis notice %d taken by staff %d", event_id, user.id)
+        log.info("%s %d taken by staff %d", what, item_id, user.id)
     try:
         await query.answer(clip(ack.toast, 200))
         # Also on a later tap: a first edit that was lost, or another copy (a repeat), is
         # edited now; a copy already saying it is left alone.
-        shown = getattr(query.message, "text", None)
         if ack.text is not None and shown != clip(ack.text):
             await query.edit_message_text(clip(ack.text))
     except TelegramError as exc:
-        log.info("crisis notice %d not updated: %s", event_id, exc.__class__.__name__)
+        log.info("%s %d not updated: %s", what, item_id, exc.__class__.__name__)
     raise ApplicationHandlerStop
+
+
+async def _on_ack(update: Update, context: Context) -> None:
+    """ "I'm on it" on a crisis notice (`take_tap`)."""
+    assert update.callback_query is not None
+    event_id = parse_ack(update.callback_query.data or "")
+
+    async def act(desk: StaffDesk, name: str, shown: str | None) -> Any:
+        assert event_id is not None
+        return await desk.acknowledge(event_id, name)
+
+    await take_tap(update, context, "crisis notice", event_id, act)
 
 
 async def _help(update: Update, context: Context) -> None:
