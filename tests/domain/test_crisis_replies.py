@@ -203,8 +203,8 @@ def test_lapse_script_keeps_naloxone_unless_the_drug_is_known_not_to_be_an_opioi
 
 OVERDOSE_STEPS = {"en": ("naloxone", "rescue breaths"), "es": ("naloxona", "respiración")}
 INTENT_STEPS = {
-    "en": ("988", "Stay with someone", "distance between you and the means"),
-    "es": ("988", "Quédese con alguien", "Aléjese de los medios"),
+    "en": ("988", "Stay with someone", "distance between you and anything you could use"),
+    "es": ("988", "Quédese con alguien", "Aléjese de lo que podría usar"),
 }
 
 
