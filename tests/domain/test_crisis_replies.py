@@ -227,6 +227,8 @@ INTENT_STEPS = {
         ("en", "i want to kill myself, i already took all my pills", "crisis.emergency"),
         ("es", "mi hermano no despierta y tiene los labios morados", "crisis.emergency"),
         ("es", "ya me tomé todas las pastillas, perdónenme", "crisis.emergency"),
+        ("en", "he has a gun and says hell kill me, hes in the kitchen", "crisis.emergency"),
+        ("es", "mi ex está afuera con una pistola, dice que me va a matar", "crisis.emergency"),
     ],
 )
 @pytest.mark.parametrize("where", ["menu", "stranger", "edit"])

@@ -191,6 +191,12 @@ _ACT_OR_BODY = re.compile(
     r"|dying|muriendo)\b"
 )
 
+# Someone threatening the writer: violence, not suicide ("he has a gun and says hell kill me").
+_THREAT = re.compile(
+    r"\b(?:kill|hurt|shoot|stab|choke) (?:me|us)\b"
+    r"|\b(?:me|nos) (?:va|van|quiere|quieren) (?:a )?(?:matar|disparar|apunalar|pegar)\b"
+)
+
 
 def suicidal_intent(text: str) -> bool:
     """Whether an emergency message (tier 1) is suicidal intent not yet acted on ("I want to
@@ -199,7 +205,9 @@ def suicidal_intent(text: str) -> bool:
     emergency reply (911 and 988, stay with someone, away from the means) instead of the
     overdose steps. In doubt, False: the overdose steps also begin with 911."""
     normal = normalize(text)
-    if _ACT_OR_BODY.search(normal) or any(_fires(r, normal) for r in cp.VIOLENCE_HAPPENING):
+    if _ACT_OR_BODY.search(normal) or _THREAT.search(normal):
+        return False
+    if any(_fires(r, normal) for r in cp.VIOLENCE_HAPPENING):
         return False
     if _SUICIDE_CUE.search(normal):
         return True
