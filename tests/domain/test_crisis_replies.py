@@ -7,6 +7,7 @@ import pytest
 from bot.domain.conversation import machine
 from bot.domain.conversation import model as m
 from bot.domain.conversation.crisis_replies import crisis_effects, lapse_script
+from bot.domain.conversation.replies import numbers
 from bot.domain.crisis.screen import Tier
 from bot.locales import LANGUAGES, t
 from tests.domain.helpers import NOW, Driver
@@ -196,3 +197,71 @@ def test_lapse_script_keeps_naloxone_unless_the_drug_is_known_not_to_be_an_opioi
     assert crisis_effects(3, "text", CTX, "en", substance=substance)[1] == m.RecordCrisis(
         3, "text", key
     )
+
+
+# ---- tier 1: suicidal intent gets its own emergency reply, an overdose the overdose steps ----
+
+OVERDOSE_STEPS = {"en": ("naloxone", "rescue breaths"), "es": ("naloxona", "respiración")}
+INTENT_STEPS = {
+    "en": ("988", "Stay with someone", "distance between you and anything you could use"),
+    "es": ("988", "Quédese con alguien", "Aléjese de lo que podría usar"),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "key"),
+    [
+        ("en", "i want to end my life tonight", "crisis.emergency_intent"),
+        ("en", "standing on the overpass looking down, im sorry mom", "crisis.emergency_intent"),
+        (
+            "en",
+            "my husband says hes going to shoot himself, hes in the garage with the gun",
+            "crisis.emergency_intent",
+        ),
+        ("en", "gonna take all my pills tonight", "crisis.emergency_intent"),
+        ("es", "voy a terminar con todo esta noche, ya tengo con qué", "crisis.emergency_intent"),
+        ("es", "tengo la soga lista en el cuarto", "crisis.emergency_intent"),
+        ("en", "my friend is not breathing", "crisis.emergency"),
+        ("en", "took them all. bye", "crisis.emergency"),
+        ("en", "swallowed every pill in the house. sorry", "crisis.emergency"),
+        ("en", "i want to kill myself, i already took all my pills", "crisis.emergency"),
+        ("es", "mi hermano no despierta y tiene los labios morados", "crisis.emergency"),
+        ("es", "ya me tomé todas las pastillas, perdónenme", "crisis.emergency"),
+        ("en", "he has a gun and says hell kill me, hes in the kitchen", "crisis.emergency"),
+        ("es", "mi ex está afuera con una pistola, dice que me va a matar", "crisis.emergency"),
+    ],
+)
+@pytest.mark.parametrize("where", ["menu", "stranger", "edit"])
+def test_tier_1_gets_the_intent_reply_or_the_overdose_steps(
+    lang: str, text: str, key: str, where: str
+) -> None:
+    d = driver(lang, m.State.STRANGER if where == "stranger" else m.State.MENU)
+    if where == "edit":
+        d.send(m.Edit(text))
+    else:
+        d.text(text)
+    source = "edit" if where == "edit" else "text"
+    assert m.RecordCrisis(1, source, key) in d.last
+    said = d.replies()[0].text
+    assert said == t(lang, key, **numbers(m.Helplines(), lang))
+    steps = INTENT_STEPS if key == "crisis.emergency_intent" else OVERDOSE_STEPS
+    other = OVERDOSE_STEPS if key == "crisis.emergency_intent" else INTENT_STEPS
+    assert all(word in said for word in steps[lang])
+    assert not any(word in said for word in other[lang])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_intent_reply_begins_as_neutrally_as_the_overdose_reply(lang: str) -> None:
+    """What a lock screen shows of either: "This may be an emergency. Call 911 now."."""
+    values = numbers(m.Helplines(), lang)
+    intent = t(lang, "crisis.emergency_intent", **values).split("\n")
+    overdose = t(lang, "crisis.emergency", **values).split("\n")
+    assert intent[0] == overdose[0] and "911" in intent[0]
+    assert intent[-1].endswith(overdose[-1])  # it cannot call for help, either
+    assert "suicid" not in intent[0].lower() and "vida" not in intent[0]
+
+
+def test_the_intent_reply_names_the_support_person() -> None:
+    d = driver("en", name="Rosa", phone="555-0101")
+    d.text("i want to end my life tonight")
+    assert "Rosa" in d.replies()[0].text and "555-0101" in d.replies()[0].text

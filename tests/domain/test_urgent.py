@@ -42,7 +42,8 @@ def test_crisis_language_gets_its_script_and_a_record(
     assert kinds(found) == ["Reply", "RecordCrisis"]
     assert found is not None
     record = found[1]
-    assert record == m.RecordCrisis(1, source, "crisis.emergency")
+    # Suicidal intent with a time: tier 1, its own reply (not the overdose steps).
+    assert record == m.RecordCrisis(1, source, "crisis.emergency_intent")
     assert isinstance(found[0], m.Reply) and found[0].urgent
 
 

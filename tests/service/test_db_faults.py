@@ -69,7 +69,8 @@ async def timed(svc: Service, addr: Address, event: m.Event, update_id: int) -> 
 
 
 def script(lang: str, key: str) -> str:
-    """The first line of a crisis script, enough to tell which one was sent."""
+    """The first line of a crisis script, enough to tell which tier was sent (the two tier-1
+    replies, the overdose steps and suicidal intent, share theirs)."""
     return t(lang, key, **numbers(settings().helplines, lang)).split("\n")[0]
 
 
@@ -137,7 +138,7 @@ async def test_a_crisis_under_a_lock_is_answered_at_once_and_recorded_after(
         assert not len(svc.spool)  # the transaction is still waiting for the lock
     print(f"\ncrisis reply with the database locked: {took:.2f} s")
     assert took < FAST
-    assert text.startswith(script("en", "crisis.emergency"))
+    assert text.startswith(script("en", "crisis.emergency_intent"))
     notices = await settle(svc)
     assert_notice(notices)
     assert await crisis_rows(svc) == (1, 1)
@@ -153,7 +154,7 @@ async def test_a_lock_longer_than_the_busy_timeout_spools_the_record(
     with locked(tmp_path / "bot.db"):
         took, text = await timed(svc, BEN, m.Text(CRISIS_ES), 1)
         assert took < FAST
-        assert text.startswith(script("es", "crisis.emergency"))
+        assert text.startswith(script("es", "crisis.emergency_intent"))
         for _ in range(150):  # the late transaction fails at the busy timeout
             if len(svc.spool):
                 break
@@ -197,7 +198,7 @@ async def test_read_only_crisis_answered_recorded_after_and_the_engine_recovers(
         took, text = await timed(svc, ANA, m.Text(CRISIS_EN), 1)
         print(f"\ncrisis reply with the database read-only: {took:.2f} s")
         assert took < FAST
-        assert text.startswith(script("en", "crisis.emergency"))
+        assert text.startswith(script("en", "crisis.emergency_intent"))
         assert len(svc.spool) == 1
         assert await svc.replay_spool() == 0  # still read-only: kept
         _, help_text = await timed(svc, ANA, m.Command("help"), 2)
@@ -233,7 +234,7 @@ async def test_disk_full_crisis_answered_and_recorded_when_space_is_back(
         took, text = await timed(svc, ANA, m.Text(CRISIS_EN), 1)
         print(f"\ncrisis reply with the disk full: {took:.2f} s")
         assert took < FAST
-        assert text.startswith(script("en", "crisis.emergency"))
+        assert text.startswith(script("en", "crisis.emergency_intent"))
         assert len(svc.spool) == 1
         # While full, a replay keeps the record, or writes it when the pages the failed
         # transaction left in the WAL are enough for it (the outbox row made that likelier).
@@ -264,14 +265,14 @@ async def test_help_and_crisis_while_the_database_is_gone(tmp_path: Path) -> Non
         assert text.startswith(t("en", "help.title"))
         assert text.endswith(t("en", "error.generic", crisis="988", emergency="911"))
         took, text = await timed(svc, BEN, m.Text(CRISIS_ES), 2)  # a stranger, in Spanish
-        assert took < FAST and text.startswith(script("es", "crisis.emergency"))
+        assert took < FAST and text.startswith(script("es", "crisis.emergency_intent"))
         took, text = await timed(svc, ANA, m.Button("g:safe:n"), 3)  # "I'm not safe"
         assert took < FAST and text.startswith(script("en", "safe.danger"))
         _, text = await timed(svc, ANA, m.Text("rough day at work"), 4)
         assert text.endswith(t("en", "error.generic", crisis="988", emergency="911"))
         assert await svc.handle(ANA, m.Edit("see you tomorrow"), 5) == []  # screened: nothing
         _, text = await timed(svc, ANA, m.Edit(CRISIS_EN), 6)  # an edit turned into a crisis
-        assert text.startswith(script("en", "crisis.emergency"))
+        assert text.startswith(script("en", "crisis.emergency_intent"))
         assert len(svc.spool) == 3
         (tmp_path / "away").rename(folder)
         notices = await settle(svc)

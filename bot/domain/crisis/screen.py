@@ -165,6 +165,56 @@ def decide(
     return None
 
 
+# --- which emergency: suicidal intent, or a body in danger ---------------------------------
+
+# Suicide said or implied, of oneself or of someone else: the self-harm rules, a high place,
+# a weapon or a rope, a farewell, or "himself"/"herself" with a way of dying.
+_SUICIDE_CUE = re.compile(
+    rf"{cp.FAREWELL}|\b{cp.HIGH_PLACES}\b"
+    r"|\b(?:gun|guns|pistol|revolver|rifle|shotgun|rope|noose|pistola|arma|cuete|soga|cuerda)\b"
+    r"|\b(?:kill|killing|shoot|shooting|hang|hanging|end|ending) (?:himself|herself|themselves"
+    r"|his life|her life|their life)\b|\bsuicid\w*"
+    r"|\bse (?:va|quiere|iba) a (?:matar|morir|aventar|tirar|colgar|ahorcar)\b"
+    r"|\bquitarse la vida\b|\b(?:me|se) (?:voy|va) a (?:aventar|tirar|colgar|ahorcar)\b"
+    r"|\b(?:going to|gonna|about to|want to|wanna|ready to|voy a|me voy a|quiero)"
+    r" (?:\w+ )?(?:take|swallow|tomar|tomarme|tragar|tragarme)"
+    r" (?:\w+ ){0,3}?(?:pills|pastillas|them all|all of them|everything|todas|todo)\b"
+)
+# Something already taken or done, or a body in danger: then the overdose steps are the help.
+_ACT_OR_BODY = re.compile(
+    r"\b(?:took|taken|swallowed|popped|downed|drank|ate|snorted|sniffed|smoked|injected"
+    r"|shot up|used|mixed|overdosed|overdosing|tome|me tome|trague|me trague|bebi|me meti"
+    r"|me inyecte|se tomo|se trago|se metio|se inyecto|fume)\b"
+    r"|\b(?:breath\w*|breathing|respir\w*|wake|waking|awake|despiert\w*|respond\w*|answer\w*"
+    r"|reacciona\w*|contesta\w*|blue|grey|gray|purple|pale|azul|morad\w*|palid\w*|cold"
+    r"|frio|fria|seiz\w*|convuls\w*|foam\w*|espuma|bleed\w*|blood|sangr\w*|unconscious"
+    r"|inconsciente|passed out|collapsed|desmay\w*|pulse|pulso|heart|corazon|chest|pecho"
+    r"|dying|muriendo)\b"
+)
+
+# Someone threatening the writer: violence, not suicide ("he has a gun and says hell kill me").
+_THREAT = re.compile(
+    r"\b(?:kill|hurt|shoot|stab|choke) (?:me|us)\b"
+    r"|\b(?:me|nos) (?:va|van|quiere|quieren) (?:a )?(?:matar|disparar|apunalar|pegar)\b"
+)
+
+
+def suicidal_intent(text: str) -> bool:
+    """Whether an emergency message (tier 1) is suicidal intent not yet acted on ("I want to
+    end my life tonight", a gun in hand, a bridge, a goodbye), said of oneself or of someone
+    else, rather than an overdose, a body in danger or violence: then it calls for its own
+    emergency reply (911 and 988, stay with someone, away from the means) instead of the
+    overdose steps. In doubt, False: the overdose steps also begin with 911."""
+    normal = normalize(text)
+    if _ACT_OR_BODY.search(normal) or _THREAT.search(normal):
+        return False
+    if any(_fires(r, normal) for r in cp.VIOLENCE_HAPPENING):
+        return False
+    if _SUICIDE_CUE.search(normal):
+        return True
+    return any(_fires(r, normal) for r in (*cp.SELF_HARM, *cp.EMERGENCY_INTENT))
+
+
 # Common words of one language and not the other, on normalised text (accents off).
 _SPANISH = frozenset(
     cp.words(
