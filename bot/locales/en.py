@@ -439,7 +439,9 @@ TEXTS: dict[str, str] = {
     "privacy.code": "• Your client code is {code}. Your program's staff know you by it.",
     "rem.checkin": "Hi! Time for today's check-in. It takes about a minute.",
     "rem.day_before": "Tomorrow at {time}: {kind}.\nWill you be there?{place}",
+    "rem.day_before.today": "Today at {time}: {kind}.\nWill you be there?{place}",
     "rem.hour_before": "In one hour, at {time}: {kind}.\nSee you there?{place}",
+    "rem.hour_before.soon": "Soon, at {time}: {kind}.\nSee you there?{place}",
     "rem.place": "\n\nPlace: {place}",
     "rem.followup": (
         "Checking back in from earlier. How are you doing now?\n\nDid the craving pass?"

@@ -481,7 +481,9 @@ TEXTS: dict[str, str] = {
     ),
     "rem.checkin": "¡Hola! Es hora de su registro de hoy. Toma como un minuto.",
     "rem.day_before": "Mañana a las {time}: {kind}.\n¿Va a estar ahí?{place}",
+    "rem.day_before.today": "Hoy a las {time}: {kind}.\n¿Va a estar ahí?{place}",
     "rem.hour_before": "En una hora, a las {time}: {kind}.\n¿Nos vemos ahí?{place}",
+    "rem.hour_before.soon": "Dentro de poco, a las {time}: {kind}.\n¿Nos vemos ahí?{place}",
     "rem.place": "\n\nLugar: {place}",
     "rem.followup": (
         "Vuelvo a escribirle por lo de hace un rato. ¿Cómo está ahora?\n\n¿Se le pasaron "

@@ -113,7 +113,7 @@ class Dispatcher:
                     stats.missed += 1
                     stats.misses[reason or "?"] = stats.misses.get(reason or "?", 0) + 1
                     continue
-                jobs.append(Job(row.id, client.id, client.chat_id, _view(row, client, places)))
+                jobs.append(Job(row.id, client.id, client.chat_id, _view(row, client, places, now)))
             return jobs
 
     async def _send_all(self, jobs: list[Job], stats: Stats) -> None:
@@ -216,12 +216,14 @@ def _postponed(row: Reminder, client: Client | None, now: datetime) -> datetime 
     return morning if morning < row.session_start - timedelta(hours=2) else None
 
 
-def _view(row: Reminder, client: Client, places: dict[int, ProgramSession]) -> ReminderView:
+def _view(
+    row: Reminder, client: Client, places: dict[int, ProgramSession], now: datetime
+) -> ReminderView:
     session = places.get(row.session_id or -1)
     return ReminderView(
         reminder_id=row.id, kind=row.kind, lang=client.language, zone=client.timezone,
         session_start=row.session_start, session_kind=session.kind if session else None,
-        place=session.place if session else None, ref_id=row.ref_id,
+        place=session.place if session else None, ref_id=row.ref_id, sent_at=now,
     )  # fmt: skip
 
 

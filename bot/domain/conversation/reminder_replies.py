@@ -8,7 +8,7 @@ typed (a session's place or video link) comes after the neutral first lines, nev
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -53,6 +53,9 @@ class ReminderView:
     session_kind: str | None = None
     place: str | None = None
     ref_id: int | None = None
+    # When it goes out: "tomorrow" and "in one hour" are judged from here (a day-before
+    # reminder sent at once for a session later today says "today"). None: its usual slot.
+    sent_at: datetime | None = None
 
 
 def clock_time(instant: datetime, zone: str, lang: str) -> str:
@@ -75,9 +78,11 @@ def render_reminder(view: ReminderView) -> Reply:
         kind = t(lang, f"session.{view.session_kind or 'group'}")
         params = {"time": clock_time(view.session_start, view.zone, lang), "kind": kind}
         params["place"] = place
+        key = _session_key(view.kind, view.session_start, view.sent_at, view.zone)
         buttons = (
             tuple(Choice(t(lang, f"att.{a}"), f"a:{view.reminder_id}:{a}") for a in ATTENDANCE),
         )
+        return Reply(t(lang, key, **params), buttons, protect=True)
     elif view.kind == Kind.CRAVING_FOLLOWUP:
         buttons = (tuple(Choice(t(lang, f"fu.{o}"), f"f:{view.ref_id}:{o}") for o in FOLLOWUP),)
     elif view.kind == Kind.CHECKBACK:
@@ -85,6 +90,22 @@ def render_reminder(view: ReminderView) -> Reply:
             (Choice(t(lang, "menu.help"), "m:help"), Choice(t(lang, "menu.checkin"), "m:checkin")),
         )
     return Reply(t(lang, _TEXT[Kind(view.kind)], **params), buttons, protect=True)
+
+
+SOON = timedelta(minutes=50)  # under this, "in one hour" would mislead
+
+
+def _session_key(kind: str, start: datetime, sent_at: datetime | None, zone: str) -> str:
+    """The text of a session reminder, with its relative words true when it is sent: the
+    day-before one says today or tomorrow by the client's calendar, the
+    hour-before one drops "in one hour" when it goes out later than planned."""
+    if sent_at is None:
+        return _TEXT[Kind(kind)]
+    if kind == Kind.SESSION_HOUR_BEFORE:
+        return "rem.hour_before.soon" if start - sent_at < SOON else "rem.hour_before"
+    tz = ZoneInfo(zone)
+    days = (start.astimezone(tz).date() - sent_at.astimezone(tz).date()).days
+    return "rem.day_before.today" if days <= 0 else "rem.day_before"
 
 
 def attendance_button(
