@@ -15,6 +15,7 @@ that set to a handful."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
@@ -97,7 +98,7 @@ class Dispatcher:
             ids = {r.client_id for r in rows}
             found = await s.scalars(select(Client).where(Client.id.in_(ids)))
             clients = {c.id: c for c in found}
-            done = await _checked_in_today(s, clients.values(), now)
+            done = await _checked_in(s, clients.values(), now)
             places = await _places(s, [r.session_id for r in rows if r.session_id])
             skips = await schedules.skipped_dates(s, places) if places else {}
             jobs: list[Job] = []
@@ -113,7 +114,9 @@ class Dispatcher:
                     stats.missed += 1
                     stats.misses[reason or "?"] = stats.misses.get(reason or "?", 0) + 1
                     continue
-                jobs.append(Job(row.id, client.id, client.chat_id, _view(row, client, places, now)))
+                jobs.append(
+                    Job(row.id, client.id, client.chat_id, _view(row, client, places, now))
+                )
             return jobs
 
     async def _send_all(self, jobs: list[Job], stats: Stats) -> None:
@@ -173,7 +176,7 @@ async def _apply(s: AsyncSession, job: Job, result: Delivery, now: datetime, sta
 
 
 def _skip_reason(
-    row: Reminder, client: Client | None, now: datetime, done: set[int]
+    row: Reminder, client: Client | None, now: datetime, done: set[tuple[int, date]]
 ) -> str | None:
     """Why this reminder should not go out now, or None to send it."""
     if client is None or client.status != "active":
@@ -187,7 +190,9 @@ def _skip_reason(
     zone = client.timezone
     if is_quiet(now, zone) and not (row.kind == Kind.CHECKIN and is_quiet(row.due_at, zone)):
         return "quiet hours"
-    if row.kind in (Kind.CHECKIN, Kind.REENGAGE) and client.id in done:
+    if row.kind in (Kind.CHECKIN, Kind.REENGAGE) and (
+        (client.id, _answered_day(row, zone, now)) in done
+    ):
         return "already checked in"
     return None
 
@@ -195,7 +200,7 @@ def _skip_reason(
 def _skipped(
     row: Reminder, places: dict[int, ProgramSession], skips: dict[int, frozenset[date]]
 ) -> str | None:
-    """"session skipped" when staff took the row's date off its session after it was planned
+    """ "session skipped" when staff took the row's date off its session after it was planned
     (the planner plans none then, and `session skip` cancels those still due: this catches a
     row a block had set aside and an unblock put back)."""
     session = places.get(row.session_id or -1)
@@ -227,16 +232,27 @@ def _view(
     )  # fmt: skip
 
 
-async def _checked_in_today(s: AsyncSession, clients: Iterable[Client], now: datetime) -> set[int]:
-    """Ids of these clients whose check-in for their local today exists."""
+async def _checked_in(
+    s: AsyncSession, clients: Iterable[Client], now: datetime
+) -> set[tuple[int, date]]:
+    """(client id, day) of these clients' check-ins from the day before their local today."""
     wanted = {c.id: now.astimezone(ZoneInfo(c.timezone)).date() for c in clients}
     if not wanted:
         return set()
-    earliest = min(wanted.values()) - timedelta(days=1)
+    earliest = min(wanted.values()) - timedelta(days=2)
     stmt = select(CheckIn.client_id, CheckIn.local_date).where(
         CheckIn.client_id.in_(wanted), CheckIn.local_date >= earliest
     )
-    return {cid for cid, day in (await s.execute(stmt)).all() if wanted.get(cid) == day}
+    return {(cid, day) for cid, day in (await s.execute(stmt)).all()}
+
+
+def _answered_day(row: Reminder, zone: str, now: datetime) -> date:
+    """The day whose check-in makes this row needless: a prompt's own day (its occurrence;
+    a check-in after midnight may count for it), otherwise the client's today."""
+    if row.kind == Kind.CHECKIN:
+        with contextlib.suppress(ValueError):
+            return date.fromisoformat(row.occurrence)
+    return now.astimezone(ZoneInfo(zone)).date()
 
 
 async def _places(s: AsyncSession, ids: list[int]) -> dict[int, ProgramSession]:

@@ -35,8 +35,13 @@ async def add_once(db: Database, client_id: int, day: str, start: str, when: dat
         ("en", MORNING, "2026-03-03", "19:01", "Today at 7:01 PM: one-on-one session."),
         ("es", MORNING, "2026-03-03", "19:01", "Hoy a las 19:01: sesión individual."),
         # Added at 23:30 (quiet) for 11:00 next day: it waits for 08:00, the session's own day.
-        ("en", MORNING + timedelta(hours=13, minutes=30), "2026-03-04", "11:00",
-         "Today at 11:00 AM: one-on-one session."),
+        (
+            "en",
+            MORNING + timedelta(hours=13, minutes=30),
+            "2026-03-04",
+            "11:00",
+            "Today at 11:00 AM: one-on-one session.",
+        ),
         # Added in the morning for tomorrow: the usual 18:00 the evening before says tomorrow.
         ("en", MORNING, "2026-03-04", "09:30", "Tomorrow at 9:30 AM: one-on-one session."),
     ],

@@ -36,7 +36,8 @@ def start_flow(flow: str, draft: dict[str, Any], ctx: Ctx, lang: str, **extra: A
     """Begin `flow` at its first applicable step."""
     draft = fresh_draft(draft, flow=flow, a={}, **extra)
     if flow == "checkin" and "date" not in draft:
-        draft["date"] = ctx.now.astimezone(ZoneInfo(ctx.profile.timezone)).date().isoformat()
+        day = ctx.today.checkin_day or ctx.now.astimezone(ZoneInfo(ctx.profile.timezone)).date()
+        draft["date"] = day.isoformat()
     first = FLOWS[flow][0]
     return enter(first, draft, ctx, lang)
 
