@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.conversation.model import Reply
-from bot.domain.conversation.reminder_replies import ReminderView, render_reminder
+from bot.domain.conversation.reminder_replies import ReminderView, merge_due, render_reminder
 from bot.domain.schedule.kinds import SESSION_KINDS, Kind, wants
 from bot.domain.schedule.plan import QUIET_END, is_quiet, lateness_verdict, local_to_utc
 from bot.reminders.sender import Delivery, Sender
@@ -37,6 +37,7 @@ from bot.store.models import CheckIn, Client, ProgramSession, Reminder
 
 log = logging.getLogger(__name__)
 Composer = Callable[[int, datetime], Awaitable[Reply | None]]
+MERGE_MAX = 20  # a client's other rows due at once, claimed with them to be merged
 
 
 @dataclass
@@ -96,6 +97,8 @@ class Dispatcher:
             if not rows:
                 return None
             ids = {r.client_id for r in rows}
+            # The same clients' other rows due now go with them: merged into one message.
+            rows += await schedules.claim_due(s, now, MERGE_MAX, clients=ids)
             found = await s.scalars(select(Client).where(Client.id.in_(ids)))
             clients = {c.id: c for c in found}
             done = await _checked_in(s, clients.values(), now)
@@ -121,18 +124,28 @@ class Dispatcher:
 
     async def _send_all(self, jobs: list[Job], stats: Stats) -> None:
         gate = asyncio.Semaphore(self.concurrency)
+        by_client: dict[int, list[Job]] = {}
+        for job in jobs:
+            by_client.setdefault(job.client_id, []).append(job)
 
-        async def one(job: Job) -> None:
+        async def one(group: list[Job]) -> None:
             async with gate:
-                reply = await self._compose(job)
-                await self._wait_for_slot()
-                async with self.db.transaction() as s:
-                    await schedules.mark_sending(s, job.reminder_id, self.clock())
-                result = await self.sender.send(job.chat_id, reply)
-            async with self.db.transaction() as s:
-                await _apply(s, job, result, self.clock(), stats)
+                parts = [(job.view.kind, await self._compose(job)) for job in group]
+                for carried, reply in merge_due(parts):
+                    await self._send(group[0].chat_id, [group[i] for i in carried], reply, stats)
 
-        await asyncio.gather(*(one(j) for j in jobs))
+        await asyncio.gather(*(one(g) for g in by_client.values()))
+
+    async def _send(self, chat_id: int, jobs: list[Job], reply: Reply, stats: Stats) -> None:
+        """One message carrying `jobs`' reminders; each row is marked with its outcome."""
+        await self._wait_for_slot()
+        async with self.db.transaction() as s:
+            for job in jobs:
+                await schedules.mark_sending(s, job.reminder_id, self.clock())
+        result = await self.sender.send(chat_id, reply)
+        async with self.db.transaction() as s:
+            for job in jobs:
+                await _apply(s, job, result, self.clock(), stats)
 
     async def _wait_for_slot(self) -> None:
         if self.pace <= 0:
