@@ -171,6 +171,7 @@ TEXTS: dict[str, str] = {
     "step.skip": "Skip ▶",
     "step.done": "Done ✓",
     "step.expired": "That button is from an older message. Here is where you are now:",
+    "step.did_you_mean": "Did you mean this? Tap it, or type your answer in full.",
     "step.use_buttons": "Please tap one of the buttons below.",
     "step.use_scale": "Please tap a number, or type a number from 0 to 10.",
     "step.too_long": "That is too long. Please keep it under {limit} characters.",

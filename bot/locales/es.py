@@ -190,6 +190,7 @@ TEXTS: dict[str, str] = {
     "step.skip": "Saltar ▶",
     "step.done": "Listo ✓",
     "step.expired": "Ese botón es de un mensaje anterior. Aquí es donde está ahora:",
+    "step.did_you_mean": "¿Quiso decir esto? Tóquelo, o escriba su respuesta completa.",
     "step.use_buttons": "Por favor, toque uno de los botones de abajo.",
     "step.use_scale": "Por favor, toque un número, o escriba un número del 0 al 10.",
     "step.too_long": "Es demasiado largo. Por favor, use menos de {limit} caracteres.",

@@ -5,13 +5,14 @@ caller's private copy, so handlers may change it."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.content import OTHER_MAX, OTHER_PREFIX, TRIGGER_GROUPS
 from bot.domain.conversation import crisis_replies, finish
 from bot.domain.conversation.model import Ctx, Outcome, RecordConsent, Reply, SetProfile, State
-from bot.domain.conversation.parse import label_key, parse_scale
+from bot.domain.conversation.parse import NAV_WORDS, label_key, label_matches, parse_scale
 from bot.domain.conversation.replies import option_label, step_reply
 from bot.domain.conversation.steps import FLOWS, STEPS, Step, next_state, prev_state
 from bot.locales import LANGUAGES, t
@@ -107,8 +108,19 @@ def _button_value(step: Step, value: str) -> Any:
 
 
 def on_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str) -> Outcome:
-    """A typed answer: a number for scales, a label for choices, free text where asked."""
+    """A typed answer: a number for scales, a label for choices, free text where asked.
+
+    Typed words that name an offered button (its label in either language, or a navigation
+    word: skip, back, done, none) act as the tap; they are never taken as an answer. A single
+    word that starts offered labels (on a trigger step, the navigation ones) offers those."""
     step = STEPS[state]
+    offered = _offered(state, draft, ctx)
+    tapped = _typed_button(offered, text)
+    if tapped is not None:
+        return on_button(state, draft, tapped, ctx, lang)
+    starts = _started(step, offered, text)
+    if starts:
+        return _offer(state, draft, ctx, lang, starts)
     if step.limit and len(text) > step.limit:
         return enter(state, draft, ctx, lang, Reply(t(lang, "step.too_long", limit=step.limit)))
     if step.kind == "multi":
@@ -128,6 +140,53 @@ def on_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str)
     if match is None:
         return enter(state, draft, ctx, lang, Reply(t(lang, "step.use_buttons")))
     return answer(state, draft, _button_value(step, match), ctx, lang)
+
+
+def _offered(state: State, draft: dict[str, Any], ctx: Ctx) -> list[tuple[str, str]]:
+    """(value, label) of every button the current prompt shows, in every language."""
+    found = []
+    for lang in LANGUAGES:
+        reply = step_reply(state, ctx, copy.deepcopy(draft), lang)
+        for row in reply.buttons:
+            found += [(c.data.split(":", 1)[1], c.label) for c in row]
+    return found
+
+
+def _typed_button(offered: list[tuple[str, str]], text: str) -> str | None:
+    values = {value for value, _ in offered}
+    for value, label in offered:
+        if label_matches(label, text):
+            return value
+    typed = label_key(text)
+    return next((v for v, words in NAV_WORDS.items() if typed in words and v in values), None)
+
+
+_CONTROLS = frozenset({"skip", "back", "done", "none", "up"})
+
+
+def _started(step: Step, offered: list[tuple[str, str]], text: str) -> list[str]:
+    """The values of offered labels one of whose words the one typed word starts (at least 2
+    letters: "alc" for "Yes, alcohol");
+    on a trigger step only the navigation ones: any other word may be the client's own."""
+    typed = label_key(text)
+    if len(typed) < 2 or " " in typed or not typed.isalpha() or step.kind == "text":
+        return []
+    found: list[str] = []
+    for value, label in offered:
+        if step.kind == "multi" and value not in _CONTROLS:
+            continue
+        words = label_key(label).split()
+        if any(w.startswith(typed) for w in words) and value not in found:
+            found.append(value)
+    return found
+
+
+def _offer(state: State, draft: dict[str, Any], ctx: Ctx, lang: str, values: list[str]) -> Outcome:
+    """ "Did you mean…?" with the buttons the typed word started, numbered as the current step."""
+    reply = step_reply(state, ctx, draft, lang)
+    shown = [c for row in reply.buttons for c in row if c.data.split(":", 1)[1] in values]
+    rows = tuple((c,) for c in shown)
+    return Outcome(state, draft, [Reply(t(lang, "step.did_you_mean"), rows, protect=True)])
 
 
 def _typed_option(step: Step, text: str) -> str | None:

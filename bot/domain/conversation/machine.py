@@ -57,6 +57,7 @@ from bot.domain.conversation.model import (
     Text,
     words_of,
 )
+from bot.domain.conversation.parse import CANCEL_WORDS, label_key
 from bot.domain.conversation.replies import is_current, menu
 from bot.domain.conversation.steps import ENROLL_STATES, STEPS
 from bot.domain.conversation.views import current
@@ -122,6 +123,8 @@ def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str)
         if state in STEPS:
             return current(state, draft, ctx, lang, *effects, Reply(t(lang, "crisis.resume")))
         return Outcome(state, draft, list(effects))
+    if state in STEPS and label_key(text) in CANCEL_WORDS:  # "stop" typed: leave this flow
+        return commands.COMMANDS["cancel"](state, draft, "", ctx, lang)
     handler = TABLE.get((state, "text"))
     out = (
         handler(state, draft, text, ctx, lang)

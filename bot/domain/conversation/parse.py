@@ -51,3 +51,26 @@ def label_key(text: str) -> str:
     """A typed or shown label reduced to lower-case words: '◀ Back' and 'back' match."""
     kept = "".join(c for c in fold(text) if c.isalnum() or c.isspace())
     return " ".join(kept.split())
+
+
+def label_matches(label: str, typed: str) -> bool:
+    """Whether `typed` names the button `label`: the same words, any case, accents, emoji or
+    punctuation ('◀ Back' and 'back'); a number only as itself ('-1' or '1.0' is not '1')."""
+    key = label_key(label)
+    if key.isdigit():
+        return typed.strip() == label.strip()
+    return bool(key) and key == label_key(typed)
+
+
+# Words typed for a step's navigation buttons, besides their labels in either language.
+NAV_WORDS: dict[str, frozenset[str]] = {
+    "skip": frozenset({"skip", "next", "pass", "omitir", "saltar", "pasar", "siguiente"}),
+    "back": frozenset({"back", "go back", "previous", "atras", "volver", "regresar"}),
+    "done": frozenset({"done", "finish", "finished", "listo", "lista", "terminar", "termine"}),
+    "none": frozenset({"none", "none today", "nothing", "no triggers", "nada", "nada hoy"})
+    | frozenset({"ninguno", "ninguno hoy", "ninguna"}),
+}
+# Typed on its own in a flow, these leave it as /cancel does (nothing saved).
+CANCEL_WORDS = frozenset(
+    {"cancel", "stop", "quit", "exit", "cancelar", "parar", "salir", "detener", "basta"}
+)

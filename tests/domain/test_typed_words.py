@@ -1,0 +1,117 @@
+"""What the client types where buttons are offered: navigation words act as the buttons do,
+in either language, and are never taken as an answer (a custom trigger, a name); a word that
+starts an offered label offers that label."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.conversation import model as m
+from bot.domain.conversation.machine import step
+from tests.domain.helpers import ACTIVE, NOW, Driver
+
+ES = m.Profile(status="active", timezone="America/New_York", language="es")
+
+
+def in_triggers(flow: str = "checkin", lang: str = "en") -> Driver:
+    d = Driver(ctx=m.Ctx(now=NOW, profile=ES if lang == "es" else ACTIVE))
+    d.cmd(flow)
+    if flow == "checkin":
+        for value in ("6", "3", "no", "ok", "4"):
+            d.tap(value)
+    elif flow == "craving":
+        d.tap("6")
+    return d
+
+
+def chosen(d: Driver) -> list[str]:
+    return list(d.draft.get("sel", []))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("word", ["Skip", "skip", "Omitir", "SKIP ▶", "saltar"])
+def test_typed_skip_skips_and_adds_nothing(lang: str, word: str) -> None:
+    d = in_triggers(lang=lang)
+    assert d.state is m.State.CI_TRIGGERS
+    d.text(word)
+    assert d.state is not m.State.CI_TRIGGERS, d.said()
+    assert not any(k.startswith("other:") for k in d.draft["a"].get("triggers") or [])
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("word", ["Back", "back", "◀ Back", "Atrás", "atras", "volver"])
+def test_typed_back_goes_back(lang: str, word: str) -> None:
+    d = in_triggers(lang=lang)
+    d.text(word)
+    assert d.state is m.State.CI_STRESS, d.said()
+    assert chosen(d) == [] or not any(k.startswith("other:") for k in chosen(d))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("word", ["cancel", "Stop", "cancelar", "parar", "salir", "quit"])
+@pytest.mark.parametrize("flow", ["checkin", "craving", "trigger"])
+def test_typed_cancel_words_leave_the_flow(lang: str, word: str, flow: str) -> None:
+    d = in_triggers(flow, lang)
+    d.text(word)
+    assert d.state is m.State.MENU, d.said()
+    assert not d.saved(m.SaveCheckIn) and not d.saved(m.SaveTriggerLog)
+    assert not d.saved(m.SaveCraving)
+    assert not d.saved(m.SetProfile)  # a typed "stop" leaves this flow, not every reminder
+
+
+@pytest.mark.parametrize("word", ["Done", "listo", "None today", "Ninguno hoy"])
+def test_typed_done_and_none_act_as_the_buttons(word: str) -> None:
+    d = in_triggers("craving")
+    d.tap("k:people")
+    d.tap("t:usedwith")
+    d.tap("up")
+    d.text(word)
+    assert d.state is m.State.CR_ACTION, d.said()
+    expected = [] if word in ("None today", "Ninguno hoy") else ["usedwith"]
+    assert d.draft["a"]["triggers"] == expected
+
+
+def test_typed_group_and_trigger_labels_act_as_taps() -> None:
+    d = in_triggers("trigger")
+    d.text("people")  # the "People" group's label: opens it, as the tap does
+    assert d.draft["cat"] == "people" and not chosen(d)
+    d.text("peo")  # only the navigation labels are offered on a trigger step
+    assert d.state is m.State.TL_TRIGGERS and chosen(d) == ["other:peo"]
+    d.draft["sel"] = []
+    d.text("argument with my brother")  # not a label: the client's own trigger
+    assert chosen(d) == ["other:argument with my brother"]
+
+
+def test_a_word_that_starts_a_label_offers_it() -> None:
+    d = in_triggers("checkin")
+    d.text("non")  # "None today"
+    assert d.state is m.State.CI_TRIGGERS and not chosen(d)
+    assert [c.data.split(":", 1)[1] for c in d.buttons()] == ["none"]
+    d.tap("none")
+    assert d.state is not m.State.CI_TRIGGERS
+    # On a choice step too: "alc" offers "Yes, alcohol".
+    e = Driver()
+    e.cmd("checkin")
+    e.tap("6")
+    e.tap("3")
+    e.text("alc")
+    assert e.state is m.State.CI_USE
+    assert [c.data.split(":", 1)[1] for c in e.buttons()] == ["alcohol"]
+
+
+@pytest.mark.parametrize("word", ["skip", "Omitir", "back"])
+def test_navigation_words_on_text_steps_are_not_answers(word: str) -> None:
+    d = Driver()
+    d.cmd("settings")
+    d.tap("support")
+    assert d.state is m.State.SUPPORT_NAME
+    d.text(word)
+    assert d.state is not m.State.SUPPORT_NAME
+    assert not [e for e in d.saved(m.SetProfile) if word in str(e.fields)]
+
+
+def test_step_is_pure_with_typed_words() -> None:
+    d = in_triggers()
+    before = dict(d.draft)
+    step(d.state, d.draft, m.Text("skip"), d.ctx)
+    assert d.draft == before
