@@ -115,3 +115,12 @@ def test_step_is_pure_with_typed_words() -> None:
     before = dict(d.draft)
     step(d.state, d.draft, m.Text("skip"), d.ctx)
     assert d.draft == before
+
+
+@pytest.mark.parametrize("typed", ["-1", "1.0", "10.5", "+3", "11", "1 0"])
+def test_a_number_off_the_scale_is_refused(typed: str) -> None:
+    d = Driver()
+    d.cmd("checkin")
+    d.text(typed)
+    assert d.state is m.State.CI_MOOD and "number from 0 to 10" in d.said()
+    assert "mood" not in d.draft["a"]
