@@ -124,3 +124,20 @@ def test_a_number_off_the_scale_is_refused(typed: str) -> None:
     d.text(typed)
     assert d.state is m.State.CI_MOOD and "number from 0 to 10" in d.said()
     assert "mood" not in d.draft["a"]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_trigger_log_offers_no_button_it_refuses(lang: str) -> None:
+    """/trigger needs a trigger: "None today" is not offered there, and typed it is
+    explained, not saved as the client's own trigger."""
+    d = in_triggers("trigger", lang)
+    assert [c for c in d.buttons() if c.data.endswith(":none")] == []
+    for typed in ("none today", "Nada hoy", "skip"):
+        d.text(typed)
+        assert d.state is m.State.TL_TRIGGERS and chosen(d) == [], typed
+    assert "at least one" in d.said() or "al menos" in d.said()
+    # Every button offered at every step of the trigger log is accepted.
+    d.tap("k:people")
+    d.tap("t:usedwith")
+    d.tap("done")
+    assert d.state is m.State.TL_NOTE

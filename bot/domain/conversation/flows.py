@@ -115,7 +115,7 @@ def on_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str)
     word that starts offered labels (on a trigger step, the navigation ones) offers those."""
     step = STEPS[state]
     offered = _offered(state, draft, ctx)
-    tapped = _typed_button(offered, text)
+    tapped = _typed_button(step, offered, text)
     if tapped is not None:
         return on_button(state, draft, tapped, ctx, lang)
     starts = _started(step, offered, text)
@@ -152,13 +152,16 @@ def _offered(state: State, draft: dict[str, Any], ctx: Ctx) -> list[tuple[str, s
     return found
 
 
-def _typed_button(offered: list[tuple[str, str]], text: str) -> str | None:
+def _typed_button(step: Step, offered: list[tuple[str, str]], text: str) -> str | None:
+    """The value of the button `text` names. A navigation word names its button even where
+    it is not offered on a trigger step (which then says why), never as a text answer."""
     values = {value for value, _ in offered}
     for value, label in offered:
         if label_matches(label, text):
             return value
     typed = label_key(text)
-    return next((v for v, words in NAV_WORDS.items() if typed in words and v in values), None)
+    word = next((v for v, words in NAV_WORDS.items() if typed in words), None)
+    return word if word in values or (word and step.kind == "multi") else None
 
 
 _CONTROLS = frozenset({"skip", "back", "done", "none", "up"})
@@ -207,8 +210,8 @@ def _multi_button(step: Step, draft: dict[str, Any], value: str, ctx: Ctx, lang:
         selected.remove(arg) if arg in selected else selected.append(arg)
     elif kind == "up":
         draft["cat"] = None
-    elif kind in ("done", "none"):
-        chosen = [] if kind == "none" else list(selected)
+    elif kind in ("done", "none", "skip"):  # "skip" here: typed where it is not offered
+        chosen = list(selected) if kind == "done" else []
         if step.state is State.TL_TRIGGERS and not chosen:
             return _redraw(step, draft, ctx, lang, t(lang, "tl.need_one"))
         return answer(step.state, draft, chosen, ctx, lang)
