@@ -116,6 +116,9 @@ TEXTS: dict[str, str] = {
         "• You can stop my messages (/stop) or delete your data (/delete) at any time.\n\n"
         "Do you agree?"
     ),
+    "enroll.consent_again": (
+        "Do you agree to what I keep and who can see it? Please tap I agree or No."
+    ),
     "enroll.accept": "I agree",
     "enroll.decline": "No",
     "enroll.declined": (

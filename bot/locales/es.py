@@ -132,6 +132,9 @@ TEXTS: dict[str, str] = {
         "cualquier momento.\n\n"
         "¿Está de acuerdo?"
     ),
+    "enroll.consent_again": (
+        "¿Está de acuerdo con lo que guardo y quién puede verlo? Toque «Estoy de acuerdo» o «No»."
+    ),
     "enroll.accept": "Estoy de acuerdo",
     "enroll.decline": "No",
     "enroll.declined": (

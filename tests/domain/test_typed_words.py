@@ -141,3 +141,71 @@ def test_trigger_log_offers_no_button_it_refuses(lang: str) -> None:
     d.tap("t:usedwith")
     d.tap("done")
     assert d.state is m.State.TL_NOTE
+
+
+def enrolling(lang_hint: str = "en") -> Driver:
+    d = Driver(m.State.STRANGER, m.Ctx(now=NOW, profile=m.Profile(language=lang_hint),
+                                       open_enrollment=True))  # fmt: skip
+    d.cmd("start")
+    return d
+
+
+YESES = [
+    ("en", "yes"),
+    ("en", "ok"),
+    ("es", "si"),
+    ("es", "Sí"),
+    ("en", "Y"),
+    ("es", "de acuerdo"),
+]
+
+
+@pytest.mark.parametrize(("lang", "typed"), YESES)
+def test_consent_understands_yes(lang: str, typed: str) -> None:
+    d = enrolling()
+    d.tap(lang)
+    assert d.state is m.State.CONSENT
+    d.text(typed)
+    assert d.state is m.State.TIMEZONE, d.said()
+    assert d.saved(m.RecordConsent)
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("en", "hello"), ("es", "hola"), ("en", "maybe")])
+def test_a_wrong_answer_at_consent_gets_only_the_question(lang: str, typed: str) -> None:
+    d = enrolling()
+    d.tap(lang)
+    full = d.said()
+    d.text(typed)
+    assert d.state is m.State.CONSENT and not d.saved(m.RecordConsent)
+    again = d.said()
+    assert len(again) < len(full) / 3 and again.count("\n") <= 1, again
+    assert {"yes", "no"} <= {c.data.split(":", 1)[1] for c in d.buttons()}
+    d.text("no")
+    assert d.state is m.State.CONSENT and not d.saved(m.RecordConsent)
+
+
+@pytest.mark.parametrize("typed", ["No", "no", "nope", "No, keep it", "no gracias"])
+def test_delete_then_typing_no_keeps_everything(typed: str) -> None:
+    d = Driver()
+    d.cmd("delete")
+    d.text(typed)
+    assert d.state is m.State.MENU and not d.saved(m.DeleteClient), d.said()
+
+
+def test_delete_takes_the_button_or_its_whole_label() -> None:
+    d = Driver()
+    d.cmd("delete")
+    d.text("yes")  # too easy to type by mistake for erasing everything
+    assert d.state is m.State.DELETE_CONFIRM and not d.saved(m.DeleteClient)
+    d.text("Yes, delete everything")
+    assert d.saved(m.DeleteClient)
+
+
+@pytest.mark.parametrize(("cmd", "typed", "state"), [("export", "sí", m.State.MENU),
+                                                     ("export", "no", m.State.MENU)])  # fmt: skip
+def test_other_confirmations_take_typed_answers(cmd: str, typed: str, state: m.State) -> None:
+    d = Driver()
+    d.cmd(cmd)
+    d.text(typed)
+    assert d.state is state
+    assert bool(d.saved(m.Export)) == (typed == "sí")

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.content import OTHER_MAX, OTHER_PREFIX, TRIGGER_GROUPS
 from bot.domain.conversation import crisis_replies, finish
 from bot.domain.conversation.model import Ctx, Outcome, RecordConsent, Reply, SetProfile, State
-from bot.domain.conversation.parse import NAV_WORDS, label_key, label_matches, parse_scale
+from bot.domain.conversation.parse import NAV_WORDS, label_key, label_matches, parse_scale, yes_no
 from bot.domain.conversation.replies import option_label, step_reply
 from bot.domain.conversation.steps import FLOWS, STEPS, Step, next_state, prev_state
 from bot.locales import LANGUAGES, t
@@ -138,8 +138,18 @@ def on_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str)
         return answer(state, draft, number, ctx, lang)
     match = _typed_option(step, text)
     if match is None:
-        return enter(state, draft, ctx, lang, Reply(t(lang, "step.use_buttons")))
+        return _ask_again(state, draft, ctx, lang)
     return answer(state, draft, _button_value(step, match), ctx, lang)
+
+
+def _ask_again(state: State, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
+    """After an answer not understood: the step's short question again with its buttons
+    (not a long prompt, such as the consent, all over again), or the prompt after a note."""
+    step = STEPS[state]
+    if not step.again:
+        return enter(state, draft, ctx, lang, Reply(t(lang, "step.use_buttons")))
+    shown = step_reply(state, ctx, draft, lang)
+    return Outcome(state, draft, [Reply(t(lang, step.again), shown.buttons, protect=True)])
 
 
 def _offered(state: State, draft: dict[str, Any], ctx: Ctx) -> list[tuple[str, str]]:
@@ -159,6 +169,9 @@ def _typed_button(step: Step, offered: list[tuple[str, str]], text: str) -> str 
     for value, label in offered:
         if label_matches(label, text):
             return value
+    answer = yes_no(text)
+    if answer in values:  # "si", "ok", "nope" to a yes/no question
+        return answer
     typed = label_key(text)
     word = next((v for v, words in NAV_WORDS.items() if typed in words), None)
     return word if word in values or (word and step.kind == "multi") else None

@@ -57,10 +57,10 @@ from bot.domain.conversation.model import (
     Text,
     words_of,
 )
-from bot.domain.conversation.parse import CANCEL_WORDS, label_key
+from bot.domain.conversation.parse import CANCEL_WORDS, label_key, label_matches, yes_no
 from bot.domain.conversation.replies import is_current, menu
 from bot.domain.conversation.steps import ENROLL_STATES, STEPS
-from bot.domain.conversation.views import current
+from bot.domain.conversation.views import CONFIRMS, current
 from bot.domain.crisis.screen import Tier, screen
 from bot.domain.crisis.substance import substance_of
 from bot.locales import t
@@ -195,6 +195,20 @@ def _confirm_button(
     return Outcome(State.MENU, kept, [menu(lang, t(lang, "ci.kept"))])
 
 
+def _confirm_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str) -> Outcome:
+    """A typed answer to a yes/no question: "no", "sí", "ok" or a button's label."""
+    _, yes, no = CONFIRMS[state]
+    value = yes_no(text)
+    if state is State.DELETE_CONFIRM and value == "yes":
+        value = None  # erasing everything takes the button, or its whole label typed
+    if value is None:
+        labels = {"yes": t(lang, yes), "no": t(lang, no)}
+        value = next((v for v, label in labels.items() if label_matches(label, text)), None)
+    if value is None:
+        return _use_buttons(state, draft, ctx, lang)
+    return _confirm_button(state, draft, value, ctx, lang)
+
+
 # ---- commands -----------------------------------------------------------------------------
 
 
@@ -220,5 +234,6 @@ TABLE: dict[tuple[State, str], Handler] = {
     (State.DELETE_CONFIRM, "button"): _confirm_button,
     (State.EXPORT_CONFIRM, "button"): _confirm_button,
     (State.SHARE_CONFIRM, "button"): _confirm_button,
+    **{(s, "text"): _confirm_text for s in CONFIRMS},
 }
 __all__ = ["ENROLL_STATES", "TABLE", "step"]

@@ -74,3 +74,18 @@ NAV_WORDS: dict[str, frozenset[str]] = {
 CANCEL_WORDS = frozenset(
     {"cancel", "stop", "quit", "exit", "cancelar", "parar", "salir", "detener", "basta"}
 )
+# Typed answers to a yes/no question, in either language (folded: "sí" is "si").
+YES_WORDS = frozenset(
+    {"yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "agree", "i agree", "of course"}
+    | {"si", "s", "claro", "vale", "dale", "acepto", "de acuerdo", "esta bien", "por supuesto"}
+)
+NO_WORDS = frozenset(
+    {"no", "n", "nope", "nah", "no thanks", "no thank you", "i do not agree", "i dont agree"}
+    | {"no gracias", "no acepto", "no estoy de acuerdo"}
+)
+
+
+def yes_no(text: str) -> str | None:
+    """ "yes" or "no" for a typed answer to a yes/no question, else None."""
+    typed = label_key(text)
+    return "yes" if typed in YES_WORDS else "no" if typed in NO_WORDS else None

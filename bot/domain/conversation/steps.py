@@ -46,6 +46,7 @@ class Step:
     error: str = ""
     limit: int = 0
     skip: bool = True
+    again: str = ""  # a short question asked again after an answer not understood
 
 
 def _rule_fired(a: Answers, ctx: Ctx) -> bool:
@@ -76,7 +77,15 @@ STEPS: dict[State, Step] = {
     s.state: s
     for s in (
         Step(State.LANGUAGE, "choice", "language", "enroll.language", ("en", "es"), skip=False),
-        Step(State.CONSENT, "choice", "consent", "enroll.consent", ("yes", "no"), skip=False),
+        Step(
+            State.CONSENT,
+            "choice",
+            "consent",
+            "enroll.consent",
+            ("yes", "no"),
+            skip=False,
+            again="enroll.consent_again",
+        ),
         Step(
             State.TIMEZONE,
             "text",
