@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.domain.conversation import model as m
+from bot.domain.conversation.aliases import command_name
 from bot.domain.conversation.parse import label_matches
 from bot.domain.conversation.replies import help_reply
 from bot.locales import norm_lang, t
@@ -53,7 +54,7 @@ class Console:
             return None
         if text.startswith("/"):
             head, _, arg = text[1:].partition(" ")
-            return m.Command(head.lower(), arg.strip())
+            return m.Command(command_name(head), arg.strip())
         for choice in self.choices:  # a label first: on a 0-10 scale, "5" means 5
             if label_matches(choice.label, text):  # and "-1" is not "1"
                 return m.Button(choice.data)
