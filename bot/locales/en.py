@@ -134,6 +134,7 @@ TEXTS: dict[str, str] = {
     "enroll.checkin_time": (
         "What time should I send your daily check-in? Tap one or type a time like 19:30."
     ),
+    "zone.set": "Time zone: {zone}. It is {time} there now.",
     "enroll.time_bad": '"{value}" is not a time I understand. Type it like 08:30 or 21:00.',
     "enroll.medication": (
         "Do you take a medication for your recovery (like buprenorphine, methadone or "

@@ -151,6 +151,7 @@ TEXTS: dict[str, str] = {
     "enroll.checkin_time": (
         "¿A qué hora le envío su registro diario? Toque una o escriba una hora como 19:30."
     ),
+    "zone.set": "Zona horaria: {zone}. Allí ahora son las {time}.",
     "enroll.time_bad": 'No entiendo "{value}" como hora. Escríbala así: 08:30 o 21:00.',
     "enroll.medication": (
         "¿Toma algún medicamento para su recuperación (como buprenorfina, metadona o "

@@ -209,3 +209,55 @@ def test_other_confirmations_take_typed_answers(cmd: str, typed: str, state: m.S
     d.text(typed)
     assert d.state is state
     assert bool(d.saved(m.Export)) == (typed == "sí")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("9 a. m.", "09:00"), ("9:00 p. m.", "21:00"), ("9 p.m", "21:00"), ("9:30 P. M.", "21:30"),
+     ("21 h", "21:00"), ("21:00 h", "21:00"), ("9 de la noche", "21:00"),
+     ("8 de la mañana", "08:00"), ("4 de la tarde", "16:00"), ("noon", "12:00"),
+     ("mediodía", "12:00"), ("7 in the evening", "19:00"), ("9 o'clock pm", "21:00"),
+     ("13 p. m.", None), ("25:00", None), ("9 x. m.", None)],
+)  # fmt: skip
+def test_typed_times(typed: str, expected: str | None) -> None:
+    from bot.domain.conversation.parse import parse_time
+
+    assert parse_time(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [("Eastern Time", "America/New_York"), ("hora del este", "America/New_York"),
+     ("Nueva York", "America/New_York"), ("ciudad de mexico", "America/Mexico_City"),
+     ("Ciudad de México", "America/Mexico_City"), ("CDMX", "America/Mexico_City"),
+     ("HORA DEL PACÍFICO", "America/Los_Angeles"), ("San Juan", "America/Puerto_Rico"),
+     ("Londres", "Europe/London"), ("Filadelfia", "America/New_York")],
+)  # fmt: skip
+def test_typed_zones_in_both_languages(typed: str, zone: str) -> None:
+    from bot.domain.zones import resolve_zone
+
+    assert resolve_zone(typed) == zone
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "shown"),
+    [("en", "Madrid", "Madrid"), ("es", "Nueva York", "New York"), ("en", "CDMX", "Mexico")],
+)
+def test_a_typed_zone_is_echoed_with_its_local_time(lang: str, typed: str, shown: str) -> None:
+    """A US client who types "Madrid" learns at once that their clock is now Madrid's."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from bot.domain.zones import resolve_zone
+
+    d = Driver(ctx=m.Ctx(now=NOW, profile=ES if lang == "es" else ACTIVE))
+    d.cmd("settings")
+    d.tap("timezone")
+    d.text(typed)
+    said = d.said()
+    zone = resolve_zone(typed)
+    assert zone is not None and shown in said, said
+    local = NOW.astimezone(ZoneInfo(zone))
+    hour = local.strftime("%H:%M") if lang == "es" else local.strftime("%I:%M").lstrip("0")
+    assert hour in said, (hour, said)
+    assert isinstance(local, datetime)

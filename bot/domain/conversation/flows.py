@@ -18,6 +18,17 @@ from bot.domain.conversation.steps import FLOWS, STEPS, Step, next_state, prev_s
 from bot.locales import LANGUAGES, t
 
 
+def zone_name(zone: str) -> str:
+    """'New York (America/New_York)': the place, then the name the settings show."""
+    return f"{zone.rsplit('/', 1)[-1].replace('_', ' ')} ({zone})"
+
+
+def _clock(ctx: Ctx, zone: str, lang: str) -> str:
+    from bot.domain.conversation.reminder_replies import clock_time
+
+    return clock_time(ctx.now, zone, lang)
+
+
 def fresh_draft(draft: dict[str, Any], **values: Any) -> dict[str, Any]:
     """A new draft that keeps the button sequence (so old buttons stay expired)."""
     return {**finish.keep(draft), **values}
@@ -74,6 +85,11 @@ def answer(state: State, draft: dict[str, Any], value: Any, ctx: Ctx, lang: str)
             draft["a"].pop("consent")
             return enter(state, draft, ctx, lang, Reply(t(lang, "enroll.declined")))
         pre.append(RecordConsent(finish.CONSENT_VERSION))
+    elif step.key == "timezone" and value:
+        # Said back with the time there: a client who typed "Madrid" by mistake sees it now.
+        pre.append(
+            Reply(t(lang, "zone.set", zone=zone_name(value), time=_clock(ctx, value, lang)))
+        )
     elif step.key == "use" and value in ("alcohol", "other"):
         # "Yes, alcohol" gets alcohol's advice; "Yes, other" is a drug not named: naloxone.
         pre.append(crisis_replies.lapse_reply(lang, "alcohol" if value == "alcohol" else None))

@@ -16,9 +16,36 @@ def parse_timezone(text: str) -> str | None:
     return resolve_zone(text)
 
 
+# Said instead of am/pm, in either language ("9 de la noche", "7 in the evening").
+_PARTS_OF_DAY = (
+    ("de la manana", "am"), ("de la madrugada", "am"), ("in the morning", "am"),
+    ("de la tarde", "pm"), ("de la noche", "pm"), ("in the afternoon", "pm"),
+    ("in the evening", "pm"), ("at night", "pm"),
+)  # fmt: skip
+_NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "mediodia": "12:00", "medio dia": "12:00",
+                "midnight": "00:00", "medianoche": "00:00"}  # fmt: skip
+
+
+def _plain_time(text: str) -> str:
+    """A typed time with its am/pm written one way: '9:00 p. m.' -> '9:00 pm', '9 de la
+    noche' -> '9 pm', '21 h' -> '21'."""
+    s = " ".join(fold(text).split())
+    s = re.sub(r"\s*o'?\s*clock\b", "", s)
+    s = re.sub(r"\s*\b(?:h|hs|hrs|horas|hours)$", "", s)
+    for words, suffix in _PARTS_OF_DAY:
+        if s.endswith(words):
+            s = s[: -len(words)].strip() + " " + suffix
+    # "a. m.", "p.m", "P. M." -> am / pm
+    return re.sub(r"\b([ap])\s*\.?\s*m\s*\.?$", r"\1m", s)
+
+
 def parse_time(text: str) -> str | None:
-    """'HH:MM' from '19:30', '7:30 pm', '7pm', '19.30' or '19h30'; None if not a time."""
-    match = _TIME.match(fold(text))
+    """'HH:MM' from '19:30', '7:30 pm', '7pm', '19.30', '19h30', '9 a. m.', '21 h', '9 de la
+    noche', 'noon' or 'mediodía'; None if not a time."""
+    plain = _plain_time(text)
+    if plain in _NAMED_TIMES:
+        return _NAMED_TIMES[plain]
+    match = _TIME.match(plain)
     if not match:
         return None
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
