@@ -179,6 +179,7 @@ TEXTS: dict[str, str] = {
     "step.use_buttons": "Please tap one of the buttons below.",
     "step.use_scale": "Please tap a number, or type a number from 0 to 10.",
     "step.too_long": "That is too long. Please keep it under {limit} characters.",
+    "step.kept_first": "That was over {limit} characters, so I kept the first {limit}.",
     "step.media": "I can only read text and buttons. Please type or tap.",
     "step.cancelled": "Stopped. Nothing from this {flow} was saved.",
     "scale.hint": "0 = {low}, 10 = {high}",

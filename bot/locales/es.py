@@ -198,6 +198,7 @@ TEXTS: dict[str, str] = {
     "step.use_buttons": "Por favor, toque uno de los botones de abajo.",
     "step.use_scale": "Por favor, toque un número, o escriba un número del 0 al 10.",
     "step.too_long": "Es demasiado largo. Por favor, use menos de {limit} caracteres.",
+    "step.kept_first": "Tenía más de {limit} caracteres, así que guardé los primeros {limit}.",
     "step.media": "Solo puedo leer texto y botones. Por favor, escriba o toque un botón.",
     "step.cancelled": "Cancelado. No se guardó nada de este {flow}.",
     "scale.hint": "0 = {low}, 10 = {high}",

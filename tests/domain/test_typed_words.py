@@ -261,3 +261,41 @@ def test_a_typed_zone_is_echoed_with_its_local_time(lang: str, typed: str, shown
     hour = local.strftime("%H:%M") if lang == "es" else local.strftime("%I:%M").lstrip("0")
     assert hour in said, (hour, said)
     assert isinstance(local, datetime)
+
+
+LONG = " ".join(f"word{i}" for i in range(200))  # 1,189 characters
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_long_reasons_note_keeps_its_first_part(lang: str) -> None:
+    d = Driver(ctx=m.Ctx(now=NOW, profile=ES if lang == "es" else ACTIVE))
+    d.cmd("settings")
+    d.tap("reasons")
+    d.text(LONG)
+    saved = [e.fields["reasons"] for e in d.saved(m.SetProfile) if "reasons" in e.fields]
+    assert saved, d.said()
+    kept = saved[-1]
+    assert LONG.startswith(kept) and 400 < len(kept) <= 500 and not kept.endswith(" ")
+    assert LONG[len(kept)] == " "  # cut between words
+    assert "500" in d.said()
+
+
+def test_a_long_note_and_own_trigger_keep_their_first_part() -> None:
+    d = Driver()
+    d.cmd("trigger")
+    d.text(LONG[:100])
+    [own] = chosen(d)
+    assert own.startswith("other:word0 ") and len(own) - len("other:") <= 60
+    assert "60" in d.said()
+    d.tap("done")
+    d.text(LONG)
+    [log] = d.saved(m.SaveTriggerLog)
+    assert log.note is not None and LONG.startswith(log.note) and len(log.note) <= 200
+
+
+def test_a_long_answer_that_must_be_parsed_is_still_refused() -> None:
+    d = Driver()
+    d.cmd("settings")
+    d.tap("timezone")
+    d.text("America/New_York " * 10)
+    assert d.state is m.State.TIMEZONE and not d.saved(m.SetProfile)

@@ -72,11 +72,14 @@ def go_back(state: State, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome
     return enter(prev, draft, ctx, lang)
 
 
-def answer(state: State, draft: dict[str, Any], value: Any, ctx: Ctx, lang: str) -> Outcome:
-    """Record `value` for this step, run the step's side rules, and move on."""
+def answer(
+    state: State, draft: dict[str, Any], value: Any, ctx: Ctx, lang: str, *said: Reply
+) -> Outcome:
+    """Record `value` for this step, run the step's side rules, and move on (saying `said`
+    first)."""
     step = STEPS[state]
     draft["a"][step.key] = value
-    pre: list[Any] = []
+    pre: list[Any] = list(said)
     if step.key == "language" and value:
         draft["lang"] = lang = value
         pre.append(SetProfile({"language": value}))
@@ -137,8 +140,13 @@ def on_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str)
     starts = _started(step, offered, text)
     if starts:
         return _offer(state, draft, ctx, lang, starts)
+    kept: list[Any] = []
     if step.limit and len(text) > step.limit:
-        return enter(state, draft, ctx, lang, Reply(t(lang, "step.too_long", limit=step.limit)))
+        if not step.keep_first:  # a time or a zone cut short is no answer
+            reply = Reply(t(lang, "step.too_long", limit=step.limit))
+            return enter(state, draft, ctx, lang, reply)
+        text = first_part(text, step.limit)
+        kept.append(Reply(t(lang, "step.kept_first", limit=step.limit), protect=True))
     if step.kind == "multi":
         return _add_other(step, draft, text, ctx, lang)
     if step.kind == "text":
@@ -146,7 +154,7 @@ def on_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str)
         if value is None:
             err = t(lang, step.error or "step.use_buttons", value=text[:40])
             return enter(state, draft, ctx, lang, Reply(err))
-        return answer(state, draft, value, ctx, lang)
+        return answer(state, draft, value, ctx, lang, *kept)
     if step.kind == "scale":
         number = parse_scale(text)
         if number is None:
@@ -258,14 +266,25 @@ def _redraw(step: Step, draft: dict[str, Any], ctx: Ctx, lang: str, note: str = 
 def _add_other(step: Step, draft: dict[str, Any], text: str, ctx: Ctx, lang: str) -> Outcome:
     """Typed text on a trigger step is the person's own trigger ("Other")."""
     value = " ".join(text.split())
+    notes = []
     if len(value) > OTHER_MAX:
-        return enter(
-            step.state, draft, ctx, lang, Reply(t(lang, "step.too_long", limit=OTHER_MAX))
-        )
+        value = first_part(value, OTHER_MAX)
+        notes.append(Reply(t(lang, "step.kept_first", limit=OTHER_MAX), protect=True))
     key = OTHER_PREFIX + value
     selected: list[str] = draft.setdefault("sel", [])
     if key not in selected:
         selected.append(key)
     draft["cat"] = None
     note = Reply(t(lang, "tr.other_added", value=value), protect=True)
-    return Outcome(step.state, draft, [note, step_reply(step.state, ctx, draft, lang)])
+    return Outcome(step.state, draft, [*notes, note, step_reply(step.state, ctx, draft, lang)])
+
+
+def first_part(text: str, limit: int) -> str:
+    """The first `limit` characters of `text`, cut after a whole word when one ends in the
+    last quarter (else mid-word), without the spaces at the cut."""
+    cut = text[:limit]
+    if len(text) > limit and not text[limit].isspace():
+        space = cut.rfind(" ")
+        if space >= limit * 3 // 4:
+            cut = cut[:space]
+    return cut.rstrip()
