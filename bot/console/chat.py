@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.domain.conversation import model as m
-from bot.domain.conversation.parse import label_key
+from bot.domain.conversation.aliases import command_name
+from bot.domain.conversation.parse import label_matches
 from bot.domain.conversation.replies import help_reply
 from bot.locales import norm_lang, t
 from bot.service.conversation import Address, Service
@@ -53,9 +54,9 @@ class Console:
             return None
         if text.startswith("/"):
             head, _, arg = text[1:].partition(" ")
-            return m.Command(head.lower(), arg.strip())
+            return m.Command(command_name(head), arg.strip())
         for choice in self.choices:  # a label first: on a 0-10 scale, "5" means 5
-            if label_key(choice.label) == label_key(text):
+            if label_matches(choice.label, text):  # and "-1" is not "1"
                 return m.Button(choice.data)
         on_scale = any(c.label.isdigit() for c in self.choices)  # "12" there is not Back
         if text.isdigit() and 1 <= int(text) <= len(self.choices) and not on_scale:

@@ -29,8 +29,25 @@ ALIASES: dict[str, str] = {
     **dict.fromkeys(("pacific", "pst", "pdt", "pt", "pacifico"), LOS_ANGELES),
     **dict.fromkeys(("alaska", "akst", "akdt"), ANCHORAGE),
     **dict.fromkeys(("hawaii", "hawai", "hst", "hdt"), HONOLULU),
-    "puerto rico": "America/Puerto_Rico",
-}
+    **dict.fromkeys(("puerto rico", "san juan"), "America/Puerto_Rico"),
+    # Places as people name them in Spanish, and US cities whose IANA zone is named after
+    # another (an IANA zone is named after one city of its area).
+    **dict.fromkeys(("nueva york", "filadelfia", "washington", "boston", "miami", "atlanta",
+                     "philadelphia", "washington dc", "baltimore", "orlando", "tampa",
+                     "charlotte", "pittsburgh", "newark", "cleveland", "columbus"), NEW_YORK),
+    **dict.fromkeys(("houston", "dallas", "san antonio", "austin", "nueva orleans",
+                     "new orleans", "minneapolis", "saint louis", "st louis",
+                     "kansas city", "milwaukee", "nashville", "memphis"), CHICAGO),
+    **dict.fromkeys(("salt lake city", "albuquerque", "el paso", "boise"), DENVER),
+    **dict.fromkeys(("san francisco", "san diego", "seattle", "portland", "las vegas",
+                     "sacramento", "san jose", "los angeles", "oakland"), LOS_ANGELES),
+    **dict.fromkeys(("ciudad de mexico", "ciudad mexico", "cdmx", "mexico df", "df",
+                     "mexico city"), "America/Mexico_City"),
+    **dict.fromkeys(("londres",), "Europe/London"),
+    **dict.fromkeys(("bogota",), "America/Bogota"),
+    **dict.fromkeys(("la habana", "habana", "havana"), "America/Havana"),
+    **dict.fromkeys(("santo domingo", "republica dominicana"), "America/Santo_Domingo"),
+}  # fmt: skip
 # Words around a zone's name that say nothing about which zone: "Eastern Standard Time",
 # "US Eastern", "hora del este", "zona horaria del Pacífico".
 _FILLER = frozenset(

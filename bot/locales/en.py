@@ -128,6 +128,9 @@ TEXTS: dict[str, str] = {
         "• You can stop my messages (/stop) or delete your data (/delete) at any time.\n\n"
         "Do you agree?"
     ),
+    "enroll.consent_again": (
+        "Do you agree to what I keep and who can see it? Please tap I agree or No."
+    ),
     "enroll.accept": "I agree",
     "enroll.decline": "No",
     "enroll.declined": (
@@ -143,6 +146,7 @@ TEXTS: dict[str, str] = {
     "enroll.checkin_time": (
         "What time should I send your daily check-in? Tap one or type a time like 19:30."
     ),
+    "zone.set": "Time zone: {zone}. It is {time} there now.",
     "enroll.time_bad": '"{value}" is not a time I understand. Type it like 08:30 or 21:00.',
     "enroll.medication": (
         "Do you take a medication for your recovery (like buprenorphine, methadone or "
@@ -183,9 +187,11 @@ TEXTS: dict[str, str] = {
     "step.skip": "Skip ▶",
     "step.done": "Done ✓",
     "step.expired": "That button is from an older message. Here is where you are now:",
+    "step.did_you_mean": "Did you mean this? Tap it, or type your answer in full.",
     "step.use_buttons": "Please tap one of the buttons below.",
     "step.use_scale": "Please tap a number, or type a number from 0 to 10.",
     "step.too_long": "That is too long. Please keep it under {limit} characters.",
+    "step.kept_first": "That was over {limit} characters, so I kept the first {limit}.",
     "step.media": "I can only read text and buttons. Please type or tap.",
     "step.cancelled": "Stopped. Nothing from this {flow} was saved.",
     "scale.hint": "0 = {low}, 10 = {high}",
@@ -451,7 +457,9 @@ TEXTS: dict[str, str] = {
     "privacy.code": "• Your client code is {code}. Your program's staff know you by it.",
     "rem.checkin": "Hi! Time for today's check-in. It takes about a minute.",
     "rem.day_before": "Tomorrow at {time}: {kind}.\nWill you be there?{place}",
+    "rem.day_before.today": "Today at {time}: {kind}.\nWill you be there?{place}",
     "rem.hour_before": "In one hour, at {time}: {kind}.\nSee you there?{place}",
+    "rem.hour_before.soon": "Soon, at {time}: {kind}.\nSee you there?{place}",
     "rem.place": "\n\nPlace: {place}",
     "rem.followup": (
         "Checking back in from earlier. How are you doing now?\n\nDid the craving pass?"

@@ -101,7 +101,7 @@ TEXTS: dict[str, str] = {
         "{emergency} ahora."
     ),
     "crisis.check": "Eso suena muy duro. ¿Está a salvo ahora mismo?",
-    "crisis.resume": "Cuando quiera, podemos seguir donde estaba, o envíe /cancel.",
+    "crisis.resume": "Cuando quiera, podemos seguir donde estaba, o envíe /cancelar.",
     "safe.yes": "Estoy a salvo",
     "safe.no": "Necesito ayuda ya",
     "safe.thanks": (
@@ -116,7 +116,7 @@ TEXTS: dict[str, str] = {
         "Este acompañante es para clientes de un programa de tratamiento. Para unirse, abra "
         "el enlace de invitación que le dio su programa. La ayuda siempre está aquí: /ayuda."
     ),
-    "join.open": "Para empezar, envíe /start (o salude). La ayuda siempre está aquí: /help.",
+    "join.open": "Para empezar, envíe /empezar (o salude). La ayuda siempre está aquí: /ayuda.",
     "join.bad_invite": (
         "Esa invitación no es válida: puede que haya vencido o que ya se haya usado. "
         "Pídale a su programa un enlace nuevo."
@@ -140,15 +140,18 @@ TEXTS: dict[str, str] = {
         "los guarda.\n"
         "• Soy un asistente automático, no un consejero. No puedo llamar para pedir ayuda "
         "por usted.\n"
-        "• Puede detener mis mensajes (/stop) o borrar sus datos (/delete) en "
+        "• Puede detener mis mensajes (/parar) o borrar sus datos (/borrar) en "
         "cualquier momento.\n\n"
         "¿Está de acuerdo?"
+    ),
+    "enroll.consent_again": (
+        "¿Está de acuerdo con lo que guardo y quién puede verlo? Toque «Estoy de acuerdo» o «No»."
     ),
     "enroll.accept": "Estoy de acuerdo",
     "enroll.decline": "No",
     "enroll.declined": (
         "Está bien. No le voy a preguntar nada más ni a guardar nada más. Si cambia de "
-        "opinión, toque Estoy de acuerdo. Para borrar también su invitación, envíe /delete. "
+        "opinión, toque Estoy de acuerdo. Para borrar también su invitación, envíe /borrar. "
         "Ayuda: /ayuda."
     ),
     "enroll.timezone": (
@@ -160,6 +163,7 @@ TEXTS: dict[str, str] = {
     "enroll.checkin_time": (
         "¿A qué hora le envío su registro diario? Toque una o escriba una hora como 19:30."
     ),
+    "zone.set": "Zona horaria: {zone}. Allí ahora son las {time}.",
     "enroll.time_bad": 'No entiendo "{value}" como hora. Escríbala así: 08:30 o 21:00.',
     "enroll.medication": (
         "¿Toma algún medicamento para su recuperación (como buprenorfina, metadona o "
@@ -181,7 +185,7 @@ TEXTS: dict[str, str] = {
         "Todo listo. Le escribiré todos los días a las {time} para su registro diario. "
         "El botón 🆘 Ayuda ya, aquí abajo, siempre está ahí."
     ),
-    "enroll.paused": "La configuración está en pausa. Envíe /start cuando quiera seguir.",
+    "enroll.paused": "La configuración está en pausa. Envíe /empezar cuando quiera seguir.",
     # --- menu ---
     "menu.prompt": "¿Qué le gustaría hacer?",
     "menu.checkin": "✅ Registro diario",
@@ -190,7 +194,7 @@ TEXTS: dict[str, str] = {
     "menu.today": "📅 Hoy",
     "menu.settings": "⚙️ Ajustes",
     "menu.help": "🆘 Ayuda ya",
-    "menu.busy": "Usted está haciendo algo. Termínelo, o envíe /cancel para dejarlo.",
+    "menu.busy": "Usted está haciendo algo. Termínelo, o envíe /cancelar para dejarlo.",
     "menu.nothing_to_cancel": "No hay nada que cancelar.",
     "menu.welcome_back": "Qué bueno tenerle de vuelta. Mis mensajes están activos otra vez.",
     "menu.hello": "Hola, aquí estoy.",
@@ -202,9 +206,11 @@ TEXTS: dict[str, str] = {
     "step.skip": "Saltar ▶",
     "step.done": "Listo ✓",
     "step.expired": "Ese botón es de un mensaje anterior. Aquí es donde está ahora:",
+    "step.did_you_mean": "¿Quiso decir esto? Tóquelo, o escriba su respuesta completa.",
     "step.use_buttons": "Por favor, toque uno de los botones de abajo.",
     "step.use_scale": "Por favor, toque un número, o escriba un número del 0 al 10.",
     "step.too_long": "Es demasiado largo. Por favor, use menos de {limit} caracteres.",
+    "step.kept_first": "Tenía más de {limit} caracteres, así que guardé los primeros {limit}.",
     "step.media": "Solo puedo leer texto y botones. Por favor, escriba o toque un botón.",
     "step.cancelled": "Cancelado. No se guardó nada de este {flow}.",
     "scale.hint": "0 = {low}, 10 = {high}",
@@ -336,7 +342,7 @@ TEXTS: dict[str, str] = {
     "cope.call_saved": "Llame a {name}: {phone}. Pedir apoyo es una muestra de fuerza.",
     "cope.call_none": (
         "Llame a alguien de confianza: su padrino o madrina, una amistad o su consejero. "
-        "Puede guardar a una persona en /settings. A cualquier hora, puede llamar o enviar "
+        "Puede guardar a una persona en /ajustes. A cualquier hora, puede llamar o enviar "
         "un texto al {crisis}."
     ),
     "skill.surf": "Surfear las ganas",
@@ -386,7 +392,7 @@ TEXTS: dict[str, str] = {
     "how.reasons": 'Sus razones, en sus propias palabras:\n"{reasons}"',
     "how.reasons_none": (
         "Piense en por qué empezó esto: las personas, los planes, las cosas que quiere "
-        "recuperar. Puede guardar sus razones en /settings."
+        "recuperar. Puede guardar sus razones en /ajustes."
     ),
     "how.meeting": "Busque una reunión hoy, en persona o en línea. No tiene que hablar.",
     # --- today, settings, privacy, stop, delete ---
@@ -421,10 +427,10 @@ TEXTS: dict[str, str] = {
         "• Los chats de Telegram con bots no tienen cifrado de extremo a extremo; Telegram "
         "los guarda.\n"
         "• Nunca le pido su ubicación ni sus contactos.\n"
-        "• /stop detiene mis mensajes. /delete borra lo que guardo sobre usted."
+        "• /parar detiene mis mensajes. /borrar borra lo que guardo sobre usted."
     ),
     "stop.done": (
-        "Muy bien. No le enviaré mensajes por mi cuenta hasta que envíe /start. Igual puede "
+        "Muy bien. No le enviaré mensajes por mi cuenta hasta que envíe /empezar. Igual puede "
         "escribirme cuando quiera, y /ayuda siempre funciona."
     ),
     "delete.confirm": (
@@ -493,7 +499,9 @@ TEXTS: dict[str, str] = {
     ),
     "rem.checkin": "¡Hola! Es hora de su registro de hoy. Toma como un minuto.",
     "rem.day_before": "Mañana a las {time}: {kind}.\n¿Va a estar ahí?{place}",
+    "rem.day_before.today": "Hoy a las {time}: {kind}.\n¿Va a estar ahí?{place}",
     "rem.hour_before": "En una hora, a las {time}: {kind}.\n¿Nos vemos ahí?{place}",
+    "rem.hour_before.soon": "Dentro de poco, a las {time}: {kind}.\n¿Nos vemos ahí?{place}",
     "rem.place": "\n\nLugar: {place}",
     "rem.followup": (
         "Vuelvo a escribirle por lo de hace un rato. ¿Cómo está ahora?\n\n¿Se le pasaron "
@@ -572,10 +580,10 @@ TEXTS: dict[str, str] = {
     "share.sent": "Enviado al personal de su programa. Gracias por compartir.",
     "share.failed": (
         "Su resumen no pudo llegar al personal de su programa en este momento. Por favor, "
-        "avísele a su consejero o intente /share más tarde."
+        "avísele a su consejero o intente /compartir más tarde."
     ),
     "share.unavailable": (
-        "Su programa todavía no ha activado esta opción. Puede mostrarle su /progress "
+        "Su programa todavía no ha activado esta opción. Puede mostrarle su /progreso "
         "a su consejero."
     ),
     "settings.days_since_use": "Días desde el último consumo",

@@ -15,6 +15,7 @@ that set to a handful."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
@@ -26,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.conversation.model import Reply
-from bot.domain.conversation.reminder_replies import ReminderView, render_reminder
+from bot.domain.conversation.reminder_replies import ReminderView, merge_due, render_reminder
 from bot.domain.schedule.kinds import SESSION_KINDS, Kind, wants
 from bot.domain.schedule.plan import QUIET_END, is_quiet, lateness_verdict, local_to_utc
 from bot.reminders.sender import Delivery, Sender
@@ -36,6 +37,7 @@ from bot.store.models import CheckIn, Client, ProgramSession, Reminder
 
 log = logging.getLogger(__name__)
 Composer = Callable[[int, datetime], Awaitable[Reply | None]]
+MERGE_MAX = 20  # a client's other rows due at once, claimed with them to be merged
 
 
 @dataclass
@@ -95,9 +97,11 @@ class Dispatcher:
             if not rows:
                 return None
             ids = {r.client_id for r in rows}
+            # The same clients' other rows due now go with them: merged into one message.
+            rows += await schedules.claim_due(s, now, MERGE_MAX, clients=ids)
             found = await s.scalars(select(Client).where(Client.id.in_(ids)))
             clients = {c.id: c for c in found}
-            done = await _checked_in_today(s, clients.values(), now)
+            done = await _checked_in(s, clients.values(), now)
             places = await _places(s, [r.session_id for r in rows if r.session_id])
             skips = await schedules.skipped_dates(s, places) if places else {}
             jobs: list[Job] = []
@@ -113,23 +117,35 @@ class Dispatcher:
                     stats.missed += 1
                     stats.misses[reason or "?"] = stats.misses.get(reason or "?", 0) + 1
                     continue
-                jobs.append(Job(row.id, client.id, client.chat_id, _view(row, client, places)))
+                jobs.append(
+                    Job(row.id, client.id, client.chat_id, _view(row, client, places, now))
+                )
             return jobs
 
     async def _send_all(self, jobs: list[Job], stats: Stats) -> None:
         gate = asyncio.Semaphore(self.concurrency)
+        by_client: dict[int, list[Job]] = {}
+        for job in jobs:
+            by_client.setdefault(job.client_id, []).append(job)
 
-        async def one(job: Job) -> None:
+        async def one(group: list[Job]) -> None:
             async with gate:
-                reply = await self._compose(job)
-                await self._wait_for_slot()
-                async with self.db.transaction() as s:
-                    await schedules.mark_sending(s, job.reminder_id, self.clock())
-                result = await self.sender.send(job.chat_id, reply)
-            async with self.db.transaction() as s:
-                await _apply(s, job, result, self.clock(), stats)
+                parts = [(job.view.kind, await self._compose(job)) for job in group]
+                for carried, reply in merge_due(parts):
+                    await self._send(group[0].chat_id, [group[i] for i in carried], reply, stats)
 
-        await asyncio.gather(*(one(j) for j in jobs))
+        await asyncio.gather(*(one(g) for g in by_client.values()))
+
+    async def _send(self, chat_id: int, jobs: list[Job], reply: Reply, stats: Stats) -> None:
+        """One message carrying `jobs`' reminders; each row is marked with its outcome."""
+        await self._wait_for_slot()
+        async with self.db.transaction() as s:
+            for job in jobs:
+                await schedules.mark_sending(s, job.reminder_id, self.clock())
+        result = await self.sender.send(chat_id, reply)
+        async with self.db.transaction() as s:
+            for job in jobs:
+                await _apply(s, job, result, self.clock(), stats)
 
     async def _wait_for_slot(self) -> None:
         if self.pace <= 0:
@@ -173,7 +189,7 @@ async def _apply(s: AsyncSession, job: Job, result: Delivery, now: datetime, sta
 
 
 def _skip_reason(
-    row: Reminder, client: Client | None, now: datetime, done: set[int]
+    row: Reminder, client: Client | None, now: datetime, done: set[tuple[int, date]]
 ) -> str | None:
     """Why this reminder should not go out now, or None to send it."""
     if client is None or client.status != "active":
@@ -187,7 +203,9 @@ def _skip_reason(
     zone = client.timezone
     if is_quiet(now, zone) and not (row.kind == Kind.CHECKIN and is_quiet(row.due_at, zone)):
         return "quiet hours"
-    if row.kind in (Kind.CHECKIN, Kind.REENGAGE) and client.id in done:
+    if row.kind in (Kind.CHECKIN, Kind.REENGAGE) and (
+        (client.id, _answered_day(row, zone, now)) in done
+    ):
         return "already checked in"
     return None
 
@@ -195,7 +213,7 @@ def _skip_reason(
 def _skipped(
     row: Reminder, places: dict[int, ProgramSession], skips: dict[int, frozenset[date]]
 ) -> str | None:
-    """"session skipped" when staff took the row's date off its session after it was planned
+    """ "session skipped" when staff took the row's date off its session after it was planned
     (the planner plans none then, and `session skip` cancels those still due: this catches a
     row a block had set aside and an unblock put back)."""
     session = places.get(row.session_id or -1)
@@ -216,25 +234,38 @@ def _postponed(row: Reminder, client: Client | None, now: datetime) -> datetime 
     return morning if morning < row.session_start - timedelta(hours=2) else None
 
 
-def _view(row: Reminder, client: Client, places: dict[int, ProgramSession]) -> ReminderView:
+def _view(
+    row: Reminder, client: Client, places: dict[int, ProgramSession], now: datetime
+) -> ReminderView:
     session = places.get(row.session_id or -1)
     return ReminderView(
         reminder_id=row.id, kind=row.kind, lang=client.language, zone=client.timezone,
         session_start=row.session_start, session_kind=session.kind if session else None,
-        place=session.place if session else None, ref_id=row.ref_id,
+        place=session.place if session else None, ref_id=row.ref_id, sent_at=now,
     )  # fmt: skip
 
 
-async def _checked_in_today(s: AsyncSession, clients: Iterable[Client], now: datetime) -> set[int]:
-    """Ids of these clients whose check-in for their local today exists."""
+async def _checked_in(
+    s: AsyncSession, clients: Iterable[Client], now: datetime
+) -> set[tuple[int, date]]:
+    """(client id, day) of these clients' check-ins from the day before their local today."""
     wanted = {c.id: now.astimezone(ZoneInfo(c.timezone)).date() for c in clients}
     if not wanted:
         return set()
-    earliest = min(wanted.values()) - timedelta(days=1)
+    earliest = min(wanted.values()) - timedelta(days=2)
     stmt = select(CheckIn.client_id, CheckIn.local_date).where(
         CheckIn.client_id.in_(wanted), CheckIn.local_date >= earliest
     )
-    return {cid for cid, day in (await s.execute(stmt)).all() if wanted.get(cid) == day}
+    return {(cid, day) for cid, day in (await s.execute(stmt)).all()}
+
+
+def _answered_day(row: Reminder, zone: str, now: datetime) -> date:
+    """The day whose check-in makes this row needless: a prompt's own day (its occurrence;
+    a check-in after midnight may count for it), otherwise the client's today."""
+    if row.kind == Kind.CHECKIN:
+        with contextlib.suppress(ValueError):
+            return date.fromisoformat(row.occurrence)
+    return now.astimezone(ZoneInfo(zone)).date()
 
 
 async def _places(s: AsyncSession, ids: list[int]) -> dict[int, ProgramSession]:

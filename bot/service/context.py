@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.domain.conversation import model as m
-from bot.domain.schedule.plan import session_occurrences
+from bot.domain.schedule.plan import checkin_day, session_occurrences
 from bot.locales import norm_lang
 from bot.store import repo, schedules
 from bot.store.models import Client
@@ -65,10 +65,14 @@ async def _today(s: AsyncSession, client: Client, now: datetime) -> m.Today:
     local = now.astimezone(ZoneInfo(client.timezone))
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
     counts = await repo.count_since(s, client.id, midnight.astimezone(UTC))
-    checkin = await repo.get_checkin(s, client.id, local.date())
+    since = local.date() - timedelta(days=1)
+    done = frozenset(await schedules.recent_checkin_dates(s, client.id, since))
+    hour, minute = (int(x) for x in client.checkin_time.split(":"))
+    day = checkin_day(now, client.timezone, time(hour, minute), done)
     asked = await repo.safety_asked_since(s, client.id, local.date() - timedelta(days=6))
     return m.Today(
-        checkin_done=checkin is not None,
+        checkin_done=day in done,
+        checkin_day=day,
         cravings=counts["cravings"],
         triggers=counts["triggers"],
         safety_asked_this_week=asked,

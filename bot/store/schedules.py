@@ -8,7 +8,7 @@ never take the same row; on SQLite the BEGIN IMMEDIATE write lock serialises cla
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -196,8 +196,10 @@ async def add_reminders(s: AsyncSession, rows: list[dict[str, Any]], now: dateti
     return added
 
 
-async def claim_due(s: AsyncSession, now: datetime, limit: int) -> list[Reminder]:
-    """Take up to `limit` reminders that are due now."""
+async def claim_due(
+    s: AsyncSession, now: datetime, limit: int, clients: Collection[int] | None = None
+) -> list[Reminder]:
+    """Take up to `limit` reminders that are due now (only these `clients`' if given)."""
     ready = or_(Reminder.next_try_at.is_(None), Reminder.next_try_at <= now)
     stmt = (
         select(Reminder)
@@ -205,6 +207,8 @@ async def claim_due(s: AsyncSession, now: datetime, limit: int) -> list[Reminder
         .order_by(Reminder.due_at, Reminder.id)
         .limit(limit)
     )
+    if clients is not None:
+        stmt = stmt.where(Reminder.client_id.in_(list(clients)))
     if s.get_bind().dialect.name == "postgresql":
         stmt = stmt.with_for_update(skip_locked=True)
     rows = list((await s.scalars(stmt)).all())

@@ -6,7 +6,8 @@ import asyncio
 import contextlib
 import logging
 import signal
-from datetime import datetime
+from collections.abc import Callable, Coroutine
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from telegram.error import InvalidToken, NetworkError, TelegramError
@@ -17,6 +18,7 @@ from telegram.ext import (
     ChatMemberHandler,
     ContextTypes,
     ExtBot,
+    JobQueue,
     MessageHandler,
     filters,
 )
@@ -160,23 +162,36 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg,unused-
     dispatcher = Dispatcher(service.db, sender, service.clock, composers=composers, pace=PACE)
     app.bot_data.extra["dispatcher"] = dispatcher
     app.bot_data.extra["heart"] = Heart(service.db, service.clock)
-    # One instance of each job at a time; a late run is coalesced, never skipped (APScheduler
-    # drops runs more than a second late by default: a reminder must never be skipped).
-    once = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
     queue = app.job_queue
-    queue.run_repeating(_plan, interval=PLAN_EVERY, first=0, name="plan", job_kwargs=once)
-    queue.run_repeating(
-        _dispatch, interval=DISPATCH_EVERY, first=1, name="dispatch", job_kwargs=once
-    )
-    queue.run_repeating(_replay, interval=REPLAY_EVERY, first=2, name="replay", job_kwargs=once)
-    queue.run_repeating(_prune, interval=6 * 3600, first=60, name="prune-updates", job_kwargs=once)
-    queue.run_repeating(_outbox, interval=OUTBOX_EVERY, first=0, name="outbox", job_kwargs=once)
-    queue.run_repeating(
-        _renotify, interval=RENOTIFY_EVERY, first=5, name="renotify", job_kwargs=once
-    )
-    queue.run_repeating(
-        _flag_digest, interval=DIGEST_EVERY, first=5, name="flag-digest", job_kwargs=once
-    )
+    _every(queue, _plan, PLAN_EVERY, "plan", first=0)
+    _every(queue, _dispatch, DISPATCH_EVERY, "dispatch", first=1)
+    _every(queue, _replay, REPLAY_EVERY, "replay", first=2)
+    _every(queue, _prune, 6 * 3600, "prune-updates", first=60)
+    _every(queue, _outbox, OUTBOX_EVERY, "outbox", first=0)
+    _every(queue, _renotify, RENOTIFY_EVERY, "renotify", first=5)
+    _every(queue, _flag_digest, DIGEST_EVERY, "flag-digest", first=5)
+
+
+def _every(
+    queue: JobQueue,  # type: ignore[type-arg,unused-ignore]
+    callback: Callable[[Context], Coroutine[Any, Any, None]],
+    interval: float,
+    name: str,
+    first: float,
+) -> None:
+    """Run `callback` every `interval` seconds, the first time `first` seconds from now.
+
+    One instance at a time; a late run is coalesced, never skipped (APScheduler drops runs
+    more than a second late by default: a reminder must never be skipped). The first run is
+    given as APScheduler's own `next_run_time`: a start date alone is fixed before the
+    scheduler starts, and one already past when it does is skipped to the next interval (the
+    planner would first run 5 minutes after every restart)."""
+    first_run = datetime.now(UTC) + timedelta(seconds=first)
+    once = {
+        "max_instances": 1, "coalesce": True, "misfire_grace_time": None,
+        "next_run_time": first_run,
+    }  # fmt: skip
+    queue.run_repeating(callback, interval=interval, first=first, name=name, job_kwargs=once)
 
 
 def reminder_bot(settings: Settings, request: BaseRequest | None = None) -> ExtBot[Any]:

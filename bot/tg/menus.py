@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 
+from bot.domain.conversation.aliases import SPANISH
 from bot.service.staff_commands import telegram_commands
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,7 @@ COMMANDS: dict[str, dict[str, str]] = {
         "cancel": "Leave what you are doing", "stop": "Stop my messages",
         "delete": "Delete my data",
     },
+    # Keyed by the Spanish names (`aliases.SPANISH`): "ajustes", "hoy", ...
     "es": {
         "checkin": "Registro diario", "craving": "Anotar ganas de consumir",
         "trigger": "Anotar un detonante", "help": "Ayuda ya, a cualquier hora",
@@ -37,6 +39,7 @@ COMMANDS: dict[str, dict[str, str]] = {
         "delete": "Borrar mis datos",
     },
 }  # fmt: skip
+COMMANDS["es"] = {SPANISH[name]: text for name, text in COMMANDS["es"].items()}
 
 
 def staff_menu() -> dict[str, str]:

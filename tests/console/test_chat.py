@@ -121,3 +121,14 @@ def test_invite_prints_code_and_link(tmp_path: Path) -> None:
         text=True, cwd=tmp_path, env=env, timeout=60,
     )  # fmt: skip
     assert bad.returncode == 2 and "--expires" in bad.stderr
+
+
+def test_a_number_off_the_scale_is_refused_not_read_as_a_button(tmp_path: Path) -> None:
+    """At a 0-10 question "-1", "1.0" or "10.5" is no button: the scale question again."""
+    script = [
+        "/start", "English", "I agree", "Los Angeles", "21:30", "No", "Skip", "Skip",
+        "Check in", "-1", "1.0", "10.5", "7", "3", "No", "Well", "2", "None today", "8", "No",
+    ]  # fmt: skip
+    out = chat(tmp_path, script, ENROLLMENT="open")
+    assert out.count("type a number from 0 to 10") == 3, out
+    assert rows(tmp_path, "select mood, craving from checkins") == [(7, 3)]

@@ -240,3 +240,20 @@ def test_the_check_threshold_follows_the_language() -> None:
     assert decide(None, p, th, lang="es") is None
     assert language(normalize("no quiero tomar hoy")) == "es"
     assert language(normalize("i dont want to drink today")) == "en"
+
+
+@pytest.mark.parametrize(
+    "text", ["Stop", "stop", "STOP!!", "cancel", "Skip", "back", "menu", "quit", "exit",
+             "parar", "Salir", "Atrás", "cancelar", "listo"],
+)  # fmt: skip
+def test_a_bare_control_word_is_no_crisis(text: str) -> None:
+    """Typed at a step to steer the conversation: the model alone once read "stop" as tier 1
+    (it learned the word from "make it stop") and sent the 911 overdose steps."""
+    assert screen(text) is None
+
+
+@pytest.mark.parametrize("text", ["bye", "goodbye", "adiós", "adios", "chao"])
+def test_one_word_alone_gets_at_most_the_safety_check(text: str) -> None:
+    """One word that no rule reads as a crisis is too little for a full script: it gets the
+    calm check (help one tap away), or nothing."""
+    assert screen(text) in (None, Tier.CHECK)

@@ -222,11 +222,10 @@ def test_trigger_log_needs_a_trigger_and_takes_a_note() -> None:
     assert d.state is m.State.TL_TRIGGERS and "at least one" in d.said()
     d.text("argument with my brother")
     d.tap("done")
-    d.text("x" * 201)
-    assert d.state is m.State.TL_NOTE and "200" in d.said()
-    d.text("at dinner")
+    d.text("x" * 201)  # over the limit: the first 200 are kept, and the client is told
+    assert d.state is m.State.MENU and "first 200" in d.said()
     assert d.saved(m.SaveTriggerLog) == [
-        m.SaveTriggerLog(["other:argument with my brother"], "at dinner")
+        m.SaveTriggerLog(["other:argument with my brother"], "x" * 200)
     ]
 
 

@@ -128,3 +128,16 @@ def test_button_labels_are_short(lang: str) -> None:
         if key in EN and is_button(key) and len(text) > BUTTON_MAX
     }
     assert not long_labels, f"{lang}: button labels over {BUTTON_MAX} characters: {long_labels}"
+
+
+def test_each_language_names_its_own_commands() -> None:
+    """Spanish texts name the Spanish commands (/ajustes, not /settings), English the English."""
+    import re
+
+    from bot.domain.conversation.aliases import SPANISH
+    from bot.locales import catalog
+
+    for lang, names in (("en", set(SPANISH)), ("es", set(SPANISH.values()) | {"sos"})):
+        for key, text in catalog(lang).items():
+            for name in re.findall(r"(?<![\w.])/([a-z_]+)\b", text):
+                assert name in names, (lang, key, name)

@@ -248,3 +248,26 @@ def test_occurrence_key_uses_the_session_zone_and_fits_64_chars() -> None:
     assert len(rows) == 2  # 15:00 in Los Angeles, but keyed by the session's own 18:00
     assert {row.occurrence for row in rows} == {f"s{2**62}@2026-03-09T18:00"}
     assert all(len(row.occurrence) <= 64 for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("zone", "prompt", "local", "done", "expected"),
+    [
+        ("America/Chicago", "21:00", "2026-11-27T00:30", set(), "2026-11-26"),
+        ("Europe/Madrid", "23:30", "2026-11-27T04:59", set(), "2026-11-26"),
+        # The night is over, or the evening was answered, or today's prompt already came.
+        ("America/Chicago", "21:00", "2026-11-27T05:00", set(), "2026-11-27"),
+        ("America/Chicago", "21:00", "2026-11-27T00:30", {"2026-11-26"}, "2026-11-27"),
+        ("America/Chicago", "00:15", "2026-11-27T00:30", set(), "2026-11-27"),
+        # Yesterday's prompt was never sent (a 02:00 prompt before the client's 00:30).
+        ("America/Chicago", "02:00", "2026-11-27T00:30", set(), "2026-11-27"),
+        ("America/Chicago", "20:00", "2026-11-27T14:00", set(), "2026-11-27"),
+    ],
+)
+def test_checkin_day(zone: str, prompt: str, local: str, done: set[str], expected: str) -> None:
+    from bot.domain.schedule.plan import checkin_day
+
+    now = datetime.fromisoformat(local).replace(tzinfo=ZoneInfo(zone))
+    days = frozenset(date.fromisoformat(d) for d in done)
+    at = time.fromisoformat(prompt)
+    assert checkin_day(now, zone, at, days) == date.fromisoformat(expected)

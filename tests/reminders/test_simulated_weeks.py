@@ -20,6 +20,8 @@ from tests.reminders.conftest import add_client, add_track
 from tests.reminders.fakes import Clock, FakeSender
 
 NY, LA = "America/New_York", "America/Los_Angeles"
+PARTS = ("Hi! Time", "In one hour", "Tomorrow", "Today at", "Hi, just", "It's Sunday",
+         "Good morning", "Checking back")  # fmt: skip
 PLAN_EVERY = timedelta(hours=3)  # the real job runs every 5 minutes; rows are idempotent
 
 
@@ -78,16 +80,25 @@ async def test_three_weeks_across_a_dst_change(
     await add_client(db, 12, NY, "07:30", "Evening IOP", when=start)
     await simulate(db, dispatcher, clock, end)
 
+    # Reminders due together for one client come as one message (Sunday 18:00: the look-back
+    # and Monday's session): each part of a message starts with its reminder's first words.
     by_chat: dict[int, list[tuple[str, datetime]]] = {11: [], 12: []}
     for item in sender.sent:
         zone = LA if item.chat_id == 11 else NY
-        by_chat[item.chat_id].append((item.text.split("\n")[0][:25], local(item.at, zone)))
+        for line in item.text.split("\n"):
+            if line.startswith(PARTS):
+                by_chat[item.chat_id].append((line[:25], local(item.at, zone)))
     async with db.transaction() as s:
         kinds = Counter(
             (r.client_id, r.kind, r.status) for r in (await s.scalars(select(Reminder))).all()
         )
-    # Nothing twice: one message per (client, kind, occurrence) and every row accounted for.
-    assert len(sender.sent) == sum(n for (_, _, status), n in kinds.items() if status == "sent")
+    # Nothing twice: one part per (client, kind, occurrence) and every row accounted for.
+    parts = sum(len(v) for v in by_chat.values())
+    assert parts == sum(n for (_, _, status), n in kinds.items() if status == "sent")
+    # Never two messages for one client in the same minute.
+    minutes = Counter((m.chat_id, m.at.replace(second=0, microsecond=0)) for m in sender.sent)
+    assert max(minutes.values()) == 1
+    assert len(sender.sent) < parts  # some were merged
 
     la_checkins = sorted(at for text, at in by_chat[11] if text.startswith("Hi! Time"))
     assert la_checkins == expected_daily(start, end, LA, 9, 0)

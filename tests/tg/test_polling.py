@@ -6,10 +6,14 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import delete, func, select
+
 from bot.service.conversation import Service
-from bot.tg.application import serve
+from bot.store.models import Reminder
+from bot.tg.application import PLAN_EVERY, serve
 from tests.tg import updates as u
 from tests.tg.conftest import enroll
 from tests.tg.driver import Harness, Person
@@ -82,3 +86,30 @@ async def test_one_chats_updates_are_handled_in_order(
         await asyncio.wait_for(running, 20)
     prompts = texts_to(harness, pat.id)[before:]
     assert "mood" in prompts[0] and "craving" in prompts[1], prompts
+
+
+async def test_jobs_meant_to_run_at_start_do_run_at_start(
+    harness: Harness, pat: Person, service: Service
+) -> None:
+    """The planner (every 5 minutes) runs when the bot starts, not one interval later: after a
+    restart, what was added meanwhile is planned at once."""
+    await enroll(pat)
+    async with harness.db.transaction() as s:
+        await s.execute(delete(Reminder))  # as if the planner had never run for Pat
+    stop = asyncio.Event()
+    running = asyncio.create_task(serve(harness.app, service, 1, stop))
+    try:
+        async with asyncio.timeout(10):
+            while True:
+                async with harness.db.transaction() as s:
+                    if await s.scalar(select(func.count()).select_from(Reminder)):
+                        break
+                await asyncio.sleep(0.1)
+        queue = harness.app.job_queue
+        assert queue is not None
+        (plan,) = queue.get_jobs_by_name("plan")
+        assert plan.next_t is not None
+        assert plan.next_t - datetime.now(UTC) > timedelta(seconds=PLAN_EVERY - 15)
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, 20)

@@ -8,6 +8,7 @@ import logging
 
 import pytest
 
+from bot.domain.conversation.aliases import command_name
 from bot.locales import t
 from bot.service.conversation import Service
 from bot.store.models import InboxUpdate, OutboxMessage, ProcessedUpdate
@@ -33,7 +34,7 @@ async def test_post_init_sets_commands_in_english_and_spanish(harness: Harness) 
         commands = {c["command"]: c["description"] for c in call.params["commands"]}
         assert commands == COMMANDS[lang]
     spanish = next(c for c in calls if c.params.get("language_code") == "es")
-    assert {"command": "help", "description": "Ayuda ya, a cualquier hora"} in (
+    assert {"command": "ayuda", "description": "Ayuda ya, a cualquier hora"} in (
         spanish.params["commands"]
     )
 
@@ -65,7 +66,23 @@ async def test_every_advertised_command_is_understood(
     await pat.command(name)
     new = harness.fake.texts()[sent:]
     assert new and t("en", "cmd.unknown") not in new
-    assert set(COMMANDS["es"]) == set(COMMANDS["en"])
+    assert [command_name(es) for es in COMMANDS["es"]] == list(COMMANDS["en"])
+
+
+@pytest.mark.parametrize(("es", "en"), list(zip(COMMANDS["es"], COMMANDS["en"], strict=True)))
+async def test_every_spanish_command_does_what_the_english_one_does(
+    harness: Harness, pat: Person, es: str, en: str
+) -> None:
+    """/ajustes is /settings, /hoy is /today, ... (each answered the same way)."""
+    await enroll(pat)
+    answers = []
+    for name in (en, es):
+        await pat.command("cancel")  # from the menu each time
+        sent = len(harness.fake.texts())
+        await pat.command(name)
+        answers.append(harness.fake.texts()[sent:])
+    assert answers[1] and t("en", "cmd.unknown") not in answers[1]
+    assert answers[1] == answers[0], (es, en)
 
 
 async def test_no_call_or_log_carries_the_token(

@@ -5,16 +5,28 @@ caller's private copy, so handlers may change it."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.content import OTHER_MAX, OTHER_PREFIX, TRIGGER_GROUPS
 from bot.domain.conversation import crisis_replies, finish
 from bot.domain.conversation.model import Ctx, Outcome, RecordConsent, Reply, SetProfile, State
-from bot.domain.conversation.parse import label_key, parse_scale
+from bot.domain.conversation.parse import NAV_WORDS, label_key, label_matches, parse_scale, yes_no
 from bot.domain.conversation.replies import option_label, step_reply
 from bot.domain.conversation.steps import FLOWS, STEPS, Step, next_state, prev_state
 from bot.locales import LANGUAGES, t
+
+
+def zone_name(zone: str) -> str:
+    """'New York (America/New_York)': the place, then the name the settings show."""
+    return f"{zone.rsplit('/', 1)[-1].replace('_', ' ')} ({zone})"
+
+
+def _clock(ctx: Ctx, zone: str, lang: str) -> str:
+    from bot.domain.conversation.reminder_replies import clock_time
+
+    return clock_time(ctx.now, zone, lang)
 
 
 def fresh_draft(draft: dict[str, Any], **values: Any) -> dict[str, Any]:
@@ -36,7 +48,8 @@ def start_flow(flow: str, draft: dict[str, Any], ctx: Ctx, lang: str, **extra: A
     """Begin `flow` at its first applicable step."""
     draft = fresh_draft(draft, flow=flow, a={}, **extra)
     if flow == "checkin" and "date" not in draft:
-        draft["date"] = ctx.now.astimezone(ZoneInfo(ctx.profile.timezone)).date().isoformat()
+        day = ctx.today.checkin_day or ctx.now.astimezone(ZoneInfo(ctx.profile.timezone)).date()
+        draft["date"] = day.isoformat()
     first = FLOWS[flow][0]
     return enter(first, draft, ctx, lang)
 
@@ -59,11 +72,14 @@ def go_back(state: State, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome
     return enter(prev, draft, ctx, lang)
 
 
-def answer(state: State, draft: dict[str, Any], value: Any, ctx: Ctx, lang: str) -> Outcome:
-    """Record `value` for this step, run the step's side rules, and move on."""
+def answer(
+    state: State, draft: dict[str, Any], value: Any, ctx: Ctx, lang: str, *said: Reply
+) -> Outcome:
+    """Record `value` for this step, run the step's side rules, and move on (saying `said`
+    first)."""
     step = STEPS[state]
     draft["a"][step.key] = value
-    pre: list[Any] = []
+    pre: list[Any] = list(said)
     if step.key == "language" and value:
         draft["lang"] = lang = value
         pre.append(SetProfile({"language": value}))
@@ -72,6 +88,11 @@ def answer(state: State, draft: dict[str, Any], value: Any, ctx: Ctx, lang: str)
             draft["a"].pop("consent")
             return enter(state, draft, ctx, lang, Reply(t(lang, "enroll.declined")))
         pre.append(RecordConsent(finish.CONSENT_VERSION))
+    elif step.key == "timezone" and value:
+        # Said back with the time there: a client who typed "Madrid" by mistake sees it now.
+        pre.append(
+            Reply(t(lang, "zone.set", zone=zone_name(value), time=_clock(ctx, value, lang)))
+        )
     elif step.key == "use" and value in ("alcohol", "other"):
         # "Yes, alcohol" gets alcohol's advice; "Yes, other" is a drug not named: naloxone.
         pre.append(crisis_replies.lapse_reply(lang, "alcohol" if value == "alcohol" else None))
@@ -106,10 +127,26 @@ def _button_value(step: Step, value: str) -> Any:
 
 
 def on_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str) -> Outcome:
-    """A typed answer: a number for scales, a label for choices, free text where asked."""
+    """A typed answer: a number for scales, a label for choices, free text where asked.
+
+    Typed words that name an offered button (its label in either language, or a navigation
+    word: skip, back, done, none) act as the tap; they are never taken as an answer. A single
+    word that starts offered labels (on a trigger step, the navigation ones) offers those."""
     step = STEPS[state]
+    offered = _offered(state, draft, ctx)
+    tapped = _typed_button(step, offered, text)
+    if tapped is not None:
+        return on_button(state, draft, tapped, ctx, lang)
+    starts = _started(step, offered, text)
+    if starts:
+        return _offer(state, draft, ctx, lang, starts)
+    kept: list[Any] = []
     if step.limit and len(text) > step.limit:
-        return enter(state, draft, ctx, lang, Reply(t(lang, "step.too_long", limit=step.limit)))
+        if not step.keep_first:  # a time or a zone cut short is no answer
+            reply = Reply(t(lang, "step.too_long", limit=step.limit))
+            return enter(state, draft, ctx, lang, reply)
+        text = first_part(text, step.limit)
+        kept.append(Reply(t(lang, "step.kept_first", limit=step.limit), protect=True))
     if step.kind == "multi":
         return _add_other(step, draft, text, ctx, lang)
     if step.kind == "text":
@@ -117,7 +154,7 @@ def on_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str)
         if value is None:
             err = t(lang, step.error or "step.use_buttons", value=text[:40])
             return enter(state, draft, ctx, lang, Reply(err))
-        return answer(state, draft, value, ctx, lang)
+        return answer(state, draft, value, ctx, lang, *kept)
     if step.kind == "scale":
         number = parse_scale(text)
         if number is None:
@@ -125,8 +162,71 @@ def on_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str)
         return answer(state, draft, number, ctx, lang)
     match = _typed_option(step, text)
     if match is None:
-        return enter(state, draft, ctx, lang, Reply(t(lang, "step.use_buttons")))
+        return _ask_again(state, draft, ctx, lang)
     return answer(state, draft, _button_value(step, match), ctx, lang)
+
+
+def _ask_again(state: State, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
+    """After an answer not understood: the step's short question again with its buttons
+    (not a long prompt, such as the consent, all over again), or the prompt after a note."""
+    step = STEPS[state]
+    if not step.again:
+        return enter(state, draft, ctx, lang, Reply(t(lang, "step.use_buttons")))
+    shown = step_reply(state, ctx, draft, lang)
+    return Outcome(state, draft, [Reply(t(lang, step.again), shown.buttons, protect=True)])
+
+
+def _offered(state: State, draft: dict[str, Any], ctx: Ctx) -> list[tuple[str, str]]:
+    """(value, label) of every button the current prompt shows, in every language."""
+    found = []
+    for lang in LANGUAGES:
+        reply = step_reply(state, ctx, copy.deepcopy(draft), lang)
+        for row in reply.buttons:
+            found += [(c.data.split(":", 1)[1], c.label) for c in row]
+    return found
+
+
+def _typed_button(step: Step, offered: list[tuple[str, str]], text: str) -> str | None:
+    """The value of the button `text` names. A navigation word names its button even where
+    it is not offered on a trigger step (which then says why), never as a text answer."""
+    values = {value for value, _ in offered}
+    for value, label in offered:
+        if label_matches(label, text):
+            return value
+    answer = yes_no(text)
+    if answer in values:  # "si", "ok", "nope" to a yes/no question
+        return answer
+    typed = label_key(text)
+    word = next((v for v, words in NAV_WORDS.items() if typed in words), None)
+    return word if word in values or (word and step.kind == "multi") else None
+
+
+_CONTROLS = frozenset({"skip", "back", "done", "none", "up"})
+
+
+def _started(step: Step, offered: list[tuple[str, str]], text: str) -> list[str]:
+    """The values of offered labels one of whose words the one typed word starts (at least 2
+    letters: "alc" for "Yes, alcohol");
+    on a trigger step only the navigation ones: any other word may be the client's own."""
+    typed = label_key(text)
+    if len(typed) < 2 or " " in typed or not typed.isalpha() or step.kind == "text":
+        return []
+    found: list[str] = []
+    for value, label in offered:
+        if step.kind == "multi" and value not in _CONTROLS:
+            continue
+        words = label_key(label).split()
+        if any(w.startswith(typed) for w in words) and value not in found:
+            found.append(value)
+    return found
+
+
+def _offer(state: State, draft: dict[str, Any], ctx: Ctx, lang: str, values: list[str]) -> Outcome:
+    """ "Did you mean…?" with the buttons the typed word started, numbered as the current step."""
+    reply = step_reply(state, ctx, draft, lang)
+    shown = [c for row in reply.buttons for c in row if c.data.split(":", 1)[1] in values]
+    rows = tuple((c,) for c in shown)
+    return Outcome(state, draft, [Reply(t(lang, "step.did_you_mean"), rows, protect=True)])
 
 
 def _typed_option(step: Step, text: str) -> str | None:
@@ -147,8 +247,8 @@ def _multi_button(step: Step, draft: dict[str, Any], value: str, ctx: Ctx, lang:
         selected.remove(arg) if arg in selected else selected.append(arg)
     elif kind == "up":
         draft["cat"] = None
-    elif kind in ("done", "none"):
-        chosen = [] if kind == "none" else list(selected)
+    elif kind in ("done", "none", "skip"):  # "skip" here: typed where it is not offered
+        chosen = list(selected) if kind == "done" else []
         if step.state is State.TL_TRIGGERS and not chosen:
             return _redraw(step, draft, ctx, lang, t(lang, "tl.need_one"))
         return answer(step.state, draft, chosen, ctx, lang)
@@ -166,14 +266,25 @@ def _redraw(step: Step, draft: dict[str, Any], ctx: Ctx, lang: str, note: str = 
 def _add_other(step: Step, draft: dict[str, Any], text: str, ctx: Ctx, lang: str) -> Outcome:
     """Typed text on a trigger step is the person's own trigger ("Other")."""
     value = " ".join(text.split())
+    notes = []
     if len(value) > OTHER_MAX:
-        return enter(
-            step.state, draft, ctx, lang, Reply(t(lang, "step.too_long", limit=OTHER_MAX))
-        )
+        value = first_part(value, OTHER_MAX)
+        notes.append(Reply(t(lang, "step.kept_first", limit=OTHER_MAX), protect=True))
     key = OTHER_PREFIX + value
     selected: list[str] = draft.setdefault("sel", [])
     if key not in selected:
         selected.append(key)
     draft["cat"] = None
     note = Reply(t(lang, "tr.other_added", value=value), protect=True)
-    return Outcome(step.state, draft, [note, step_reply(step.state, ctx, draft, lang)])
+    return Outcome(step.state, draft, [*notes, note, step_reply(step.state, ctx, draft, lang)])
+
+
+def first_part(text: str, limit: int) -> str:
+    """The first `limit` characters of `text`, cut after a whole word when one ends in the
+    last quarter (else mid-word), without the spaces at the cut."""
+    cut = text[:limit]
+    if len(text) > limit and not text[limit].isspace():
+        space = cut.rfind(" ")
+        if space >= limit * 3 // 4:
+            cut = cut[:space]
+    return cut.rstrip()

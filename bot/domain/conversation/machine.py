@@ -57,9 +57,10 @@ from bot.domain.conversation.model import (
     Text,
     words_of,
 )
+from bot.domain.conversation.parse import CANCEL_WORDS, label_key, label_matches, yes_no
 from bot.domain.conversation.replies import is_current, menu
 from bot.domain.conversation.steps import ENROLL_STATES, STEPS
-from bot.domain.conversation.views import current
+from bot.domain.conversation.views import CONFIRMS, current
 from bot.domain.crisis.screen import Tier, screen
 from bot.locales import t
 
@@ -119,6 +120,8 @@ def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str)
         if state in STEPS:
             return current(state, draft, ctx, lang, *effects, Reply(t(lang, "crisis.resume")))
         return Outcome(state, draft, list(effects))
+    if state in STEPS and label_key(text) in CANCEL_WORDS:  # "stop" typed: leave this flow
+        return commands.COMMANDS["cancel"](state, draft, "", ctx, lang)
     handler = TABLE.get((state, "text"))
     out = (
         handler(state, draft, text, ctx, lang)
@@ -188,6 +191,20 @@ def _confirm_button(
     return Outcome(State.MENU, kept, [menu(lang, t(lang, "ci.kept"))])
 
 
+def _confirm_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str) -> Outcome:
+    """A typed answer to a yes/no question: "no", "sí", "ok" or a button's label."""
+    _, yes, no = CONFIRMS[state]
+    value = yes_no(text)
+    if state is State.DELETE_CONFIRM and value == "yes":
+        value = None  # erasing everything takes the button, or its whole label typed
+    if value is None:
+        labels = {"yes": t(lang, yes), "no": t(lang, no)}
+        value = next((v for v, label in labels.items() if label_matches(label, text)), None)
+    if value is None:
+        return _use_buttons(state, draft, ctx, lang)
+    return _confirm_button(state, draft, value, ctx, lang)
+
+
 # ---- commands -----------------------------------------------------------------------------
 
 
@@ -213,5 +230,6 @@ TABLE: dict[tuple[State, str], Handler] = {
     (State.DELETE_CONFIRM, "button"): _confirm_button,
     (State.EXPORT_CONFIRM, "button"): _confirm_button,
     (State.SHARE_CONFIRM, "button"): _confirm_button,
+    **{(s, "text"): _confirm_text for s in CONFIRMS},
 }
 __all__ = ["ENROLL_STATES", "TABLE", "step"]

@@ -268,10 +268,13 @@ class Profile:
 
 @dataclass(frozen=True)
 class Today:
-    checkin_done: bool = False
+    checkin_done: bool = False  # for `checkin_day`
     cravings: int = 0
     triggers: int = 0
     safety_asked_this_week: bool = False
+    # The day a check-in started now counts for (`schedule.plan.checkin_day`): after midnight,
+    # the evening prompt's. None: the calendar day of `Ctx.now` in the client's zone.
+    checkin_day: date | None = None
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,36 @@ def parse_timezone(text: str) -> str | None:
     return resolve_zone(text)
 
 
+# Said instead of am/pm, in either language ("9 de la noche", "7 in the evening").
+_PARTS_OF_DAY = (
+    ("de la manana", "am"), ("de la madrugada", "am"), ("in the morning", "am"),
+    ("de la tarde", "pm"), ("de la noche", "pm"), ("in the afternoon", "pm"),
+    ("in the evening", "pm"), ("at night", "pm"),
+)  # fmt: skip
+_NAMED_TIMES = {"noon": "12:00", "midday": "12:00", "mediodia": "12:00", "medio dia": "12:00",
+                "midnight": "00:00", "medianoche": "00:00"}  # fmt: skip
+
+
+def _plain_time(text: str) -> str:
+    """A typed time with its am/pm written one way: '9:00 p. m.' -> '9:00 pm', '9 de la
+    noche' -> '9 pm', '21 h' -> '21'."""
+    s = " ".join(fold(text).split())
+    s = re.sub(r"\s*o'?\s*clock\b", "", s)
+    s = re.sub(r"\s*\b(?:h|hs|hrs|horas|hours)$", "", s)
+    for words, suffix in _PARTS_OF_DAY:
+        if s.endswith(words):
+            s = s[: -len(words)].strip() + " " + suffix
+    # "a. m.", "p.m", "P. M." -> am / pm
+    return re.sub(r"\b([ap])\s*\.?\s*m\s*\.?$", r"\1m", s)
+
+
 def parse_time(text: str) -> str | None:
-    """'HH:MM' from '19:30', '7:30 pm', '7pm', '19.30' or '19h30'; None if not a time."""
-    match = _TIME.match(fold(text))
+    """'HH:MM' from '19:30', '7:30 pm', '7pm', '19.30', '19h30', '9 a. m.', '21 h', '9 de la
+    noche', 'noon' or 'mediodía'; None if not a time."""
+    plain = _plain_time(text)
+    if plain in _NAMED_TIMES:
+        return _NAMED_TIMES[plain]
+    match = _TIME.match(plain)
     if not match:
         return None
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
@@ -51,3 +78,41 @@ def label_key(text: str) -> str:
     """A typed or shown label reduced to lower-case words: '◀ Back' and 'back' match."""
     kept = "".join(c for c in fold(text) if c.isalnum() or c.isspace())
     return " ".join(kept.split())
+
+
+def label_matches(label: str, typed: str) -> bool:
+    """Whether `typed` names the button `label`: the same words, any case, accents, emoji or
+    punctuation ('◀ Back' and 'back'); a number only as itself ('-1' or '1.0' is not '1')."""
+    key = label_key(label)
+    if key.isdigit():
+        return typed.strip() == label.strip()
+    return bool(key) and key == label_key(typed)
+
+
+# Words typed for a step's navigation buttons, besides their labels in either language.
+NAV_WORDS: dict[str, frozenset[str]] = {
+    "skip": frozenset({"skip", "next", "pass", "omitir", "saltar", "pasar", "siguiente"}),
+    "back": frozenset({"back", "go back", "previous", "atras", "volver", "regresar"}),
+    "done": frozenset({"done", "finish", "finished", "listo", "lista", "terminar", "termine"}),
+    "none": frozenset({"none", "none today", "nothing", "no triggers", "nada", "nada hoy"})
+    | frozenset({"ninguno", "ninguno hoy", "ninguna"}),
+}
+# Typed on its own in a flow, these leave it as /cancel does (nothing saved).
+CANCEL_WORDS = frozenset(
+    {"cancel", "stop", "quit", "exit", "cancelar", "parar", "salir", "detener", "basta"}
+)
+# Typed answers to a yes/no question, in either language (folded: "sí" is "si").
+YES_WORDS = frozenset(
+    {"yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "agree", "i agree", "of course"}
+    | {"si", "s", "claro", "vale", "dale", "acepto", "de acuerdo", "esta bien", "por supuesto"}
+)
+NO_WORDS = frozenset(
+    {"no", "n", "nope", "nah", "no thanks", "no thank you", "i do not agree", "i dont agree"}
+    | {"no gracias", "no acepto", "no estoy de acuerdo"}
+)
+
+
+def yes_no(text: str) -> str | None:
+    """ "yes" or "no" for a typed answer to a yes/no question, else None."""
+    typed = label_key(text)
+    return "yes" if typed in YES_WORDS else "no" if typed in NO_WORDS else None

@@ -8,7 +8,7 @@ typed (a session's place or video link) comes after the neutral first lines, nev
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,7 +25,7 @@ from bot.domain.conversation.model import (
     State,
 )
 from bot.domain.conversation.replies import coping_reply, next_nonce
-from bot.domain.schedule.kinds import Kind
+from bot.domain.schedule.kinds import SESSION_KINDS, Kind
 from bot.locales import t
 
 ATTENDANCE = ("there", "late", "cant")
@@ -53,6 +53,9 @@ class ReminderView:
     session_kind: str | None = None
     place: str | None = None
     ref_id: int | None = None
+    # When it goes out: "tomorrow" and "in one hour" are judged from here (a day-before
+    # reminder sent at once for a session later today says "today"). None: its usual slot.
+    sent_at: datetime | None = None
 
 
 def clock_time(instant: datetime, zone: str, lang: str) -> str:
@@ -75,9 +78,11 @@ def render_reminder(view: ReminderView) -> Reply:
         kind = t(lang, f"session.{view.session_kind or 'group'}")
         params = {"time": clock_time(view.session_start, view.zone, lang), "kind": kind}
         params["place"] = place
+        key = _session_key(view.kind, view.session_start, view.sent_at, view.zone)
         buttons = (
             tuple(Choice(t(lang, f"att.{a}"), f"a:{view.reminder_id}:{a}") for a in ATTENDANCE),
         )
+        return Reply(t(lang, key, **params), buttons, protect=True)
     elif view.kind == Kind.CRAVING_FOLLOWUP:
         buttons = (tuple(Choice(t(lang, f"fu.{o}"), f"f:{view.ref_id}:{o}") for o in FOLLOWUP),)
     elif view.kind == Kind.CHECKBACK:
@@ -85,6 +90,89 @@ def render_reminder(view: ReminderView) -> Reply:
             (Choice(t(lang, "menu.help"), "m:help"), Choice(t(lang, "menu.checkin"), "m:checkin")),
         )
     return Reply(t(lang, _TEXT[Kind(view.kind)], **params), buttons, protect=True)
+
+
+SOON = timedelta(minutes=50)  # under this, "in one hour" would mislead
+
+
+def _session_key(kind: str, start: datetime, sent_at: datetime | None, zone: str) -> str:
+    """The text of a session reminder, with its relative words true when it is sent: the
+    day-before one says today or tomorrow by the client's calendar, the
+    hour-before one drops "in one hour" when it goes out later than planned."""
+    if sent_at is None:
+        return _TEXT[Kind(kind)]
+    if kind == Kind.SESSION_HOUR_BEFORE:
+        return "rem.hour_before.soon" if start - sent_at < SOON else "rem.hour_before"
+    tz = ZoneInfo(zone)
+    days = (start.astimezone(tz).date() - sent_at.astimezone(tz).date()).days
+    return "rem.day_before.today" if days <= 0 else "rem.day_before"
+
+
+# Within one merged message: the look-back first, then the asks, the sessions last (what staff
+# typed, a place, stays after every question and off the lock screen).
+_ORDER = {
+    Kind.WEEKLY_SUMMARY: 0, Kind.CHECKBACK: 1, Kind.CHECKIN: 2, Kind.REENGAGE: 3,
+    Kind.CRAVING_FOLLOWUP: 4, Kind.SESSION_DAY_BEFORE: 5, Kind.SESSION_HOUR_BEFORE: 6,
+}  # fmt: skip
+CAPTION_MAX = 1024  # Telegram's limit on a photo's caption
+
+
+def merge_due(parts: list[tuple[str, Reply]]) -> list[tuple[list[int], Reply]]:
+    """The messages due together for one client, as (reminder kind, message), merged into as
+    few messages as can be one. Returns (the indexes of `parts` each carries, the message).
+
+    A check-in prompt makes the ask of a re-engagement or of a plain Sunday look-back
+    needless: those are carried without their text. At most one session reminder a message
+    (their buttons would read alike), at most one photo, whose caption stays within 1024
+    characters. Buttons met twice (two "Check in") are shown once."""
+    order = sorted(range(len(parts)), key=lambda i: (_ORDER.get(Kind(parts[i][0]), 9), i))
+    asks = any(kind == Kind.CHECKIN for kind, _ in parts)
+    groups: list[list[int]] = []
+    silent: list[int] = []
+    for i in order:
+        kind, reply = parts[i]
+        if asks and (kind == Kind.REENGAGE or (kind == Kind.WEEKLY_SUMMARY and not reply.photo)):
+            silent.append(i)
+            continue
+        home = next((g for g in groups if _fits([parts[j] for j in g], parts[i])), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    merged = [(g, _merge([parts[j][1] for j in g])) for g in groups]
+    if silent:
+        first = next(
+            n for n, (g, _) in enumerate(merged) if any(parts[j][0] == Kind.CHECKIN for j in g)
+        )
+        merged[first] = (merged[first][0] + silent, merged[first][1])
+    return merged
+
+
+def _fits(group: list[tuple[str, Reply]], part: tuple[str, Reply]) -> bool:
+    kind, reply = part
+    if kind in SESSION_KINDS and any(k in SESSION_KINDS for k, _ in group):
+        return False
+    photos = [r for _, r in group if r.photo] + ([reply] if reply.photo else [])
+    if len(photos) > 1:
+        return False
+    text = _merge([r for _, r in group] + [reply]).text
+    return not photos or len(text) <= CAPTION_MAX
+
+
+def _merge(replies: list[Reply]) -> Reply:
+    if len(replies) == 1:
+        return replies[0]
+    seen: set[str] = set()
+    rows = []
+    for reply in replies:
+        for row in reply.buttons:
+            fresh = tuple(c for c in row if c.data not in seen)
+            seen.update(c.data for c in fresh)
+            if fresh:
+                rows.append(fresh)
+    photo = next((r.photo for r in replies if r.photo), None)
+    text = "\n\n".join(r.text for r in replies)
+    return Reply(text, tuple(rows), protect=any(r.protect for r in replies), photo=photo)
 
 
 def attendance_button(

@@ -174,7 +174,10 @@ def _multi_reply(step: Step, draft: dict[str, Any], lang: str, p: str) -> Reply:
         n = len(set(keys) & set(selected))
         groups.append(Choice(t(lang, f"cat.{g}") + (f" ({n})" if n else ""), f"{p}k:{g}"))
     rows = _rows(groups, 2)
-    rows.append((Choice(t(lang, "tr.none"), f"{p}none"), Choice(t(lang, "step.done"), f"{p}done")))
+    done = Choice(t(lang, "step.done"), f"{p}done")
+    # Only where "nothing" is an answer: the trigger log is for a trigger (it refuses none).
+    none = (Choice(t(lang, "tr.none"), f"{p}none"),) if step.state is not State.TL_TRIGGERS else ()
+    rows.append((*none, done))
     rows.append(_nav(step, lang, p, False))
     return Reply(text, tuple(rows), protect=True)
 

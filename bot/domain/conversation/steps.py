@@ -46,6 +46,8 @@ class Step:
     error: str = ""
     limit: int = 0
     skip: bool = True
+    again: str = ""  # a short question asked again after an answer not understood
+    keep_first: bool = False  # free text over `limit`: its first part is kept, not refused
 
 
 def _rule_fired(a: Answers, ctx: Ctx) -> bool:
@@ -76,7 +78,15 @@ STEPS: dict[State, Step] = {
     s.state: s
     for s in (
         Step(State.LANGUAGE, "choice", "language", "enroll.language", ("en", "es"), skip=False),
-        Step(State.CONSENT, "choice", "consent", "enroll.consent", ("yes", "no"), skip=False),
+        Step(
+            State.CONSENT,
+            "choice",
+            "consent",
+            "enroll.consent",
+            ("yes", "no"),
+            skip=False,
+            again="enroll.consent_again",
+        ),
         Step(
             State.TIMEZONE,
             "text",
@@ -104,6 +114,7 @@ STEPS: dict[State, Step] = {
             "enroll.support_name",
             parse=_name,
             limit=LIMITS["name"],
+            keep_first=True,
         ),
         Step(
             State.SUPPORT_PHONE,
@@ -123,6 +134,7 @@ STEPS: dict[State, Step] = {
             "enroll.reasons",
             parse=_name,
             limit=LIMITS["reasons"],
+            keep_first=True,
         ),
         Step(State.CI_MOOD, "scale", "mood", "ci.mood"),
         Step(State.CI_CRAVING, "scale", "craving", "ci.craving"),
@@ -153,7 +165,15 @@ STEPS: dict[State, Step] = {
         Step(State.CR_TRIGGERS, "multi", "triggers", "cr.triggers"),
         Step(State.CR_ACTION, "choice", "action", "cr.action", ("nothing", *SKILLS)),
         Step(State.TL_TRIGGERS, "multi", "triggers", "tl.triggers", skip=False),
-        Step(State.TL_NOTE, "text", "note", "tl.note", parse=_name, limit=LIMITS["note"]),
+        Step(
+            State.TL_NOTE,
+            "text",
+            "note",
+            "tl.note",
+            parse=_name,
+            limit=LIMITS["note"],
+            keep_first=True,
+        ),
     )
 }
 

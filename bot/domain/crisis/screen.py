@@ -92,14 +92,33 @@ def word_count(normal: str, text: str = "") -> int:
     return words + len(_EMOJI_RUN.findall(text))
 
 
+# What people type to steer the conversation ("stop" at a step, "salir"): said alone, never
+# crisis language. The model learned "stop" from "make it stop" and "he won't stop".
+CONTROL_WORDS = frozenset({
+    "stop", "cancel", "skip", "back", "menu", "done", "next", "quit", "exit", "end",
+    "parar", "para", "cancelar", "saltar", "atras", "listo", "salir", "siguiente",
+    "terminar", "fin",
+})  # fmt: skip
+
+
 def _screen_part(text: str, normal: str, rule: Tier | None) -> Tier | None:
-    """One part's answer, given what the rules said of it."""
+    """One part's answer, given what the rules said of it.
+
+    Two guards on the model where it has too little to go on: a bare control word is no
+    crisis, and one word alone ("bye", "adiós") that no rule reads as a crisis gets at most
+    the safety check, never a full script: the check asks, with help one tap away."""
+    bare = normal.strip(" .!?¡¿").replace("á", "a").replace("ú", "u")
+    if rule is None and bare in CONTROL_WORDS:
+        return None
     loaded = model.load()
     probabilities = loaded.probabilities(text, normal, int(rule) if rule else None)
     denial = denies(normal)
     thresholds = loaded.header["thresholds"]
     words = word_count(normal, text)
-    return decide(rule, probabilities, thresholds, words, denial, language(normal))
+    answer = decide(rule, probabilities, thresholds, words, denial, language(normal))
+    if rule is None and words <= 1 and answer is not None and answer < Tier.CHECK:
+        return Tier.CHECK
+    return answer
 
 
 def _parts(text: str, most: int = PART_WORDS) -> list[str]:
