@@ -144,10 +144,10 @@ TEXTS: dict[str, str] = {
         'I don\'t know the time zone "{value}". Type a name like America/Denver, or tap one.'
     ),
     "enroll.checkin_time": (
-        "What time should I send your daily check-in? Tap one or type a time like 19:30."
+        "What time should I send your daily check-in? Tap one or type a time like 7:30 PM."
     ),
     "zone.set": "Time zone: {zone}. It is {time} there now.",
-    "enroll.time_bad": '"{value}" is not a time I understand. Type it like 08:30 or 21:00.',
+    "enroll.time_bad": '"{value}" is not a time I understand. Type it like 8:30 AM or 9:00 PM.',
     "enroll.medication": (
         "Do you take a medication for your recovery (like buprenorphine, methadone or "
         "naltrexone)? If yes, the check-in will ask if you took it."
@@ -497,7 +497,7 @@ TEXTS: dict[str, str] = {
     ),
     "sessions.title": "Your sessions in the next 7 days:",
     "sessions.none": "No sessions in the next 7 days.",
-    "sessions.line": "• {day} {time}: {kind} ({minutes} min){place}",
+    "sessions.line": "• {day}, {time}: {kind} ({minutes} min){place}",
     "settings.reminders": "Reminders",
     "rem.toggle_prompt": "Which messages should I send you? Tap to turn one on or off.",
     "remkind.checkin": "Daily check-in",

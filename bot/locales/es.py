@@ -164,7 +164,7 @@ TEXTS: dict[str, str] = {
         "¿A qué hora le envío su registro diario? Toque una o escriba una hora como 19:30."
     ),
     "zone.set": "Zona horaria: {zone}. Allí ahora son las {time}.",
-    "enroll.time_bad": 'No entiendo "{value}" como hora. Escríbala así: 08:30 o 21:00.',
+    "enroll.time_bad": 'No entiendo "{value}" como hora. Escríbala así: 8:30 o 21:00.',
     "enroll.medication": (
         "¿Toma algún medicamento para su recuperación (como buprenorfina, metadona o "
         "naltrexona)? Si es así, el registro diario le preguntará si lo tomó."
@@ -542,7 +542,7 @@ TEXTS: dict[str, str] = {
     ),
     "sessions.title": "Sus sesiones en los próximos 7 días:",
     "sessions.none": "No tiene sesiones en los próximos 7 días.",
-    "sessions.line": "• {day} {time}: {kind} ({minutes} min){place}",
+    "sessions.line": "• {day}, {time}: {kind} ({minutes} min){place}",
     "settings.reminders": "Recordatorios",
     "rem.toggle_prompt": "¿Qué mensajes quiere que le envíe? Toque para activar o desactivar.",
     "remkind.checkin": "Registro diario",

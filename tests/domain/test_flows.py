@@ -279,7 +279,7 @@ def test_today_reports_what_is_done() -> None:
     ctx = m.Ctx(now=NOW, profile=m.Profile(status="active"), today=m.Today(True, 2, 1))
     d = Driver(ctx=ctx)
     d.cmd("today")
-    assert "2026-11-26" in d.said() and "Cravings logged: 2" in d.said()
+    assert "Thursday, November 26, 2026" in d.said() and "Cravings logged: 2" in d.said()
     assert "Check-in done" in d.said()
 
 

@@ -26,7 +26,7 @@ def quick_enroll(fake: FakeTelegram, user_id: int) -> None:
     user.wait_reply("Which language")
     for label, prompt in [
         ("English", "Before we start"), ("I agree", "time zone"), ("New York", "What time"),
-        ("20:00", "medication"), ("No", "someone you can call"), ("Skip ▶", "why does"),
+        ("8:00 PM", "medication"), ("No", "someone you can call"), ("Skip ▶", "why does"),
         ("Skip ▶", "What would you like"),
     ]:  # fmt: skip
         user.press(label)

@@ -212,8 +212,8 @@ async def test_sessions_lists_the_next_seven_days_in_the_clients_zone(
     text = replies[0].text if replies else ""
     assert text.splitlines() == [
         "Your sessions in the next 7 days:",
-        "• Mon 03/02 3:00 PM: group session (180 min) · Room 2",
-        "• Wed 03/04 3:00 PM: group session (180 min) · Room 2",
+        "• Mon, Mar 2, 3:00 PM: group session (180 min) · Room 2",
+        "• Wed, Mar 4, 3:00 PM: group session (180 min) · Room 2",
     ]
 
 

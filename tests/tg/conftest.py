@@ -92,5 +92,5 @@ def pat(harness: Harness) -> Person:
 async def enroll(person: Person) -> None:
     """Open-mode /start, then the quickest taps through enrollment (English, defaults)."""
     await person.command("start")
-    await person.tap_through("English", "I agree", "New York", "20:00", "No", "Skip ▶")
+    await person.tap_through("English", "I agree", "New York", "8:00 PM", "No", "Skip ▶")
     await person.tap("Skip ▶")

@@ -69,7 +69,7 @@ async def test_trigger_picker_edits_in_place(harness: Harness, pat: Person) -> N
     assert {c.params["chat_id"] for c in edits} == {pat.id}
     now = pat.keyboard()
     assert now.message_id == picker.message_id
-    assert t("en", "tr.selected", items="stressed, lonely") in now.text
+    assert t("en", "tr.selected", items="stressed and lonely") in now.text
     assert "Feelings (2)" in labels(now)
     assert len(harness.fake.answered) == len(pat.query_ids)
 

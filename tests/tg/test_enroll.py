@@ -23,7 +23,7 @@ async def test_tapping_through_enrolls_and_shows_the_help_key(
     await enroll(pat)
     sends = harness.fake.of("sendMessage")
     keyed = [c for c in sends if "keyboard" in (c.params.get("reply_markup") or {})]
-    assert [c.params["text"] for c in keyed] == [t("en", "enroll.done", time="20:00")]
+    assert [c.params["text"] for c in keyed] == [t("en", "enroll.done", time="8:00 PM")]
     markup = keyed[0].params["reply_markup"]
     assert markup["keyboard"] == [[{"text": "🆘 Help now"}]]
     assert markup["is_persistent"] is True and markup["resize_keyboard"] is True

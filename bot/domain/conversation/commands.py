@@ -26,7 +26,7 @@ from bot.domain.conversation.settings import sessions_text
 from bot.domain.conversation.steps import CONSENT_VERSION, ENROLL_STATES, STEPS
 from bot.domain.conversation.views import CONFIRMS, ask_confirm, current
 from bot.domain.crisis.screen import screen
-from bot.locales import all_labels, t
+from bot.locales import all_labels, formats, t
 
 Handler = Callable[[State, dict[str, Any], str, Ctx, str], Outcome]
 HELP_COMMANDS = frozenset({"help", "sos", "ayuda"})
@@ -136,7 +136,7 @@ def _cmd_today(state: State, draft: dict[str, Any], arg: str, ctx: Ctx, lang: st
         return current(state, draft, ctx, lang, Reply(t(lang, "enroll.first")))
     from zoneinfo import ZoneInfo
 
-    day = ctx.now.astimezone(ZoneInfo(ctx.profile.timezone)).date().isoformat()
+    day = formats.full_date(ctx.now.astimezone(ZoneInfo(ctx.profile.timezone)).date(), lang)
     done = "today.checkin_done" if ctx.today.checkin_done else "today.checkin_todo"
     counts = t(lang, "today.counts", cravings=ctx.today.cravings, triggers=ctx.today.triggers)
     text = f"{t(lang, 'today.title', date=day)}\n{t(lang, done)}\n{counts}"

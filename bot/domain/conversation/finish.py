@@ -21,7 +21,7 @@ from bot.domain.conversation.model import (
 )
 from bot.domain.conversation.replies import coping_reply, menu, next_nonce, stamp
 from bot.domain.conversation.steps import CONSENT_VERSION, FLOWS
-from bot.locales import LANGUAGE_NAMES, t
+from bot.locales import LANGUAGE_NAMES, formats, t
 
 __all__ = ["CONSENT_VERSION", "end_at_safety", "finish", "leave"]
 
@@ -74,7 +74,8 @@ def _finish_enroll(a: dict[str, Any], ctx: Ctx, lang: str) -> list[Effect]:
     values["checkin_time"] = values["checkin_time"] or "20:00"
     values["takes_medication"] = bool(values["takes_medication"])
     values["status"] = "active"
-    done = Reply(t(lang, "enroll.done", time=values["checkin_time"]), help_key=t(lang, "help.key"))
+    when = formats.hhmm(str(values["checkin_time"]), lang)
+    done = Reply(t(lang, "enroll.done", time=when), help_key=t(lang, "help.key"))
     return [SetProfile(values), done, menu(lang)]
 
 
@@ -162,7 +163,8 @@ def settings_view(
     support = p["support_name"] and f"{p['support_name']} {p.get('support_phone') or ''}"
     text = t(
         lang, "settings.prompt", language=LANGUAGE_NAMES.get(p["language"], p["language"]),
-        timezone=p["timezone"], time=p["checkin_time"],
+        timezone=formats.zone_label(p["timezone"], lang),
+        time=formats.hhmm(p["checkin_time"], lang),
         medication=t(lang, "settings.on" if p["takes_medication"] else "settings.off"),
         support=(support or t(lang, "settings.none")).strip(),
         reasons=t(lang, "settings.set" if p["reasons"] else "settings.none"),

@@ -15,18 +15,7 @@ from bot.domain.conversation.model import Ctx, Outcome, RecordConsent, Reply, Se
 from bot.domain.conversation.parse import NAV_WORDS, label_key, label_matches, parse_scale, yes_no
 from bot.domain.conversation.replies import option_label, step_reply
 from bot.domain.conversation.steps import FLOWS, STEPS, Step, next_state, prev_state
-from bot.locales import LANGUAGES, t
-
-
-def zone_name(zone: str) -> str:
-    """'New York (America/New_York)': the place, then the name the settings show."""
-    return f"{zone.rsplit('/', 1)[-1].replace('_', ' ')} ({zone})"
-
-
-def _clock(ctx: Ctx, zone: str, lang: str) -> str:
-    from bot.domain.conversation.reminder_replies import clock_time
-
-    return clock_time(ctx.now, zone, lang)
+from bot.locales import LANGUAGES, formats, t
 
 
 def fresh_draft(draft: dict[str, Any], **values: Any) -> dict[str, Any]:
@@ -90,9 +79,8 @@ def answer(
         pre.append(RecordConsent(finish.CONSENT_VERSION))
     elif step.key == "timezone" and value:
         # Said back with the time there: a client who typed "Madrid" by mistake sees it now.
-        pre.append(
-            Reply(t(lang, "zone.set", zone=zone_name(value), time=_clock(ctx, value, lang)))
-        )
+        where, now = formats.zone_label(value, lang), formats.clock(ctx.now, lang, value)
+        pre.append(Reply(t(lang, "zone.set", zone=where, time=now)))
     elif step.key == "use" and value in ("alcohol", "other"):
         # "Yes, alcohol" gets alcohol's advice; "Yes, other" is a drug not named: naloxone.
         pre.append(crisis_replies.lapse_reply(lang, "alcohol" if value == "alcohol" else None))

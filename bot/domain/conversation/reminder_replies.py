@@ -26,7 +26,7 @@ from bot.domain.conversation.model import (
 )
 from bot.domain.conversation.replies import coping_reply, next_nonce
 from bot.domain.schedule.kinds import SESSION_KINDS, Kind
-from bot.locales import t
+from bot.locales import formats, t
 
 ATTENDANCE = ("there", "late", "cant")
 FOLLOWUP = ("passed", "strong", "used")
@@ -59,11 +59,8 @@ class ReminderView:
 
 
 def clock_time(instant: datetime, zone: str, lang: str) -> str:
-    """'6:00 PM' in English, '18:00' in Spanish, in the person's zone."""
-    local = instant.astimezone(ZoneInfo(zone))
-    if lang == "en":
-        return local.strftime("%I:%M %p").lstrip("0")
-    return local.strftime("%H:%M")
+    """'6:00 PM' in English, '18:00' in Spanish (Babel's short time), in the person's zone."""
+    return formats.clock(instant, lang, zone)
 
 
 def render_reminder(view: ReminderView) -> Reply:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.content import TRIGGER_GROUPS, Helplines
 from bot.domain.conversation.model import Choice, Ctx, Profile, Reply, State
 from bot.domain.conversation.steps import CONSENT_VERSION, STEPS, US_ZONES, Step
-from bot.locales import LANGUAGE_NAMES, t
+from bot.locales import LANGUAGE_NAMES, formats, t
 
 Row = tuple[Choice, ...]
 MENU_ITEMS = (
@@ -86,7 +86,7 @@ def option_label(step: Step, value: str, lang: str) -> str:
     if step.key == "action":
         return t(lang, "opt.action.nothing") if value == "nothing" else t(lang, f"skill.{value}")
     if step.key == "checkin_time":
-        return value
+        return formats.hhmm(value, lang)
     return t(lang, f"opt.{step.key}.{value}")
 
 
@@ -99,9 +99,8 @@ def _options(step: Step, ctx: Ctx, lang: str, p: str) -> list[Row]:
         nums = [Choice(str(n), f"{p}{n}") for n in range(11)]
         return [tuple(nums[:6]), tuple(nums[6:])]
     if step.key == "timezone":
-        zones = [(ctx.program_timezone, ctx.program_timezone.rsplit("/", 1)[-1])]
-        zones += [z for z in US_ZONES if z[0] != ctx.program_timezone]
-        return _rows([Choice(label.replace("_", " "), f"{p}{z}") for z, label in zones], 2)
+        zones = [ctx.program_timezone] + [z for z, _ in US_ZONES if z != ctx.program_timezone]
+        return _rows([Choice(formats.zone_place(z, lang), f"{p}{z}") for z in zones], 2)
     values = step.options
     width = 1 if step.key in ("consent", "takes_medication", "safety") else 2
     if step.key in ("use", "action"):
@@ -158,7 +157,7 @@ def _trigger_label(key: str, lang: str) -> str:
 def _multi_reply(step: Step, draft: dict[str, Any], lang: str, p: str) -> Reply:
     selected: list[str] = draft.get("sel", [])
     group = draft.get("cat")
-    chosen = ", ".join(_trigger_label(k, lang) for k in selected)
+    chosen = formats.items([_trigger_label(k, lang) for k in selected], lang)
     status = t(lang, "tr.selected", items=chosen) if selected else t(lang, "tr.none_selected")
     text = f"{t(lang, step.prompt)}\n{t(lang, 'tr.pick_group')}\n\n{status}"
     if group:

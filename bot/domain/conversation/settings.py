@@ -10,7 +10,7 @@ from bot.domain.conversation.model import Choice, Ctx, Outcome, Reply, SetProfil
 from bot.domain.conversation.reminder_replies import clock_time
 from bot.domain.conversation.replies import stamp
 from bot.domain.schedule.kinds import SWITCHES, switch_on
-from bot.locales import t
+from bot.locales import formats, t
 
 
 def sessions_text(ctx: Ctx, lang: str) -> str:
@@ -20,9 +20,7 @@ def sessions_text(ctx: Ctx, lang: str) -> str:
     zone = ZoneInfo(ctx.profile.timezone)
     lines = [t(lang, "sessions.title")]
     for item in sorted(ctx.upcoming, key=lambda u: u.start):
-        local = item.start.astimezone(zone)
-        stamp = local.strftime(" %d/%m" if lang == "es" else " %m/%d")
-        day = t(lang, f"day.{local.weekday()}") + stamp
+        day = formats.short_date(item.start.astimezone(zone).date(), lang)
         place = f" · {item.place}" if item.place else ""
         when = clock_time(item.start, ctx.profile.timezone, lang)
         kind = t(lang, f"session.{item.kind}")
