@@ -115,7 +115,7 @@ def backup_database(settings: Settings, target: Path) -> str:
     line to print. Raises BackupError for PostgreSQL (pg_dump is the tool), a target that
     exists, is a link or has no folder, a database file that is not there."""
     source = sqlite_path(settings.database_url)
-    if not settings.database_url.startswith("sqlite") or source is None:
+    if source is None:
         raise BackupError(
             "DATABASE_URL is not a SQLite file: back PostgreSQL up with pg_dump (see the "
             "README, Backups)"

@@ -98,7 +98,7 @@ async def check_health(settings: Settings, clock: Clock | None = None) -> Health
     """`check` on the configured database, without creating or migrating anything: a SQLite
     file that is not there is unhealthy, not made."""
     path = sqlite_path(settings.database_url)
-    if settings.database_url.startswith("sqlite") and path is not None and not path.exists():
+    if path is not None and not path.exists():
         return Health(False, [f"database: no file at {path}"])
     db = Database(settings.database_url)
     try:

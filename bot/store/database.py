@@ -68,8 +68,6 @@ def ensure_sqlite_dir(url: str | URL) -> None:
     SQLite reads an empty file as an empty database) if they do not exist yet. SQLite gives
     the -wal and -shm the file's mode, so they are private too; under a usual umask all
     three were world-readable. An existing file or folder is left as it is."""
-    if make_url(url).get_backend_name() != "sqlite":
-        return
     path = sqlite_path(url)
     if path is None:
         return
@@ -83,9 +81,13 @@ def ensure_sqlite_dir(url: str | URL) -> None:
 
 
 def sqlite_path(url: str | URL) -> Path | None:
-    """The database file of a SQLite URL; None for memory and URI databases."""
-    path = make_url(url).database
-    if not path or path == ":memory:" or path.startswith("file:"):
+    """The database file of a SQLite URL; None for memory and URI databases, and for any
+    other backend (PostgreSQL's database name is no file)."""
+    parsed = make_url(url)
+    path = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not path:
+        return None
+    if path == ":memory:" or path.startswith("file:"):
         return None
     return Path(path).expanduser()
 
