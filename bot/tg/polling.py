@@ -52,6 +52,7 @@ class Poller:
         self.seen: set[int] = set()  # ids handed to a lane by this run (a refetch is skipped)
         self.finished: list[int] = []  # handled, not yet deleted from the inbox
         self.marker: asyncio.Task[None] | None = None
+        self.recording: set[asyncio.Future[Any]] = set()  # inbox records outliving their batch
         self.tasks: set[asyncio.Task[None]] = set()
         self.gate = asyncio.Semaphore(CONCURRENCY)
         self.failed = 0  # updates whose handling raised: set aside, counted here and logged
@@ -106,21 +107,45 @@ class Poller:
     async def _take(self, updates: tuple[Update, ...]) -> None:
         """Hand the batch to its lanes and record it in the inbox at the same time; return
         (so the next getUpdates confirms it) once it is recorded, or else handled. Help
-        does not wait for the database: a locked or failing one delays only the confirm."""
+        does not wait for the database: a locked or failing one delays only the confirm,
+        and only until the batch is handled (a record still waiting then goes on beside the
+        poll loop; the next update may be a crisis, and it must be fetched)."""
         fresh = [u for u in updates if u.update_id not in self.seen]
         if not fresh:
             return
         rows = [(u.update_id, lane_of(u), u.to_dict()) for u in fresh]
         record = asyncio.ensure_future(self.service.inbox.record(rows))
         handled = asyncio.gather(*(self._hand(u) for u in fresh))
-        both: set[asyncio.Future[Any]] = {record, handled}
-        await asyncio.wait(both, return_when=asyncio.FIRST_COMPLETED)
-        if record.done() and record.exception() is None:
+        pending: set[asyncio.Future[Any]] = {record, handled}
+        while pending:
+            _, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            if record.done() and record.exception() is None:
+                return
+            if handled.done():
+                break
+        if record.done():  # it failed, and the batch is handled
+            self._unrecorded(record)
             return
-        await asyncio.wait(both, return_when=asyncio.ALL_COMPLETED)
-        if record.exception() is not None:
-            log.error("the inbox could not be written (%s); the batch was handled from "
-                      "memory", type(record.exception()).__name__)  # fmt: skip
+        self.recording.add(record)
+        ids = [u.update_id for u in fresh]
+        record.add_done_callback(lambda task: self._recorded_late(task, ids))
+
+    def _recorded_late(self, record: asyncio.Future[Any], ids: list[int]) -> None:
+        """A batch's record landed after the batch was handled: its rows are deleted again
+        (the handled ones may have been deleted before they were written)."""
+        self.recording.discard(record)
+        if record.cancelled() or record.exception() is not None:
+            self._unrecorded(record)
+            return
+        self.finished.extend(ids)
+        if self.marker is None or self.marker.done():
+            self.marker = asyncio.create_task(self._mark())
+
+    @staticmethod
+    def _unrecorded(record: asyncio.Future[Any]) -> None:
+        why = "cancelled" if record.cancelled() else type(record.exception()).__name__
+        log.error("the inbox could not be written (%s); the batch was handled from memory",
+                  why)  # fmt: skip
 
     def _hand(self, update: Update) -> asyncio.Future[None]:
         """Queue `update` in its chat's lane; the future is done once it was handled."""
@@ -171,6 +196,8 @@ class Poller:
         """Wait (at most `within` seconds) for the updates in hand."""
         if self.tasks:
             await asyncio.wait(set(self.tasks), timeout=within)
+        if self.recording:
+            await asyncio.wait(set(self.recording), timeout=within)
         if self.marker is not None:
             await asyncio.wait({self.marker}, timeout=within)
 

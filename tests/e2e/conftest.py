@@ -20,9 +20,15 @@ ROOT = Path(__file__).resolve().parents[2]  # run this tree's code, whatever is 
 
 
 class BotProcess:
-    """Starts, kills and restarts `recovery-bot run`; its log goes to a file we can read."""
+    """Starts, kills and restarts `recovery-bot run`; its log goes to a file we can read.
+
+    Every process made during a test is listed in `made`, so a failing test's report shows
+    their logs (the only record of what the bot did when a CI run fails)."""
+
+    made: list[BotProcess] = []  # noqa: RUF012 - per test, cleared by `_forget_processes`
 
     def __init__(self, fake: FakeTelegram, tmp_path: Path, **env: str) -> None:
+        BotProcess.made.append(self)
         self.fake = fake
         self.db_path = tmp_path / "bot.db"
         self.log_path = tmp_path / "bot.log"
@@ -79,6 +85,22 @@ class BotProcess:
     def rows(self, sql: str) -> list[tuple[object, ...]]:
         with sqlite3.connect(self.db_path) as conn:
             return conn.execute(sql).fetchall()
+
+
+@pytest.fixture(autouse=True)
+def _forget_processes() -> None:
+    BotProcess.made.clear()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """On a failure, add the log of every bot process of the test to its report."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and call.when == "call":
+        for number, process in enumerate(BotProcess.made, 1):
+            report.sections.append((f"bot process {number} log (last 15,000 characters)",
+                                    process.log()[-15000:]))  # fmt: skip
 
 
 @pytest.fixture

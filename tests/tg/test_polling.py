@@ -9,10 +9,11 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import delete, func, select
 
 from bot.service.conversation import Service
-from bot.store.models import Reminder
+from bot.store.models import InboxUpdate, Reminder
 from bot.tg.application import PLAN_EVERY, serve
 from tests.tg import updates as u
 from tests.tg.conftest import enroll
@@ -113,3 +114,48 @@ async def test_jobs_meant_to_run_at_start_do_run_at_start(
     finally:
         stop.set()
         await asyncio.wait_for(running, 20)
+
+
+async def test_a_batch_waiting_to_be_recorded_does_not_stop_the_next_fetch(
+    harness: Harness, pat: Person, service: Service, tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    """The inbox cannot be written (another process holds the write lock): Pat's /help is
+    answered without it, and the poll loop fetches Ben's crisis message next instead of
+    waiting for Pat's batch to be recorded (SQLite's busy timeout: 10 s). Once the lock is
+    gone the late record lands and is cleared again, so a restart does not answer it twice."""
+    await enroll(pat)
+    ben = harness.person(5550002)
+    harness.fake.remember_chat(u.private_chat(ben.user))
+    stop = asyncio.Event()
+    running = asyncio.create_task(serve(harness.app, service, 1, stop))
+    for _ in range(200):
+        if harness.fake.of("getUpdates"):
+            break
+        await asyncio.sleep(0.05)
+    holder = sqlite3.connect(tmp_path / "test.db", isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        helped = len([t for t in texts_to(harness, pat.id) if "988" in t])
+        harness.fake.queue_update(u.command(harness.next_id(), pat.user, "help"))
+        await until(harness, lambda: len([t for t in texts_to(harness, pat.id) if "988" in t])
+                    > helped, 9)  # fmt: skip
+        harness.fake.queue_update(u.text(harness.next_id(), ben.user, "i want to end my life"))
+        await until(harness, lambda: any("911" in t for t in texts_to(harness, ben.id)), 9)
+        assert "inbox could not be written" not in caplog.text  # Pat's record still waits
+    finally:
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+        holder.close()
+    try:
+        async with asyncio.timeout(20):
+            while True:
+                async with harness.db.transaction() as s:
+                    left = await s.scalar(select(func.count()).select_from(InboxUpdate))
+                if not left and not running.done():
+                    break
+                await asyncio.sleep(0.1)
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, 20)
+    assert "inbox could not be written" not in caplog.text
