@@ -9,8 +9,10 @@ check-back and returns the staff notice. Any other event waits for its transacti
 A failed event that was not crisis language gets the static help and an apology that says
 only what is true: the message may not have been saved.
 
-The spool lives in this process: a crash or restart while the database is down loses it
-(the README says so under "Never lost, never twice")."""
+The spool lives in this process; the door keeps an update answered this way in its inbox
+until its event is written (`Spool.unsettled`), so a crash before that handles it again at the
+next start. What is lost: an update whose inbox record failed too (README, "Never lost, never
+twice")."""
 
 from __future__ import annotations
 
@@ -63,6 +65,9 @@ class Spool:
         # Transactions still running after their event was answered: held here, since the
         # event loop keeps only weak references to tasks.
         self.late: set[asyncio.Future[list[Outgoing] | None]] = set()
+        # Updates answered without the database whose event is not written yet, by update
+        # id: the door keeps them in its inbox until then (`unsettled`).
+        self._waiting: dict[int, asyncio.Future[None]] = {}
 
     def __len__(self) -> int:
         return len(self._held)
@@ -73,6 +78,26 @@ class Spool:
             log.error("crisis spool full: the oldest held record is dropped (%d so far)",
                       self.dropped)  # fmt: skip
         self._held.append(held)
+
+    def unsettled(self, update_id: int | None) -> asyncio.Future[None] | None:
+        """For an update answered without the database: a future done once its event is
+        written (its late transaction committed, or its held crisis records replayed); None
+        when nothing of it is waiting. Until then the update must stay in the inbox, so a
+        crash in between handles it again instead of losing its record and staff notice."""
+        return self._waiting.get(update_id) if update_id is not None else None
+
+    def wait(self, update_id: int | None) -> None:
+        """`update_id`'s event was answered without the database and is not written yet."""
+        if update_id is not None and update_id not in self._waiting:
+            self._waiting[update_id] = asyncio.get_running_loop().create_future()
+
+    def release(self, update_id: int | None) -> None:
+        """`update_id`'s event is written (unless records of it are still held)."""
+        if update_id is None or any(h.update_id == update_id for h in self._held):
+            return
+        waiting = self._waiting.pop(update_id, None)
+        if waiting is not None and not waiting.done():
+            waiting.set_result(None)
 
     def first(self) -> Held | None:
         return self._held[0] if self._held else None
@@ -138,6 +163,7 @@ async def guard(
         if found is None or not found[1]:  # nothing or help: the help, and why it is bare
             return bare(fallback(lang, settings.helplines))
         _hold(spool, user_id, found[1], now, update_id)
+        spool.wait(update_id)
         return bare(found[0])
     found = await urgent(event, lang, settings, now)
     if found is None:  # nothing urgent: wait for the database as long as it takes
@@ -149,6 +175,7 @@ async def guard(
     log.warning("update %s (%s): the database is slow; help and crisis answered without it",
                 update_id, kind)  # fmt: skip
     spool.late.add(task)
+    spool.wait(update_id)
     task.add_done_callback(_late(spool, user_id, found[1], now, update_id))
     return bare(found[0])
 
@@ -172,6 +199,7 @@ def _late(
             _hold(spool, user_id, records, now, update_id)
             return
         spool.late_rows.extend(o for o in task.result() or () if o.id is not None)
+        spool.release(update_id)
 
     return finished
 
@@ -216,6 +244,7 @@ async def replay(db: Database, spool: Spool, settings: Settings, clock: Clock) -
                      _name(exc), len(spool))  # fmt: skip
             break
         spool.done()
+        spool.release(held.update_id)
         due += notice is not None and notice.chat_id is not None
         log.info("crisis spool: a held record was written; %d waiting", len(spool))
     return due

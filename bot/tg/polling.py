@@ -178,7 +178,16 @@ class Poller:
             self.failed += 1
             log.error("update %d could not be handled (%s) and was set aside; %d so far",
                       update.update_id, type(exc).__name__, self.failed)  # fmt: skip
-        self.finished.append(update.update_id)
+        waiting = self.service.spool.unsettled(update.update_id)
+        if waiting is not None and not waiting.done():  # answered, not written yet
+            update_id = update.update_id
+            waiting.add_done_callback(lambda _: self._finish(update_id))
+        else:
+            self._finish(update.update_id)
+
+    def _finish(self, update_id: int) -> None:
+        """`update_id` is handled and its event written: delete it from the inbox soon."""
+        self.finished.append(update_id)
         if self.marker is None or self.marker.done():
             self.marker = asyncio.create_task(self._mark())
 

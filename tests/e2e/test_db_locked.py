@@ -59,3 +59,39 @@ def test_crisis_while_the_database_is_locked(fake: FakeTelegram, staffed: BotPro
     assert bot.rows("SELECT count(*) FROM reminders WHERE kind = 'checkback'") == [(1,)]
     log = bot.log()
     assert CRISIS not in log and SECRET not in log and "Ana" not in log
+
+
+def test_a_crash_before_the_crisis_is_written_loses_nothing(
+    fake: FakeTelegram, staffed: BotProcess
+) -> None:
+    """The crisis is answered without the database, and the process is killed before the
+    lock is gone: the update waited in the inbox, so the next start writes the record and
+    sends the staff notice (the person may get the reply a second time)."""
+    bot = staffed
+    made = bot.command("invite", "--expires", "72h")
+    code = re.search(r"invite code: (\S+)", made.stdout).group(1)  # type: ignore[union-attr]
+    bot.start()
+    enroll(fake, bot, 502, code)
+    ana = fake.user(502)
+    holder = sqlite3.connect(bot.db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        ana.send_text(CRISIS)
+        ana.wait_reply("This may be an emergency", timeout=10)
+        bot.kill9()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert fake.sent(STAFF) == []
+    bot.start()
+    deadline = time.monotonic() + 30
+    while not fake.sent(STAFF):
+        assert time.monotonic() < deadline, "no staff notice after the restart\n" + bot.log()
+        time.sleep(0.1)
+    notices = [m["text"] for m in fake.sent(STAFF)]
+    assert len(notices) == 1 and "tier 1" in notices[0]
+    assert bot.rows("SELECT tier, source FROM crisis_events") == [(1, "text")]
+    deadline = time.monotonic() + 15
+    while bot.rows("SELECT count(*) FROM inbox") != [(0,)]:
+        assert time.monotonic() < deadline, "the inbox kept the update"
+        time.sleep(0.1)

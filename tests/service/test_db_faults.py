@@ -136,6 +136,8 @@ async def test_a_crisis_under_a_lock_is_answered_at_once_and_recorded_after(
     with locked(tmp_path / "bot.db"):
         took, text = await timed(svc, ANA, m.Text(CRISIS_EN), 1)
         assert not len(svc.spool)  # the transaction is still waiting for the lock
+        waiting = svc.spool.unsettled(1)  # the door keeps update 1 in its inbox meanwhile
+        assert waiting is not None and not waiting.done()
     print(f"\ncrisis reply with the database locked: {took:.2f} s")
     assert took < FAST
     assert text.startswith(script("en", "crisis.emergency_intent"))
@@ -143,6 +145,7 @@ async def test_a_crisis_under_a_lock_is_answered_at_once_and_recorded_after(
     assert_notice(notices)
     assert await crisis_rows(svc) == (1, 1)
     assert not len(svc.spool)
+    assert waiting.done() and svc.spool.unsettled(1) is None  # written: the inbox may let go
 
 
 async def test_a_lock_longer_than_the_busy_timeout_spools_the_record(
@@ -162,8 +165,11 @@ async def test_a_lock_longer_than_the_busy_timeout_spools_the_record(
         assert len(svc.spool) == 1
         assert await svc.replay_spool() == 0  # still locked: kept for the next round
         assert len(svc.spool) == 1
+        waiting = svc.spool.unsettled(1)  # failed and held: the update stays in the inbox
+        assert waiting is not None and not waiting.done()
     assert_notice(await settle(svc))
     assert await crisis_rows(svc) == (1, 1)
+    assert waiting.done() and svc.spool.unsettled(1) is None
 
 
 # --- read-only -----------------------------------------------------------------------------
