@@ -257,3 +257,32 @@ def test_one_word_alone_gets_at_most_the_safety_check(text: str) -> None:
     """One word that no rule reads as a crisis is too little for a full script: it gets the
     calm check (help one tap away), or nothing."""
     assert screen(text) in (None, Tier.CHECK)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "suicide", "SUICIDE??", "dying", "die", "hopeless.", "no hope", "nothing matters",
+        "ugh kill me", "i give up", "worthless", "suicidio", "morir", "muerte", "matenme",
+        "ahorcarme", "nada importa", "me rindo", "ya me rindo", "me siento desesperada",
+        "sin esperanza",
+    ],
+)  # fmt: skip
+def test_a_risk_word_with_nothing_else_gets_at_least_the_safety_check(text: str) -> None:
+    """A message of a few words that is a risk word and fillers (issue 8, "hopelessness
+    without an object"): the model, which learned these words in sentences, may say nothing;
+    the person gets the calm check, with help one tap away."""
+    found = screen(text)
+    assert found is not None and found <= Tier.CHECK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dying to see you", "dying laughing", "im dying lol", "death metal", "suicide squad",
+        "dying of boredom", "muerta de hambre", "muerto de sueño", "muerte de la abuela",
+        "kill time",
+    ],
+)  # fmt: skip
+def test_a_risk_word_in_an_everyday_phrase_gets_no_check_from_that_guard(text: str) -> None:
+    assert screen(text) is None

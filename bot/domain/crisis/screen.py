@@ -101,12 +101,46 @@ CONTROL_WORDS = frozenset({
 })  # fmt: skip
 
 
+# Risk words that, in a message of a few words with nothing else to go on ("suicide",
+# "no hope", "me rindo", "ugh kill me"), call for the calm safety check: the model learned
+# them in sentences and can miss them alone, and the rules need more context to give a
+# script. Matched on the normalised text (lowercase, no accents).
+SHORT_WORDS = 4
+_SHORT_RISK = re.compile(
+    r"\b(?:suicid\w*|die|dying|death|kill me|kill myself|killing myself|hopeless\w*"
+    r"|no hope|without hope|no point|pointless|nothing matters|worthless|give up|giving up"
+    r"|gave up|cant go on|cant do this|end it all|end my life|unalive|self harm|cut myself"
+    r"|cutting myself|hang myself|want out"
+    r"|morir\w*|muerte|muerto|muerta|matar(?:me|nos)?|matenme|sin esperanza|no hay esperanza"
+    r"|no tengo esperanza|nada importa|nada vale|no vale la pena|me rindo|rendirme|no puedo mas"
+    r"|sin sentido|autolesion\w*|cortarme|ahorcarme|desesperad[oa]|desesperanza)\b"
+)
+# What may stand beside such a word for the check to hold ("i just want to die", "ya me
+# rindo"); any other word ("dying to see you", "muerta de hambre", "death metal", "lol")
+# makes it the everyday phrase, left to the model.
+_SHORT_FILLER = frozenset({
+    "i", "im", "am", "so", "just", "ugh", "really", "feel", "feeling", "me", "want", "to",
+    "its", "it", "is", "all", "now", "rn", "honestly", "tbh", "fr", "idk", "man", "bro",
+    "yo", "ya", "solo", "siento", "estoy", "quiero", "todo", "ahora", "neta", "la", "de", ".",
+})  # fmt: skip
+
+
+def _short_risk(normal: str) -> bool:
+    """A few words that are a risk word and nothing but fillers (`_SHORT_RISK`)."""
+    found = _SHORT_RISK.search(normal)
+    if found is None:
+        return False
+    rest = (normal[: found.start()] + " " + normal[found.end() :]).split()
+    return all(word in _SHORT_FILLER for word in rest)
+
+
 def _screen_part(text: str, normal: str, rule: Tier | None) -> Tier | None:
     """One part's answer, given what the rules said of it.
 
-    Two guards on the model where it has too little to go on: a bare control word is no
-    crisis, and one word alone ("bye", "adiós") that no rule reads as a crisis gets at most
-    the safety check, never a full script: the check asks, with help one tap away."""
+    Three guards on the model where it has too little to go on: a bare control word is no
+    crisis; one word alone ("bye", "adiós") that no rule reads as a crisis gets at most the
+    safety check, never a full script: the check asks, with help one tap away; and a few
+    words with a risk word in them (`_SHORT_RISK`) get at least that check."""
     bare = normal.strip(" .!?¡¿").replace("á", "a").replace("ú", "u")
     if rule is None and bare in CONTROL_WORDS:
         return None
@@ -117,6 +151,8 @@ def _screen_part(text: str, normal: str, rule: Tier | None) -> Tier | None:
     words = word_count(normal, text)
     answer = decide(rule, probabilities, thresholds, words, denial, language(normal))
     if rule is None and words <= 1 and answer is not None and answer < Tier.CHECK:
+        return Tier.CHECK
+    if answer is None and words <= SHORT_WORDS and not denial and _short_risk(normal):
         return Tier.CHECK
     return answer
 
