@@ -12,7 +12,8 @@ Input that fits no transition gets one clear reply and changes nothing.
 Buttons on a step carry `s<seq>:<value>` (`replies.stamp` makes the prefix and
 `replies.is_current` checks it). The draft's `seq` grows with every prompt, so a tap on an
 older message (or the second of a double tap) is told apart from a tap on the current one: it
-gets "that button is from an older message" and the current step again. Buttons that are valid
+gets "that button is from an older message" and the current step again, under its same stamp
+(so the copy the person was looking at stays live). Buttons that are valid
 wherever the person is (menu items, coping skills, "Did that help?", "Are you safe?") carry
 their own prefixes (`m:`, `c:`, `h:`, `g:`) and never change the state.
 
@@ -139,8 +140,21 @@ def _button(state: State, draft: dict[str, Any], data: str, ctx: Ctx, lang: str)
         return buttons.GLOBAL_BUTTONS[prefix](state, draft, rest, ctx, lang)
     handler = TABLE.get((state, "button"))
     if not is_current(prefix, draft) or handler is None:
-        return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
+        return _shown_again(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
     return handler(state, draft, rest, ctx, lang)
+
+
+def _shown_again(state: State, draft: dict[str, Any], ctx: Ctx, lang: str, *pre: Any) -> Outcome:
+    """The current step or yes/no question again, under the stamp it already has: its earlier
+    copy stays live. (A tap on an older message, the second of a double tap, or a prompt that
+    reached the person twice, as at-least-once delivery allows, must not make the copy they
+    are looking at "older" too.) Views whose buttons change what they show (a multi-select,
+    the settings) are shown fresh."""
+    seq = int(draft.get("seq", 0))
+    single = (state in STEPS and STEPS[state].kind != "multi") or state in CONFIRMS
+    if single and seq > 0:
+        draft["seq"] = seq - 1  # `stamp` gives the same number back
+    return current(state, draft, ctx, lang, *pre)
 
 
 def _use_buttons(state: State, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
