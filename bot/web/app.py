@@ -8,49 +8,20 @@ without the session's CSRF token is refused with 403 and changes nothing."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bot.locales import t
 from bot.service.backend import Backend
 from bot.service.web_auth import Viewer, WebAuth
-from bot.web import security
+from bot.web import pages, security
+from bot.web.render import HERE, LANG, render, templates
 from bot.web.security import Page
-
-HERE = Path(__file__).resolve().parent
-LANG = "en"  # English first; the texts are in bot/locales/web_*.py like the bot's
-
-
-def templates() -> Environment:
-    """The Jinja2 environment: autoescaped HTML, `_(key, **params)` for the catalogs' texts."""
-    env = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals["_"] = lambda key, **params: t(LANG, key, **params)
-    return env
-
-
-def render(
-    request: Request, name: str, viewer: Viewer | None = None, status: int = 200,
-    **context: Any,
-) -> HTMLResponse:  # fmt: skip
-    """Template `name` with the viewer (for the menu and the CSRF token) and `context`."""
-    env: Environment = request.app.state.templates
-    html = env.get_template(name).render(
-        request=request, viewer=viewer, csrf_field=security.CSRF_FIELD, lang=LANG, **context
-    )
-    return HTMLResponse(html, status_code=status)
 
 
 def guarded(handler: Page) -> Callable[[Request], Any]:
@@ -69,10 +40,6 @@ def guarded(handler: Page) -> Callable[[Request], Any]:
 
     endpoint.__name__ = handler.__name__
     return endpoint
-
-
-async def home(request: Request, viewer: Viewer) -> Response:
-    return render(request, "home.html", viewer)
 
 
 async def signin_page(request: Request) -> Response:
@@ -111,10 +78,7 @@ async def signout(request: Request, viewer: Viewer) -> Response:
 
 
 def routes() -> list[BaseRoute]:
-    from bot.web import pages
-
     return [
-        Route("/", guarded(home)),
         Route("/signin/{token}", signin_page),
         Route("/signin", signin, methods=["POST"]),
         Route("/signed-out", signed_out),
@@ -130,7 +94,6 @@ def build_app(backend: Backend) -> Starlette:
     app = Starlette(routes=routes())
     app.state.backend = backend
     app.state.auth = WebAuth(backend.db, backend.clock)
-    app.state.templates = templates()
-    app.state.zone = ZoneInfo(backend.settings.program_timezone)
+    app.state.templates = templates(backend.settings.program_timezone)
     app.add_middleware(security.SecurityHeaders)
     return app

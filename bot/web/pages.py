@@ -6,13 +6,118 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from starlette.routing import BaseRoute
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
 
+from bot.domain.staff_input import AdminError
+from bot.locales import t
+from bot.service.backend import Backend
+from bot.service.caseload import Filters, NotYours, StaffView
+from bot.service.web_auth import Viewer
+from bot.web.render import LANG, render
 from bot.web.security import Page
 
 Guard = Callable[[Page], Callable[..., Any]]
 
 
+def view(request: Request, viewer: Viewer) -> StaffView:
+    backend: Backend = request.app.state.backend
+    return StaffView(backend.db, backend.settings, backend.clock, viewer)
+
+
+def desk(request: Request, viewer: Viewer) -> Any:
+    """The staff desk, acting (and audited) as the signed-in staff member."""
+    backend: Backend = request.app.state.backend
+    return backend.staff(viewer.actor)
+
+
+def _choice(request: Request, name: str) -> str | None:
+    value = request.query_params.get(name, "").strip()
+    return value or None
+
+
+async def caseload(request: Request, viewer: Viewer, notice: str | None = None) -> Response:
+    """Every client the viewer may see, riskiest first; filters by counselor, track, status."""
+    filters = Filters(_choice(request, "counselor"), _choice(request, "track"),
+                      _choice(request, "status"))  # fmt: skip
+    found = await view(request, viewer).caseload(filters)
+    template = "caseload_rows.html" if request.headers.get("hx-request") else "caseload.html"
+    return render(request, template, viewer, cases=found, filters=filters, notice=notice)
+
+
+def _refused(request: Request, viewer: Viewer, exc: AdminError) -> Response:
+    if isinstance(exc, NotYours):
+        return render(request, "error.html", viewer, status=403,
+                      message=t(LANG, "web.error.forbidden"))  # fmt: skip
+    return render(request, "error.html", viewer, status=404, message=str(exc))
+
+
+async def client(
+    request: Request, viewer: Viewer, notice: str | None = None,
+    errors: dict[str, str] | None = None, status: int = 200,
+) -> Response:  # fmt: skip
+    """One client's page (audited), with what an action just did or why it was refused."""
+    try:
+        page = await view(request, viewer).client_page(request.path_params["pid"])
+    except AdminError as exc:
+        return _refused(request, viewer, exc)
+    return render(request, "client.html", viewer, status=status, page=page, notice=notice,
+                  errors=errors or {})  # fmt: skip
+
+
+async def chart(request: Request, viewer: Viewer) -> Response:
+    """A chart of the client as a PNG: "mood" (14 or 30 days) or "triggers"."""
+    which = request.path_params["which"]
+    days = 14 if request.query_params.get("days") == "14" else 30
+    try:
+        png = await view(request, viewer).chart(request.path_params["pid"], which, days)
+    except AdminError as exc:
+        return _refused(request, viewer, exc)
+    except ValueError:
+        return render(request, "error.html", viewer, status=404,
+                      message=t(LANG, "web.error.not_found"))  # fmt: skip
+    return Response(png, media_type="image/png")
+
+
+async def client_action(request: Request, viewer: Viewer) -> Response:
+    """Set the track, discharge, readmit or erase (each confirmed), as the staff member."""
+    pid, action = request.path_params["pid"], request.path_params["action"]
+    form = await request.form()
+    try:
+        await view(request, viewer).check(pid)
+    except AdminError as exc:
+        return _refused(request, viewer, exc)
+    field = action
+    try:
+        staff = desk(request, viewer)
+        if action == "track":
+            track = str(form.get("track") or "")
+            line = await staff.set_track(pid, track or None)
+        elif action in ("discharge", "readmit") and form.get("confirm") != "yes":
+            raise AdminError(t(LANG, "web.client.confirm_needed"))
+        elif action == "discharge":
+            line = await staff.discharge(pid)
+        elif action == "readmit":
+            line = await staff.readmit(pid)
+        elif action == "erase":
+            if str(form.get("confirm_id", "")).strip() != pid:
+                raise AdminError(t(LANG, "web.client.erase.mismatch", id=pid))
+            line = await staff.erase(pid)
+            return await caseload(request, viewer, notice=line)
+        else:
+            return render(request, "error.html", viewer, status=404,
+                          message=t(LANG, "web.error.not_found"))  # fmt: skip
+    except AdminError as exc:
+        return await client(request, viewer, errors={field: str(exc)}, status=400)
+    return await client(request, viewer, notice=line)
+
+
 def routes(guarded: Guard) -> list[BaseRoute]:
     """The pages' routes, each behind `guarded` (a session, and CSRF on POST)."""
-    return []
+    return [
+        Route("/", guarded(caseload)),
+        Route("/clients/{pid}", guarded(client)),
+        Route("/clients/{pid}/chart/{which}.png", guarded(chart)),
+        Route("/clients/{pid}/{action}", guarded(client_action), methods=["POST"]),
+    ]

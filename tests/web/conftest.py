@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -65,3 +66,40 @@ async def sign_in(client: httpx.AsyncClient, backend: Backend, staff_id: int) ->
     found = CSRF.search(page.text)
     assert found is not None
     return found.group(1)
+
+
+async def add_client(
+    db: Database, pseudo_id: str, counselor: str | None, *, days: int = 20,
+    checkins: dict[int, int] | None = None, crisis_tier: int | None = None,
+    status: str = "active", label: str | None = None, seen_hours_ago: float | None = None,
+) -> int:  # fmt: skip
+    """A client enrolled `days` days before NOW in New York, with check-ins `checkins`
+    (days ago -> craving) and, with `crisis_tier`, one crisis notice nobody took."""
+    from datetime import timedelta
+
+    from bot.store.models import CheckIn, Client, CrisisEvent
+    from tests.tg.conftest import NOW
+
+    async with db.transaction() as s:
+        n = int(pseudo_id[2:], 16)
+        client = Client(pseudo_id=pseudo_id, tg_user_id=900000 + n, chat_id=900000 + n,
+                        status=status, timezone="America/New_York", label=label,
+                        counselor=counselor, created_at=NOW - timedelta(days=days),
+                        enrolled_at=NOW - timedelta(days=days),
+                        last_seen_at=None if seen_hours_ago is None
+                        else NOW - timedelta(hours=seen_hours_ago))  # fmt: skip
+        s.add(client)
+        await s.flush()
+        local = NOW.astimezone(NY).date()
+        for ago, craving in (checkins or {}).items():
+            s.add(CheckIn(client_id=client.id, local_date=local - timedelta(days=ago),
+                          created_at=NOW - timedelta(days=ago), mood=3, craving=craving,
+                          triggers=["stress"]))  # fmt: skip
+        if crisis_tier is not None:
+            s.add(CrisisEvent(client_id=client.id, created_at=NOW - timedelta(hours=1),
+                              tier=crisis_tier, source="text", shown="crisis",
+                              noticed_at=NOW - timedelta(hours=1), notices=0))  # fmt: skip
+        return client.id
+
+
+NY = ZoneInfo("America/New_York")
