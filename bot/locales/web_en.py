@@ -114,4 +114,12 @@ TEXTS: dict[str, str] = {
     "web.attendance.there": "will be there",
     "web.attendance.late": "will be late",
     'web.attendance.cant': "can't make it",
+    "web.alerts.crises": "Crisis notices not taken yet",
+    "web.alerts.no_crises": "None: every crisis notice has been taken.",
+    "web.alerts.repeats": "sent again {n} times",
+    "web.alerts.digests": "Daily flags not taken yet",
+    "web.alerts.digest": "Daily flags of {day}: {n} clients. See the caseload for who and why.",
+    "web.alerts.digest_hint": "The caseload lists each client's flags of the last 7 days.",
+    "web.alerts.no_digests": "None.",
+    "web.alerts.digest_taken": "Daily flags: {toast} (from the web view)",
 }

@@ -115,4 +115,12 @@ TEXTS: dict[str, str] = {
     "web.attendance.there": "asistirá",
     "web.attendance.late": "llegará tarde",
     "web.attendance.cant": "no puede ir",
+    "web.alerts.crises": "Avisos de crisis sin atender",
+    "web.alerts.no_crises": "Ninguno: todos los avisos de crisis tienen a alguien.",
+    "web.alerts.repeats": "enviado de nuevo {n} veces",
+    "web.alerts.digests": "Señales del día sin atender",
+    "web.alerts.digest": "Señales del {day}: {n} clientes. Vea en Casos quiénes y por qué.",
+    "web.alerts.digest_hint": "Casos muestra las señales de los últimos 7 días de cada cliente.",
+    "web.alerts.no_digests": "Ninguna.",
+    "web.alerts.digest_taken": "Señales del día: {toast} (desde la vista web)",
 }

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.insights.history import CheckInRecord
-from bot.store.models import CheckIn, Client, CrisisEvent, Track
+from bot.store.models import CheckIn, Client, CrisisEvent, FlagDigest, Track
 
 
 @dataclass(frozen=True)
@@ -72,3 +72,30 @@ async def case_data(s: AsyncSession, since: date, counselor: str | None = None) 
         alerts = {cid: OpenAlerts(n, tier) for cid, n, tier in open_rows if cid is not None}
     tracks = {tid: name for tid, name in await s.execute(select(Track.id, Track.name))}
     return CaseData(clients, {k: tuple(v) for k, v in found.items()}, alerts, tracks)
+
+
+async def open_crises(s: AsyncSession, counselor: str | None = None) -> list[Any]:
+    """Crisis events nobody has taken, most urgent tier first, then oldest first: rows of
+    (id, created_at, tier, notices, pseudo_id, label, counselor); only the clients of
+    `counselor` when given."""
+    stmt = (
+        select(CrisisEvent.id, CrisisEvent.created_at, CrisisEvent.tier, CrisisEvent.notices,
+               Client.pseudo_id, Client.label, Client.counselor)
+        .join(Client, Client.id == CrisisEvent.client_id)
+        .where(CrisisEvent.ack_at.is_(None))
+        .order_by(CrisisEvent.tier, CrisisEvent.created_at)
+    )  # fmt: skip
+    if counselor is not None:
+        stmt = stmt.where(func.lower(func.trim(Client.counselor)) == counselor.strip().lower())
+    return list((await s.execute(stmt)).all())
+
+
+async def open_digests(s: AsyncSession) -> list[Any]:
+    """Daily flag digests that listed someone and nobody has taken, newest first: rows of
+    (id, day, clients)."""
+    stmt = (
+        select(FlagDigest.id, FlagDigest.day, FlagDigest.clients)
+        .where(FlagDigest.ack_at.is_(None), FlagDigest.clients > 0)
+        .order_by(FlagDigest.day.desc())
+    )
+    return list((await s.execute(stmt)).all())

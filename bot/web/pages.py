@@ -12,6 +12,7 @@ from starlette.routing import BaseRoute, Route
 
 from bot.domain.staff_input import AdminError
 from bot.locales import t
+from bot.service.alerts import AlertDesk
 from bot.service.backend import Backend
 from bot.service.caseload import Filters, NotYours, StaffView
 from bot.service.web_auth import Viewer
@@ -113,6 +114,30 @@ async def client_action(request: Request, viewer: Viewer) -> Response:
     return await client(request, viewer, notice=line)
 
 
+def alert_desk(request: Request, viewer: Viewer) -> AlertDesk:
+    backend: Backend = request.app.state.backend
+    return AlertDesk(backend.db, backend.settings, backend.clock, viewer)
+
+
+async def alerts(request: Request, viewer: Viewer, notice: str | None = None) -> Response:
+    """Crisis notices and flag digests nobody has taken, with "I'm on it"."""
+    found = await alert_desk(request, viewer).alerts()
+    return render(request, "alerts.html", viewer, alerts=found, notice=notice)
+
+
+async def take(request: Request, viewer: Viewer) -> Response:
+    """ "I'm on it" from the page: the same acknowledgement as the staff chat's button."""
+    what, item = request.path_params["what"], int(request.path_params["item"])
+    desk = alert_desk(request, viewer)
+    try:
+        ack = await (desk.take_crisis(item) if what == "crisis" else desk.take_digest(item))
+    except NotYours as exc:
+        return _refused(request, viewer, exc)
+    if request.headers.get("hx-request"):
+        return render(request, "taken.html", viewer, item_id=f"{what}-{item}", toast=ack.toast)
+    return await alerts(request, viewer, notice=ack.toast)
+
+
 def routes(guarded: Guard) -> list[BaseRoute]:
     """The pages' routes, each behind `guarded` (a session, and CSRF on POST)."""
     return [
@@ -120,4 +145,6 @@ def routes(guarded: Guard) -> list[BaseRoute]:
         Route("/clients/{pid}", guarded(client)),
         Route("/clients/{pid}/chart/{which}.png", guarded(chart)),
         Route("/clients/{pid}/{action}", guarded(client_action), methods=["POST"]),
+        Route("/alerts", guarded(alerts)),
+        Route("/alerts/{what:str}/{item:int}", guarded(take), methods=["POST"]),
     ]

@@ -18,6 +18,7 @@ from bot.web.app import build_app
 from tests.tg.conftest import MovableClock
 
 ADMIN, DANA, SAM = 7101, 7102, 7103  # Telegram ids of an admin and two counselors
+STAFF_CHAT = -100555
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def clock() -> MovableClock:
 
 @pytest.fixture
 def settings(db_url: str) -> Settings:
-    return load_settings(database_url=db_url, _env_file=None)
+    return load_settings(database_url=db_url, staff_chat_id=STAFF_CHAT, _env_file=None)
 
 
 @pytest.fixture
