@@ -52,6 +52,7 @@ ONLY = {
     "starlette": {"web"},  # the staff web view
     "jinja2": {"web"},
     "uvicorn": {"web"},
+    "segno": {"web"},  # the invite's QR code
 }
 NO_STORE = {"cli", "tg", "console", "web", "charts", "domain", "locales", "config"}
 

@@ -158,9 +158,11 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _web(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.tg.application import bot_username
     from bot.web.serve import serve
 
-    serve(settings, args.host, args.port)
+    # The invite links name the bot: asked of Telegram once, at start.
+    serve(settings, args.host, args.port, asyncio.run(bot_username(settings)))
     return 0
 
 

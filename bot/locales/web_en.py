@@ -122,4 +122,26 @@ TEXTS: dict[str, str] = {
     "web.alerts.digest_hint": "The caseload lists each client's flags of the last 7 days.",
     "web.alerts.no_digests": "None.",
     "web.alerts.digest_taken": "Daily flags: {toast} (from the web view)",
+    "web.confirm_needed": "Tick the box to confirm: {what}.",
+    "web.invites.new": "New invite",
+    "web.invites.link": "Link:",
+    "web.invites.client_id": (
+        "Client id: {id}. Whoever uses the "
+        "link gets it: note it in your records."
+    ),
+    "web.invites.until": "Works once, until {time}.",
+    "web.invites.qr": "QR code of the invite link, to print for the client",
+    "web.invites.once": (
+        "This link is shown only now: the code is not "
+        "kept. Print or copy it before you leave the page."
+    ),
+    "web.invites.create": "Create an invite",
+    "web.invites.label": "Label (staff only)",
+    "web.invites.label.hint": "A chart number or initials; never a name, diagnosis or phone.",
+    "web.invites.expires": "Valid for",
+    "web.invites.expires.hint": "For example 72h, 7d or 90m; at most 30 days.",
+    "web.invites.create.button": "Create invite",
+    "web.invites.pending": "Pending invites",
+    "web.invites.revoke": "Revoke {ref}",
+    "web.invites.none": "No pending invites.",
 }

@@ -123,4 +123,29 @@ TEXTS: dict[str, str] = {
     "web.alerts.digest_hint": "Casos muestra las señales de los últimos 7 días de cada cliente.",
     "web.alerts.no_digests": "Ninguna.",
     "web.alerts.digest_taken": "Señales del día: {toast} (desde la vista web)",
+    "web.confirm_needed": "Marque la casilla para confirmar: {what}.",
+    "web.invites.new": "Invitación nueva",
+    "web.invites.link": "Enlace:",
+    "web.invites.client_id": (
+        "Código de cliente: {id}. Quien use el "
+        "enlace lo recibe: anótelo en sus registros."
+    ),
+    "web.invites.until": "Sirve una vez, hasta {time}.",
+    "web.invites.qr": "Código QR del enlace de invitación, para imprimir para el cliente",
+    "web.invites.once": (
+        "Este enlace solo se muestra ahora: el código "
+        "no se guarda. Imprímalo o cópielo antes de salir."
+    ),
+    "web.invites.create": "Crear una invitación",
+    "web.invites.label": "Etiqueta (solo personal)",
+    "web.invites.label.hint": (
+        "Un número de expediente o iniciales; "
+        "nunca un nombre, diagnóstico o teléfono."
+    ),
+    "web.invites.expires": "Válida durante",
+    "web.invites.expires.hint": "Por ejemplo 72h, 7d o 90m; como máximo 30 días.",
+    "web.invites.create.button": "Crear invitación",
+    "web.invites.pending": "Invitaciones pendientes",
+    "web.invites.revoke": "Revocar {ref}",
+    "web.invites.none": "No hay invitaciones pendientes.",
 }

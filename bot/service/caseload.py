@@ -169,6 +169,11 @@ class StaffView:
             total=len(everyone),
         )
 
+    async def track_names(self) -> list[str]:
+        """Every track's name, by name."""
+        async with self.db.transaction() as s:
+            return list(await s.scalars(select(Track.name).order_by(Track.name)))
+
     async def check(self, pseudo_id: str) -> None:
         """Nothing when the viewer may see client `pseudo_id`. AdminError: no such client;
         NotYours: not on their caseload."""

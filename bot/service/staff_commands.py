@@ -373,6 +373,14 @@ COMMANDS: tuple[Command, ...] = (  # the order of /help, the menu and the README
 )  # fmt: skip
 
 
+def command(*words: str) -> Command:
+    """The command typed as `words` on the command line, e.g. command("session", "add")."""
+    for found in COMMANDS:
+        if found.words == words:
+            return found
+    raise KeyError(" ".join(words))
+
+
 def telegram_commands() -> tuple[Command, ...]:
     """The commands staff can give in Telegram, in the table's order."""
     return tuple(c for c in COMMANDS if c.telegram is not None)

@@ -146,6 +146,11 @@ class WebAuth:
             rows = await web.staff_members(s)
         return [f"{r.tg_user_id}  {r.name}  {r.role}" for r in rows]
 
+    async def counselor_names(self) -> list[str]:
+        """The names of the staff members who are counselors, by name."""
+        async with self.db.transaction() as s:
+            return [r.name for r in await web.staff_members(s) if r.role == "counselor"]
+
     async def remove_staff(self, tg_user_id: int) -> str:
         """Remove the staff member and end their sessions. AdminError: no such member."""
         async with self.db.transaction() as s:

@@ -88,11 +88,12 @@ def routes() -> list[BaseRoute]:
     ]
 
 
-def build_app(backend: Backend) -> Starlette:
+def build_app(backend: Backend, bot_username: str = "your_bot") -> Starlette:
     """The web view over `backend` (its database, settings and clock), headers on every
-    answer (`security.SecurityHeaders`)."""
+    answer (`security.SecurityHeaders`); invite links name the bot `bot_username`."""
     app = Starlette(routes=routes())
     app.state.backend = backend
+    app.state.bot_username = bot_username
     app.state.auth = WebAuth(backend.db, backend.clock)
     app.state.templates = templates(backend.settings.program_timezone)
     app.add_middleware(security.SecurityHeaders)

@@ -3,9 +3,11 @@ report. Each handler is thin: read the request, call the service, render a templ
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import io
+from collections.abc import Callable, Mapping
 from typing import Any
 
+import segno
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
@@ -15,7 +17,9 @@ from bot.locales import t
 from bot.service.alerts import AlertDesk
 from bot.service.backend import Backend
 from bot.service.caseload import Filters, NotYours, StaffView
-from bot.service.web_auth import Viewer
+from bot.service.staff_syntax import Lines, NewInvite
+from bot.service.web_auth import Viewer, WebAuth
+from bot.web import commands
 from bot.web.render import LANG, render
 from bot.web.security import Page
 
@@ -138,6 +142,52 @@ async def take(request: Request, viewer: Viewer) -> Response:
     return await alerts(request, viewer, notice=ack.toast)
 
 
+def _qr(link: str) -> str:
+    """The link as an SVG QR code to print for the client (segno; medium error correction)."""
+    out = io.BytesIO()
+    segno.make(link, error="m").save(out, kind="svg", scale=6, xmldecl=False, svgns=True,
+                                     title=t(LANG, "web.invites.qr"))  # fmt: skip
+    return out.getvalue().decode()
+
+
+async def invites(
+    request: Request, viewer: Viewer, *, notice: str | None = None,
+    errors: dict[str, str] | None = None, values: Mapping[str, object] | None = None,
+    invite: dict[str, object] | None = None, status: int = 200,
+) -> Response:  # fmt: skip
+    """Pending invites with a revoke button each, and the form for a new one."""
+    backend: Backend = request.app.state.backend
+    auth: WebAuth = request.app.state.auth
+    pending = await backend.staff(viewer.actor).invite_lines()
+    tracks = [(n, n) for n in await view(request, viewer).track_names()]
+    return render(request, "invites.html", viewer, status=status, notice=notice,
+                  errors=errors or {}, values=values or {}, invite=invite, pending=pending,
+                  tracks=tracks, counselors=await auth.counselor_names())  # fmt: skip
+
+
+async def invite_create(request: Request, viewer: Viewer) -> Response:
+    """A new single-use invite: its link, QR code and client id, shown once (codes are
+    never stored)."""
+    values = dict(await request.form())
+    backend: Backend = request.app.state.backend
+    outcome, errors = await commands.run(backend, viewer, ("invite",), values)
+    if not isinstance(outcome, NewInvite):
+        return await invites(request, viewer, errors=errors, values=values, status=400)
+    link = f"https://t.me/{request.app.state.bot_username}?start={outcome.code}"
+    made = {"link": link, "qr": _qr(link), "pseudo_id": outcome.pseudo_id,
+            "until": outcome.until}  # fmt: skip
+    return await invites(request, viewer, invite=made)
+
+
+async def invite_revoke(request: Request, viewer: Viewer) -> Response:
+    values = dict(await request.form())
+    backend: Backend = request.app.state.backend
+    outcome, errors = await commands.run(backend, viewer, ("invite", "revoke"), values)
+    if not isinstance(outcome, Lines):
+        return await invites(request, viewer, errors=errors, status=400)
+    return await invites(request, viewer, notice="\n".join(outcome.lines))
+
+
 def routes(guarded: Guard) -> list[BaseRoute]:
     """The pages' routes, each behind `guarded` (a session, and CSRF on POST)."""
     return [
@@ -146,5 +196,8 @@ def routes(guarded: Guard) -> list[BaseRoute]:
         Route("/clients/{pid}/chart/{which}.png", guarded(chart)),
         Route("/clients/{pid}/{action}", guarded(client_action), methods=["POST"]),
         Route("/alerts", guarded(alerts)),
+        Route("/invites", guarded(invites)),
+        Route("/invites", guarded(invite_create), methods=["POST"]),
+        Route("/invites/revoke", guarded(invite_revoke), methods=["POST"]),
         Route("/alerts/{what:str}/{item:int}", guarded(take), methods=["POST"]),
     ]

@@ -17,10 +17,10 @@ from bot.web.app import build_app
 log = logging.getLogger(__name__)
 
 
-def app_for(settings: Settings) -> Starlette:
+def app_for(settings: Settings, bot_username: str) -> Starlette:
     """The app over a new backend, closed when the server stops."""
     backend = connect(settings)
-    app = build_app(backend)
+    app = build_app(backend, bot_username)
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -33,12 +33,13 @@ def app_for(settings: Settings) -> Starlette:
     return app
 
 
-def serve(settings: Settings, host: str, port: int) -> None:
+def serve(settings: Settings, host: str, port: int, bot_username: str) -> None:
     """Migrate the database, then serve until stopped (Ctrl-C, SIGTERM). Uvicorn's access
     log is off: its lines hold the paths, and a path names a client or a sign-in token."""
     upgrade_database(settings)
     if host not in ("127.0.0.1", "::1", "localhost"):
         log.warning("the web view listens on %s: only ever behind a TLS reverse proxy", host)
-    config = uvicorn.Config(app_for(settings), host=host, port=port, access_log=False,
-                            proxy_headers=True, log_config=None, server_header=False)  # fmt: skip
+    app = app_for(settings, bot_username)
+    config = uvicorn.Config(app, host=host, port=port, access_log=False, proxy_headers=True,
+                            log_config=None, server_header=False)  # fmt: skip
     asyncio.run(uvicorn.Server(config).serve())
