@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bot.domain.staff_input import AdminError
+from bot.domain.staff_input import AdminError, OptionError
 from bot.service.staff import StaffDesk
 
 CLI, TELEGRAM = "cli", "telegram"
@@ -213,7 +213,10 @@ def web_args(command: Command, values: Mapping[str, object]) -> argparse.Namespa
     """The arguments a web form gives `command`, as its parsers would: each argument Telegram
     takes too, from the form field named as its `dest` (blank text is "not given", inner
     runs of spaces one space); a command-line-only one (a file to write) is None; a switch
-    is True when the field was sent; `yes` (a command's `confirm`) from the field "yes"."""
+    is True when the field was sent; `yes` (a command's `confirm`) from the field "yes".
+
+    Raises OptionError (the option, or a positional argument's name) for a required one
+    left blank, as argparse refuses it in the other doors."""
     found: dict[str, object] = {}
     for a in command.args:
         value = values.get(a.dest)
@@ -223,6 +226,10 @@ def web_args(command: Command, values: Mapping[str, object]) -> argparse.Namespa
             found[a.dest] = " ".join(value.split())
         else:
             found[a.dest] = None
+        positional = not a.flags[0].startswith("-")
+        if found[a.dest] is None and TELEGRAM in a.doors and (positional or a.options.get(
+                "required")):  # fmt: skip
+            raise OptionError(a.flags[0], f"{a.options.get('metavar') or a.dest} is required")
     found["yes"] = bool(values.get("yes"))
     return argparse.Namespace(**found)
 

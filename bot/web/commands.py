@@ -19,7 +19,8 @@ FORM = "form"  # an error about the whole form, shown above it
 # Words of a refusal that name the field it is about (the messages name the command line's
 # options or what was wrong with a value), tried in order.
 _HINTS = (
-    ("start time", "start"), ("length", "length"), ("unknown day", "weekly"),
+    ("time zone", "timezone"), ("start time", "start"), ("length", "length"),
+    ("unknown day", "weekly"),
     ("--weekly", "weekly"), ("--once", "once"), ("kind", "kind"), ("place", "place"),
     ("duration", "expires"), ("expiry", "expires"), ("track", "track"), ("date", "date"),
     ("date", "once"), ("session", "id"), ("invite", "invite"), ("client", "client"),
@@ -52,8 +53,8 @@ async def run(
     if cmd.confirm is not None and not values.get("yes"):
         return None, {"yes": t(LANG, "web.confirm_needed", what=cmd.confirm)}
     try:
-        outcome = await carry_out(cmd, Call(backend.staff(viewer.actor), web_args(cmd, values),
-                                            WEB))  # fmt: skip
+        args = web_args(cmd, values)
+        outcome = await carry_out(cmd, Call(backend.staff(viewer.actor), args, WEB))
     except AdminError as exc:
         return None, {field_of(exc, cmd): str(exc)}
     return outcome, {}

@@ -19,7 +19,7 @@ from bot.service.backend import Backend
 from bot.service.caseload import Filters, NotYours, StaffView
 from bot.service.staff_syntax import Lines, NewInvite
 from bot.service.web_auth import Viewer, WebAuth
-from bot.web import commands
+from bot.web import commands, schedules
 from bot.web.render import LANG, render
 from bot.web.security import Page
 
@@ -199,5 +199,7 @@ def routes(guarded: Guard) -> list[BaseRoute]:
         Route("/invites", guarded(invites)),
         Route("/invites", guarded(invite_create), methods=["POST"]),
         Route("/invites/revoke", guarded(invite_revoke), methods=["POST"]),
+        Route("/schedules", guarded(schedules.page)),
+        Route("/schedules/{form}", guarded(schedules.change), methods=["POST"]),
         Route("/alerts/{what:str}/{item:int}", guarded(take), methods=["POST"]),
     ]

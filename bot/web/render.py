@@ -39,6 +39,7 @@ def templates(zone: str) -> Environment:
         flag=lambda name: t(LANG, FLAG_KEYS[name]) if name in FLAG_KEYS else name,
         tier=lambda tier: t(LANG, f"staff.tier.{tier}"),
         status=lambda status: t(LANG, f"web.status.{status}"),
+        tuple_pair=lambda value: (value, value),
     )
     return env
 
