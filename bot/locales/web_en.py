@@ -180,4 +180,16 @@ TEXTS: dict[str, str] = {
     "web.schedules.unchanged": "(unchanged)",
     "web.schedules.edit.hint": "Fill in only what changes.",
     "web.schedules.skip_date": "Date to skip",
+    "web.report.bad_date": "{value} is not a date; use YYYY-MM-DD",
+    "web.report.since": "From",
+    "web.report.until": "To",
+    "web.report.csv": "Download as CSV",
+    "web.report.count": "{n} clients, {since} to {until} (each client's own days; audited).",
+    "web.audit.title": "Audit log",
+    "web.audit.admins": "The audit log is for admins.",
+    "web.audit.since.hint": "Blank for the whole log.",
+    "web.audit.explain": (
+        "Who read, exported, changed or took what, and "
+        "when (program time). Reading it is recorded too."
+    ),
 }

@@ -184,4 +184,19 @@ TEXTS: dict[str, str] = {
     "web.schedules.unchanged": "(sin cambio)",
     "web.schedules.edit.hint": "Complete solo lo que cambia.",
     "web.schedules.skip_date": "Fecha que se salta",
+    "web.report.bad_date": "{value} no es una fecha; use AAAA-MM-DD",
+    "web.report.since": "Desde",
+    "web.report.until": "Hasta",
+    "web.report.csv": "Descargar como CSV",
+    "web.report.count": (
+        "{n} clientes, del {since} al {until} "
+        "(días de cada cliente; queda registrado)."
+    ),
+    "web.audit.title": "Registro de auditoría",
+    "web.audit.admins": "El registro de auditoría es para administradores.",
+    "web.audit.since.hint": "Vacío para todo el registro.",
+    "web.audit.explain": (
+        "Quién leyó, exportó, cambió o atendió qué, y cuándo "
+        "(hora del programa). Leerlo también queda registrado."
+    ),
 }
