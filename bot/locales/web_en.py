@@ -192,4 +192,5 @@ TEXTS: dict[str, str] = {
         "Who read, exported, changed or took what, and "
         "when (program time). Reading it is recorded too."
     ),
+    "web.caseload.show_all": "Show all {n}",
 }

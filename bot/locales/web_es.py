@@ -199,4 +199,5 @@ TEXTS: dict[str, str] = {
         "Quién leyó, exportó, cambió o atendió qué, y cuándo "
         "(hora del programa). Leerlo también queda registrado."
     ),
+    "web.caseload.show_all": "Mostrar los {n}",
 }

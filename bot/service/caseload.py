@@ -65,23 +65,27 @@ class CaseRow:
 
 @dataclass(frozen=True)
 class Filters:
-    """The caseload's filters; None shows all."""
+    """The caseload's filters (None shows all) and how many rows to show at most (None:
+    every row)."""
 
     counselor: str | None = None
     track: str | None = None
     status: str | None = None
+    limit: int | None = None
 
 
 @dataclass(frozen=True)
 class Caseload:
-    """The rows shown (sorted by risk, then longest without contact first) and the choices
-    the filters offer (from every client this viewer may see)."""
+    """The rows shown (sorted by risk, then longest without contact first; the first
+    `Filters.limit` of `matching`) and the choices the filters offer (from every client this
+    viewer may see, `total`)."""
 
     rows: list[CaseRow]
     counselors: list[str]
     tracks: list[str]
     statuses: tuple[str, ...]
     total: int
+    matching: int
 
 
 def _sort_key(row: CaseRow) -> tuple[int, int, int, float]:
@@ -158,11 +162,13 @@ class StaffView:
         async with self.db.transaction() as s:
             data = await case_data(s, since, mine)
             everyone = [_case_row(c, data, now, days) for c in data.clients]
-            rows = sorted((r for r in everyone if _keep(r, filters)), key=_sort_key)
+            matching = sorted((r for r in everyone if _keep(r, filters)), key=_sort_key)
+            rows = matching[: filters.limit] if filters.limit is not None else matching
             await audit.record(s, self.viewer.actor, "view", "all",
                                f"web caseload: {len(rows)} clients", now)  # fmt: skip
         return Caseload(
             rows=rows,
+            matching=len(matching),
             counselors=sorted({r.counselor for r in everyone if r.counselor}),
             tracks=sorted({r.track for r in everyone if r.track}),
             statuses=STATUSES,

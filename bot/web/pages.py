@@ -24,6 +24,7 @@ from bot.web.render import LANG, render
 from bot.web.security import Page
 
 Guard = Callable[[Page], Callable[..., Any]]
+PAGE_ROWS = 100  # the caseload's riskiest rows shown at first; "show all" shows the rest
 
 
 def view(request: Request, viewer: Viewer) -> StaffView:
@@ -44,8 +45,9 @@ def _choice(request: Request, name: str) -> str | None:
 
 async def caseload(request: Request, viewer: Viewer, notice: str | None = None) -> Response:
     """Every client the viewer may see, riskiest first; filters by counselor, track, status."""
+    every = request.query_params.get("show") == "all"
     filters = Filters(_choice(request, "counselor"), _choice(request, "track"),
-                      _choice(request, "status"))  # fmt: skip
+                      _choice(request, "status"), None if every else PAGE_ROWS)  # fmt: skip
     found = await view(request, viewer).caseload(filters)
     template = "caseload_rows.html" if request.headers.get("hx-request") else "caseload.html"
     return render(request, template, viewer, cases=found, filters=filters, notice=notice)

@@ -4,6 +4,7 @@ changes staff make from the client page."""
 from __future__ import annotations
 
 import re
+from zoneinfo import ZoneInfo
 
 import httpx
 from sqlalchemy import select
@@ -146,3 +147,31 @@ async def test_set_track_from_the_client_page(web: httpx.AsyncClient, backend: B
     assert bad.status_code == 400 and 'id="e-track"' in bad.text
     off = await web.post(url, data={"csrf": csrf, "track": ""})
     assert "c-00000001 taken off track Evening IOP" in off.text
+
+
+async def test_the_first_100_riskiest_then_show_all(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    for n in range(1, 106):
+        await add_client(backend.db, f"c-{n:08x}", "Dana R", checkins={0: 3, 1: 3, 2: 3},
+                         crisis_tier=2 if n == 105 else None)  # fmt: skip
+    await sign_in(web, backend, ADMIN)
+    first = (await web.get("/")).text
+    assert len(_order(first)) == 100 and _order(first)[0] == "c-00000069"  # the open alert
+    assert "Showing 100 of 105 clients" in first and "show=all" in first
+    every = (await web.get("/", params={"show": "all"})).text
+    assert len(_order(every)) == 105 and "show=all" not in every
+
+
+def test_times_read_as_babel_writes_them() -> None:
+    """The caseload writes English times itself, for speed: the same as Babel's."""
+    from datetime import UTC, datetime, timedelta
+
+    from bot.locales.formats import clock
+    from bot.web.render import when
+
+    for hours in range(0, 48, 5):
+        moment = datetime(2026, 3, 8, 0, 17, tzinfo=UTC) + timedelta(hours=hours)
+        local = moment.astimezone(ZoneInfo("America/New_York"))
+        expected = f"{local:%Y-%m-%d} {clock(moment, 'en', 'America/New_York')} {local:%Z}"
+        assert when(moment, "America/New_York") == expected
