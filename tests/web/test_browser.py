@@ -12,12 +12,16 @@ from datetime import UTC, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.config import Settings
+from bot.config import Settings, load_settings
 from bot.reminders.planner import plan_all
 from bot.service.backend import Backend
+from bot.service.conversation import Service
 from bot.service.web_auth import WebAuth
-from bot.store.models import CrisisEvent, OutboxMessage, Reminder
-from tests.tg.conftest import MovableClock
+from bot.store.models import Client, CrisisEvent, OutboxMessage, Reminder
+from bot.tg.application import build_application
+from tests.tg.conftest import NOW, TOKEN, MovableClock
+from tests.tg.driver import Harness
+from tests.tg.fakerequest import FakeRequest
 from tests.web.conftest import DANA, SAM, STAFF_CHAT, add_client
 from tests.web.live import LiveServer
 
@@ -169,6 +173,36 @@ async def test_create_an_invite_and_see_its_link_and_qr(
     link = page.find_element(By.ID, "invite-link").get_attribute("href")
     assert link is not None and link.startswith("https://t.me/RecoveryTestBot?start=")
     assert page.find_element(By.CSS_SELECTOR, "figure svg").is_displayed()
+
+
+async def test_an_invite_made_on_the_page_enrolls_its_client(
+    page: WebDriver, live: LiveServer, backend: Backend, clock: MovableClock
+) -> None:
+    """The link the page shows, opened in Telegram (the real Application over the fake Bot
+    API), enrolls a client with the label and counselor typed on the page."""
+    await sign_in(page, live, backend, DANA)
+    page.get(f"{live.url}/invites")
+    page.find_element(By.ID, "inv-label").send_keys("A-17")
+    page.find_element(By.ID, "inv-counselor").send_keys("Dana R")
+    page.find_element(By.ID, "create-invite").click()
+    wait_for(page, "#invite-link")
+    link = page.find_element(By.ID, "invite-link").get_attribute("href") or ""
+    pid = page.find_element(By.TAG_NAME, "main").text.split("Client id: ", 1)[1].split(".")[0]
+    settings = load_settings(telegram_bot_token=TOKEN, database_url=backend.settings.database_url,
+                             enrollment="invite", _env_file=None)  # fmt: skip
+    fake = FakeRequest(now=int(NOW.timestamp()))
+    app = build_application(settings, Service(backend.db, settings, clock), request=fake)
+    async with app:
+        person = Harness(app, fake, backend.db).person(5550001)
+        await person.command("start", link.split("start=", 1)[1])
+        await person.tap_through("English", "I agree")
+    async with backend.db.transaction() as s:
+        client = await s.scalar(select(Client))
+    assert client is not None
+    assert (client.pseudo_id, client.label, client.counselor) == (pid, "A-17", "Dana R")
+    # And the counselor sees their new client on the caseload.
+    page.get(f"{live.url}/")
+    wait_text(page, pid)
 
 
 async def test_a_session_added_on_the_page_plans_a_reminder(
