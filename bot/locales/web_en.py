@@ -193,4 +193,13 @@ TEXTS: dict[str, str] = {
         "when (program time). Reading it is recorded too."
     ),
     "web.caseload.show_all": "Show all {n}",
+    "web.nav.staff": "Staff",
+    "web.staff.add": "Add or change a staff member",
+    "web.staff.remove": "Remove a staff member",
+    "web.staff.id": "Telegram id",
+    "web.staff.id.hint": "Their Telegram user id, a number.",
+    "web.staff.name": "Name",
+    "web.staff.name.hint": "As invites name them as counselor.",
+    "web.staff.role": "Role",
+    "web.staff.admins": "The staff list is for admins.",
 }

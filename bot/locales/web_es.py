@@ -200,4 +200,13 @@ TEXTS: dict[str, str] = {
         "(hora del programa). Leerlo también queda registrado."
     ),
     "web.caseload.show_all": "Mostrar los {n}",
+    "web.nav.staff": "Personal",
+    "web.staff.add": "Agregar o cambiar a alguien del personal",
+    "web.staff.remove": "Quitar a alguien del personal",
+    "web.staff.id": "Id de Telegram",
+    "web.staff.id.hint": "Su id de usuario de Telegram, un número.",
+    "web.staff.name": "Nombre",
+    "web.staff.name.hint": "Como lo nombran las invitaciones como consejero.",
+    "web.staff.role": "Rol",
+    "web.staff.admins": "La lista del personal es para administradores.",
 }

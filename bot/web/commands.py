@@ -23,7 +23,8 @@ _HINTS = (
     ("unknown day", "weekly"),
     ("--weekly", "weekly"), ("--once", "once"), ("kind", "kind"), ("place", "place"),
     ("duration", "expires"), ("expiry", "expires"), ("track", "track"), ("date", "date"),
-    ("date", "once"), ("session", "id"), ("invite", "invite"), ("client", "client"),
+    ("date", "once"), ("session", "id"), ("user id", "id"), ("invite", "invite"),
+    ("client", "client"),
 )  # fmt: skip
 
 

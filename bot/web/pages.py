@@ -19,7 +19,7 @@ from bot.service.backend import Backend
 from bot.service.caseload import Filters, NotYours, StaffView
 from bot.service.staff_syntax import Lines, NewInvite
 from bot.service.web_auth import Viewer, WebAuth
-from bot.web import commands, reports, schedules
+from bot.web import commands, reports, schedules, staff
 from bot.web.render import LANG, render
 from bot.web.security import Page
 
@@ -204,6 +204,8 @@ def routes(guarded: Guard) -> list[BaseRoute]:
         Route("/report", guarded(reports.report_page)),
         Route("/report.csv", guarded(reports.report_csv)),
         Route("/audit", guarded(reports.audit_page)),
+        Route("/staff", guarded(staff.page)),
+        Route("/staff/{action}", guarded(staff.change), methods=["POST"]),
         Route("/schedules", guarded(schedules.page)),
         Route("/schedules/{form}", guarded(schedules.change), methods=["POST"]),
         Route("/alerts/{what:str}/{item:int}", guarded(take), methods=["POST"]),
