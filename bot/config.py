@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] | None = None
     # text: "time level logger: message"; json: one JSON object a line.
     log_format: Literal["text", "json"] = "text"
+    # The staff web view's address as staff's browsers reach it (the reverse proxy's, e.g.
+    # https://staff.example.org): the /web sign-in link starts with it.
+    web_url: str = "http://127.0.0.1:8080"
     # Tests only: a file holding an ISO time that the bot takes as "now" (simulated time).
     clock_file: str | None = None
 
@@ -109,7 +112,7 @@ class Settings(BaseSettings):
             return tuple(int(p) for p in parts)
         return value
 
-    @field_validator("telegram_api_url")
+    @field_validator("telegram_api_url", "web_url")
     @classmethod
     def _url(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):

@@ -53,5 +53,14 @@ def test_compose_runs_the_bot_beside_a_checked_postgresql() -> None:
         assert service["restart"] == "unless-stopped"
         rotation = service["logging"]["options"]
         assert rotation["max-size"] and rotation["max-file"]
+    # The web view: a second service on the same database, published on loopback only (a TLS
+    # reverse proxy is what staff reach), with a health check of its own.
+    web = compose["services"]["web"]
+    assert web["command"][:2] == ["recovery-bot", "web"]
+    assert web["environment"]["DATABASE_URL"] == bot["environment"]["DATABASE_URL"]
+    assert web["ports"] == ["127.0.0.1:8080:8080"]
+    assert web["depends_on"]["db"]["condition"] == "service_healthy"
+    assert "/signed-out" in " ".join(web["healthcheck"]["test"])
+    assert web["restart"] == "unless-stopped" and web["logging"]["options"]["max-size"]
     # No password, no start: compose refuses rather than run PostgreSQL without one.
     assert "${POSTGRES_PASSWORD:?" in (ROOT / "compose.yaml").read_text()

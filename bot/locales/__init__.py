@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from bot.locales import en, es, insights_en, insights_es
+from bot.locales import en, es, insights_en, insights_es, web_en, web_es
 
 LANGUAGES: tuple[str, ...] = ("en", "es")
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "es": "Español"}
-# The insights texts (progress, findings, charts, export) live in catalogs of their own.
+# The insights texts (progress, findings, charts, export) and the staff web view's live in
+# catalogs of their own.
 _CATALOGS: dict[str, dict[str, str]] = {
-    "en": {**en.TEXTS, **insights_en.TEXTS},
-    "es": {**es.TEXTS, **insights_es.TEXTS},
+    "en": {**en.TEXTS, **insights_en.TEXTS, **web_en.TEXTS},
+    "es": {**es.TEXTS, **insights_es.TEXTS, **web_es.TEXTS},
 }
 _EN = _CATALOGS["en"]
 

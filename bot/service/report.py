@@ -38,9 +38,11 @@ ROSTER_COLUMNS = (
 
 
 async def report_rows(
-    s: AsyncSession, since: date, now: datetime, *, program_days: int = 90
-) -> list[ReportRow]:
-    """One row per enrolled client, ordered by pseudonymous id."""
+    s: AsyncSession, since: date, now: datetime, *, program_days: int = 90,
+    until: date | None = None,
+) -> list[ReportRow]:  # fmt: skip
+    """One row per enrolled client, ordered by pseudonymous id; the window ends today (each
+    client's local date) or at `until` when that is earlier."""
     # Someone who never finished enrolling has no program days to report on; counting them
     # would only raise false "missed check-in" flags. They are listed by `clients`.
     ids = await s.scalars(
@@ -50,11 +52,16 @@ async def report_rows(
     who = await staff_labels(s)
     # "Today" is each client's own local date, the day the insights count in.
     return [
-        replace(make_row(h, since, now.astimezone(ZoneInfo(h.timezone)).date()),
+        replace(make_row(h, since, _last_day(now, h.timezone, until)),
                 label=who.get(h.pseudo_id, (None, None))[0],
                 counselor=who.get(h.pseudo_id, (None, None))[1])
         for h in histories
     ]  # fmt: skip
+
+
+def _last_day(now: datetime, zone: str, until: date | None) -> date:
+    today = now.astimezone(ZoneInfo(zone)).date()
+    return today if until is None else min(today, until)
 
 
 async def staff_labels(s: AsyncSession) -> dict[str, tuple[str | None, str | None]]:

@@ -27,6 +27,7 @@ from bot.config import Settings
 from bot.domain.staff_input import AdminError, SessionEdit, SessionSpec
 from bot.service import clients, digest, export, invites, notices, program, report
 from bot.service.clock import Clock
+from bot.service.web_auth import WebAuth
 from bot.store import audit, repo
 from bot.store.database import Database
 
@@ -308,6 +309,16 @@ class StaffDesk:
         """Every client and pending invite as a text table (or, `fmt` "csv", as CSV), audited."""
         async with self._tx() as (s, now):
             return await report.build_roster(s, now, actor=self.actor, fmt=fmt)
+
+    async def add_staff(self, tg_user_id: int, name: str, role: str) -> str:
+        """Add a web view staff member (`WebAuth.add_staff`); the line to show."""
+        return await WebAuth(self.db, self.clock).add_staff(tg_user_id, name, role)
+
+    async def staff_lines(self) -> list[str]:
+        return await WebAuth(self.db, self.clock).staff_lines()
+
+    async def remove_staff(self, tg_user_id: int) -> str:
+        return await WebAuth(self.db, self.clock).remove_staff(tg_user_id)
 
     async def export(self, pseudo_id: str) -> tuple[str, bytes]:
         """One client's whole record: the zip's file name and bytes, audited."""

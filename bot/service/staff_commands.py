@@ -42,7 +42,7 @@ from bot.service.staff_syntax import (
 DEFAULT_EXPIRY = "72h"
 GROUPS = {
     "track": "program tracks", "session": "program sessions", "invite": "invites",
-    "client": "one client",
+    "client": "one client", "staff": "who may sign in to the web view",
 }  # fmt: skip
 
 
@@ -100,6 +100,25 @@ async def _client_readmit(call: Call) -> Outcome:
 
 async def _client_erase(call: Call) -> Outcome:
     return Lines([await call.desk.erase(call.args.client)])
+
+
+def _staff_id(text: str) -> int:
+    if not text.isdigit():
+        raise AdminError("ID must be a Telegram user id (a positive number)")
+    return int(text)
+
+
+async def _staff_add(call: Call) -> Outcome:
+    args = call.args
+    return Lines([await call.desk.add_staff(_staff_id(args.id), args.name, args.role)])
+
+
+async def _staff_list(call: Call) -> Outcome:
+    return Lines(await call.desk.staff_lines() or ["no staff members yet"])
+
+
+async def _staff_remove(call: Call) -> Outcome:
+    return Lines([await call.desk.remove_staff(_staff_id(call.args.id))])
 
 
 async def _invite_list(call: Call) -> Outcome:
@@ -332,11 +351,34 @@ COMMANDS: tuple[Command, ...] = (  # the order of /help, the menu and the README
         (arg("--since", metavar="YYYY-MM-DD", help="from this day (program time); default all"),),
     ),
     Command(
+        ("staff", "add"), None,
+        "let a staff member sign in to the web view (/web), or change their name or role",
+        _staff_add,
+        (arg("id", metavar="ID", help="their Telegram user id (a number)"),
+         arg("--name", required=True, words=True, metavar="NAME",
+             help="as clients' --counselor names them: a counselor sees those clients"),
+         arg("--role", required=True, metavar="ROLE",
+             help="counselor (their own clients) or admin (every client)")),
+    ),
+    Command(("staff", "list"), None, "the web view's staff: id, name, role", _staff_list),
+    Command(
+        ("staff", "remove"), None, "take a staff member off the web view; their sessions end",
+        _staff_remove, (arg("id", metavar="ID", help="their Telegram user id"),),
+    ),
+    Command(
         ("export",), None, "write one client's whole record as a zip (audited)", _export,
         (arg("--client", required=True, metavar="PSEUDO_ID", help="e.g. c-3f9a1b2c"),
          arg("--out", metavar="DIR", help="folder for the zip (default .)")),
     ),
 )  # fmt: skip
+
+
+def command(*words: str) -> Command:
+    """The command typed as `words` on the command line, e.g. command("session", "add")."""
+    for found in COMMANDS:
+        if found.words == words:
+            return found
+    raise KeyError(" ".join(words))
 
 
 def telegram_commands() -> tuple[Command, ...]:

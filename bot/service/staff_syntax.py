@@ -22,10 +22,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bot.domain.staff_input import AdminError
+from bot.domain.staff_input import AdminError, OptionError
 from bot.service.staff import StaffDesk
 
 CLI, TELEGRAM = "cli", "telegram"
+WEB = "web"  # the staff web view's forms: the arguments Telegram takes, by name (`web_args`)
 BOTH = frozenset({CLI, TELEGRAM})
 CLI_ONLY = frozenset({CLI})
 Subparsers = argparse._SubParsersAction
@@ -206,6 +207,31 @@ async def carry_out(command: Command, call: Call) -> Outcome:
     if command.confirm is not None and not getattr(call.args, "yes", False):
         raise AdminError(f"{command.confirm}: to go ahead, give the command again with --yes")
     return await command.run(call)
+
+
+def web_args(command: Command, values: Mapping[str, object]) -> argparse.Namespace:
+    """The arguments a web form gives `command`, as its parsers would: each argument Telegram
+    takes too, from the form field named as its `dest` (blank text is "not given", inner
+    runs of spaces one space); a command-line-only one (a file to write) is None; a switch
+    is True when the field was sent; `yes` (a command's `confirm`) from the field "yes".
+
+    Raises OptionError (the option, or a positional argument's name) for a required one
+    left blank, as argparse refuses it in the other doors."""
+    found: dict[str, object] = {}
+    for a in command.args:
+        value = values.get(a.dest)
+        if a.options.get("action") == "store_true":
+            found[a.dest] = bool(value) and TELEGRAM in a.doors
+        elif TELEGRAM in a.doors and isinstance(value, str) and value.strip():
+            found[a.dest] = " ".join(value.split())
+        else:
+            found[a.dest] = None
+        positional = not a.flags[0].startswith("-")
+        if found[a.dest] is None and TELEGRAM in a.doors and (positional or a.options.get(
+                "required")):  # fmt: skip
+            raise OptionError(a.flags[0], f"{a.options.get('metavar') or a.dest} is required")
+    found["yes"] = bool(values.get("yes"))
+    return argparse.Namespace(**found)
 
 
 # ---- the parsers ---------------------------------------------------------------------------

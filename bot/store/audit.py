@@ -20,10 +20,11 @@ from bot.store.models import AuditEntry
 # privately); "digest": a client's flags went to the staff chat in the daily digest; "audit":
 # someone read this log (who saw who saw what). "discharge", "readmit": staff ended (or
 # resumed) a client's program; "erase": staff erased a client's whole record, as the client's
-# own /delete does (the subject is the id it had).
+# own /delete does (the subject is the id it had). "view": a staff member opened a page of the
+# web view that shows a client (the subject) or the caseload ("all").
 ACTIONS = frozenset({
     "export", "report", "clients", "share", "ack", "renotify", "digest", "audit", "discharge",
-    "readmit", "erase",
+    "readmit", "erase", "view",
 })  # fmt: skip
 _DETAIL_MAX = 200  # audit_log.detail is a String(200)
 

@@ -387,3 +387,50 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(16))
     subject: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(String(200), default="")
+
+
+# ---- the staff web view (migration 0010) ------------------------------------------------------
+
+
+class StaffMember(Base):
+    """A staff member who may sign in to the web view: their Telegram id (the /web command's
+    sender), the name the caseload matches against a client's `counselor` and the role:
+    "counselor" (their own clients) or "admin" (every client, and the staff list). No client
+    data."""
+
+    __tablename__ = "staff_members"
+    tg_user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+
+
+class WebSignIn(Base):
+    """A one-time sign-in link sent by /web: only the SHA-256 of its token is kept; used once
+    (`used_at`), valid until `expires_at`. Removed with the staff member."""
+
+    __tablename__ = "web_sign_ins"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    staff_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_members.tg_user_id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class WebSession(Base):
+    """A signed-in browser: only the SHA-256 of its cookie is kept, with the CSRF token its
+    forms carry; it ends after 15 idle minutes or 12 hours (`bot.service.web_auth`), at
+    sign-out, or with every other session of its staff member ("sign out everywhere")."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    staff_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_members.tg_user_id", ondelete="CASCADE"), index=True
+    )
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    seen_at: Mapped[datetime]

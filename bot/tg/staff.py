@@ -58,6 +58,7 @@ from bot.service.staff_syntax import (
 )
 from bot.tg.context import Context
 from bot.tg.limits import MAX_CAPTION, MAX_TEXT, clip, utf16_len
+from bot.tg.web_link import web_handler
 
 log = logging.getLogger(__name__)
 STAFF_GROUP = -1  # before group 0, where the conversation's private-message handler is
@@ -160,6 +161,7 @@ def register_staff_handlers(app: AnyApp, settings: Settings) -> None:
         handle = _handler(command, telegram_parser(command))
         app.add_handler(CommandHandler(command.telegram, handle, staff), group=STAFF_GROUP)
     app.add_handler(CommandHandler("help", _help, staff), group=STAFF_GROUP)
+    app.add_handler(web_handler(), group=STAFF_GROUP)  # /web: the web view's sign-in link
     app.add_handler(
         CallbackQueryHandler(_on_ack, pattern=rf"^{ACK_PREFIX}\d+$"), group=STAFF_GROUP
     )

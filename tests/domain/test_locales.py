@@ -137,7 +137,10 @@ def test_each_language_names_its_own_commands() -> None:
     from bot.domain.conversation.aliases import SPANISH
     from bot.locales import catalog
 
+    # The staff web view's texts (keys "web.") may also name /web, the staff's sign-in
+    # command, which is the same in both languages.
     for lang, names in (("en", set(SPANISH)), ("es", set(SPANISH.values()) | {"sos"})):
         for key, text in catalog(lang).items():
+            allowed = names | {"web"} if key.startswith("web.") else names
             for name in re.findall(r"(?<![\w.])/([a-z_]+)\b", text):
-                assert name in names, (lang, key, name)
+                assert name in allowed, (lang, key, name)

@@ -40,7 +40,10 @@ async def _inspect(url: str, *, drop_index: str | None = None) -> tuple[list[Any
             tables = await connection.run_sync(_tables)
     finally:
         await database.dispose()
-    return diff, tables
+    # Below revision 0010 its tables are simply not there yet: the older revisions' tests
+    # look at what they changed, not at that (0010's own test checks its tables directly).
+    absent = TABLES_0010 - tables
+    return [e for e in diff if not (e[0] in _ADDS and _table_of(e) in absent)], tables
 
 
 async def test_migrated_schema_matches_the_models(store_url: str) -> None:
@@ -137,6 +140,11 @@ async def _seed_0003(url: str) -> None:
             )  # fmt: skip
     finally:
         await database.dispose()
+
+
+# The tables revision 0010 adds (the web view's staff, sign-in links and sessions).
+TABLES_0010 = {"staff_members", "web_sign_ins", "web_sessions"}
+_ADDS = ("add_table", "add_index")
 
 
 def _table_of(entry: tuple[Any, ...]) -> str:
@@ -308,3 +316,25 @@ async def test_0009_adds_the_heartbeats_and_drops_them_again(store_url: str) -> 
     diff, tables = await _inspect(store_url)
     assert [(entry[0], _table_of(entry)) for entry in diff] == [("add_table", "heartbeats")]
     assert "heartbeats" not in tables
+
+
+# ---- 0010: the staff web view ----------------------------------------------------------------
+
+
+async def test_0010_adds_the_web_tables_and_drops_them_again(store_url: str) -> None:
+    upgrade(store_url)
+    await _write(store_url, "INSERT INTO staff_members (tg_user_id, name, role, created_at) "
+                            "VALUES (7101, 'Dana', 'admin', '2026-12-01 14:00:00Z')")  # fmt: skip
+    await _write(store_url, "INSERT INTO web_sessions (token_hash, staff_id, csrf, created_at, "
+                            "seen_at) VALUES ('h', 7101, 'c', '2026-12-01 14:00:00+00:00', "
+                            "'2026-12-01 14:00:00+00:00')")  # fmt: skip
+    # A session names a staff member who exists.
+    with pytest.raises(sa.exc.IntegrityError):
+        await _write(store_url, "INSERT INTO web_sign_ins (token_hash, staff_id, created_at, "
+                                "expires_at) VALUES ('x', 1, '2026-12-01 14:00:00+00:00', "
+                                "'2026-12-01 14:05:00+00:00')")  # fmt: skip
+    await asyncio.to_thread(command.downgrade, alembic_config(store_url), "0009")
+    _, tables = await _inspect(store_url)
+    assert tables & TABLES_0010 == set()
+    await asyncio.to_thread(upgrade, store_url)
+    assert (await _inspect(store_url))[0] == []

@@ -1,0 +1,81 @@
+"""Schedules from the web view: tracks and sessions added, changed, skipped and removed by
+the staff commands themselves, refusals next to the field."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import httpx
+from sqlalchemy import select
+
+from bot.service.backend import Backend
+from bot.store.models import ProgramSession, SessionSkip, Track
+from tests.web.conftest import DANA, sign_in
+
+
+def _error(page: str, form: str, name: str) -> str:
+    found = re.search(rf'id="{form}-{name}-error" role="alert">([^<]*)<', page)
+    assert found is not None, f"no error field {form}-{name}"
+    return html.unescape(found.group(1))
+
+
+async def test_tracks_and_sessions_from_start_to_end(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    csrf = await sign_in(web, backend, DANA)
+    track = {"csrf": csrf, "name": "Evening IOP", "timezone": "America/Chicago"}
+    added = await web.post("/schedules/track-add", data=track)
+    assert added.status_code == 200
+    assert "added track Evening IOP (America/Chicago)" in added.text
+    session = {"csrf": csrf, "track": "Evening IOP", "kind": "group", "weekly": "mon, wed",
+               "start": "18:00", "length": "180", "place": "Room 4"}  # fmt: skip
+    made = await web.post("/schedules/session-add", data=session)
+    assert "added #1  track Evening IOP  group  Mon 18:00-21:00 America/Chicago  Room 4" in (
+        made.text
+    )
+    assert '<option value="#2">#2</option>' in made.text
+    edited = await web.post("/schedules/session-edit", data={"csrf": csrf, "id": "#2",
+                                                             "start": "17:30"})  # fmt: skip
+    assert "changed #2" in edited.text and "Wed 17:30-20:30" in edited.text
+    # NOW is Thursday 2026-11-26: the next Monday is the 30th.
+    skipped = await web.post("/schedules/session-skip", data={"csrf": csrf, "id": "#1",
+                                                              "date": "2026-11-30"})  # fmt: skip
+    assert "skipping #1" in skipped.text and "(skipped: 2026-11-30)" in skipped.text
+    removed = await web.post("/schedules/session-remove", data={"csrf": csrf, "id": "#2"})
+    assert "removed #2" in removed.text
+    async with backend.db.transaction() as s:
+        sessions = list(await s.scalars(select(ProgramSession)))
+        skips = list(await s.scalars(select(SessionSkip.skip_date)))
+    assert [(x.id, x.weekday, x.start_time) for x in sessions] == [(1, 0, "18:00")]
+    assert [d.isoformat() for d in skips] == ["2026-11-30"]
+    gone = await web.post("/schedules/track-remove", data={"csrf": csrf, "name": "Evening IOP"})
+    assert "removed track Evening IOP" in gone.text and "No sessions yet." in gone.text
+
+
+async def test_the_commands_checks_refuse_next_to_the_field(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    csrf = await sign_in(web, backend, DANA)
+    await web.post("/schedules/track-add", data={"csrf": csrf, "name": "Evening IOP"})
+    base = {"csrf": csrf, "track": "Evening IOP", "kind": "group", "weekly": "mon",
+            "start": "18:00", "length": "180"}  # fmt: skip
+    bad_start = await web.post("/schedules/session-add", data={**base, "start": "25:00"})
+    assert bad_start.status_code == 400
+    assert _error(bad_start.text, "session-add", "start").startswith("invalid start time")
+    assert 'value="25:00" aria-invalid="true"' in bad_start.text  # what was typed stays
+    bad_day = await web.post("/schedules/session-add", data={**base, "weekly": "someday"})
+    assert _error(bad_day.text, "session-add", "weekly").startswith("unknown day 'someday'")
+    past = await web.post("/schedules/session-add",
+                          data={**base, "weekly": "", "once": "2026-11-01"})  # fmt: skip
+    assert past.status_code == 400 and "2026-11-01" in past.text
+    no_length = await web.post("/schedules/session-add", data={**base, "length": ""})
+    assert _error(no_length.text, "session-add", "length") == "MINUTES is required"
+    no_name = await web.post("/schedules/track-add", data={"csrf": csrf, "name": " "})
+    assert _error(no_name.text, "track-add", "name") == "NAME is required"
+    zone = await web.post("/schedules/track-add", data={"csrf": csrf, "name": "Late",
+                                                        "timezone": "UTC+3"})  # fmt: skip
+    assert zone.status_code == 400 and _error(zone.text, "track-add", "timezone")
+    async with backend.db.transaction() as s:
+        assert list(await s.scalars(select(Track.name))) == ["Evening IOP"]
+        assert list(await s.scalars(select(ProgramSession))) == []

@@ -1,0 +1,30 @@
+"""The Staff page: admins add, change and remove who may sign in, with the CLI's rules."""
+
+from __future__ import annotations
+
+import httpx
+
+from bot.service.backend import Backend
+from tests.web.conftest import ADMIN, DANA, browser, sign_in
+
+
+async def test_an_admin_manages_staff_and_a_removed_member_is_signed_out(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    csrf = await sign_in(web, backend, ADMIN)
+    page = (await web.get("/staff")).text
+    assert "7102  Dana R  counselor" in page
+    added = await web.post("/staff/add", data={"csrf": csrf, "id": "7200", "name": "Lee M",
+                                               "role": "counselor"})  # fmt: skip
+    assert "added staff member 7200: Lee M (counselor)" in added.text
+    bad = await web.post("/staff/add", data={"csrf": csrf, "id": "lee", "name": "Lee",
+                                             "role": "counselor"})  # fmt: skip
+    assert bad.status_code == 400 and 'id="staff-add-id-error" role="alert">ID must be' in (
+        bad.text
+    )
+    async with browser(backend) as dana:
+        await sign_in(dana, backend, DANA)
+        assert (await dana.get("/staff")).status_code == 403  # a counselor
+        removed = await web.post("/staff/remove", data={"csrf": csrf, "id": "7102"})
+        assert "removed staff member 7102; their web sessions ended" in removed.text
+        assert (await dana.get("/")).status_code == 303
