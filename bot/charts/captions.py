@@ -12,7 +12,7 @@ from matplotlib.ft2font import FT2Font
 
 from bot.charts.series import Series, Window
 from bot.domain.content import OTHER_PREFIX, TRIGGERS
-from bot.locales import t
+from bot.locales import t, tn
 
 CAPTION_MAX = 1024  # Telegram's limit for a photo caption
 LABEL_MAX = 36  # a typed "other:" text on a bar; the caption carries it whole
@@ -55,7 +55,7 @@ def fit_caption(text: str) -> str:
 
 
 def _count(lang: str, key: str, n: int) -> str:
-    return t(lang, f"{key}.one") if n == 1 else t(lang, f"{key}.many", n=n)
+    return tn(lang, key, n)
 
 
 def _peak(win: Window, values: tuple[float, ...]) -> tuple[int, date]:

@@ -309,7 +309,9 @@ TEXTS: dict[str, str] = {
     "cope.more": "Other ideas:",
     "cope.thanks.y": "Great. I'll remember that it helped.",
     "cope.thanks.b": "Thanks. Every bit counts.",
-    "cope.thanks.n": "Thanks for telling me. Let's try something else next time.",
+    "cope.thanks.n": (
+        "Thanks for telling me. Not every idea fits every moment. Here is another one to try now:"
+    ),
     "cope.call_someone": "📞 Call someone",
     "cope.call_saved": "Call {name}: {phone}. Reaching out is strength.",
     "cope.call_none": (
@@ -383,6 +385,28 @@ TEXTS: dict[str, str] = {
     "settings.off": "off",
     "settings.none": "not set",
     "settings.set": "saved",
+    "settings.reasons_set": "saved",
+    "settings.reasons_none": "not set",
+    "settings.reminders_on": "all on",
+    "settings.reminders_all_off": "all off",
+    "settings.reminders_off": "all on except {items}",
+    "settings.removed": "Removed.",
+    "set.reasons.saved": (
+        'Your reasons, as you wrote them:\n"{saved}"\n\nType new words to replace them, or tap '
+        "Remove."
+    ),
+    "set.reasons.none": (
+        "Why does recovery matter to you? Write a few words for yourself. I will show them "
+        "back to you when it gets hard."
+    ),
+    "set.support.saved": (
+        "Your support person: {saved}.\n\nType a first name to change it, or tap Remove."
+    ),
+    "set.support.none": (
+        "Is there someone you can call when it gets hard (a sponsor, friend or family)? "
+        "Type their first name."
+    ),
+    "set.remove": "🗑 Remove",
     "yes": "Yes",
     "no": "No",
     "privacy.text": (
@@ -441,9 +465,9 @@ TEXTS: dict[str, str] = {
     "staff.flags.title": "Daily flags, {day}",
     "staff.flags.title.part": "Daily flags, {day} (part {n} of {total})",
     "staff.flags.lead.one": (
-        "1 client to look at today. Tap the button below when someone has it in hand."
+        "{n} client to look at today. Tap the button below when someone has it in hand."
     ),
-    "staff.flags.lead.many": (
+    "staff.flags.lead.other": (
         "{n} clients to look at today. Tap the button below when someone has it in hand."
     ),
     "staff.flags.line": "• {client}: {flags}",

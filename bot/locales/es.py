@@ -337,7 +337,10 @@ TEXTS: dict[str, str] = {
     "cope.more": "Otras ideas:",
     "cope.thanks.y": "Qué bien. Voy a recordar que le ayudó.",
     "cope.thanks.b": "Gracias. Cada poquito cuenta.",
-    "cope.thanks.n": "Gracias por decírmelo. La próxima vez probemos otra cosa.",
+    "cope.thanks.n": (
+        "Gracias por decírmelo. No todas las ideas sirven en todo momento. Aquí tiene otra "
+        "para probar ahora:"
+    ),
     "cope.call_someone": "📞 Llamar a alguien",
     "cope.call_saved": "Llame a {name}: {phone}. Pedir apoyo es una muestra de fuerza.",
     "cope.call_none": (
@@ -417,6 +420,28 @@ TEXTS: dict[str, str] = {
     "settings.off": "no",
     "settings.none": "sin guardar",
     "settings.set": "guardado",
+    "settings.reasons_set": "guardadas",
+    "settings.reasons_none": "sin guardar",
+    "settings.reminders_on": "todos activos",
+    "settings.reminders_all_off": "todos desactivados",
+    "settings.reminders_off": "todos activos menos {items}",
+    "settings.removed": "Borrado.",
+    "set.reasons.saved": (
+        'Sus razones, tal como las escribió:\n"{saved}"\n\nEscriba otras palabras para '
+        "cambiarlas, o toque Borrar."
+    ),
+    "set.reasons.none": (
+        "¿Por qué es importante para usted su recuperación? Escriba unas palabras para usted. "
+        "Se las mostraré cuando las cosas se pongan difíciles."
+    ),
+    "set.support.saved": (
+        "Su persona de apoyo: {saved}.\n\nEscriba otro nombre para cambiarla, o toque Borrar."
+    ),
+    "set.support.none": (
+        "¿Hay alguien a quien pueda llamar cuando las cosas se pongan difíciles (un padrino "
+        "o madrina, una amistad o un familiar)? Escriba el nombre de esa persona."
+    ),
+    "set.remove": "🗑 Borrar",
     "yes": "Sí",
     "no": "No",
     "privacy.text": (
@@ -479,9 +504,9 @@ TEXTS: dict[str, str] = {
     "staff.flags.title": "Señales del día, {day}",
     "staff.flags.title.part": "Señales del día, {day} (parte {n} de {total})",
     "staff.flags.lead.one": (
-        "1 cliente que revisar hoy. Toque el botón de abajo cuando alguien se encargue."
+        "{n} cliente que revisar hoy. Toque el botón de abajo cuando alguien se encargue."
     ),
-    "staff.flags.lead.many": (
+    "staff.flags.lead.other": (
         "{n} clientes que revisar hoy. Toque el botón de abajo cuando alguien se encargue."
     ),
     "staff.flags.line": "• {client}: {flags}",

@@ -60,6 +60,11 @@ def _helped_button(state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lan
         return Outcome(state, draft, [Reply(t(lang, "cope.noted"))])
     if nonce:
         draft["rated"] = [*rated, nonce][-20:]
+    if helped == "n":  # not "next time": the next idea, now
+        ideas = match_skills([], None, exclude=skill, n=4)
+        intro = t(lang, "cope.thanks.n")
+        offer = coping_reply(ideas[0], ctx, lang, ideas[1:], next_nonce(draft), intro)
+        return Outcome(state, draft, [SaveCopingOutcome(skill, helped), offer])
     thanks = Reply(t(lang, f"cope.thanks.{helped}"))
     return Outcome(state, draft, [SaveCopingOutcome(skill, helped), thanks])
 

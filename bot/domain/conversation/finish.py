@@ -21,6 +21,7 @@ from bot.domain.conversation.model import (
 )
 from bot.domain.conversation.replies import coping_reply, menu, next_nonce, stamp
 from bot.domain.conversation.steps import CONSENT_VERSION, FLOWS
+from bot.domain.schedule.kinds import SWITCHES, switch_on
 from bot.locales import LANGUAGE_NAMES, formats, t
 
 __all__ = ["CONSENT_VERSION", "end_at_safety", "finish", "leave"]
@@ -47,6 +48,17 @@ def leave(draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
     name = t(lang, f"flow.{flow}") if flow in ("checkin", "craving", "trigger") else ""
     text = t(lang, "step.cancelled", flow=name) if name else ""
     return Outcome(State.MENU, kept, [menu(lang, text)])
+
+
+CLEARABLE = {"set_reasons": ("reasons",), "set_support": ("support_name", "support_phone")}
+
+
+def clear(flow: str, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
+    """Remove the saved reasons or support person ("Remove" in their /settings step)."""
+    kept = keep(draft)
+    values = dict.fromkeys(CLEARABLE[flow])
+    reply = settings_view(ctx, kept, lang, values, t(lang, "settings.removed"))
+    return Outcome(State.SETTINGS, kept, [SetProfile(values), reply])
 
 
 def finish(flow: str, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
@@ -126,7 +138,7 @@ def _checkin_offer(a: dict[str, Any], ctx: Ctx, lang: str, nonce: int) -> Reply 
     """One coping offer for the most pressing answer (docs/clinical.md, Daily check-in)."""
     triggers = list(a.get("triggers") or [])
     if _at_least(a, "craving", 8) or _at_most(a, "mood", 2):
-        skills = match_skills(triggers, a.get("craving"))
+        skills = match_skills(triggers, a.get("craving"), n=4)
         intro = t(lang, "ci.offer_high")
         return coping_reply(skills[0], ctx, lang, skills[1:], nonce, intro)
     if _at_least(a, "stress", 8):
@@ -134,14 +146,14 @@ def _checkin_offer(a: dict[str, Any], ctx: Ctx, lang: str, nonce: int) -> Reply 
         return coping_reply("breathe", ctx, lang, ["ground", "surf"], nonce, intro)
     if _at_most(a, "confidence", 3):
         intro = t(lang, "ci.offer_call")
-        return coping_reply("call", ctx, lang, match_skills(triggers), nonce, intro)
+        return coping_reply("call", ctx, lang, match_skills(triggers, n=4), nonce, intro)
     return None
 
 
 def _finish_craving(a: dict[str, Any], kept: dict[str, Any], ctx: Ctx, lang: str) -> list[Effect]:
     triggers = list(a.get("triggers") or [])
     action = a.get("action")
-    skills = match_skills(triggers, a.get("intensity"), exclude=action)
+    skills = match_skills(triggers, a.get("intensity"), exclude=action, n=4)
     intro = t(lang, "cr.saved")
     if halt_count(triggers) >= 2:
         intro += "\n" + t(lang, "cr.halt")
@@ -167,11 +179,21 @@ def settings_view(
         time=formats.hhmm(p["checkin_time"], lang),
         medication=t(lang, "settings.on" if p["takes_medication"] else "settings.off"),
         support=(support or t(lang, "settings.none")).strip(),
-        reasons=t(lang, "settings.set" if p["reasons"] else "settings.none"),
+        reasons=t(lang, "settings.reasons_set" if p["reasons"] else "settings.reasons_none"),
     )  # fmt: skip
     body, _, question = text.rpartition("\n\n")
     state = t(lang, "settings.on" if p["show_days_since_use"] else "settings.off")
-    text = f"{body}\n• {t(lang, 'settings.days_since_use')}: {state}\n\n{question}"
+    off = [t(lang, f"remkind.{k}") for k in SWITCHES if not switch_on(p["reminder_prefs"], k)]
+    if not off:
+        reminders = t(lang, "settings.reminders_on")
+    elif len(off) == len(SWITCHES):
+        reminders = t(lang, "settings.reminders_all_off")
+    else:
+        reminders = t(lang, "settings.reminders_off", items=formats.items(off, lang))
+    text = (
+        f"{body}\n• {t(lang, 'settings.reminders')}: {reminders}"
+        f"\n• {t(lang, 'settings.days_since_use')}: {state}\n\n{question}"
+    )
     s = stamp(draft)
     names = (
         "language", "timezone", "time", "medication", "support", "reasons", "reminders",

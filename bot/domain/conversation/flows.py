@@ -96,6 +96,8 @@ def on_button(state: State, draft: dict[str, Any], value: str, ctx: Ctx, lang: s
         return go_back(state, draft, ctx, lang)
     if value == "skip" and step.skip:
         return answer(state, draft, None, ctx, lang)
+    if value == "clear" and draft.get("flow") in finish.CLEARABLE:
+        return finish.clear(draft["flow"], draft, ctx, lang)
     if step.kind == "multi":
         return _multi_button(step, draft, value, ctx, lang)
     parsed = _button_value(step, value)
