@@ -240,6 +240,7 @@ TEXTS: dict[str, str] = {
     "ci.saved": "Thank you. Your check-in is saved.",
     "ci.replaced": "Thank you. Today's check-in is updated.",
     "ci.offer_high": "That sounds hard. Here is something that can help right now:",
+    "ci.offer_craving": "That is a strong craving. Here is something to try right now:",
     "ci.offer_stress": "Stress is high today. A breathing break can help:",
     "ci.offer_call": "It might help to talk to someone today.",
     # --- triggers (multi-select) ---
@@ -294,6 +295,7 @@ TEXTS: dict[str, str] = {
     "cr.action": "What did you do about it?",
     "opt.action.nothing": "Nothing yet",
     "cr.saved": "Logged. Cravings rise, peak and pass, like a wave.",
+    "cr.saved_short": "Logged.",
     "cr.halt": "Check HALT: are you hungry, angry, lonely or tired? Take care of that first.",
     # --- trigger log ---
     "tl.triggers": "What happened?",

@@ -262,6 +262,7 @@ TEXTS: dict[str, str] = {
     "ci.saved": "Gracias. Su registro diario está guardado.",
     "ci.replaced": "Gracias. El registro de hoy está actualizado.",
     "ci.offer_high": "Eso suena difícil. Aquí hay algo que le puede ayudar ahora mismo:",
+    "ci.offer_craving": "Son ganas muy fuertes. Aquí hay algo para probar ahora mismo:",
     "ci.offer_stress": "Hoy tiene mucho estrés. Una pausa para respirar puede ayudar:",
     "ci.offer_call": "Quizás le ayude hablar hoy con alguien.",
     # --- triggers (multi-select) ---
@@ -318,6 +319,7 @@ TEXTS: dict[str, str] = {
     "cr.action": "¿Qué hizo al respecto?",
     "opt.action.nothing": "Nada todavía",
     "cr.saved": "Anotado. Las ganas de consumir suben, llegan al máximo y pasan, como una ola.",
+    "cr.saved_short": "Anotado.",
     "cr.halt": "Revise HALT: ¿tiene hambre, enojo, soledad o cansancio? Atienda eso primero.",
     # --- trigger log ---
     "tl.triggers": "¿Qué pasó?",

@@ -100,3 +100,98 @@ def test_spanish_settings_agree_with_reasons() -> None:
     d = driver("es", reasons="Mis hijos")
     d.cmd("settings")
     assert "Mis razones: guardadas" in d.said()
+
+
+def _cards(d: Driver) -> list[str]:
+    """The skills of the coping cards in the last replies."""
+    helped = [c.data.split(":") for c in d.buttons() if c.data.startswith("h:")]
+    return [parts[1] for parts in helped if parts[2] == "y"]
+
+
+def _checkin(
+    d: Driver, mood: str, craving: str, use: str, stress: str, confidence: str
+) -> list[list[str]]:
+    """Answer a check-in; what was said right after each answer, in order."""
+    d.cmd("checkin")
+    said = []
+    for value in (mood, craving, use, "ok", stress):
+        d.tap(value)
+        said.append(_cards(d))
+    d.tap("none")
+    d.tap(confidence)
+    said.append(_cards(d))
+    if d.state is m.State.CI_SAFETY:
+        d.tap("no")
+        said.append(_cards(d))
+    return said
+
+
+@pytest.mark.parametrize(
+    ("answers", "card_at", "skill"),
+    [(("5", "2", "no", "9", "8"), 4, "breathe"),  # stress 9: breathing, right then
+     (("5", "2", "no", "2", "3"), 5, "call"),  # confidence 3: call someone, right then
+     (("5", "9", "no", "2", "8"), 1, "surf")],  # craving 9: coping, right then
+)  # fmt: skip
+def test_a_warning_answer_is_answered_on_the_spot(
+    answers: tuple[str, ...], card_at: int, skill: str
+) -> None:
+    said = _checkin(driver(), *answers)
+    assert said[card_at] == [skill], said
+    assert sum(len(cards) for cards in said) == 1, said
+
+
+def test_several_warning_answers_get_one_response_not_a_pile() -> None:
+    said = _checkin(driver(), "1", "9", "no", "9", "2")
+    assert sum(len(cards) for cards in said) == 1 and said[0], said  # the first: low mood
+
+
+def test_a_lapse_script_is_the_checkins_response() -> None:
+    d = driver()
+    said = _checkin(d, "5", "2", "other", "9", "2")
+    assert "naloxone" in "\n".join(e.text for e in d.saved(m.Reply))
+    assert sum(len(cards) for cards in said) == 0, said
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reasons_shown_after_a_strong_craving_in_the_checkin(lang: str) -> None:
+    d = driver(lang, reasons="For Maya")
+    d.cmd("checkin")
+    d.tap("5")
+    d.tap("9")
+    assert '"For Maya"' in d.said()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reasons_shown_when_chosen_as_what_they_did(lang: str) -> None:
+    d = driver(lang, reasons="For Maya")
+    d.cmd("craving")
+    d.tap("4")
+    d.tap("done")
+    d.tap("reasons")
+    assert '"For Maya"' in d.said()
+
+
+def test_reasons_shown_after_a_strong_craving_log_and_not_after_a_mild_one() -> None:
+    d = driver("en", reasons="For Maya")
+    d.cmd("craving")
+    d.tap("9")
+    d.tap("done")
+    d.tap("nothing")
+    assert '"For Maya"' in d.said()
+    d.cmd("craving")
+    d.tap("3")
+    d.tap("done")
+    d.tap("nothing")
+    assert '"For Maya"' not in d.said()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_wave_is_said_once_in_a_message(lang: str) -> None:
+    d = driver(lang)
+    d.cmd("craving")
+    d.tap("9")  # urge surfing comes first for a strong craving
+    d.tap("done")
+    d.tap("nothing")
+    wave = "like a wave" if lang == "en" else "como una ola"
+    assert all(r.text.count(wave) <= 1 for r in d.replies()), d.said()
+    assert wave in d.said()
