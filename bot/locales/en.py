@@ -21,7 +21,7 @@ TEXTS: dict[str, str] = {
     "help.no_program": (
         "Your program has not set its 24/7 line here yet. Ask your counselor for it."
     ),
-    "help.resume": "You were in the middle of something. It is still here:",
+    "help.resume": "Here is where you were; you can carry on:",
     "help.key": "🆘 Help now",
     "help.support": "Your support person: {support}",
     "crisis.emergency": (
@@ -138,10 +138,10 @@ TEXTS: dict[str, str] = {
         "your mind, tap I agree. To remove even your invite, send /delete. Help: /help."
     ),
     "enroll.timezone": (
-        "Which time zone are you in? Tap one, or type its name (like America/Chicago)."
+        "Which time zone are you in? Tap one, or type a city (like Chicago or New York)."
     ),
     "enroll.timezone_bad": (
-        'I don\'t know the time zone "{value}". Type a name like America/Denver, or tap one.'
+        'I don\'t know the time zone "{value}". Type a city like Denver, or tap one.'
     ),
     "enroll.checkin_time": (
         "What time should I send your daily check-in? Tap one or type a time like 7:30 PM."
@@ -193,7 +193,7 @@ TEXTS: dict[str, str] = {
     "step.too_long": "That is too long. Please keep it under {limit} characters.",
     "step.kept_first": "That was over {limit} characters, so I kept the first {limit}.",
     "step.media": "I can only read text and buttons. Please type or tap.",
-    "step.cancelled": "Stopped. Nothing from this {flow} was saved.",
+    "step.cancelled": "Okay, we left the {flow}. Nothing from it was saved.",
     "scale.hint": "0 = {low}, 10 = {high}",
     "flow.checkin": "check-in",
     "flow.craving": "craving log",

@@ -9,7 +9,7 @@ TEXTS: dict[str, str] = {
     ),
     "ins.progress.day": "Día {day} de {total} del programa.",
     "ins.progress.day_after": (
-        "Ya pasó los {total} días del programa: hoy es el día {day} desde que empezó."
+        "Ya pasaron los {total} días del programa: hoy es el día {day} desde que empezó."
     ),
     "ins.progress.checkins.one": "Registros diarios hechos: {done} de {n} día.",
     "ins.progress.checkins.other": "Registros diarios hechos: {done} de {n} días.",

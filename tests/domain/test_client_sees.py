@@ -195,3 +195,26 @@ def test_the_wave_is_said_once_in_a_message(lang: str) -> None:
     wave = "like a wave" if lang == "en" else "como una ola"
     assert all(r.text.count(wave) <= 1 for r in d.replies()), d.said()
     assert wave in d.said()
+
+
+def test_spanish_wording_fixed_in_issue_13() -> None:
+    """The slips the issue names, each checked where the client reads it."""
+    from bot.locales import catalog
+
+    es = catalog("es")
+    assert (es["cr.intensity.low"], es["cr.intensity.high"]) == ("nada", "extremas")
+    assert es["ci.craving.high"] == "extremas"  # the same "ganas" in both questions
+    assert "hacerles caso" not in es["how.surf"] and "sin dejarse llevar" in es["how.surf"]
+    assert "Todavía está aquí" not in es["help.resume"]
+    assert not [k for k, v in es.items() if "configuración" in v]  # settings are "ajustes"
+    assert not [k for k, v in es.items() if "HALT" in v and k != "how.halt"]
+    assert "hambre, enojo, soledad o sueño" in es["how.halt"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_leaving_a_flow_does_not_read_like_stop(lang: str) -> None:
+    d = driver(lang)
+    d.cmd("checkin")
+    d.cmd("cancel")
+    assert "Stopped" not in d.said() and "Cancelado" not in d.said()
+    assert ("check-in" if lang == "en" else "registro diario") in d.said()
