@@ -415,10 +415,14 @@ TEXTS: dict[str, str] = {
         "Your privacy (consent version {version}):\n"
         "• I keep your settings, check-ins, cravings, triggers, what helped, and when a "
         "crisis message was detected (not the words).\n"
+        "• If you gave them, I also keep your support person's name and number and your "
+        '"my reasons" note, to show them back to you when it gets hard. You can change or '
+        "remove them in /settings.\n"
         "• Your program's staff can see reports about your care. No one else.\n"
         "• Telegram chats with bots are not end-to-end encrypted; Telegram stores them.\n"
         "• I never ask for your location or contacts.\n"
-        "• /stop stops my messages. /delete erases what I hold about you."
+        "• /export sends you a copy of everything I hold. /stop stops my messages. /delete "
+        "erases what I hold about you."
     ),
     "stop.done": (
         "Okay. I won't send you any messages on my own until you send /start. You can still "

@@ -452,11 +452,15 @@ TEXTS: dict[str, str] = {
         "Su privacidad (versión del consentimiento {version}):\n"
         "• Guardo sus ajustes, registros diarios, ganas de consumir, detonantes, lo que le "
         "ayudó, y cuándo se detectó un mensaje de crisis (no las palabras).\n"
+        "• Si me los dio, también guardo el nombre y el número de su persona de apoyo y su "
+        'nota de "mis razones", para mostrárselos cuando las cosas se pongan difíciles. '
+        "Puede cambiarlos o borrarlos en /ajustes.\n"
         "• El personal de su programa puede ver informes sobre su atención. Nadie más.\n"
         "• Los chats de Telegram con bots no tienen cifrado de extremo a extremo; Telegram "
         "los guarda.\n"
         "• Nunca le pido su ubicación ni sus contactos.\n"
-        "• /parar detiene mis mensajes. /borrar borra lo que guardo sobre usted."
+        "• /exportar le envía una copia de todo lo que guardo. /parar detiene mis mensajes. "
+        "/borrar borra lo que guardo sobre usted."
     ),
     "stop.done": (
         "Muy bien. No le enviaré mensajes por mi cuenta hasta que envíe /empezar. De todos modos "

@@ -218,3 +218,17 @@ def test_leaving_a_flow_does_not_read_like_stop(lang: str) -> None:
     d.cmd("cancel")
     assert "Stopped" not in d.said() and "Cancelado" not in d.said()
     assert ("check-in" if lang == "en" else "registro diario") in d.said()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", ("support person", '"my reasons"', "/export", "/settings")),
+     ("es", ("persona de apoyo", '"mis razones"', "/exportar", "/ajustes"))],
+)  # fmt: skip
+def test_privacy_names_the_support_person_the_reasons_and_export(
+    lang: str, words: tuple[str, ...]
+) -> None:
+    d = driver(lang)
+    d.cmd("privacy")
+    for word in words:
+        assert word in d.said(), word
