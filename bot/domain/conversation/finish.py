@@ -136,8 +136,8 @@ def _at_most(a: dict[str, Any], key: str, n: int) -> bool:
 
 
 def _checkin_offer(a: dict[str, Any], ctx: Ctx, lang: str, nonce: int) -> Reply | None:
-    """One coping offer for the most pressing warning answer among `a` (docs/clinical.md,
-    Daily check-in); None when no answer is a warning."""
+    """One coping offer for the most pressing warning answer among `a`; None when no answer
+    is a warning. Why: docs/clinical.md, Daily check-in."""
     for key in ("mood", "craving", "stress", "confidence"):
         offer = warning_offer(key, a, ctx, lang, nonce)
         if offer is not None:
