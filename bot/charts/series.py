@@ -52,9 +52,13 @@ def window(h: ClientHistory, today: date, days: int) -> Window:
     except (ZoneInfoNotFoundError, ValueError):
         # A bad zone must not cost the client their chart; UTC is off by hours at most.
         zone = UTC
-    # Never before the day the client enrolled: a new client's axis starts on their day 1.
-    enrolled = Window(today, days, zone).local_day(h.enrolled_at)
-    return Window(today, max(1, min(days, days_between(enrolled, today))), zone)
+    # Never before the day the client enrolled (a new client's axis starts on their day 1),
+    # nor after a day that has data: a check-in made after midnight can count for the
+    # evening before, and must not drop out of sight.
+    probe = Window(today, days, zone)
+    logged = [probe.local_day(x.at) for x in (*h.cravings, *h.triggers)]
+    first = min([probe.local_day(h.enrolled_at), *(c.day for c in h.checkins), *logged])
+    return Window(today, max(1, min(days, days_between(first, today))), zone)
 
 
 @dataclass(frozen=True)

@@ -31,3 +31,17 @@ def test_window_starts_at_enrollment(enrolled_days_ago: int, asked: int, shown: 
 )  # fmt: skip
 def test_the_scale_is_said_for_mood_and_for_craving(lang: str, words: str) -> None:
     assert scale_words(lang) == words
+
+
+def test_a_checkin_counted_for_the_evening_before_enrollment_stays_in_sight() -> None:
+    """A check-in made after midnight can count for the evening before: the window reaches
+    back to it rather than hide it."""
+    from bot.domain.insights.history import CheckInRecord
+
+    start = datetime(TODAY.year, TODAY.month, TODAY.day, 7, tzinfo=UTC)  # 01:00 in Chicago
+    evening = TODAY - timedelta(days=1)
+    h = replace(
+        client(checkins=(CheckInRecord(day=evening, mood=5, craving=2),)), enrolled_at=start
+    )
+    win = window(h, TODAY, 14)
+    assert win.start == evening and win.days == 2
