@@ -56,7 +56,8 @@ def window(h: ClientHistory, today: date, days: int) -> Window:
     # nor after a day that has data: a check-in made after midnight can count for the
     # evening before, and must not drop out of sight.
     probe = Window(today, days, zone)
-    logged = [probe.local_day(x.at) for x in (*h.cravings, *h.triggers)]
+    logged = [probe.local_day(c.at) for c in h.cravings]
+    logged += [probe.local_day(x.at) for x in h.triggers]
     first = min([probe.local_day(h.enrolled_at), *(c.day for c in h.checkins), *logged])
     return Window(today, max(1, min(days, days_between(first, today))), zone)
 
