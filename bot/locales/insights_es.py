@@ -49,10 +49,10 @@ TEXTS: dict[str, str] = {
     ),
     "ins.find.triggers": "Detonantes que las acompañaron: {triggers}.",
     "ins.find.skill_helped": (
-        "{skill} fue lo que más le ayudó: {helped} de las {tried} veces que lo intentó."
+        "{skill} fue lo que más le ayudó: en {helped} de {tried} intentos."
     ),
     "ins.find.skill_once": (
-        "{skill} le ayudó la vez que lo intentó esta semana. Vale la pena volver a usarlo."
+        "{skill} le ayudó en su único intento de esta semana. Vale la pena volver a intentarlo."
     ),
     "ins.find.skill_none_helped": (
         "Veces que probó algo para manejar las ganas esta semana: {tried}. Nada le ayudó mucho "

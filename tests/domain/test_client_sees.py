@@ -232,3 +232,12 @@ def test_privacy_names_the_support_person_the_reasons_and_export(
     d.cmd("privacy")
     for word in words:
         assert word in d.said(), word
+
+
+def test_skip_in_settings_keeps_the_reasons_and_does_not_say_saved() -> None:
+    d = driver("en", reasons="My kids")
+    _open_setting(d, "reasons")
+    d.tap("skip")
+    assert d.state is m.State.SETTINGS
+    assert "Saved." not in d.said() and "My reasons: saved" in d.said()
+    assert d.ctx.profile.reasons == "My kids"

@@ -69,7 +69,9 @@ def finish(flow: str, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
         return Outcome(State.MENU, kept, _finish_enroll(answers, ctx, lang))
     if flow.startswith("set_"):
         values = {k: v for k, v in answers.items() if k in _PROFILE_KEYS and v is not None}
-        reply = settings_view(ctx, kept, lang, values, t(lang, "settings.saved"))
+        # Skip in /settings keeps what was there: nothing was saved, so "Saved." is not said.
+        note = t(lang, "settings.saved") if values else ""
+        reply = settings_view(ctx, kept, lang, values, note)
         return Outcome(State.SETTINGS, kept, [SetProfile(values), reply])
     if flow == "checkin":
         return Outcome(State.MENU, kept, _finish_checkin(draft, kept, ctx, lang))
