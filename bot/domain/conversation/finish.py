@@ -70,8 +70,8 @@ def finish(flow: str, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
     if flow.startswith("set_"):
         values = {k: v for k, v in answers.items() if k in _PROFILE_KEYS and v is not None}
         # Skip in /settings keeps what was there: nothing was saved, so "Saved." is not said.
-        note = t(lang, "settings.saved") if values else ""
-        reply = settings_view(ctx, kept, lang, values, note)
+        said = t(lang, "settings.saved") if values else ""
+        reply = settings_view(ctx, kept, lang, values, said)
         return Outcome(State.SETTINGS, kept, [SetProfile(values), reply])
     if flow == "checkin":
         return Outcome(State.MENU, kept, _finish_checkin(draft, kept, ctx, lang))
