@@ -12,7 +12,7 @@ from matplotlib.ft2font import FT2Font
 
 from bot.charts.series import Series, Window
 from bot.domain.content import OTHER_PREFIX, TRIGGERS
-from bot.locales import t
+from bot.locales import t, tn
 
 CAPTION_MAX = 1024  # Telegram's limit for a photo caption
 LABEL_MAX = 36  # a typed "other:" text on a bar; the caption carries it whole
@@ -55,7 +55,7 @@ def fit_caption(text: str) -> str:
 
 
 def _count(lang: str, key: str, n: int) -> str:
-    return t(lang, f"{key}.one") if n == 1 else t(lang, f"{key}.many", n=n)
+    return tn(lang, key, n)
 
 
 def _peak(win: Window, values: tuple[float, ...]) -> tuple[int, date]:
@@ -72,10 +72,10 @@ def _mean(values: tuple[float, ...]) -> float | None:
 
 def mood_craving_caption(lang: str, win: Window, s: Series) -> str:
     if not s.checkins:
-        parts = [t(lang, "chart.mc.cap.none", days=win.days)]
+        parts = [tn(lang, "chart.mc.cap.none", win.days, days=win.days)]
     else:
         checkins = _count(lang, "chart.mc.checkins", s.checkins)
-        parts = [t(lang, "chart.mc.cap.head", days=win.days, checkins=checkins)]
+        parts = [tn(lang, "chart.mc.cap.head", win.days, days=win.days, checkins=checkins)]
         craving = _mean(s.craving)
         if craving is not None:
             peak, on = _peak(win, s.craving)
@@ -91,9 +91,9 @@ def mood_craving_caption(lang: str, win: Window, s: Series) -> str:
 
 def triggers_caption(lang: str, win: Window, counts: list[tuple[str, int]]) -> str:
     if not counts:
-        return fit_caption(t(lang, "chart.tr.cap.none", days=win.days))
+        return fit_caption(tn(lang, "chart.tr.cap.none", win.days, days=win.days))
     items = ", ".join(f"{trigger_label(lang, key)} ({n})" for key, n in counts)
-    return fit_caption(t(lang, "chart.tr.cap", days=win.days, items=items))
+    return fit_caption(tn(lang, "chart.tr.cap", win.days, days=win.days, items=items))
 
 
 @lru_cache(maxsize=1)

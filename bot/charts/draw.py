@@ -37,7 +37,7 @@ from bot.charts.series import (
     window,
 )
 from bot.domain.insights.history import ClientHistory
-from bot.locales import t
+from bot.locales import t, tn
 
 SIZE_IN = (6.0, 4.0)
 DPI = 180  # 1080 x 720 px: sharp across a phone's width without a heavy upload
@@ -69,15 +69,31 @@ def mood_craving_chart(h: ClientHistory, today: date, days: int, lang: str) -> C
     A day without a check-in is a gap in the line, not a guess between its neighbours."""
     win = window(h, today, days)
     s = daily_series(h, win)
-    fig, canvas = _figure(t(lang, "chart.mc.title", days=days))
-    ax = fig.add_axes((0.085, 0.11, 0.855, 0.66))
+    fig, canvas = _figure(tn(lang, "chart.mc.title", win.days, days=win.days))
+    ax = fig.add_axes((0.085, 0.11, 0.855, 0.6))
     _day_axis(ax, win, lang)
+    _scale_note(fig, canvas, lang)
     handles = _lines(ax, s, lang, size=7.5 if days <= 14 else 5.5)
     if handles:
         _legend(fig, canvas, handles)
     if not s.checkins:
         _empty(ax, t(lang, "chart.mc.empty"))
     return Chart(_png(canvas), mood_craving_caption(lang, win, s))
+
+
+def scale_words(lang: str) -> str:
+    """What 0 and 10 mean for each line: 'Craving: 0 = none, 10 = extreme · Mood: ...'."""
+    return t(
+        lang, "chart.mc.scale", craving=t(lang, "chart.mc.craving"), mood=t(lang, "chart.mc.mood"),
+        craving_low=t(lang, "ci.craving.low"), craving_high=t(lang, "ci.craving.high"),
+        mood_low=t(lang, "ci.mood.low"), mood_high=t(lang, "ci.mood.high"),
+    )  # fmt: skip
+
+
+def _scale_note(fig: Figure, canvas: FigureCanvasAgg, lang: str) -> None:
+    """The y axis in words, between the legend and the plot."""
+    note = fig.text(0.03, 0.745, scale_words(lang), fontsize=SMALL_PT - 1, color=MUTED)
+    _fit(note, canvas, fig.bbox.width * 0.95, SMALL_PT - 1)
 
 
 def _legend(fig: Figure, canvas: FigureCanvasAgg, handles: list[Line2D]) -> None:
@@ -141,7 +157,7 @@ def trigger_bars_chart(h: ClientHistory, today: date, days: int, lang: str) -> C
     """The top triggers of the last `days` local days (check-ins, craving and trigger logs)."""
     win = window(h, today, days)
     counts = trigger_counts(h, win)
-    fig, canvas = _figure(t(lang, "chart.tr.title", days=days))
+    fig, canvas = _figure(tn(lang, "chart.tr.title", win.days, days=win.days))
     ax = fig.add_axes((0.04, 0.03, 0.86, 0.77))
     for spine in ax.spines.values():
         spine.set_visible(False)

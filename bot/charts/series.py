@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.content import OTHER_PREFIX
+from bot.domain.insights.days import days_between
 from bot.domain.insights.history import CheckInRecord, ClientHistory
 
 MAX_DAYS = 366
@@ -42,6 +43,8 @@ class Window:
 
 
 def window(h: ClientHistory, today: date, days: int) -> Window:
+    """The last `days` local days up to `today`, cut to start no earlier than enrollment.
+    Raises ValueError for `days` outside 1..MAX_DAYS."""
     if not 1 <= days <= MAX_DAYS:
         raise ValueError(f"days must be 1..{MAX_DAYS}, not {days}")
     try:
@@ -49,7 +52,14 @@ def window(h: ClientHistory, today: date, days: int) -> Window:
     except (ZoneInfoNotFoundError, ValueError):
         # A bad zone must not cost the client their chart; UTC is off by hours at most.
         zone = UTC
-    return Window(today, days, zone)
+    # Never before the day the client enrolled (a new client's axis starts on their day 1),
+    # nor after a day that has data: a check-in made after midnight can count for the
+    # evening before, and must not drop out of sight.
+    probe = Window(today, days, zone)
+    logged = [probe.local_day(c.at) for c in h.cravings]
+    logged += [probe.local_day(x.at) for x in h.triggers]
+    first = min([probe.local_day(h.enrolled_at), *(c.day for c in h.checkins), *logged])
+    return Window(today, max(1, min(days, days_between(first, today))), zone)
 
 
 @dataclass(frozen=True)

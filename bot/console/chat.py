@@ -19,8 +19,12 @@ from bot.domain.conversation.aliases import command_name
 from bot.domain.conversation.parse import label_matches
 from bot.domain.conversation.replies import help_reply
 from bot.locales import norm_lang, t
+from bot.reminders.sender import Delivery
 from bot.service.conversation import Address, Service
 from bot.service.files import private_folder, write_private
+from bot.service.terminal import send_own_due
+
+TICK_SECONDS = 30.0  # how often an open terminal looks for reminders that are due
 
 BANNER = (
     "Recovery companion, terminal mode. Type a message, a /command, or the number of a "
@@ -107,8 +111,29 @@ class Console:
             self.choices = numbered
 
 
-async def run_console(service: Service, addr: Address, stdin: TextIO, out: TextIO) -> None:
-    """Feed stdin to the conversation until end of input."""
+class ConsoleSender:
+    """The reminder dispatcher's sender for the terminal: a due reminder is printed, as
+    Telegram would show it, with its buttons numbered."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    async def send(self, chat_id: int, reply: m.Reply) -> Delivery:
+        self.console.show([reply])
+        return Delivery("sent")
+
+
+async def due_messages(console: Console) -> int:
+    """Plan and print this terminal client's due reminders, follow-ups and look-backs, as
+    the bot's jobs do for Telegram clients. Returns how many were printed."""
+    return await send_own_due(console.service, console.addr.user_id, ConsoleSender(console))
+
+
+async def run_console(
+    service: Service, addr: Address, stdin: TextIO, out: TextIO, tick: float = TICK_SECONDS
+) -> None:
+    """Feed stdin to the conversation until end of input. Due reminders appear as they fall
+    due: checked every `tick` seconds while the terminal waits, and after each line."""
 
     def write(text: str) -> None:
         out.write(text + "\n")
@@ -117,16 +142,37 @@ async def run_console(service: Service, addr: Address, stdin: TextIO, out: TextI
     console = Console(service, addr, write)
     interactive = stdin.isatty()
     write(BANNER)
-    while True:
-        if interactive:
-            out.write("you> ")
-            out.flush()
-        line = await asyncio.to_thread(stdin.readline)
-        if not line:
-            break
-        if not interactive:
-            write("you> " + line.rstrip("\n"))
-        await console.send(line)
+    lock = asyncio.Lock()  # a reminder is never printed in the middle of a reply
+
+    async def due() -> None:
+        async with lock:
+            try:
+                await due_messages(console)
+            except Exception as exc:  # the conversation goes on without its reminders
+                write(f"[reminders not checked: {exc.__class__.__name__}]")
+
+    async def ticking() -> None:
+        while True:
+            await asyncio.sleep(tick)
+            await due()
+
+    ticker = asyncio.create_task(ticking())
+    try:
+        await due()
+        while True:
+            if interactive:
+                out.write("you> ")
+                out.flush()
+            line = await asyncio.to_thread(stdin.readline)
+            if not line:
+                break
+            if not interactive:
+                write("you> " + line.rstrip("\n"))
+            async with lock:
+                await console.send(line)
+            await due()
+    finally:
+        ticker.cancel()
 
 
 def main_console(service: Service, name: str, lang_hint: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.locales import en, es, insights_en, insights_es, web_en, web_es
+from bot.locales import en, es, formats, insights_en, insights_es, web_en, web_es
 
 LANGUAGES: tuple[str, ...] = ("en", "es")
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "es": "Español"}
@@ -30,6 +30,16 @@ def t(lang: str, key: str, **params: object) -> str:
     catalog = _CATALOGS.get(lang, _EN)
     template = catalog.get(key) or _EN[key]
     return template.format(**params) if params else template
+
+
+def tn(lang: str, key: str, count: int, **params: object) -> str:
+    """The text of `key` for the number `count`: `key.one`, `key.many`, ... as Babel's plural
+    rules for `lang` say, `key.other` when the catalog has no text of that form. `{n}` is the
+    count; `params` fill the rest. Raises KeyError when `key.other` is missing."""
+    form = formats.plural(count, lang)
+    catalog = _CATALOGS.get(lang, _EN)
+    template = catalog.get(f"{key}.{form}") or catalog.get(f"{key}.other") or _EN[f"{key}.other"]
+    return template.format(n=count, **params)
 
 
 def all_labels(key: str) -> set[str]:

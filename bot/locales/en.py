@@ -21,7 +21,7 @@ TEXTS: dict[str, str] = {
     "help.no_program": (
         "Your program has not set its 24/7 line here yet. Ask your counselor for it."
     ),
-    "help.resume": "You were in the middle of something. It is still here:",
+    "help.resume": "Here is where you were; you can carry on:",
     "help.key": "🆘 Help now",
     "help.support": "Your support person: {support}",
     "crisis.emergency": (
@@ -138,10 +138,10 @@ TEXTS: dict[str, str] = {
         "your mind, tap I agree. To remove even your invite, send /delete. Help: /help."
     ),
     "enroll.timezone": (
-        "Which time zone are you in? Tap one, or type its name (like America/Chicago)."
+        "Which time zone are you in? Tap one, or type a city (like Chicago or New York)."
     ),
     "enroll.timezone_bad": (
-        'I don\'t know the time zone "{value}". Type a name like America/Denver, or tap one.'
+        'I don\'t know the time zone "{value}". Type a city like Denver, or tap one.'
     ),
     "enroll.checkin_time": (
         "What time should I send your daily check-in? Tap one or type a time like 7:30 PM."
@@ -193,7 +193,7 @@ TEXTS: dict[str, str] = {
     "step.too_long": "That is too long. Please keep it under {limit} characters.",
     "step.kept_first": "That was over {limit} characters, so I kept the first {limit}.",
     "step.media": "I can only read text and buttons. Please type or tap.",
-    "step.cancelled": "Stopped. Nothing from this {flow} was saved.",
+    "step.cancelled": "Okay, we left the {flow}. Nothing from it was saved.",
     "scale.hint": "0 = {low}, 10 = {high}",
     "flow.checkin": "check-in",
     "flow.craving": "craving log",
@@ -240,6 +240,7 @@ TEXTS: dict[str, str] = {
     "ci.saved": "Thank you. Your check-in is saved.",
     "ci.replaced": "Thank you. Today's check-in is updated.",
     "ci.offer_high": "That sounds hard. Here is something that can help right now:",
+    "ci.offer_craving": "That is a strong craving. Here is something to try right now:",
     "ci.offer_stress": "Stress is high today. A breathing break can help:",
     "ci.offer_call": "It might help to talk to someone today.",
     # --- triggers (multi-select) ---
@@ -294,6 +295,7 @@ TEXTS: dict[str, str] = {
     "cr.action": "What did you do about it?",
     "opt.action.nothing": "Nothing yet",
     "cr.saved": "Logged. Cravings rise, peak and pass, like a wave.",
+    "cr.saved_short": "Logged.",
     "cr.halt": "Check HALT: are you hungry, angry, lonely or tired? Take care of that first.",
     # --- trigger log ---
     "tl.triggers": "What happened?",
@@ -309,7 +311,9 @@ TEXTS: dict[str, str] = {
     "cope.more": "Other ideas:",
     "cope.thanks.y": "Great. I'll remember that it helped.",
     "cope.thanks.b": "Thanks. Every bit counts.",
-    "cope.thanks.n": "Thanks for telling me. Let's try something else next time.",
+    "cope.thanks.n": (
+        "Thanks for telling me. Not every idea fits every moment. Here is another one to try now:"
+    ),
     "cope.call_someone": "📞 Call someone",
     "cope.call_saved": "Call {name}: {phone}. Reaching out is strength.",
     "cope.call_none": (
@@ -383,16 +387,42 @@ TEXTS: dict[str, str] = {
     "settings.off": "off",
     "settings.none": "not set",
     "settings.set": "saved",
+    "settings.reasons_set": "saved",
+    "settings.reasons_none": "not set",
+    "settings.reminders_on": "all on",
+    "settings.reminders_all_off": "all off",
+    "settings.reminders_off": "all on except {items}",
+    "settings.removed": "Removed.",
+    "set.reasons.saved": (
+        'Your reasons, as you wrote them:\n"{saved}"\n\nType new words to replace them, or tap '
+        "Remove."
+    ),
+    "set.reasons.none": (
+        "Why does recovery matter to you? Write a few words for yourself. I will show them "
+        "back to you when it gets hard."
+    ),
+    "set.support.saved": (
+        "Your support person: {saved}.\n\nType a first name to change it, or tap Remove."
+    ),
+    "set.support.none": (
+        "Is there someone you can call when it gets hard (a sponsor, friend or family)? "
+        "Type their first name."
+    ),
+    "set.remove": "🗑 Remove",
     "yes": "Yes",
     "no": "No",
     "privacy.text": (
         "Your privacy (consent version {version}):\n"
         "• I keep your settings, check-ins, cravings, triggers, what helped, and when a "
         "crisis message was detected (not the words).\n"
+        "• If you gave them, I also keep your support person's name and number and your "
+        '"my reasons" note, to show them back to you when it gets hard. You can change or '
+        "remove them in /settings.\n"
         "• Your program's staff can see reports about your care. No one else.\n"
         "• Telegram chats with bots are not end-to-end encrypted; Telegram stores them.\n"
         "• I never ask for your location or contacts.\n"
-        "• /stop stops my messages. /delete erases what I hold about you."
+        "• /export sends you a copy of everything I hold. /stop stops my messages. /delete "
+        "erases what I hold about you."
     ),
     "stop.done": (
         "Okay. I won't send you any messages on my own until you send /start. You can still "
@@ -441,9 +471,9 @@ TEXTS: dict[str, str] = {
     "staff.flags.title": "Daily flags, {day}",
     "staff.flags.title.part": "Daily flags, {day} (part {n} of {total})",
     "staff.flags.lead.one": (
-        "1 client to look at today. Tap the button below when someone has it in hand."
+        "{n} client to look at today. Tap the button below when someone has it in hand."
     ),
-    "staff.flags.lead.many": (
+    "staff.flags.lead.other": (
         "{n} clients to look at today. Tap the button below when someone has it in hand."
     ),
     "staff.flags.line": "• {client}: {flags}",

@@ -27,7 +27,7 @@ TEXTS: dict[str, str] = {
     "help.no_program": (
         "Su programa todavía no ha puesto aquí su línea 24/7. Pídasela a su consejero."
     ),
-    "help.resume": "Usted estaba haciendo algo. Todavía está aquí:",
+    "help.resume": "Aquí es donde estaba; puede seguir cuando quiera:",
     "help.key": "🆘 Ayuda ya",
     "help.support": "Su persona de apoyo: {support}",
     "crisis.emergency": (
@@ -150,15 +150,17 @@ TEXTS: dict[str, str] = {
     "enroll.accept": "Estoy de acuerdo",
     "enroll.decline": "No",
     "enroll.declined": (
-        "Está bien. No le voy a preguntar nada más ni a guardar nada más. Si cambia de "
+        "Está bien. No le voy a preguntar ni a guardar nada más. Si cambia de "
         "opinión, toque Estoy de acuerdo. Para borrar también su invitación, envíe /borrar. "
         "Ayuda: /ayuda."
     ),
     "enroll.timezone": (
-        "¿En qué zona horaria está? Toque una, o escriba su nombre (como America/Chicago)."
+        "¿En qué zona horaria está? Toque una, o escriba una ciudad (como Chicago o "
+        "Nueva York)."
     ),
     "enroll.timezone_bad": (
-        'No conozco la zona horaria "{value}". Escriba un nombre como America/Denver, o toque una.'
+        'No conozco la zona horaria "{value}". Escriba una ciudad como Denver, o toque '
+        "una."
     ),
     "enroll.checkin_time": (
         "¿A qué hora le envío su registro diario? Toque una o escriba una hora como 19:30."
@@ -185,7 +187,7 @@ TEXTS: dict[str, str] = {
         "Todo listo. Le escribiré todos los días a las {time} para su registro diario. "
         "El botón 🆘 Ayuda ya, aquí abajo, siempre está ahí."
     ),
-    "enroll.paused": "La configuración está en pausa. Envíe /empezar cuando quiera seguir.",
+    "enroll.paused": "Paramos aquí por ahora. Envíe /empezar cuando quiera seguir.",
     # --- menu ---
     "menu.prompt": "¿Qué le gustaría hacer?",
     "menu.checkin": "✅ Registro diario",
@@ -194,25 +196,25 @@ TEXTS: dict[str, str] = {
     "menu.today": "📅 Hoy",
     "menu.settings": "⚙️ Ajustes",
     "menu.help": "🆘 Ayuda ya",
-    "menu.busy": "Usted está haciendo algo. Termínelo, o envíe /cancelar para dejarlo.",
+    "menu.busy": "Primero terminemos lo que estamos haciendo, o envíe /cancelar para dejarlo.",
     "menu.nothing_to_cancel": "No hay nada que cancelar.",
-    "menu.welcome_back": "Qué bueno tenerle de vuelta. Mis mensajes están activos otra vez.",
+    "menu.welcome_back": "Qué bueno saber de usted otra vez. Mis mensajes están activos de nuevo.",
     "menu.hello": "Hola, aquí estoy.",
-    "cmd.unknown": "No conozco ese comando. Aquí es donde está:",
+    "cmd.unknown": "No conozco ese comando. Aquí es donde estábamos:",
     "enroll.first": "Primero terminemos de configurar. Solo toma un minuto.",
     "cope.noted": "Ya lo anoté. Gracias.",
     # --- generic step words ---
     "step.back": "◀ Atrás",
     "step.skip": "Saltar ▶",
     "step.done": "Listo ✓",
-    "step.expired": "Ese botón es de un mensaje anterior. Aquí es donde está ahora:",
+    "step.expired": "Ese botón es de un mensaje anterior. Aquí es donde estamos ahora:",
     "step.did_you_mean": "¿Quiso decir esto? Tóquelo, o escriba su respuesta completa.",
     "step.use_buttons": "Por favor, toque uno de los botones de abajo.",
     "step.use_scale": "Por favor, toque un número, o escriba un número del 0 al 10.",
     "step.too_long": "Es demasiado largo. Por favor, use menos de {limit} caracteres.",
     "step.kept_first": "Tenía más de {limit} caracteres, así que guardé los primeros {limit}.",
     "step.media": "Solo puedo leer texto y botones. Por favor, escriba o toque un botón.",
-    "step.cancelled": "Cancelado. No se guardó nada de este {flow}.",
+    "step.cancelled": "Muy bien, dejamos el {flow}. No se guardó nada de él.",
     "scale.hint": "0 = {low}, 10 = {high}",
     "flow.checkin": "registro diario",
     "flow.craving": "registro de ganas de consumir",
@@ -237,7 +239,7 @@ TEXTS: dict[str, str] = {
     "opt.use.no": "No",
     "opt.use.alcohol": "Sí, alcohol",
     "opt.use.other": "Sí, otras drogas",
-    "opt.use.private": "Prefiero no decir",
+    "opt.use.private": "Prefiero no decirlo",
     "ci.sleep": "¿Cómo durmió anoche?",
     "opt.sleep.poor": "Mal",
     "opt.sleep.ok": "Regular",
@@ -262,6 +264,7 @@ TEXTS: dict[str, str] = {
     "ci.saved": "Gracias. Su registro diario está guardado.",
     "ci.replaced": "Gracias. El registro de hoy está actualizado.",
     "ci.offer_high": "Eso suena difícil. Aquí hay algo que le puede ayudar ahora mismo:",
+    "ci.offer_craving": "Son ganas muy fuertes. Aquí hay algo para probar ahora mismo:",
     "ci.offer_stress": "Hoy tiene mucho estrés. Una pausa para respirar puede ayudar:",
     "ci.offer_call": "Quizás le ayude hablar hoy con alguien.",
     # --- triggers (multi-select) ---
@@ -318,7 +321,8 @@ TEXTS: dict[str, str] = {
     "cr.action": "¿Qué hizo al respecto?",
     "opt.action.nothing": "Nada todavía",
     "cr.saved": "Anotado. Las ganas de consumir suben, llegan al máximo y pasan, como una ola.",
-    "cr.halt": "Revise HALT: ¿tiene hambre, enojo, soledad o cansancio? Atienda eso primero.",
+    "cr.saved_short": "Anotado.",
+    "cr.halt": "Fíjese si tiene hambre, enojo, soledad o sueño. Atienda eso primero.",
     # --- trigger log ---
     "tl.triggers": "¿Qué pasó?",
     "tl.note": (
@@ -337,7 +341,10 @@ TEXTS: dict[str, str] = {
     "cope.more": "Otras ideas:",
     "cope.thanks.y": "Qué bien. Voy a recordar que le ayudó.",
     "cope.thanks.b": "Gracias. Cada poquito cuenta.",
-    "cope.thanks.n": "Gracias por decírmelo. La próxima vez probemos otra cosa.",
+    "cope.thanks.n": (
+        "Gracias por decírmelo. No todas las ideas sirven en todo momento. Aquí tiene otra "
+        "para probar ahora:"
+    ),
     "cope.call_someone": "📞 Llamar a alguien",
     "cope.call_saved": "Llame a {name}: {phone}. Pedir apoyo es una muestra de fuerza.",
     "cope.call_none": (
@@ -350,17 +357,17 @@ TEXTS: dict[str, str] = {
     "skill.leave": "Salir del lugar",
     "skill.distract": "Distraerse",
     "skill.substitute": "Cambiar por otra cosa",
-    "skill.tape": "Ver la película completa",
+    "skill.tape": "Ver la película hasta el final",
     "skill.call": "Llamar a alguien",
     "skill.ground": "Volver al presente 5-4-3-2-1",
     "skill.breathe": "Respiración cuadrada",
-    "skill.halt": "Revisar HALT",
+    "skill.halt": "Hambre, enojo, soledad, sueño",
     "skill.reasons": "Mis razones",
     "skill.meeting": "Ir a una reunión",
     "how.surf": (
         "Las ganas suben, llegan al máximo y pasan, como una ola. Siéntese, respire y note "
-        "en qué parte del cuerpo siente las ganas. Mire cómo crecen y se van, sin hacerles "
-        "caso. Espere de 2 a 5 minutos."
+        "en qué parte del cuerpo siente las ganas. Mire cómo crecen y se van, sin dejarse "
+        "llevar por ellas. Espere de 2 a 5 minutos."
     ),
     "how.delay": (
         "Ponga un temporizador de 15 minutos. No tiene que decidir nada ahora. Cuando suene, "
@@ -370,7 +377,7 @@ TEXTS: dict[str, str] = {
         "Si puede, salga del lugar o aléjese de la persona ahora. Vaya a un lugar seguro."
     ),
     "how.distract": (
-        "Haga otra cosa por 10 minutos: caminar, bañarse, oír música o hacer un quehacer."
+        "Haga otra cosa por 10 minutos: caminar, bañarse, escuchar música o hacer un quehacer."
     ),
     "how.substitute": "Tome agua, té o algo de comer, o mueva el cuerpo unos minutos.",
     "how.tape": (
@@ -386,8 +393,8 @@ TEXTS: dict[str, str] = {
         "aguante 4. Hágalo por 2 minutos."
     ),
     "how.halt": (
-        "HALT: ¿tiene hambre (Hungry), enojo (Angry), soledad (Lonely) o cansancio (Tired)? "
-        "Coma algo, saque el enojo sin hacer daño, busque a alguien, o descanse."
+        "¿Tiene hambre, enojo, soledad o sueño? Coma algo, saque el enojo sin hacer daño, "
+        "busque a alguien, o descanse. (En inglés lo llaman HALT; quizá lo oiga en su grupo.)"
     ),
     "how.reasons": 'Sus razones, en sus propias palabras:\n"{reasons}"',
     "how.reasons_none": (
@@ -417,21 +424,47 @@ TEXTS: dict[str, str] = {
     "settings.off": "no",
     "settings.none": "sin guardar",
     "settings.set": "guardado",
+    "settings.reasons_set": "guardadas",
+    "settings.reasons_none": "sin guardar",
+    "settings.reminders_on": "todos activos",
+    "settings.reminders_all_off": "todos desactivados",
+    "settings.reminders_off": "todos activos menos {items}",
+    "settings.removed": "Borrado.",
+    "set.reasons.saved": (
+        'Sus razones, tal como las escribió:\n"{saved}"\n\nEscriba otras palabras para '
+        "cambiarlas, o toque Borrar."
+    ),
+    "set.reasons.none": (
+        "¿Por qué es importante para usted su recuperación? Escriba unas palabras para usted. "
+        "Se las mostraré cuando las cosas se pongan difíciles."
+    ),
+    "set.support.saved": (
+        "Su persona de apoyo: {saved}.\n\nEscriba otro nombre para cambiarla, o toque Borrar."
+    ),
+    "set.support.none": (
+        "¿Hay alguien a quien pueda llamar cuando las cosas se pongan difíciles (un padrino "
+        "o madrina, una amistad o un familiar)? Escriba el nombre de esa persona."
+    ),
+    "set.remove": "🗑 Borrar",
     "yes": "Sí",
     "no": "No",
     "privacy.text": (
         "Su privacidad (versión del consentimiento {version}):\n"
         "• Guardo sus ajustes, registros diarios, ganas de consumir, detonantes, lo que le "
         "ayudó, y cuándo se detectó un mensaje de crisis (no las palabras).\n"
+        "• Si me los dio, también guardo el nombre y el número de su persona de apoyo y su "
+        'nota de "mis razones", para mostrárselos cuando las cosas se pongan difíciles. '
+        "Puede cambiarlos o borrarlos en /ajustes.\n"
         "• El personal de su programa puede ver informes sobre su atención. Nadie más.\n"
         "• Los chats de Telegram con bots no tienen cifrado de extremo a extremo; Telegram "
         "los guarda.\n"
         "• Nunca le pido su ubicación ni sus contactos.\n"
-        "• /parar detiene mis mensajes. /borrar borra lo que guardo sobre usted."
+        "• /exportar le envía una copia de todo lo que guardo. /parar detiene mis mensajes. "
+        "/borrar borra lo que guardo sobre usted."
     ),
     "stop.done": (
-        "Muy bien. No le enviaré mensajes por mi cuenta hasta que envíe /empezar. Igual puede "
-        "escribirme cuando quiera, y /ayuda siempre funciona."
+        "Muy bien. No le enviaré mensajes por mi cuenta hasta que envíe /empezar. De todos modos "
+        "puede escribirme cuando quiera, y /ayuda siempre funciona."
     ),
     "delete.confirm": (
         "Esto borra todo lo que guardo sobre usted: sus ajustes, su consentimiento, registros "
@@ -441,7 +474,7 @@ TEXTS: dict[str, str] = {
         "¿Borrar todo?"
     ),
     "delete.yes": "Sí, borrar todo",
-    "delete.no": "No, no borrar",
+    "delete.no": "No, no borrar nada",
     "delete.kept": "Muy bien, no se borró nada.",
     "delete.done": (
         "Listo. Borré: {summary}. Ya no sé quién es usted. "
@@ -455,12 +488,12 @@ TEXTS: dict[str, str] = {
     "deleted.checkins": "registros diarios",
     "deleted.cravings": "ganas de consumir",
     "deleted.trigger_logs": "detonantes",
-    "deleted.coping_outcomes": "notas de afrontamiento",
+    "deleted.coping_outcomes": "notas de lo que le ayudó",
     "deleted.crisis_events": "registros de crisis",
     "deleted.consents": "registros de consentimiento",
-    "deleted.profile": "su perfil y su configuración",
-    "cr.intensity.low": "ningunas",
-    "cr.intensity.high": "extremo",
+    "deleted.profile": "su perfil y sus ajustes",
+    "cr.intensity.low": "nada",
+    "cr.intensity.high": "extremas",
     "staff.crisis": (
         "Aviso de crisis, nivel {tier}: {meaning}.\nCliente {client}.\nA las {time}.\n"
         "Por favor, haga seguimiento según el protocolo y toque el botón para que el equipo "
@@ -479,9 +512,9 @@ TEXTS: dict[str, str] = {
     "staff.flags.title": "Señales del día, {day}",
     "staff.flags.title.part": "Señales del día, {day} (parte {n} de {total})",
     "staff.flags.lead.one": (
-        "1 cliente que revisar hoy. Toque el botón de abajo cuando alguien se encargue."
+        "{n} cliente que revisar hoy. Toque el botón de abajo cuando alguien se encargue."
     ),
-    "staff.flags.lead.many": (
+    "staff.flags.lead.other": (
         "{n} clientes que revisar hoy. Toque el botón de abajo cuando alguien se encargue."
     ),
     "staff.flags.line": "• {client}: {flags}",
@@ -497,7 +530,7 @@ TEXTS: dict[str, str] = {
     "privacy.code": (
         "• Su código de cliente es {code}. El personal de su programa lo conoce por él."
     ),
-    "rem.checkin": "¡Hola! Es hora de su registro de hoy. Toma como un minuto.",
+    "rem.checkin": "¡Hola! Es hora de su registro de hoy. Toma más o menos un minuto.",
     "rem.day_before": "Mañana a las {time}: {kind}.\n¿Va a estar ahí?{place}",
     "rem.day_before.today": "Hoy a las {time}: {kind}.\n¿Va a estar ahí?{place}",
     "rem.hour_before": "En una hora, a las {time}: {kind}.\n¿Nos vemos ahí?{place}",
@@ -510,7 +543,7 @@ TEXTS: dict[str, str] = {
     "rem.checkback": "Buenos días. ¿Cómo está hoy? Aquí estoy si necesita algo.",
     "rem.reengage": "Hola, pensando en usted. Sin presión: cuando quiera, aquí estoy.",
     "rem.weekly": (
-        "Es domingo: buen momento para mirar atrás en su semana. ¿Quiere hacer su registro?"
+        "Es domingo: un buen momento para repasar su semana. ¿Quiere hacer su registro?"
     ),
     "session.group": "sesión de grupo",
     "session.individual": "sesión individual",
@@ -521,7 +554,8 @@ TEXTS: dict[str, str] = {
     "att.thanks.there": "¡Gracias! Nos vemos ahí.",
     "att.thanks.late": "Gracias por avisar. Nos vemos pronto; venga con cuidado.",
     "att.thanks.cant": (
-        "Gracias por avisarnos. Su equipo lo sabrá. Si puede, llámeles para cambiar la cita."
+        "Gracias por avisarnos. Su equipo lo sabrá. Si puede, llame a su programa para "
+        "cambiar la cita."
     ),
     "att.untold.late": (
         "Gracias por decírmelo. No pude pasarle este aviso a su equipo; si puede, llame a "
@@ -531,7 +565,7 @@ TEXTS: dict[str, str] = {
         "Gracias por decírmelo. No pude pasarle este aviso a su equipo; por favor, llame a "
         "su programa cuando pueda, para avisarles y cambiar la cita."
     ),
-    "fu.passed": "Se me pasó",
+    "fu.passed": "Ya se me pasaron",
     "fu.strong": "Siguen fuertes",
     "fu.used": "Consumí",
     "fu.strong_intro": "Gracias por decírmelo. Probemos algo ahora mismo:",
@@ -547,7 +581,7 @@ TEXTS: dict[str, str] = {
     "rem.toggle_prompt": "¿Qué mensajes quiere que le envíe? Toque para activar o desactivar.",
     "remkind.checkin": "Registro diario",
     "remkind.session": "Recordatorio de sesiones",
-    "remkind.craving_followup": "Seguimiento de ganas",
+    "remkind.craving_followup": "Seguimiento de las ganas",
     "remkind.checkback": "Saludo de la mañana",
     "remkind.reengage": "Un mensaje si no sé de usted",
     "remkind.weekly_summary": "Repaso del domingo",

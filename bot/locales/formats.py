@@ -1,5 +1,6 @@
-"""Dates, times, time zones and lists as each language writes them, from Babel (CLDR data),
-so the client sees one style per language: '6:00 PM' and 'Sunday, November 29, 2026' in English,
+"""Dates, times, time zones, lists and the plural form of a count as each language writes them,
+from Babel (CLDR data), so the client sees one style per language: '6:00 PM' and
+'Sunday, November 29, 2026' in English,
 '18:00' and 'domingo, 29 de noviembre de 2026' in Spanish; a zone as its place and name ('New York
 (Eastern Time)', 'Nueva York (hora oriental)'), never 'America/New_York'; 'a, b, and c' and
 'a, b y c'. Babel's narrow no-break spaces ('6:00\u202fPM') become plain spaces: every
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from babel.core import Locale
 from babel.dates import (
     format_date,
     format_skeleton,
@@ -67,3 +69,9 @@ def zone_place(zone: str, lang: str) -> str:
 def items(values: Sequence[str], lang: str) -> str:
     """'a, b, and c' / 'a, b y c'."""
     return _plain(format_list(list(values), locale=lang)) if values else ""
+
+
+def plural(n: int, lang: str) -> str:
+    """The CLDR plural category of the count `n` in `lang`: 'one' or 'other' in English;
+    'one', 'many' (a million and more) or 'other' in Spanish. 0 is 'other' in both."""
+    return str(Locale.parse(lang).plural_form(abs(n)))

@@ -3,11 +3,16 @@
 TEXTS: dict[str, str] = {
     # /progress. Figures are "label: number" so one text fits 0, 1 and many.
     "ins.progress.title": "📈 Your progress",
+    "ins.progress.no_charts": (
+        "Your charts will appear here once you have checked in or logged a craving or a "
+        "trigger."
+    ),
     "ins.progress.day": "Day {day} of {total} in the program.",
     "ins.progress.day_after": (
         "You are past the {total} days of the program: today is day {day} since you started."
     ),
-    "ins.progress.checkins": "Check-ins done: {done} of {days} days.",
+    "ins.progress.checkins.one": "Check-ins done: {done} of {n} day.",
+    "ins.progress.checkins.other": "Check-ins done: {done} of {n} days.",
     "ins.progress.streak": "Days in a row with a check-in: {streak}.",
     "ins.progress.sessions": 'Sessions you answered "I\'ll be there": {there}.',
     "ins.progress.cravings": "Cravings logged: {logged}. Cravings that passed: {passed}.",
@@ -83,22 +88,32 @@ TEXTS: dict[str, str] = {
     "chart.months": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     "chart.day": "{month} {day}",
     "chart.axis_day": "{month}/{day}",
-    "chart.mc.title": "Craving and mood, last {days} days",
+    "chart.mc.title.one": "Craving and mood, today",
+    "chart.mc.title.other": "Craving and mood, last {days} days",
     "chart.mc.craving": "Craving",
     "chart.mc.mood": "Mood",
     "chart.mc.log": "Craving log",
     "chart.mc.empty": "No check-ins yet.\nYour chart fills in as you check in.",
-    "chart.mc.checkins.one": "1 check-in",
-    "chart.mc.checkins.many": "{n} check-ins",
-    "chart.mc.cap.none": "Last {days} days: no check-ins yet.",
-    "chart.mc.cap.head": "Last {days} days: {checkins}.",
+    "chart.mc.checkins.one": "{n} check-in",
+    "chart.mc.checkins.other": "{n} check-ins",
+    "chart.mc.cap.none.one": "Today: no check-ins yet.",
+    "chart.mc.cap.none.other": "Last {days} days: no check-ins yet.",
+    "chart.mc.cap.head.one": "Today: {checkins}.",
+    "chart.mc.cap.head.other": "Last {days} days: {checkins}.",
     "chart.mc.cap.craving": "Craving averaged {avg} (highest {max} on {day}).",
     "chart.mc.cap.mood": "Mood averaged {avg}.",
-    "chart.mc.cap.logs.one": "1 craving log.",
-    "chart.mc.cap.logs.many": "{n} craving logs.",
-    "chart.tr.title": "Top triggers, last {days} days",
+    "chart.mc.cap.logs.one": "{n} craving log.",
+    "chart.mc.cap.logs.other": "{n} craving logs.",
+    "chart.tr.title.one": "Top triggers, today",
+    "chart.tr.title.other": "Top triggers, last {days} days",
     "chart.tr.empty": "No triggers noted yet.",
-    "chart.tr.cap": "Top triggers, last {days} days: {items}.",
-    "chart.tr.cap.none": "No triggers noted in the last {days} days.",
+    "chart.tr.cap.one": "Top triggers today: {items}.",
+    "chart.tr.cap.other": "Top triggers, last {days} days: {items}.",
+    "chart.tr.cap.none.one": "No triggers noted today.",
+    "chart.tr.cap.none.other": "No triggers noted in the last {days} days.",
+    "chart.mc.scale": (
+        "{craving}: 0 = {craving_low}, 10 = {craving_high}  ·  "
+        "{mood}: 0 = {mood_low}, 10 = {mood_high}"
+    ),
     "chart.tr.note": "Times noted in your check-ins and logs",
 }

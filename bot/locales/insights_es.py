@@ -3,11 +3,16 @@
 TEXTS: dict[str, str] = {
     # /progress. Las cifras van como "etiqueta: número" para que sirvan con 0, 1 o más.
     "ins.progress.title": "📈 Su progreso",
+    "ins.progress.no_charts": (
+        "Sus gráficas aparecerán aquí cuando haga su primer registro diario o anote unas "
+        "ganas de consumir o un detonante."
+    ),
     "ins.progress.day": "Día {day} de {total} del programa.",
     "ins.progress.day_after": (
-        "Ya pasó los {total} días del programa: hoy es el día {day} desde que empezó."
+        "Ya pasaron los {total} días del programa: hoy es el día {day} desde que empezó."
     ),
-    "ins.progress.checkins": "Registros diarios hechos: {done} de {days} días.",
+    "ins.progress.checkins.one": "Registros diarios hechos: {done} de {n} día.",
+    "ins.progress.checkins.other": "Registros diarios hechos: {done} de {n} días.",
     "ins.progress.streak": "Días seguidos con registro diario: {streak}.",
     "ins.progress.sessions": 'Sesiones a las que respondió "Ahí estaré": {there}.',
     "ins.progress.cravings": "Ganas de consumir anotadas: {logged}. Las que pasaron: {passed}.",
@@ -44,10 +49,10 @@ TEXTS: dict[str, str] = {
     ),
     "ins.find.triggers": "Detonantes que las acompañaron: {triggers}.",
     "ins.find.skill_helped": (
-        "{skill} fue lo que más le ayudó: {helped} de las {tried} veces que lo intentó."
+        "{skill} fue lo que más le ayudó: en {helped} de {tried} intentos."
     ),
     "ins.find.skill_once": (
-        "{skill} le ayudó la vez que lo intentó esta semana. Vale la pena volver a usarlo."
+        "{skill} le ayudó en su único intento de esta semana. Vale la pena volver a intentarlo."
     ),
     "ins.find.skill_none_helped": (
         "Veces que probó algo para manejar las ganas esta semana: {tried}. Nada le ayudó mucho "
@@ -85,22 +90,32 @@ TEXTS: dict[str, str] = {
     "chart.months": "ene feb mar abr may jun jul ago sep oct nov dic",
     "chart.day": "{day} {month}",
     "chart.axis_day": "{day}/{month}",
-    "chart.mc.title": "Ganas de consumir y ánimo, últimos {days} días",
+    "chart.mc.title.one": "Ganas de consumir y ánimo, hoy",
+    "chart.mc.title.other": "Ganas de consumir y ánimo, últimos {days} días",
     "chart.mc.craving": "Ganas de consumir",
     "chart.mc.mood": "Ánimo",
     "chart.mc.log": "Ganas anotadas",
     "chart.mc.empty": "Aún no hay registros diarios.\nSu gráfica se irá llenando con cada uno.",
-    "chart.mc.checkins.one": "1 registro diario",
-    "chart.mc.checkins.many": "{n} registros diarios",
-    "chart.mc.cap.none": "Últimos {days} días: aún no hay registros diarios.",
-    "chart.mc.cap.head": "Últimos {days} días: {checkins}.",
+    "chart.mc.checkins.one": "{n} registro diario",
+    "chart.mc.checkins.other": "{n} registros diarios",
+    "chart.mc.cap.none.one": "Hoy: aún no hay registros diarios.",
+    "chart.mc.cap.none.other": "Últimos {days} días: aún no hay registros diarios.",
+    "chart.mc.cap.head.one": "Hoy: {checkins}.",
+    "chart.mc.cap.head.other": "Últimos {days} días: {checkins}.",
     "chart.mc.cap.craving": "Las ganas de consumir promediaron {avg} (máximo {max} el {day}).",
     "chart.mc.cap.mood": "El ánimo promedió {avg}.",
-    "chart.mc.cap.logs.one": "1 registro de ganas de consumir.",
-    "chart.mc.cap.logs.many": "{n} registros de ganas de consumir.",
-    "chart.tr.title": "Detonantes más frecuentes, últimos {days} días",
+    "chart.mc.cap.logs.one": "{n} registro de ganas de consumir.",
+    "chart.mc.cap.logs.other": "{n} registros de ganas de consumir.",
+    "chart.tr.title.one": "Detonantes más frecuentes, hoy",
+    "chart.tr.title.other": "Detonantes más frecuentes, últimos {days} días",
     "chart.tr.empty": "Aún no hay detonantes anotados.",
-    "chart.tr.cap": "Detonantes más frecuentes, últimos {days} días: {items}.",
-    "chart.tr.cap.none": "No se anotaron detonantes en los últimos {days} días.",
+    "chart.tr.cap.one": "Detonantes más frecuentes hoy: {items}.",
+    "chart.tr.cap.other": "Detonantes más frecuentes, últimos {days} días: {items}.",
+    "chart.tr.cap.none.one": "No se anotaron detonantes hoy.",
+    "chart.tr.cap.none.other": "No se anotaron detonantes en los últimos {days} días.",
+    "chart.mc.scale": (
+        "{craving}: 0 = {craving_low}, 10 = {craving_high}  ·  "
+        "{mood}: 0 = {mood_low}, 10 = {mood_high}"
+    ),
     "chart.tr.note": "Veces anotadas en sus registros",
 }

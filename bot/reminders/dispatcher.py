@@ -68,8 +68,12 @@ class Dispatcher:
         self, db: Database, sender: Sender, clock: Callable[[], datetime],
         batch: int = 16, concurrency: int = 8, stale: timedelta = timedelta(minutes=2),
         composers: dict[str, Composer] | None = None, pace: float = 0.0,
+        clients: Iterable[int] | None = None,
     ) -> None:  # fmt: skip
         self.db, self.sender, self.clock = db, sender, clock
+        # Only these clients' reminders (the terminal sends its own client's, never those of
+        # Telegram clients on the same database); None: everyone's.
+        self.clients = None if clients is None else frozenset(clients)
         self.batch, self.concurrency, self.stale = batch, concurrency, stale
         # Seconds between two sends. Pacing here, before a row is marked "sending", keeps
         # the rows a crash leaves undecided to the ones really on the wire.
@@ -93,7 +97,7 @@ class Dispatcher:
 
     async def _claim(self, now: datetime, stats: Stats) -> list[Job] | None:
         async with self.db.transaction() as s:
-            rows = await schedules.claim_due(s, now, self.batch)
+            rows = await schedules.claim_due(s, now, self.batch, clients=self.clients)
             if not rows:
                 return None
             ids = {r.client_id for r in rows}

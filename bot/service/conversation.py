@@ -74,7 +74,8 @@ class Service:
             return None
         replies: list[m.Reply] = []
         for o in done:
-            replies.extend((o.reply, *then_replies(o)))
+            said = o.reply.text or o.reply.photo is not None or o.reply.document is not None
+            replies.extend((o.reply, *then_replies(o)) if said else then_replies(o))
             if o.later is not None:  # the terminal waits for the charts
                 replies.extend(await o.later())
         return replies
@@ -144,7 +145,9 @@ class Service:
             for n, (row, r) in enumerate(zip(ids, replies, strict=False))
         ]  # fmt: skip
         for row, effect in zip(ids[len(replies) :], heavy, strict=True):
-            done.extend(await self._after_commit(effect, *who, addr.chat_id, row, now))
+            done.extend(
+                await self._after_commit(effect, *who, addr.chat_id, row, now, edit_message_id)
+            )
         return done
 
     async def compose(
@@ -161,16 +164,23 @@ class Service:
             who = (client.id, client.pseudo_id, client.language)
             chat_id = client.chat_id
         effect = _effect_of(payload)
-        return await self._after_commit(effect, *who, chat_id, row_id, self.clock())
+        edit_id = payload.get("edit_message_id")
+        return await self._after_commit(effect, *who, chat_id, row_id, self.clock(), edit_id)
 
     async def _after_commit(
         self, effect: m.Effect, client_id: int, pseudo_id: str, lang: str, chat_id: int,
-        row_id: int | None, now: datetime,
+        row_id: int | None, now: datetime, edit_message_id: int | None = None,
     ) -> list[Outgoing]:  # fmt: skip
         """Effects that read the whole history (and draw charts): outside the event's
-        transaction, so the write lock is not held while they run."""
+        transaction, so the write lock is not held while they run. `edit_message_id`: the
+        chart a "Show N days" tap swaps."""
         from bot.service import insights
 
+        if isinstance(effect, m.ShowProgress) and effect.swap:  # one picture, in place
+            chart = await insights.chart_swap(self.db, client_id, now, effect.days, self.settings)
+            if chart is None:
+                return []
+            return [Outgoing(row_id, chat_id, m.Reply(""), edit_message_id, later=chart)]
         if isinstance(effect, m.ShowProgress):  # the figures first; the charts as they are drawn
             first, charts = await insights.progress_parts(
                 self.db, client_id, now, effect.days, self.settings
@@ -330,6 +340,10 @@ def _outbox_rows(
     for effect in heavy:
         if isinstance(effect, m.ShowProgress):
             payload: dict[str, Any] = {"compose": "progress", "days": effect.days}
+            if effect.swap:
+                payload["swap"] = True
+                if edit_message_id is not None:
+                    payload["edit_message_id"] = edit_message_id
         else:
             payload = {"compose": "export" if isinstance(effect, m.Export) else "share"}
         rows.append({"chat_id": addr.chat_id, "client_id": cid, "update_id": update_id,
@@ -341,7 +355,7 @@ def _effect_of(payload: dict[str, Any]) -> m.Effect:
     """The effect a "compose" row stands for."""
     what = payload.get("compose")
     if what == "progress":
-        return m.ShowProgress(int(payload.get("days", 14)))
+        return m.ShowProgress(int(payload.get("days", 14)), bool(payload.get("swap")))
     return m.Export() if what == "export" else m.ShareSummary()
 
 

@@ -36,7 +36,7 @@ from bot.domain.insights import (
     FLAG_SLEEP,
     digest_flags,
 )
-from bot.locales import t
+from bot.locales import t, tn
 from bot.service.mailbox import encode
 from bot.service.notices import LANG, Ack, program_time, who
 from bot.store import audit, digests, mailbox
@@ -86,8 +86,7 @@ def digest_texts(day: date, found: list[Flagged]) -> list[str]:
     flagged. Each starts with the title and the count: no flag on the first lines."""
     if not found:
         return []
-    key = "staff.flags.lead.one" if len(found) == 1 else "staff.flags.lead.many"
-    lead, rules = t(LANG, key, n=len(found)), t(LANG, "staff.flags.rules")
+    lead, rules = tn(LANG, "staff.flags.lead", len(found)), t(LANG, "staff.flags.rules")
     room = PART_CHARS - len(lead) - len(rules) - 80  # the title with "(part N of M)"
     parts: list[list[str]] = [[]]
     for line in (flag_line(f)[: room - 1] for f in found):

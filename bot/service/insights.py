@@ -28,26 +28,55 @@ async def _history(db: Database, client_id: int, settings: Settings) -> ClientHi
         return await load_history(s, client_id, program_days=settings.program_length_days)
 
 
-def _progress_text(h: ClientHistory, today: date) -> m.Reply:
-    """The /progress figures in words: quick, sent before the charts are drawn."""
+def _progress_text(h: ClientHistory, today: date, charts: bool) -> m.Reply:
+    """The /progress figures in words: quick, sent before the charts are drawn; without
+    charts (nothing to draw yet), a line saying when they come."""
     from bot.domain.insights import progress, progress_text
 
-    return m.Reply(progress_text(progress(h, today), h.language), protect=True)
+    text = progress_text(progress(h, today), h.language)
+    if not charts:
+        text += "\n\n" + t(h.language, "ins.progress.no_charts")
+    return m.Reply(text, protect=True)
 
 
-def _progress_charts(h: ClientHistory, today: date, days: int) -> list[m.Reply]:
-    """The two charts, with captions that say the same in words (a second or so to draw)."""
-    from bot.charts.draw import mood_craving_chart, trigger_bars_chart
+def _has_data(h: ClientHistory, today: date, days: int) -> tuple[bool, bool]:
+    """Whether the craving and mood chart over `days`, and the trigger bars over 30 days,
+    have anything to show: an empty picture is not sent."""
+    from bot.charts.series import daily_series, trigger_counts, window
+
+    s = daily_series(h, window(h, today, days))
+    return bool(s.checkins or s.logs), bool(trigger_counts(h, window(h, today, 30)))
+
+
+def _mood_chart(h: ClientHistory, today: date, days: int, swap: bool) -> m.Reply:
+    """The craving and mood chart, with a button to the other window when the client has
+    been enrolled longer than the short one (30 days would show the same 14)."""
+    from bot.charts.draw import mood_craving_chart
+    from bot.charts.series import window
 
     lang = h.language
     other = 30 if days == 14 else 14
+    longer = window(h, today, 30).days > 14
     more = ((m.Choice(t(lang, "progress.window", days=other), f"m:progress{other}"),),)
     mood = mood_craving_chart(h, today, days, lang)
-    bars = trigger_bars_chart(h, today, 30, lang)
-    return [
-        m.Reply(bars.caption, protect=True, photo=bars.png),
-        m.Reply(mood.caption, more, protect=True, photo=mood.png),  # its window can change
-    ]
+    return m.Reply(
+        mood.caption, more if longer else (), protect=True, photo=mood.png, edit=swap
+    )  # its window can change
+
+
+def _progress_charts(h: ClientHistory, today: date, days: int) -> list[m.Reply]:
+    """The charts that have data, with captions that say the same in words (a second or
+    so to draw)."""
+    from bot.charts.draw import trigger_bars_chart
+
+    mood, bars = _has_data(h, today, days)
+    found: list[m.Reply] = []
+    if bars:
+        chart = trigger_bars_chart(h, today, 30, h.language)
+        found.append(m.Reply(chart.caption, protect=True, photo=chart.png))
+    if mood:
+        found.append(_mood_chart(h, today, days, swap=False))
+    return found
 
 
 ChartsLater = Callable[[], Awaitable[list[m.Reply]]]
@@ -57,23 +86,42 @@ async def progress_parts(
     db: Database, client_id: int, now: datetime, days: int, settings: Settings
 ) -> tuple[list[m.Reply], ChartsLater | None]:
     """/progress in two parts: the figures now, and a function that draws the charts (off
-    the event loop) for the door to call once the figures are sent. ([], None) when the
-    client is gone."""
+    the event loop) for the door to call once the figures are sent; None when there is no
+    chart to draw yet (the figures say so). ([], None) when the client is gone."""
     h = await _history(db, client_id, settings)
     if h is None:
         return [], None
     today = _today(h, now)
+    if not any(_has_data(h, today, days)):
+        return [_progress_text(h, today, charts=False)], None
 
     async def charts() -> list[m.Reply]:
         return await asyncio.to_thread(_progress_charts, h, today, days)
 
-    return [_progress_text(h, today)], charts
+    return [_progress_text(h, today, charts=True)], charts
+
+
+async def chart_swap(
+    db: Database, client_id: int, now: datetime, days: int, settings: Settings
+) -> ChartsLater | None:
+    """A chart's "Show N days": the craving and mood chart over `days` alone, as an edit of
+    the chart whose button was tapped (not /progress all over again). None when the client
+    is gone."""
+    h = await _history(db, client_id, settings)
+    if h is None:
+        return None
+    today = _today(h, now)
+
+    async def chart() -> list[m.Reply]:
+        return [await asyncio.to_thread(_mood_chart, h, today, days, True)]
+
+    return chart
 
 
 async def progress_replies(
     db: Database, client_id: int, now: datetime, days: int, settings: Settings
 ) -> list[m.Reply]:
-    """All of /progress at once: the figures, then the two charts."""
+    """All of /progress at once: the figures, then the charts that have data."""
     first, charts = await progress_parts(db, client_id, now, days, settings)
     return first + (await charts() if charts is not None else [])
 

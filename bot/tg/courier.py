@@ -26,7 +26,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from bot.domain.conversation import model as m
 from bot.service.conversation import Service
 from bot.service.mailbox import Outgoing, Settlement, from_row
-from bot.tg.delivery import deliver_reliably, markup
+from bot.tg.delivery import deliver_reliably, edit_photo, markup
 from bot.tg.limits import clip
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,9 @@ class Courier:
             return "retry"
         outcome: dict[int, str] = {}
         for reply in replies:
-            _worst(outcome, 0, await self._one(Outgoing(item.id, item.chat_id, reply), done))
+            edit_id = item.edit_message_id if reply.edit else None  # a chart swapped in place
+            made = Outgoing(item.id, item.chat_id, reply, edit_id)
+            _worst(outcome, 0, await self._one(made, done))
         return outcome.get(0, "sent")
 
     async def _settle(self, done: Settlement) -> None:
@@ -205,6 +207,9 @@ async def _send_one(bot: Bot, chat_id: int, reply: m.Reply, edit_message_id: int
         return  # nothing to say (a composition that came to nothing)
     if reply.edit and edit_message_id is not None:
         try:
+            if reply.photo is not None:  # a chart swapped for another: the picture is edited
+                await edit_photo(bot, chat_id, edit_message_id, reply)
+                return
             await bot.edit_message_text(
                 clip(reply.text), chat_id=chat_id, message_id=edit_message_id,
                 reply_markup=markup(reply),  # type: ignore[arg-type]

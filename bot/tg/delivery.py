@@ -12,6 +12,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputFile,
+    InputMediaPhoto,
     KeyboardButton,
     ReplyKeyboardMarkup,
 )
@@ -66,6 +67,19 @@ async def deliver(bot: Bot, chat_id: int, reply: m.Reply) -> None:
     else:
         await bot.send_message(chat_id, clip(reply.text), reply_markup=keys,
                                protect_content=reply.protect)  # fmt: skip
+
+
+async def edit_photo(bot: Bot, chat_id: int, message_id: int, reply: m.Reply) -> None:
+    """Put `reply`'s picture, caption and buttons in place of the photo `message_id`
+    (editMessageMedia). Raises BadRequest when Telegram will not edit it."""
+    assert reply.photo is not None
+    caption = clip(reply.text, MAX_CAPTION) or None
+    media = InputMediaPhoto(reply.photo, caption=caption, filename="chart.png")  # an attached part
+    keys = markup(reply)
+    await bot.edit_message_media(
+        media, chat_id=chat_id, message_id=message_id,
+        reply_markup=keys if isinstance(keys, InlineKeyboardMarkup) else None,
+    )  # fmt: skip
 
 
 async def deliver_reliably(bot: Bot, chat_id: int, reply: m.Reply) -> None:

@@ -73,10 +73,17 @@ def test_yes_then_i_need_help_now(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_still_saves_and_offers_the_coping_card_and_the_menu(lang: str) -> None:
-    d = started(lang)
+def test_no_still_saves_after_the_coping_card_and_shows_the_menu(lang: str) -> None:
+    """The low mood got its coping card on the spot (issue 13), so the end of the check-in
+    does not offer a second one: it saves and shows the menu."""
+    d = Driver(ctx=m.Ctx(now=NOW, profile=m.Profile(status="active", language=lang)))
+    d.cmd("checkin")
+    d.tap(ANSWERS[0])
+    assert any(c.data.startswith("h:") for c in d.buttons())  # the card, on the spot
+    for value in ANSWERS[1:]:
+        d.tap(value)
     d.tap("no")
     data = [c.data for c in d.buttons()]
-    assert any(x.startswith("h:") for x in data) and "m:checkin" in data
+    assert not any(x.startswith("h:") for x in data) and "m:checkin" in data
     assert d.saved(m.SaveCheckIn)[0].values["safety"] == "no"
     assert not d.saved(m.RecordCrisis)

@@ -173,7 +173,9 @@ def test_back_and_skip_on_every_checkin_step() -> None:
     d.tap("back")
     d.tap("back")
     assert d.state is m.State.MENU
-    assert "Nothing from this check-in was saved" in d.said()
+    # Leaving a flow is not /stop: it says what was left and that nothing was kept.
+    assert "we left the check-in. Nothing from it was saved" in d.said()
+    assert "Stopped" not in d.said()
     assert not d.saved(m.SaveCheckIn)
 
 

@@ -75,7 +75,9 @@ def test_invite_checkin_craving_help(fake: FakeTelegram, bot: BotProcess) -> Non
     help_text = ana.wait_reply("988")["text"]
     assert "911" in help_text and "741741" in help_text
     ana.send_command("/progress")
-    ana.wait_reply("Last 14 days")  # the craving and mood chart's caption, sent last
+    # The craving and mood chart's caption, sent last (its days start at enrollment, so it
+    # says "Today" or "Last 2 days" for a client enrolled today).
+    ana.wait_reply("1 craving log.")
     photos = [u for u in fake.uploads if u.method == "sendPhoto"]
     assert len(photos) == 2 and all(u.data.startswith(b"\x89PNG\r\n\x1a\n") for u in photos)
     ana.send_command("/export")

@@ -81,30 +81,30 @@ def test_a_crisis_reply_outlives_telegram_errors(
 
 
 def test_the_second_of_three_replies_fails(fake: FakeTelegram, open_bot: BotProcess) -> None:
-    """A check-in with a strong craving ends with three messages: saved, a coping skill, the
-    menu. The skill is refused with 502 on every in-process try: the menu still goes out,
-    and the skill follows from the outbox."""
+    """"My reasons" typed over their limit at the end of enrollment is answered with three
+    messages: the first part kept, "You're all set", the menu. "You're all set" is refused
+    with 502 on every in-process try: the menu still goes out, and it follows from the
+    outbox. (A check-in's coping card comes on the spot now, with the next question.)"""
     open_bot.start()
-    quick_enroll(fake, 615)
-    eve = fake.user(615)
-    eve.press("✅ Check in")
-    eve.wait_reply("mood")
-    for label, prompt in [("5", "craving"), ("9", "alcohol"), ("No", "sleep"), ("OK", "stressed"),
-                          ("2", "set off"), ("None today", "How sure")]:  # fmt: skip
+    eve = fake.user(615, first_name="Eve", language_code="en")
+    eve.send_command("/start")
+    eve.wait_reply("Which language")
+    for label, prompt in [
+        ("English", "Before we start"), ("I agree", "time zone"), ("New York", "What time"),
+        ("8:00 PM", "medication"), ("No", "someone you can call"), ("Skip ▶", "why does"),
+    ]:  # fmt: skip
         eve.press(label)
         eve.wait_reply(prompt)
-    eve.press("9")
-    eve.wait_reply("better off dead")
     before = len(texts(fake, 615))
     for skip in (1, 0, 0):  # the first message passes; each in-process try at the second fails
         fake.fail_next("sendMessage", 502, "Bad Gateway", chat_id=615, skip=skip)
-    eve.press("No")
+    eve.send_text("For my kids, " * 60)  # over the 500 characters kept
     eve.wait_reply("What would you like to do?")
     shown = texts(fake, 615)[before:]
-    assert "saved" in shown[0] and shown[1].startswith("What would you like to do?")
-    eve.wait_reply(timeout=20)  # the skill, from the outbox
+    assert "kept the first" in shown[0] and shown[1].startswith("What would you like to do?")
+    eve.wait_reply(timeout=20)  # "You're all set", from the outbox
     late = texts(fake, 615)[before:]
-    assert len(late) == 3 and late[:2] == shown[:2], late
+    assert len(late) == 3 and late[:2] == shown[:2] and "all set" in late[2], late
     assert sum(f.method == "sendMessage" for f in fake.failures) == 3
     eventually(lambda: open_bot.rows("select count(*) from outbox") == [(0,)])
 

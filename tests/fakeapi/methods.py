@@ -125,6 +125,42 @@ def _edit_message_reply_markup(store: Store, params: Json) -> Json | bool:
     return copy.deepcopy(message)
 
 
+def _edit_message_media(store: Store, params: Json) -> Json | bool:
+    """A photo put in place of a message's photo (the only media the bot edits), with its
+    caption and buttons; an animation, audio, document or video is left unhandled."""
+    if "inline_message_id" in params:
+        store.unhandled.append(("editMessageMedia", params))
+        return True
+    chat, message = _editable(store, params)
+    media = params["media"]
+    if media.get("type") != "photo":
+        store.unhandled.append(("editMessageMedia", params))
+        return copy.deepcopy(message)
+    if "photo" not in message:
+        raise bad_request("there is no media in the message to edit")
+    value = media["media"]
+    if not isinstance(value, FilePart):
+        raise bad_request("wrong file identifier/HTTP URL specified")
+    if image_size(value.data) is None:
+        raise bad_request("IMAGE_PROCESS_FAILED")
+    stored = store.files.add("photo", value.data, value.filename, value.content_type)
+    store.uploads.append(Upload("editMessageMedia", chat.id, "media", value.filename,
+                                value.content_type, value.data, stored.file_id))  # fmt: skip
+    width, height = image_size(stored.data) or (320, 320)
+    size = {**stored.as_document(), "width": width, "height": height}
+    size.pop("file_name", None)
+    size.pop("mime_type", None)
+    for key in ("caption", "caption_entities", "reply_markup"):
+        message.pop(key, None)
+    message.update({"photo": [size]}, edit_date=store.unix_time())
+    if "caption" in media:
+        message.update(_text_body(media, "caption"))
+    if params.get("reply_markup") is not None:
+        message["reply_markup"] = params["reply_markup"]
+    store.publish(message)
+    return copy.deepcopy(message)
+
+
 def _delete_message(store: Store, params: Json) -> bool:
     chat = store.find_chat(params["chat_id"])
     if chat.messages.pop(params["message_id"], None) is None:
@@ -218,6 +254,7 @@ HANDLERS: dict[str, Handler] = {
     "sendMessage": _send_message,
     "editMessageText": _edit_message_text,
     "editMessageReplyMarkup": _edit_message_reply_markup,
+    "editMessageMedia": _edit_message_media,
     "deleteMessage": _delete_message,
     "answerCallbackQuery": _answer_callback_query,
     "sendChatAction": _send_chat_action,

@@ -169,6 +169,7 @@ class FakeTelegram(Store):
             self.rules.check(name, clean)
         except ApiError as error:
             raise self._refuse(name, params, error) from None
+        clean = _attached(clean, files)
         self.calls.append((name, clean))
         injection = self._injections.pop(name, clean.get("chat_id"))
         if isinstance(injection, Injection):
@@ -306,3 +307,13 @@ class FakeTelegram(Store):
     def calls_of(self, method: str) -> list[Json]:
         with self.cond:
             return [params for name, params in self.calls if name == method]
+
+
+def _attached(params: dict[str, Any], files: dict[str, FilePart]) -> dict[str, Any]:
+    """An InputMedia's file given as "attach://<part>" (editMessageMedia), resolved to that
+    uploaded part, as Telegram reads it; the API's schema types it as a string."""
+    media = params.get("media")
+    ref = media.get("media") if isinstance(media, dict) else None
+    if isinstance(ref, str) and ref.startswith("attach://") and ref[9:] in files:
+        return {**params, "media": {**media, "media": files[ref[9:]]}}
+    return params

@@ -260,3 +260,28 @@ def test_keyboard_button_helpers_outside_a_chat(fake: FakeTelegram) -> None:
     assert ana.buttons() == [("Site", None)]
     with pytest.raises(AssertionError, match="no callback button 'Site'"):
         ana.press("Site")
+
+
+async def test_edit_message_media_swaps_a_photo_with_its_caption_and_buttons(
+    fake: FakeTelegram, bot: Bot
+) -> None:
+    """The bot swaps a chart in place (issue 13): the fake stores the new picture, caption
+    and buttons on the same message, as Telegram does, and refuses a text message."""
+    from telegram import InputMediaPhoto
+
+    from bot.charts.draw import mood_craving_chart
+    from tests.charts.builders import TODAY, one_day
+
+    fake.user(ANA)
+    png = mood_craving_chart(one_day(), TODAY, 14, "en").png
+    first = await bot.send_photo(ANA, png, caption="Last 14 days")
+    keys = InlineKeyboardMarkup([[InlineKeyboardButton("Show 14 days", callback_data="m:p14")]])
+    media = InputMediaPhoto(png, caption="Last 30 days", filename="chart.png")
+    edited = await bot.edit_message_media(media, ANA, first.message_id, reply_markup=keys)
+    assert not isinstance(edited, bool)
+    assert edited.message_id == first.message_id and edited.caption == "Last 30 days"
+    assert edited.photo and edited.reply_markup == keys
+    assert [u.method for u in fake.uploads][-2:] == ["sendPhoto", "editMessageMedia"]
+    text = await bot.send_message(ANA, "words")
+    with pytest.raises(Exception, match="no media"):
+        await bot.edit_message_media(media, ANA, text.message_id)

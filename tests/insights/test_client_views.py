@@ -58,7 +58,17 @@ async def test_progress_sends_figures_and_two_charts(service: Service, db: Datab
     assert len(photos) == 2 and all(r.photo.startswith(PNG) for r in photos)  # type: ignore[union-attr]
     assert all(r.protect and 0 < len(r.text) <= 1024 for r in photos)
     wider = await tap(service, replies, "Show 30 days", 2)
-    assert "30" in wider[1].text
+    # One picture, in place of the one tapped: not the figures and both charts again.
+    assert len(wider) == 1 and wider[0].edit and wider[0].photo is not None
+    assert wider[0].text.startswith("Last 21 days")  # from enrollment, not 30 days back
+    assert [c.label for row in wider[0].buttons for c in row] == ["Show 14 days"]
+
+
+async def test_progress_without_data_is_words_only(service: Service, db: Database) -> None:
+    await add_client(db, 41, NY, "09:00", when=T0 - timedelta(days=3))
+    replies = await service.handle(ANA, m.Command("progress"), 1) or []
+    assert len(replies) == 1 and replies[0].photo is None
+    assert "charts will appear here" in replies[0].text
 
 
 async def test_days_since_use_shows_in_progress_once_the_client_asks(

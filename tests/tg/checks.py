@@ -67,6 +67,9 @@ PARAMETERS: dict[str, frozenset[str]] = {
         "disable_notification protect_content allow_paid_broadcast message_effect_id "
         "suggested_post_parameters reply_parameters reply_markup"
     ),
+    "editMessageMedia": _names(
+        "business_connection_id chat_id message_id inline_message_id media reply_markup"
+    ),
     "sendDocument": _names(
         "business_connection_id chat_id message_thread_id direct_messages_topic_id document "
         "thumbnail caption parse_mode caption_entities disable_content_type_detection "
@@ -82,6 +85,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "setMyCommands": ("commands",),
     "sendPhoto": ("chat_id", "photo"),
     "sendDocument": ("chat_id", "document"),
+    "editMessageMedia": ("media",),
 }
 
 
@@ -89,7 +93,9 @@ def check_call(method: str, wire: dict[str, str]) -> list[str]:
     """Problems with a call as it arrives on the wire (every value a string)."""
     if method not in PARAMETERS:
         return [f"{method} is not a method this bot should call"]
-    problems = [f"unknown parameter {k!r}" for k in wire if k not in PARAMETERS[method]]
+    attached = wire.get("media", "")  # an InputMedia's file travels as a part of its own
+    problems = [f"unknown parameter {k!r}" for k in wire
+                if k not in PARAMETERS[method] and f"attach://{k}" not in attached]  # fmt: skip
     problems += [f"missing {k!r}" for k in REQUIRED.get(method, ()) if k not in wire]
     problems += [f"{k} must be true or false, got {v!r}" for k, v in wire.items()
                  if k in _BOOLEANS and v not in ("true", "false")]  # fmt: skip
@@ -103,13 +109,26 @@ def check_call(method: str, wire: dict[str, str]) -> list[str]:
         problems.append("answerCallbackQuery text over 200 characters")
     if "reply_markup" in wire:
         problems += check_markup(wire["reply_markup"], inline_only=method != "sendMessage")
-    if method == "editMessageText" and "inline_message_id" not in wire:
+    if method == "editMessageMedia":
+        problems += _check_media(wire["media"]) if "media" in wire else []
+    if method in ("editMessageText", "editMessageMedia") and "inline_message_id" not in wire:
         problems += [f"missing {k!r}" for k in ("chat_id", "message_id") if k not in wire]
     if method == "setMyCommands":
         problems += check_commands(wire)
     for field, most in (("description", 512), ("short_description", 120)):
         if len(wire.get(field, "")) > most:
             problems.append(f"{field} over {most} characters")
+    return problems
+
+
+def _check_media(raw: str) -> list[str]:
+    """An InputMediaPhoto whose file is attached as a part, with a caption within limits."""
+    media = json.loads(raw)
+    problems = [] if media.get("type") == "photo" else [f"media type {media.get('type')!r}"]
+    if not str(media.get("media", "")).startswith("attach://"):
+        problems.append("media is not an attached upload")
+    if utf16_len(media.get("caption", "")) > 1024:
+        problems.append("media caption over 1024 characters")
     return problems
 
 

@@ -16,6 +16,7 @@ from bot.domain.conversation.model import (
     RecordCrisis,
     Reply,
     SaveCopingOutcome,
+    ShowProgress,
     State,
 )
 from bot.domain.conversation.replies import (
@@ -32,8 +33,10 @@ from bot.locales import t
 def _menu_button(state: State, draft: dict[str, Any], item: str, ctx: Ctx, lang: str) -> Outcome:
     if item == "help":
         return help_now(state, draft, ctx, lang)
-    if item.startswith("progress"):  # "progress30": the chart over 30 days
-        return cmd_progress(state, draft, item.removeprefix("progress"), ctx, lang)
+    if item in ("progress14", "progress30"):  # a chart's "Show N days": that chart swapped
+        return Outcome(state, draft, [ShowProgress(int(item.removeprefix("progress")), True)])
+    if item == "progress":
+        return cmd_progress(state, draft, "", ctx, lang)
     handler = COMMANDS.get(item)
     if handler is None:
         return current(state, draft, ctx, lang, Reply(t(lang, "step.expired")))
@@ -60,6 +63,11 @@ def _helped_button(state: State, draft: dict[str, Any], rest: str, ctx: Ctx, lan
         return Outcome(state, draft, [Reply(t(lang, "cope.noted"))])
     if nonce:
         draft["rated"] = [*rated, nonce][-20:]
+    if helped == "n":  # not "next time": the next idea, now
+        ideas = match_skills([], None, exclude=skill, n=4)
+        intro = t(lang, "cope.thanks.n")
+        offer = coping_reply(ideas[0], ctx, lang, ideas[1:], next_nonce(draft), intro)
+        return Outcome(state, draft, [SaveCopingOutcome(skill, helped), offer])
     thanks = Reply(t(lang, f"cope.thanks.{helped}"))
     return Outcome(state, draft, [SaveCopingOutcome(skill, helped), thanks])
 

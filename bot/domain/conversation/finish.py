@@ -21,6 +21,7 @@ from bot.domain.conversation.model import (
 )
 from bot.domain.conversation.replies import coping_reply, menu, next_nonce, stamp
 from bot.domain.conversation.steps import CONSENT_VERSION, FLOWS
+from bot.domain.schedule.kinds import SWITCHES, switch_on
 from bot.locales import LANGUAGE_NAMES, formats, t
 
 __all__ = ["CONSENT_VERSION", "end_at_safety", "finish", "leave"]
@@ -49,6 +50,17 @@ def leave(draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
     return Outcome(State.MENU, kept, [menu(lang, text)])
 
 
+CLEARABLE = {"set_reasons": ("reasons",), "set_support": ("support_name", "support_phone")}
+
+
+def clear(flow: str, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
+    """Remove the saved reasons or support person ("Remove" in their /settings step)."""
+    kept = keep(draft)
+    values = dict.fromkeys(CLEARABLE[flow])
+    reply = settings_view(ctx, kept, lang, values, t(lang, "settings.removed"))
+    return Outcome(State.SETTINGS, kept, [SetProfile(values), reply])
+
+
 def finish(flow: str, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
     """Save what the flow collected and say what comes next."""
     kept = keep(draft)
@@ -57,7 +69,9 @@ def finish(flow: str, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
         return Outcome(State.MENU, kept, _finish_enroll(answers, ctx, lang))
     if flow.startswith("set_"):
         values = {k: v for k, v in answers.items() if k in _PROFILE_KEYS and v is not None}
-        reply = settings_view(ctx, kept, lang, values, t(lang, "settings.saved"))
+        # Skip in /settings keeps what was there: nothing was saved, so "Saved." is not said.
+        said = t(lang, "settings.saved") if values else ""
+        reply = settings_view(ctx, kept, lang, values, said)
         return Outcome(State.SETTINGS, kept, [SetProfile(values), reply])
     if flow == "checkin":
         return Outcome(State.MENU, kept, _finish_checkin(draft, kept, ctx, lang))
@@ -102,9 +116,10 @@ def _finish_checkin(
     saved_key = "ci.replaced" if draft.get("replace") else "ci.saved"
     effects: list[Effect] = [_save_checkin(draft)]
     effects.append(Reply(t(lang, saved_key), protect=True))
-    offer = _checkin_offer(a, ctx, lang, next_nonce(kept))
-    if offer is not None:
-        effects.append(offer)
+    if not draft.get("offered"):  # a warning answer was answered on the spot already
+        offer = _checkin_offer(a, ctx, lang, next_nonce(kept))
+        if offer is not None:
+            effects.append(offer)
     effects.append(menu(lang))
     return effects
 
@@ -123,28 +138,54 @@ def _at_most(a: dict[str, Any], key: str, n: int) -> bool:
 
 
 def _checkin_offer(a: dict[str, Any], ctx: Ctx, lang: str, nonce: int) -> Reply | None:
-    """One coping offer for the most pressing answer (docs/clinical.md, Daily check-in)."""
+    """One coping offer for the most pressing warning answer among `a`; None when no answer
+    is a warning. Why: docs/clinical.md, Daily check-in."""
+    for key in ("mood", "craving", "stress", "confidence"):
+        offer = warning_offer(key, a, ctx, lang, nonce)
+        if offer is not None:
+            return offer
+    return None
+
+
+def warning_offer(key: str, a: dict[str, Any], ctx: Ctx, lang: str, nonce: int) -> Reply | None:
+    """The response to a warning answer to the check-in question `key`, given on the spot:
+    coping for a low mood or a strong craving (with the client's own reasons after a strong
+    craving), breathing for high stress, "call someone" for low confidence. None when the
+    answer is no warning."""
     triggers = list(a.get("triggers") or [])
-    if _at_least(a, "craving", 8) or _at_most(a, "mood", 2):
-        skills = match_skills(triggers, a.get("craving"))
+    if (key == "mood" and _at_most(a, "mood", 2)) or (key == "craving" and _at_least(a, key, 8)):
+        skills = match_skills(triggers, a.get("craving"), n=4)
         intro = t(lang, "ci.offer_high")
+        if key == "craving":
+            intro = _with_reasons(t(lang, "ci.offer_craving"), ctx, lang)
         return coping_reply(skills[0], ctx, lang, skills[1:], nonce, intro)
-    if _at_least(a, "stress", 8):
+    if key == "stress" and _at_least(a, "stress", 8):
         intro = t(lang, "ci.offer_stress")
         return coping_reply("breathe", ctx, lang, ["ground", "surf"], nonce, intro)
-    if _at_most(a, "confidence", 3):
+    if key == "confidence" and _at_most(a, "confidence", 3):
         intro = t(lang, "ci.offer_call")
-        return coping_reply("call", ctx, lang, match_skills(triggers), nonce, intro)
+        return coping_reply("call", ctx, lang, match_skills(triggers, n=4), nonce, intro)
     return None
+
+
+def _with_reasons(text: str, ctx: Ctx, lang: str) -> str:
+    """`text` and then the client's own reasons, when they saved some (shown when it gets
+    hard: a strong craving)."""
+    reasons = ctx.profile.reasons
+    return f"{text}\n\n{t(lang, 'how.reasons', reasons=reasons)}" if reasons else text
 
 
 def _finish_craving(a: dict[str, Any], kept: dict[str, Any], ctx: Ctx, lang: str) -> list[Effect]:
     triggers = list(a.get("triggers") or [])
     action = a.get("action")
-    skills = match_skills(triggers, a.get("intensity"), exclude=action)
-    intro = t(lang, "cr.saved")
+    skills = match_skills(triggers, a.get("intensity"), exclude=action, n=4)
+    # The wave is said once: by the urge-surfing card itself when that is the skill offered.
+    intro = t(lang, "cr.saved_short" if skills[0] == "surf" else "cr.saved")
     if halt_count(triggers) >= 2:
         intro += "\n" + t(lang, "cr.halt")
+    # "My reasons" as what they did, or a strong craving: their own words, back to them.
+    if action == "reasons" or _at_least(a, "intensity", 8):
+        intro = _with_reasons(intro, ctx, lang)
     saved = SaveCraving(a.get("intensity"), triggers, action, skills[0])
     offer = coping_reply(skills[0], ctx, lang, skills[1:], next_nonce(kept), intro)
     return [saved, offer, menu(lang)]
@@ -167,11 +208,21 @@ def settings_view(
         time=formats.hhmm(p["checkin_time"], lang),
         medication=t(lang, "settings.on" if p["takes_medication"] else "settings.off"),
         support=(support or t(lang, "settings.none")).strip(),
-        reasons=t(lang, "settings.set" if p["reasons"] else "settings.none"),
+        reasons=t(lang, "settings.reasons_set" if p["reasons"] else "settings.reasons_none"),
     )  # fmt: skip
     body, _, question = text.rpartition("\n\n")
     state = t(lang, "settings.on" if p["show_days_since_use"] else "settings.off")
-    text = f"{body}\n• {t(lang, 'settings.days_since_use')}: {state}\n\n{question}"
+    off = [t(lang, f"remkind.{k}") for k in SWITCHES if not switch_on(p["reminder_prefs"], k)]
+    if not off:
+        reminders = t(lang, "settings.reminders_on")
+    elif len(off) == len(SWITCHES):
+        reminders = t(lang, "settings.reminders_all_off")
+    else:
+        reminders = t(lang, "settings.reminders_off", items=formats.items(off, lang))
+    text = (
+        f"{body}\n• {t(lang, 'settings.reminders')}: {reminders}"
+        f"\n• {t(lang, 'settings.days_since_use')}: {state}\n\n{question}"
+    )
     s = stamp(draft)
     names = (
         "language", "timezone", "time", "medication", "support", "reasons", "reminders",

@@ -84,8 +84,17 @@ def answer(
     elif step.key == "use" and value in ("alcohol", "other"):
         # "Yes, alcohol" gets alcohol's advice; "Yes, other" is a drug not named: naloxone.
         pre.append(crisis_replies.lapse_reply(lang, "alcohol" if value == "alcohol" else None))
+        draft["offered"] = True  # the lapse script is this check-in's response
     elif step.key == "safety" and value == "yes":
         return finish.end_at_safety(draft, ctx, lang)
+    elif draft.get("flow") == "checkin" and not draft.get("offered"):
+        # The first warning answer is answered on the spot; later ones add nothing more, so
+        # a hard day gets one short response, not a pile (docs/clinical.md, Daily check-in).
+        nonce = int(draft.get("n", 0)) + 1
+        offer = finish.warning_offer(step.key, draft["a"], ctx, lang, nonce)
+        if offer is not None:
+            pre.append(offer)
+            draft["offered"], draft["n"] = True, nonce
     return advance(state, draft, ctx, lang, *pre)
 
 
@@ -96,6 +105,8 @@ def on_button(state: State, draft: dict[str, Any], value: str, ctx: Ctx, lang: s
         return go_back(state, draft, ctx, lang)
     if value == "skip" and step.skip:
         return answer(state, draft, None, ctx, lang)
+    if value == "clear" and draft.get("flow") in finish.CLEARABLE:
+        return finish.clear(draft["flow"], draft, ctx, lang)
     if step.kind == "multi":
         return _multi_button(step, draft, value, ctx, lang)
     parsed = _button_value(step, value)

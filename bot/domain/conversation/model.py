@@ -205,9 +205,12 @@ class SaveCravingHelped:
 
 @dataclass(frozen=True)
 class ShowProgress:
-    """/progress: the service loads the history and answers with figures and charts."""
+    """/progress: the service loads the history and answers with figures and charts.
+    `swap`: only the craving and mood chart, over `days`, in place of the one whose
+    "Show N days" button was tapped."""
 
     days: int = 14
+    swap: bool = False
 
 
 @dataclass(frozen=True)

@@ -198,7 +198,7 @@ def followup_button(
     if outcome == "used":
         return out.say(Reply(t(lang, "crisis.lapse"), protect=True))
     if outcome == "strong":
-        skills = match_skills([], 8)
+        skills = match_skills([], 8, n=4)
         intro = t(lang, "fu.strong_intro")
         return out.say(coping_reply(skills[0], ctx, lang, skills[1:], next_nonce(draft), intro))
     picks = [Choice(t(lang, f"skill.{s}"), f"w:{cid}:{s}") for s in SKILLS]

@@ -126,12 +126,35 @@ def _prompt_text(step: Step, ctx: Ctx, draft: dict[str, Any], lang: str) -> str:
     if step.state is State.SUPPORT_PHONE:
         params["name"] = draft.get("a", {}).get("support_name") or "them"
     text = t(lang, step.prompt, **params)
+    if step.state in SETTINGS_PROMPTS and draft.get("flow", "").startswith("set_"):
+        text = _settings_prompt(step.state, ctx.profile, lang)
     if step.kind == "scale":
         base = step.prompt
         text += "\n" + t(
             lang, "scale.hint", low=t(lang, f"{base}.low"), high=t(lang, f"{base}.high")
         )
     return text
+
+
+# In /settings, the reasons and the support person are asked in words of their own (not
+# enrollment's "Last one:"), with what is saved now, and can be removed.
+SETTINGS_PROMPTS = {State.REASONS: "reasons", State.SUPPORT_NAME: "support"}
+
+
+def _settings_prompt(state: State, profile: Profile, lang: str) -> str:
+    name = SETTINGS_PROMPTS[state]
+    if name == "reasons":
+        saved = profile.reasons
+    else:
+        parts = (profile.support_name, profile.support_phone)
+        saved = ", ".join(p for p in parts if p) or None
+    if not saved:
+        return t(lang, f"set.{name}.none")
+    return t(lang, f"set.{name}.saved", saved=saved)
+
+
+def _has_saved(state: State, profile: Profile) -> bool:
+    return bool(profile.reasons if state is State.REASONS else profile.support_name)
 
 
 def step_reply(state: State, ctx: Ctx, draft: dict[str, Any], lang: str) -> Reply:
@@ -146,6 +169,9 @@ def step_reply(state: State, ctx: Ctx, draft: dict[str, Any], lang: str) -> Repl
         else []
     )
     first = state is State.LANGUAGE
+    setting = str(draft.get("flow", "")).startswith("set_") and state in SETTINGS_PROMPTS
+    if setting and _has_saved(state, ctx.profile):
+        rows.append((Choice(t(lang, "set.remove"), f"{p}clear"),))
     rows.append(_nav(step, lang, p, first))
     return Reply(_prompt_text(step, ctx, draft, lang), tuple(r for r in rows if r), protect=True)
 
@@ -209,8 +235,12 @@ def coping_reply(
     head = (intro + "\n\n" if intro else "") + t(lang, "cope.try", skill=t(lang, f"skill.{skill}"))
     text = f"{head}\n{how}\n\n{t(lang, 'cope.did_help')}"
     helped = tuple(Choice(t(lang, f"cope.helped.{v}"), f"h:{skill}:{v}:{nonce}") for v in "ybn")
-    more = tuple(Choice(t(lang, f"skill.{o}"), f"c:{o}") for o in others[:2] if o != skill)
-    last = (Choice(t(lang, "cope.call_someone"), "c:call"), Choice(t(lang, "menu.help"), "m:help"))
+    # "Call someone" is offered once: as the skill itself, or else on the last row, so it is
+    # never one of the two other ideas too.
+    ideas = [o for o in others if o not in (skill, "call")][:2]
+    more = tuple(Choice(t(lang, f"skill.{o}"), f"c:{o}") for o in ideas)
+    call = () if skill == "call" else (Choice(t(lang, "cope.call_someone"), "c:call"),)
+    last = (*call, Choice(t(lang, "menu.help"), "m:help"))
     rows = tuple(r for r in (helped, more, last) if r)
     return Reply(text, rows, protect=True)
 

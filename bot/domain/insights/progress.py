@@ -19,7 +19,7 @@ from bot.domain.insights.days import (
     use_days,
 )
 from bot.domain.insights.history import ClientHistory
-from bot.locales import t
+from bot.locales import t, tn
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def progress_text(p: Progress, lang: str) -> str:
     lines = [
         t(lang, "ins.progress.title"),
         day,
-        t(lang, "ins.progress.checkins", done=p.checkins_done, days=p.days_enrolled),
+        tn(lang, "ins.progress.checkins", p.days_enrolled, done=p.checkins_done),
         t(lang, "ins.progress.streak", streak=p.streak),
         t(lang, "ins.progress.sessions", there=p.sessions_there),
         t(lang, "ins.progress.cravings", logged=p.cravings_logged, passed=p.cravings_passed),
