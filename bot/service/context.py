@@ -68,7 +68,7 @@ async def _today(s: AsyncSession, client: Client, now: datetime) -> m.Today:
     since = local.date() - timedelta(days=1)
     done = frozenset(await schedules.recent_checkin_dates(s, client.id, since))
     hour, minute = (int(x) for x in client.checkin_time.split(":"))
-    day = checkin_day(now, client.timezone, time(hour, minute), done)
+    day = checkin_day(now, client.timezone, time(hour, minute), done, client.enrolled_at)
     asked = await repo.safety_asked_since(s, client.id, local.date() - timedelta(days=6))
     return m.Today(
         checkin_done=day in done,

@@ -271,3 +271,18 @@ def test_checkin_day(zone: str, prompt: str, local: str, done: set[str], expecte
     days = frozenset(date.fromisoformat(d) for d in done)
     at = time.fromisoformat(prompt)
     assert checkin_day(now, zone, at, days) == date.fromisoformat(expected)
+
+
+def test_a_client_enrolled_after_last_nights_prompt_checks_in_for_today() -> None:
+    """Enrolled at 00:10 with a 21:00 prompt, checking in at 00:30: no prompt was ever sent to
+    them the evening before, so the check-in is today's (it used to count for the evening
+    before enrollment, and /progress said "0 of 1 day")."""
+    from bot.domain.schedule.plan import checkin_day
+
+    zone = "America/Chicago"
+    now = datetime(2026, 11, 27, 0, 30, tzinfo=ZoneInfo(zone))
+    enrolled = datetime(2026, 11, 27, 0, 10, tzinfo=ZoneInfo(zone))
+    assert checkin_day(now, zone, time(21, 0), frozenset(), enrolled) == date(2026, 11, 27)
+    earlier = datetime(2026, 11, 26, 20, 0, tzinfo=ZoneInfo(zone))  # before that prompt
+    assert checkin_day(now, zone, time(21, 0), frozenset(), earlier) == date(2026, 11, 26)
+

@@ -222,19 +222,25 @@ def checkback(client_id: int, event_at: datetime, zone: str, event_id: int) -> P
     return Planned(client_id, Kind.CHECKBACK, key, due, ref_id=event_id)
 
 
-def checkin_day(now: datetime, zone: str, checkin_time: time, done: frozenset[date]) -> date:
+def checkin_day(
+    now: datetime, zone: str, checkin_time: time, done: frozenset[date],
+    enrolled_at: datetime | None = None,
+) -> date:  # fmt: skip
     """The day a check-in made at `now` counts for: the day of the evening prompt it answers,
     or else the client's own calendar day. After midnight and before the night ends (05:00),
     with today's prompt still to come and yesterday's (05:00 or later) sent and not yet
     answered (not in `done`), it is yesterday's: someone answering the 21:00 prompt at 00:30
     has not started a new day, and counting it for today would drop today's prompt and miss
-    yesterday."""
+    yesterday. A client who enrolled (`enrolled_at`, UTC) after yesterday's prompt time was
+    never sent it: their first night's check-in is today's."""
     local = as_utc(now).astimezone(ZoneInfo(zone))
     today = local.date()
     yesterday = today - _DAY
     # A prompt in the small hours (before 05:00) belongs to its own night, not an evening.
     evening_prompt = checkin_time >= NIGHT_ENDS
-    prompted = evening_prompt and local_to_utc(yesterday, checkin_time, zone) <= now
+    last_prompt = local_to_utc(yesterday, checkin_time, zone)
+    enrolled_before = enrolled_at is None or as_utc(enrolled_at) <= last_prompt
+    prompted = evening_prompt and last_prompt <= now and enrolled_before
     still_night = local.time() < NIGHT_ENDS
     before_todays = now < local_to_utc(today, checkin_time, zone)
     if still_night and prompted and before_todays and yesterday not in done:
