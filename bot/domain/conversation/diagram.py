@@ -36,7 +36,7 @@ class Given:
 
     name: str
     field: str  # "invite_ok", or "today.checkin_done": a field of one of Ctx's parts
-    value: bool
+    value: bool | str
 
     def apply(self, ctx: Ctx) -> Ctx:
         """`ctx` with this fact made true."""
@@ -68,6 +68,8 @@ ON_MEDICATION = Given("on medication", "profile.takes_medication", True)
 NO_MEDICATION = Given("not on medication", "profile.takes_medication", False)
 SAFETY_DUE = Given("safety not asked this week", "today.safety_asked_this_week", False)
 SAFETY_ASKED = Given("safety asked this week", "today.safety_asked_this_week", True)
+REASONS_SAVED = Given("reasons saved", "profile.reasons", "My kids")
+SUPPORT_SAVED = Given("a support person saved", "profile.support_name", "Ana")
 
 # A valid answer to every step, as a person gives it; the last event moves on. Scales get a
 # middle value and choices a calm one, so no follow-up rule fires unless an arrow asks for it.
@@ -174,6 +176,9 @@ _EXTRA: list[Edge] = [
     Edge(State.SETTINGS, State.REMINDERS, "reminders", Tap("reminders")),
     Edge(State.REMINDERS, State.REMINDERS, "turn a kind on or off", Tap("t:checkin")),
     Edge(State.REMINDERS, State.SETTINGS, "done", Tap("close")),
+    Edge(State.REASONS, State.SETTINGS, "remove", Tap("clear"), (REASONS_SAVED,), "set_reasons"),
+    Edge(State.SUPPORT_NAME, State.SETTINGS, "remove", Tap("clear"), (SUPPORT_SAVED,),
+         "set_support"),  # fmt: skip
     Edge(State.MENU, State.DELETE_CONFIRM, "/delete", Command("delete")),
     Edge(State.DELETE_CONFIRM, State.STRANGER, "yes: every row erased", Tap("yes")),
     Edge(State.DELETE_CONFIRM, State.MENU, "no", Tap("no")),
