@@ -177,8 +177,9 @@ _EXTRA: list[Edge] = [
     Edge(State.REMINDERS, State.REMINDERS, "turn a kind on or off", Tap("t:checkin")),
     Edge(State.REMINDERS, State.SETTINGS, "done", Tap("close")),
     Edge(State.REASONS, State.SETTINGS, "remove", Tap("clear"), (REASONS_SAVED,), "set_reasons"),
-    Edge(State.SUPPORT_NAME, State.SETTINGS, "remove", Tap("clear"), (SUPPORT_SAVED,),
-         "set_support"),  # fmt: skip
+    Edge(
+        State.SUPPORT_NAME, State.SETTINGS, "remove", Tap("clear"), (SUPPORT_SAVED,), "set_support"
+    ),
     Edge(State.MENU, State.DELETE_CONFIRM, "/delete", Command("delete")),
     Edge(State.DELETE_CONFIRM, State.STRANGER, "yes: every row erased", Tap("yes")),
     Edge(State.DELETE_CONFIRM, State.MENU, "no", Tap("no")),
