@@ -5,6 +5,7 @@ PTB tries them in order within group 0 and stops at the first that matches."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -41,20 +42,25 @@ def courier(context: Context) -> Courier:
 
 async def _run(update: Update, context: Context, event: m.Event) -> None:
     """Hand one event to the service, which records it and its replies in one transaction,
-    then send the replies; when the service fails, static help."""
+    then send the replies; when the service fails, static help.
+
+    A tap's callback query is answered at once, beside the database work (Telegram wants
+    the answer within 15 s, and a locked database or a queue of replies must not make it
+    late); the replies go once it is answered."""
     addr = _address(update)
     query = update.callback_query
     edit_id = query.message.message_id if query is not None and query.message else None
+    answered = asyncio.ensure_future(_answer(query)) if query is not None else None
     out: list[Outgoing] | None
     try:
         out = await context.bot_data.svc().handle_update(addr, event, update.update_id, edit_id)
     except Exception:
         log.exception("handling update %s failed", update.update_id)
         out = [Outgoing(None, addr.chat_id, r) for r in _fallback(context, addr.lang_hint)]
+    if answered is not None:
+        await answered
     if out is None:  # a redelivery: its replies are in the outbox already
         return
-    if query is not None:
-        await _answer(query)
     await courier(context).send(out, wait=False)
 
 
