@@ -135,10 +135,14 @@ class Poller:
         """A client's tap: its callback query answered the moment it is fetched, before it
         waits for its turn (Telegram refuses an answer after 15 s; the replies may wait for
         the pacing and the database). Staff taps in the staff chat are answered by their
-        handler, with what it did."""
+        handler, with what it did, and so are staff's (STAFF_USER_IDS) in their own chats:
+        a crisis notice forwarded there is taken with the same button."""
         query = update.callback_query
         message = query.message if query is not None else None
         if query is None or message is None or message.chat.type != "private":
+            return
+        settings = self.app.bot_data.settings
+        if settings is not None and query.from_user.id in settings.staff_user_ids:
             return
         self.answered.add(update.update_id)
         task = asyncio.create_task(answer_query(query))
