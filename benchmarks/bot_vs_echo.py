@@ -357,9 +357,11 @@ def run_one(bot: str, clients: int, mode: str, limit: bool, reminders: int, wind
 def _row(r: Run, echo: Run | None) -> str:
     ratio = (f"{r.updates_per_s / echo.updates_per_s:.2f} / {r.cpu_ms / echo.cpu_ms:.1f}x"
              if echo and echo.updates_per_s and echo.cpu_ms else "")  # fmt: skip
+    # No first answer to an action begun in the window came before it ended: none to show.
+    latency = f"{r.p50:.0f} / {r.p95:.0f} / {r.p99:.0f}" if r.p50 else "-"
     return (
         f"| {r.bot} | {r.clients} | {r.mode} | {'on' if r.limit else 'off'} | {r.reminders} "
-        f"| {r.updates_per_s:.1f} | {r.p50:.0f} / {r.p95:.0f} / {r.p99:.0f} | {r.cpu_ms:.1f} "
+        f"| {r.updates_per_s:.1f} | {latency} | {r.cpu_ms:.1f} "
         f"| {r.peak_mb:.0f} | {r.late} | {r.r429} | {ratio} |"
     )
 
