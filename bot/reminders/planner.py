@@ -5,10 +5,10 @@ occurrence, so running it again (or from two processes) adds nothing twice."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,7 +23,6 @@ from bot.store.database import Database
 from bot.store.models import CheckIn, Client, ProgramSession, Reminder
 
 log = logging.getLogger(__name__)
-BATCH = 500  # clients per transaction: keeps SQLite's write lock short
 
 
 def session_rule(row: ProgramSession, skipped: frozenset[date] = frozenset()) -> SessionRule:
@@ -107,33 +106,111 @@ def _plan_one(
 
 
 async def plan_all(db: Database, now: datetime) -> int:
-    """Add the rows due in the next two days for every active client; returns rows added."""
-    async with db.transaction() as s:
-        ids = list((await s.scalars(select(Client.id).where(Client.status == "active"))).all())
-    added = 0
-    for start in range(0, len(ids), BATCH):
-        async with db.transaction() as s:
-            batch = ids[start : start + BATCH]
-            clients = (await s.scalars(select(Client).where(Client.id.in_(batch)))).all()
-            added += await plan_clients(s, clients, now)
-    if added:
-        log.info("planned %d reminders for %d clients", added, len(ids))
-    return added
+    """Add the rows due in the next two days for every active client; returns rows added.
+    Stateless (every client planned); the bot's job uses `Planner`, which plans only what
+    changed or came into the window."""
+    return await Planner(db).run(now, everyone=True)
 
 
-async def plan_clients(s: AsyncSession, clients: Sequence[Client], now: datetime) -> int:
-    """Plan these clients inside the caller's transaction; returns rows added."""
-    by_track, by_client = await _rules(s, now)
+# A client's plan made at `now` holds until something it was made from changes, or time
+# brings a new row into the two-day window. Re-planned at least this often (a row is then
+# planned at least 42 hours ahead), and at each local midnight (a re-engagement is judged by
+# the client's calendar day).
+REPLAN_EVERY = timedelta(hours=6)
+# Seconds between two batches. SQLite's lock is not fair: a writer waiting for it sleeps up
+# to 100 ms between two looks, and without a pause the next batch takes it first every time.
+PAUSE = 0.12
+Fingerprint = tuple[Any, ...]
+
+
+class Planner:
+    """The planning job with a memory: what each active client's plan was made from and
+    until when it holds. A run reads the clients' planning columns and the sessions (one
+    short transaction), and plans, in batches of `batch` clients each in its own short
+    transaction with a pause between two, only the clients whose inputs changed (settings,
+    status, track, sessions, skipped dates: from any process, since they are read each
+    time), whose plan ran out of time, or who are new to it. A run with nothing to add
+    costs one short read.
+
+    Rows are unique per client, kind and occurrence, so planning again adds nothing twice;
+    a restart (an empty memory) plans everyone once."""
+
+    def __init__(self, db: Database, batch: int = 100, pause: float = PAUSE) -> None:
+        self.db, self.batch, self.pause = db, batch, pause
+        self.known: dict[int, tuple[Fingerprint, datetime]] = {}  # client -> inputs, holds until
+
+    async def run(self, now: datetime, everyone: bool = False) -> int:
+        """Plan what is needed at `now` (every active client when `everyone`); returns rows
+        added."""
+        async with self.db.transaction() as s:
+            by_track, by_client = await _rules(s, now)
+            cols = (Client.id, Client.status, Client.timezone, Client.checkin_time,
+                    Client.enrolled_at, Client.created_at, Client.reminder_prefs,
+                    Client.track_id)  # fmt: skip
+            rows = (await s.execute(select(*cols).where(Client.status == "active"))).all()
+        wanted: list[int] = []
+        prints: dict[int, Fingerprint] = {}
+        for row in rows:
+            cid = row[0]
+            rules = by_track.get(row[7] if row[7] is not None else -1, []) + by_client.get(cid, [])
+            prefs = tuple(sorted((row[6] or {}).items()))
+            prints[cid] = (*row[1:6], prefs, row[7], tuple(rules))
+            known = self.known.get(cid)
+            if everyone or known is None or known[0] != prints[cid] or known[1] <= now:
+                wanted.append(cid)
+        for gone in set(self.known) - set(prints):
+            del self.known[gone]
+        added = 0
+        for start in range(0, len(wanted), self.batch):
+            batch = wanted[start : start + self.batch]
+            async with self.db.transaction() as s:
+                clients = (await s.scalars(select(Client).where(Client.id.in_(batch)))).all()
+                added += await plan_clients(s, clients, now, (by_track, by_client))
+            for cid in batch:  # prints[cid][1]: the zone
+                self.known[cid] = (prints[cid], _holds_until(prints[cid][1], now))
+            if start + self.batch < len(wanted):  # let the updates waiting for the lock in
+                await asyncio.sleep(self.pause)
+        if added:
+            log.info("planned %d reminders for %d of %d clients", added, len(wanted), len(rows))
+        return added
+
+
+def _holds_until(zone: str, now: datetime) -> datetime:
+    """When a plan made at `now` must be made again: REPLAN_EVERY later, or the client's
+    next local midnight if that comes first."""
+    local = now.astimezone(ZoneInfo(zone))
+    midnight = datetime.combine(local.date() + timedelta(days=1), time(0), ZoneInfo(zone))
+    return min(now + REPLAN_EVERY, midnight.astimezone(now.tzinfo))
+
+
+Rules = tuple[dict[int, list[SessionRule]], dict[int, list[SessionRule]]]
+
+
+async def plan_clients(
+    s: AsyncSession, clients: Sequence[Client], now: datetime, rules: Rules | None = None
+) -> int:
+    """Plan these clients inside the caller's transaction (with the session `rules` by
+    track and by client, when the caller read them already); returns rows added."""
+    by_track, by_client = rules if rules is not None else await _rules(s, now)
     ids = [c.id for c in clients]
     recent, last = await _reengage_inputs(s, ids, now - timedelta(days=3))
     rows: list[dict[str, Any]] = []
     for c in clients:
         if c.status != "active":
             continue
-        rules = by_track.get(c.track_id or -1, []) + by_client.get(c.id, [])
-        planned = _plan_one(c, rules, recent.get(c.id, []), last.get(c.id), now)
-        rows.extend(asdict(p) for p in planned)
-    return await schedules.add_reminders(s, rows, now)
+        mine = by_track.get(c.track_id or -1, []) + by_client.get(c.id, [])
+        planned = _plan_one(c, mine, recent.get(c.id, []), last.get(c.id), now)
+        rows.extend(dict(vars(p)) for p in planned)  # asdict deep-copies: 20% of the time
+    if not rows:
+        return 0
+    # Most of a re-plan is there already: only the new rows are written.
+    occurrences = sorted({r["occurrence"] for r in rows})
+    have = select(Reminder.client_id, Reminder.kind, Reminder.occurrence).where(
+        Reminder.client_id.in_(ids), Reminder.occurrence.in_(occurrences)
+    )
+    there = {(cid, kind, occ) for cid, kind, occ in (await s.execute(have)).all()}
+    fresh = [r for r in rows if (r["client_id"], r["kind"], r["occurrence"]) not in there]
+    return await schedules.add_reminders(s, fresh, now)
 
 
 async def replan_client(s: AsyncSession, client: Client, now: datetime) -> None:

@@ -1,8 +1,16 @@
-"""What the pure conversation machine is told about a person: settings, today, helplines."""
+"""What the pure conversation machine is told about a person: settings, today, helplines.
+
+Today's figures (check-in done, cravings and triggers logged, the safety question asked this
+week: three or four queries) are read only when the step needs them. For an event without
+words (a tap, a bare command) the context carries `UNREAD` in their place: a step that reads
+them raises `TodayNeeded`, and the service reads them and runs the step again (it is pure).
+An event with words is screened, which costs more than the figures: they are read first."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,11 +23,31 @@ from bot.store import repo, schedules
 from bot.store.models import Client
 
 
+class TodayNeeded(Exception):
+    """The step read today's figures, which the context left out (`UNREAD`)."""
+
+
+class _Unread:
+    """Stands in for `m.Today` until a step reads it."""
+
+    def __getattr__(self, name: str) -> object:
+        raise TodayNeeded(name)
+
+
+UNREAD = cast(m.Today, _Unread())
+
+
+async def with_today(s: AsyncSession, ctx: m.Ctx, client: Client, now: datetime) -> m.Ctx:
+    """`ctx` with today's figures read."""
+    return replace(ctx, today=await _today(s, client, now))
+
+
 async def build_context(
     s: AsyncSession, cfg: Settings, client: Client | None, lang_hint: str, event: m.Event,
     now: datetime,
 ) -> m.Ctx:  # fmt: skip
-    """The snapshot `step()` gets; the costly parts only for the events that need them."""
+    """The snapshot `step()` gets; the costly parts only for the events that need them
+    (today's figures may be `UNREAD`: see the module's docstring)."""
     base = {
         "now": now,
         "helplines": cfg.helplines,
@@ -30,7 +58,8 @@ async def build_context(
         invite_ok = await _invite_ok(s, event, now)
         profile = m.Profile(language=norm_lang(lang_hint), status="stranger")
         return m.Ctx(profile=profile, invite_ok=invite_ok, **base)  # type: ignore[arg-type]
-    today = await _today(s, client, now)
+    words = m.words_of(event).strip()
+    today = await _today(s, client, now) if words else UNREAD
     wanted = event in (m.Command("sessions"), m.Button("m:sessions"))
     upcoming = await upcoming_sessions(s, client, now) if wanted else ()
     ctx = m.Ctx(profile=_profile(client), today=today, upcoming=upcoming, **base)  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ from bot.domain.crisis import model as crisis_model
 from bot.locales import norm_lang, t
 from bot.service import clients, degraded, effects
 from bot.service.clock import Clock, system_clock
-from bot.service.context import build_context
+from bot.service.context import TodayNeeded, build_context, with_today
 from bot.service.mailbox import (
     LEASE,
     Inbox,
@@ -34,7 +34,7 @@ from bot.service.mailbox import (
 )
 from bot.store import mailbox, repo, schedules
 from bot.store.database import Database
-from bot.store.models import Client
+from bot.store.models import Client, Conversation
 
 log = logging.getLogger(__name__)
 
@@ -119,10 +119,15 @@ class Service:
             if update_id is not None and not await repo.mark_update(s, update_id, now):
                 log.info("update %s already processed; skipped", update_id)
                 return None
-            client = await repo.get_client_by_tg(s, addr.user_id)
-            state, draft = await self._load(s, client)
+            client, conv = await repo.client_and_conversation(s, addr.user_id)
+            state, draft = _state_of(client, conv)
             ctx = await build_context(s, self.settings, client, addr.lang_hint, event, now)
-            out = await _step(state, draft, event, ctx)
+            try:
+                out = await _step(state, draft, event, ctx)
+            except TodayNeeded:  # the step reads today's figures: read, step again (pure)
+                assert client is not None, "a stranger's context has today's figures"
+                ctx = await with_today(s, ctx, client, now)
+                out = await _step(state, draft, event, ctx)
             client, replies, hang = await self._apply(s, client, addr, event, out, now)
             heavy = [
                 e for e in out.effects if isinstance(e, m.ShowProgress | m.Export | m.ShareSummary)
@@ -226,16 +231,6 @@ class Service:
                 "client %s %s the bot", client.pseudo_id, "blocked" if blocked else "unblocked"
             )
 
-    async def _load(
-        self, s: AsyncSession, client: Client | None
-    ) -> tuple[m.State, dict[str, Any]]:
-        if client is None:
-            return m.State.STRANGER, {}
-        loaded = await repo.load_conversation(s, client.id)
-        if loaded is None:  # e.g. a client created by staff tooling: enrolled means the menu
-            return (m.State.MENU if client.enrolled_at else m.State.LANGUAGE), {}
-        return m.State(loaded[0]), dict(loaded[1])
-
     async def _apply(
         self,
         s: AsyncSession,
@@ -302,6 +297,15 @@ class Service:
             client.track_id = track.id if track is not None else None
         log.info("client %s enrolling", client.pseudo_id)
         return client
+
+
+def _state_of(client: Client | None, conv: Conversation | None) -> tuple[m.State, dict[str, Any]]:
+    """The conversation's state and a copy of its draft."""
+    if client is None:
+        return m.State.STRANGER, {}
+    if conv is None:  # e.g. a client created by staff tooling: enrolled means the menu
+        return (m.State.MENU if client.enrolled_at else m.State.LANGUAGE), {}
+    return m.State(conv.state), dict(conv.draft)
 
 
 _WORDS = ("checkins", "cravings", "trigger_logs", "coping_outcomes", "crisis_events", "consents")

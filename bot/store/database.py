@@ -186,6 +186,14 @@ class Database:
             self.engine = create_async_engine(self.url, pool_pre_ping=True, hide_parameters=True)
         event.listen(self.engine.sync_engine, "handle_error", _on_error)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite: this process's transactions take turns here, first come first served. At
+        # SQLite's lock each waiter sleeps and looks again (up to 100 ms between two looks),
+        # so with many chats handled at once the lock went to whoever looked at the right
+        # moment, and a person's answer waited hundreds of milliseconds for nothing. Other
+        # processes (`recovery-bot` commands) still meet the busy timeout.
+        self._turns: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
+        self._holder: asyncio.Task[Any] | None = None
+        self._serial = self.engine.dialect.name == "sqlite"
 
     @property
     def dialect(self) -> str:
@@ -198,13 +206,35 @@ class Database:
         After a database error other than a lock or a conflict, every pooled connection is
         closed too (one opened while the file was read-only would stay read-only; the
         `handle_error` hook alone did not always reach a connection failing at BEGIN)."""
+        turn: contextlib.AbstractAsyncContextManager[None] = (
+            self._turn() if self._serial else contextlib.nullcontext()
+        )
         try:
-            async with self._sessions.begin() as session:
+            async with turn, self._sessions.begin() as session:
                 yield session
         except OperationalError as exc:
             if not _transient(exc.orig):
                 await self.engine.dispose()
             raise
+
+    @asynccontextmanager
+    async def _turn(self) -> AsyncIterator[None]:
+        """Wait for this process's turn at SQLite (first come first served). A transaction
+        opened inside one its own task already holds goes straight to SQLite's lock, as
+        before (it would wait for itself here)."""
+        loop = asyncio.get_running_loop()
+        if self._turns is None or self._turns[0] is not loop:  # a Database may outlive a loop
+            self._turns = (loop, asyncio.Lock())
+        me = asyncio.current_task()
+        if me is not None and self._holder is me:
+            yield
+            return
+        async with self._turns[1]:
+            self._holder = me
+            try:
+                yield
+            finally:
+                self._holder = None
 
     async def create_all(self) -> None:
         """Create the tables straight from the models (tests; the app uses `upgrade`)."""

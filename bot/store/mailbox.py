@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import Base, InboxUpdate, OutboxMessage, ProcessedUpdate
@@ -75,13 +75,15 @@ async def add_outgoing(
 ) -> list[int]:
     """Write outbox rows (chat_id, client_id, update_id, kind, payload); returns their ids
     in the order given. They are due at `due` (default: now)."""
-    made = [
-        OutboxMessage(**row, status="pending", attempts=0, next_try_at=due or now, created_at=now)
+    if not rows:
+        return []
+    values = [
+        {**row, "status": "pending", "attempts": 0, "next_try_at": due or now, "created_at": now}
         for row in rows
     ]
-    s.add_all(made)
-    await s.flush()
-    return [row.id for row in made]
+    # One INSERT for all of them (one object and one statement each otherwise).
+    stmt = insert(OutboxMessage).returning(OutboxMessage.id, sort_by_parameter_order=True)
+    return list((await s.scalars(stmt, values)).all())
 
 
 async def due_outgoing(

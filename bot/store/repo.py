@@ -38,6 +38,7 @@ __all__ = [
     "add_craving",
     "add_crisis_event",
     "add_trigger_log",
+    "client_and_conversation",
     "client_tables",
     "count_since",
     "create_client",
@@ -189,6 +190,22 @@ async def use_invite(s: AsyncSession, invite: Invite, client_id: int, now: datet
     invite.used_at = now
     invite.client_id = client_id
     await s.flush()
+
+
+async def client_and_conversation(
+    s: AsyncSession, tg_user_id: int
+) -> tuple[Client | None, Conversation | None]:
+    """The client with this Telegram user id and their saved conversation, in one query:
+    (None, None) for a stranger, (client, None) before anything was saved. Keep the
+    conversation while the transaction lasts: `save_conversation` then finds it without a
+    query (the session only holds objects nobody else does weakly)."""
+    stmt = (
+        select(Client, Conversation)
+        .outerjoin(Conversation, Conversation.client_id == Client.id)
+        .where(Client.tg_user_id == tg_user_id)
+    )
+    row = (await s.execute(stmt)).first()
+    return (None, None) if row is None else (row[0], row[1])
 
 
 async def load_conversation(s: AsyncSession, client_id: int) -> tuple[str, dict[str, Any]] | None:

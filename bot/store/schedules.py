@@ -188,10 +188,16 @@ async def add_reminders(s: AsyncSession, rows: list[dict[str, Any]], now: dateti
     # Every row gets every optional column, so one multi-row INSERT fits them all.
     blank = {"session_id": None, "session_start": None, "ref_id": None}
     values = [{"status": "due", "attempts": 0, "created_at": now, **blank, **r} for r in rows]
-    added = 0
+    keys = ["client_id", "kind", "occurrence"]
+    if s.get_bind().dialect.supports_sane_multi_rowcount:  # SQLite: one statement, compiled
+        # once and cached, run for every row (a multi-row VALUES is compiled anew each time:
+        # most of the planner's time for 10,000 clients)
+        stmt = insert(Reminder.__table__).on_conflict_do_nothing(index_elements=keys)
+        return _rowcount(await s.execute(stmt, values))
+    added = 0  # the driver does not count an executemany's rows: multi-row INSERTs
     for start in range(0, len(values), 500):  # stay under SQLite's bound-variable limit
         stmt = insert(Reminder.__table__).values(values[start : start + 500])
-        stmt = stmt.on_conflict_do_nothing(index_elements=["client_id", "kind", "occurrence"])
+        stmt = stmt.on_conflict_do_nothing(index_elements=keys)
         added += _rowcount(await s.execute(stmt))
     return added
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
+    BaseRateLimiter,
     CallbackQueryHandler,
     ChatMemberHandler,
     ContextTypes,
@@ -28,7 +28,7 @@ from bot.config import Settings
 from bot.domain.conversation.model import Reply
 from bot.domain.schedule.kinds import Kind
 from bot.reminders.dispatcher import Composer, Dispatcher
-from bot.reminders.planner import plan_all
+from bot.reminders.planner import Planner
 from bot.service.conversation import Service
 from bot.service.digest import send_due as send_digest_due
 from bot.service.health import Heart
@@ -50,6 +50,7 @@ from bot.tg.handlers import (
 )
 from bot.tg.logs import quiet_token_loggers
 from bot.tg.menus import set_menus
+from bot.tg.pacing import INTERACTIVE, PER_SECOND, REMINDERS, Pacing
 from bot.tg.polling import Poller
 from bot.tg.profile import set_profile
 from bot.tg.staff import register_staff_handlers
@@ -64,19 +65,18 @@ REPLAY_EVERY = 3  # seconds between two tries to write crisis records held while
 DIGEST_EVERY = 30  # seconds between two looks at whether the daily flag digest is due
 
 
-SPACING = 1 / 29.5  # seconds between two requests: just under Telegram's 30 a second
+SPACING = 1 / PER_SECOND  # seconds between two messages: just under Telegram's 30 a second
 PACE = SPACING * 1.01  # the dispatcher's own spacing, a hair wider, so the limiter never waits
 
 
-def limiter() -> AIORateLimiter:
-    """One request every 1/29.5 s, evenly: PTB's default lets 30 out at once and then paces
-    at the 30/s ceiling, so bursts meet 429s (measured: 22 msg/s with thousands of 429s on
-    10,000 reminders, against 28.5 msg/s and none when spaced like this)."""
-    return AIORateLimiter(overall_max_rate=1, overall_time_period=SPACING, max_retries=3)
+def limiter(pacing: Pacing | None = None) -> BaseRateLimiter[int]:
+    """The interactive bot's view of the token's one pacing (`bot.tg.pacing`): replies go
+    first; a 429 holds every message for retry_after and is tried again three times."""
+    return (pacing or Pacing()).limiter(INTERACTIVE, retries=3)
 
 
 def make_bot(
-    settings: Settings, *, rate_limiter: AIORateLimiter | None = None,
+    settings: Settings, *, rate_limiter: BaseRateLimiter[int] | None = None,
     request: BaseRequest | None = None, get_updates_request: BaseRequest | None = None,
 ) -> ExtBot[Any]:  # fmt: skip
     """A bot for the configured Bot API (TELEGRAM_API_URL) and token; every bot is built here.
@@ -109,9 +109,11 @@ def build_application(
 ) -> Application:  # type: ignore[type-arg,unused-ignore]
     """The Application with its rate limiter, typed context and ordered handlers.
 
-    `request` replaces the HTTP layer (tests pass a recording fake)."""
+    `request` replaces the HTTP layer (tests pass a recording fake). The token's one
+    `Pacing` is kept in bot_data.extra["pacing"]: the reminder bot shares it."""
     quiet_token_loggers()
-    bot = make_bot(settings, rate_limiter=limiter(), request=request)
+    pacing = Pacing()
+    bot = make_bot(settings, rate_limiter=limiter(pacing), request=request)
     app = (
         Application.builder()
         .bot(bot)
@@ -123,6 +125,7 @@ def build_application(
     )
     app.bot_data.service = service
     app.bot_data.settings = settings
+    app.bot_data.extra["pacing"] = pacing
     if request is not None:
         app.bot_data.extra["request"] = request
     private = filters.ChatType.PRIVATE
@@ -194,13 +197,16 @@ def _every(
     queue.run_repeating(callback, interval=interval, first=first, name=name, job_kwargs=once)
 
 
-def reminder_bot(settings: Settings, request: BaseRequest | None = None) -> ExtBot[Any]:
-    """Reminders go through a bot of their own whose limiter never retries a 429 itself: the
-    dispatcher puts the row back with retry_after instead, so a row marked "sending" is only
-    ever one on the wire, and a crash leaves almost nothing undecided. Its read timeout
+def reminder_bot(
+    settings: Settings, request: BaseRequest | None = None, pacing: Pacing | None = None
+) -> ExtBot[Any]:
+    """Reminders go through a bot of their own, on the token's one `pacing` (a new one when
+    not given) behind every reply, whose limiter never retries a 429 itself: the dispatcher
+    puts the row back with retry_after instead, so a row marked "sending" is only ever one on
+    the wire, and a crash leaves almost nothing undecided. Its read timeout
     (REMINDER_READ_TIMEOUT, seconds) is how long a send waits for Telegram's answer before
     the reminder is recorded uncertain."""
-    no_retry = AIORateLimiter(overall_max_rate=1, overall_time_period=SPACING, max_retries=0)
+    no_retry = (pacing or Pacing()).limiter(REMINDERS, retries=0)
     request = request or HTTPXRequest(
         connection_pool_size=256, read_timeout=settings.reminder_read_timeout
     )
@@ -211,9 +217,10 @@ async def _reminder_bot(
     app: Application,  # type: ignore[type-arg,unused-ignore]
     settings: Settings,
 ) -> ExtBot[Any]:
-    bot = reminder_bot(settings, app.bot_data.extra.get("request"))  # tests inject one
+    extra = app.bot_data.extra
+    bot = reminder_bot(settings, extra.get("request"), extra.get("pacing"))  # tests inject one
     await bot.initialize()
-    app.bot_data.extra["reminder_bot"] = bot
+    extra["reminder_bot"] = bot
     return bot
 
 
@@ -224,9 +231,14 @@ async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg,unu
 
 
 async def _plan(context: Context) -> None:
-    """Expand schedules into due reminder rows for the next two days."""
+    """Expand schedules into due reminder rows for the next two days: at start-up for
+    everyone, then only for the clients whose plan changed or ran out (`Planner`)."""
     service = context.bot_data.svc()
-    await plan_all(service.db, service.clock())
+    extra = context.bot_data.extra
+    planner = extra.get("planner")
+    if planner is None:
+        planner = extra["planner"] = Planner(service.db)
+    await planner.run(service.clock())
 
 
 async def _dispatch(context: Context) -> None:

@@ -40,12 +40,13 @@ class Courier:
         self.moved: dict[int, int] = {}  # chats that became supergroups: old id -> new id
         self.busy: set[int] = set()  # outbox rows being sent by this process now
         self.settling: set[asyncio.Task[None]] = set()  # records being written beside
+        self.queued = Settlement()  # outcomes waiting for the record being written now
 
     async def send(self, items: list[Outgoing], wait: bool = True) -> Settlement:
         """Send `items` in order and record the outcome of their rows; returns it. With
         `wait` False the record is written beside the caller (a handler: a locked database
-        must not hold up the chat's next update); a crash before it is written sends those
-        messages again (at least once)."""
+        must not hold up the chat's next update), together with other handlers' that queue
+        meanwhile; a crash before it is written sends those messages again (at least once)."""
         done = Settlement()
         outcome: dict[int, str] = {}  # row id -> worst outcome among its messages
         stopped: set[int] = set()  # chats that blocked the bot in this round
@@ -86,10 +87,20 @@ class Courier:
         if wait:
             await self._settle(done)
         elif done != Settlement():
-            task = asyncio.create_task(self._settle(done))
-            self.settling.add(task)
-            task.add_done_callback(self.settling.discard)
+            _merge(self.queued, done)
+            if not self.settling:  # else the one writing now takes these next
+                task = asyncio.create_task(self._settle_queued())
+                self.settling.add(task)
+                task.add_done_callback(self.settling.discard)
         return done
+
+    async def _settle_queued(self) -> None:
+        """Write what the handlers' sends came to, beside them: what queued while one round
+        was being written goes in the next, in one transaction (under load, one for many
+        updates rather than one each)."""
+        while self.queued != Settlement():
+            done, self.queued = self.queued, Settlement()
+            await self._settle(done)
 
     async def _later(self, item: Outgoing, done: Settlement) -> str:
         """The messages `item.later` makes (the /progress charts), after `item` went: the
@@ -181,6 +192,17 @@ class Courier:
         finally:
             self.busy.difference_update(r[0] for r in rows)
         return len(rows)
+
+
+def _merge(into: Settlement, more: Settlement) -> None:
+    """Add one round's outcomes to `into` (rows and chats are distinct between rounds)."""
+    into.sent |= more.sent
+    into.retry.update(more.retry)
+    into.failed.update(more.failed)
+    into.blocked |= more.blocked
+    into.moved.update(more.moved)
+    into.audits.extend(more.audits)
+    into.told |= more.told
 
 
 def _gone(row_id: int, chat_id: int) -> Outgoing:

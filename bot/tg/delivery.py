@@ -117,7 +117,7 @@ def seconds(value: float | timedelta) -> float:
 
 
 class TelegramSender:
-    """The dispatcher's sender over a PTB bot, whose AIORateLimiter paces the requests.
+    """The dispatcher's sender over a PTB bot, whose limiter (bot.tg.pacing) paces the requests.
 
     Reminders go at most once: what `classify_send_error` calls uncertain is never sent
     again."""

@@ -5,6 +5,7 @@ PTB tries them in order within group 0 and stops at the first that matches."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -41,20 +42,30 @@ def courier(context: Context) -> Courier:
 
 async def _run(update: Update, context: Context, event: m.Event) -> None:
     """Hand one event to the service, which records it and its replies in one transaction,
-    then send the replies; when the service fails, static help."""
+    then send the replies; when the service fails, static help.
+
+    A tap's callback query is answered at once, beside the database work (Telegram wants
+    the answer within 15 s, and a locked database or a queue of replies must not make it
+    late); the replies go once it is answered. The poller answers a client's tap as it
+    fetches it, and a tap a previous run left in the inbox is not answered again
+    (bot.tg.polling): those are in bot_data.extra["answered"]."""
     addr = _address(update)
     query = update.callback_query
     edit_id = query.message.message_id if query is not None and query.message else None
+    done: set[int] = context.bot_data.extra.get("answered", set())
+    answer = query is not None and update.update_id not in done
+    done.discard(update.update_id)
+    answered = asyncio.ensure_future(answer_query(query)) if answer else None
     out: list[Outgoing] | None
     try:
         out = await context.bot_data.svc().handle_update(addr, event, update.update_id, edit_id)
     except Exception:
         log.exception("handling update %s failed", update.update_id)
         out = [Outgoing(None, addr.chat_id, r) for r in _fallback(context, addr.lang_hint)]
+    if answered is not None:
+        await answered
     if out is None:  # a redelivery: its replies are in the outbox already
         return
-    if query is not None:
-        await _answer(query)
     await courier(context).send(out, wait=False)
 
 
@@ -64,7 +75,8 @@ def _fallback(context: Context, lang: str) -> list[m.Reply]:
     return fallback(lang, settings.helplines if settings else m.Helplines())
 
 
-async def _answer(query: Any) -> None:
+async def answer_query(query: Any) -> None:
+    """Answer a tap's callback query (stops the spinner); an error is only logged."""
     try:
         await query.answer()
     except BadRequest:  # the query is too old to answer; the reply still goes out

@@ -25,7 +25,7 @@ from telegram.ext import Application
 from bot.service.conversation import Service
 from bot.service.health import Heart
 from bot.tg.delivery import seconds
-from bot.tg.handlers import ALLOWED_UPDATES
+from bot.tg.handlers import ALLOWED_UPDATES, answer_query
 
 log = logging.getLogger(__name__)
 CONCURRENCY = 64  # updates handled at once, across chats
@@ -57,11 +57,18 @@ class Poller:
         self.gate = asyncio.Semaphore(CONCURRENCY)
         self.failed = 0  # updates whose handling raised: set aside, counted here and logged
         self.heart = Heart(service.db, service.clock)  # for `recovery-bot health`
+        # Updates whose callback query the handler must not answer (bot.tg.handlers): done
+        # here already, or left by the last run.
+        self.answered: set[int] = app.bot_data.extra.setdefault("answered", set())
 
     async def run(self, stop: asyncio.Event) -> None:
         """Handle what the last run left, then poll until `stop` is set; then let the
         updates in hand finish (they stay in the inbox if they cannot)."""
-        for update_id, payload in await self.service.inbox.restart():
+        left = await self.service.inbox.restart()
+        # Their callback queries were answered at once last time, if it got that far; a
+        # second answer is refused, and the first came too long ago anyway: not answered.
+        self.answered.update(update_id for update_id, _ in left)
+        for update_id, payload in left:
             self._hand(_parse(payload, self.app, update_id))
         offset: int | None = None
         failures = 0
@@ -113,6 +120,8 @@ class Poller:
         fresh = [u for u in updates if u.update_id not in self.seen]
         if not fresh:
             return
+        for update in fresh:
+            self._answer_now(update)
         rows = [(u.update_id, lane_of(u), u.to_dict()) for u in fresh]
         record = asyncio.ensure_future(self.service.inbox.record(rows))
         handled = asyncio.gather(*(self._hand(u) for u in fresh))
@@ -146,6 +155,24 @@ class Poller:
         why = "cancelled" if record.cancelled() else type(record.exception()).__name__
         log.error("the inbox could not be written (%s); the batch was handled from memory",
                   why)  # fmt: skip
+
+    def _answer_now(self, update: Update) -> None:
+        """A client's tap: its callback query answered the moment it is fetched, before it
+        waits for its turn (Telegram refuses an answer after 15 s; the replies may wait for
+        the pacing and the database). Staff taps in the staff chat are answered by their
+        handler, with what it did, and so are staff's (STAFF_USER_IDS) in their own chats:
+        a crisis notice forwarded there is taken with the same button."""
+        query = update.callback_query
+        message = query.message if query is not None else None
+        if query is None or message is None or message.chat.type != "private":
+            return
+        settings = self.app.bot_data.settings
+        if settings is not None and query.from_user.id in settings.staff_user_ids:
+            return
+        self.answered.add(update.update_id)
+        task = asyncio.create_task(answer_query(query))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
 
     def _hand(self, update: Update) -> asyncio.Future[None]:
         """Queue `update` in its chat's lane; the future is done once it was handled."""

@@ -159,3 +159,29 @@ async def test_a_batch_waiting_to_be_recorded_does_not_stop_the_next_fetch(
         stop.set()
         await asyncio.wait_for(running, 20)
     assert "inbox could not be written" not in caplog.text
+
+
+async def test_a_tap_left_by_the_last_run_is_handled_but_not_answered_again(
+    harness: Harness, pat: Person, service: Service
+) -> None:
+    """The last run answered the callback query at once, then died before the update was
+    done: this run handles it from the inbox, and does not answer the query a second time
+    (Telegram refuses that)."""
+    await enroll(pat)
+    menu = pat.keyboard()
+    query_id = harness.next_query_id()
+    harness.fake.queries.add(query_id)
+    raw = harness.fake.message_json(menu)
+    tap = u.callback(harness.next_id(), pat.user, raw, "m:today", query_id)
+    await service.inbox.record([(tap["update_id"], pat.id, tap)])
+    answers = len(harness.fake.of("answerCallbackQuery"))
+    before = len(texts_to(harness, pat.id))
+    stop = asyncio.Event()
+    running = asyncio.create_task(serve(harness.app, service, 1, stop))
+    try:
+        await until(harness, lambda: len(texts_to(harness, pat.id)) > before, 10)
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, 20)
+    assert any("Check-in" in t for t in texts_to(harness, pat.id)[before:])
+    assert len(harness.fake.of("answerCallbackQuery")) == answers

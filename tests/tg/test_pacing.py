@@ -1,0 +1,163 @@
+"""One pacing for the bot token (bot.tg.pacing): replies before reminders, one budget shared by
+the interactive bot and the reminder bot, a chat's burst, an expected 429 as one WARNING line;
+and a tap's callback query answered before the database work."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from bot.config import Settings, load_settings
+from bot.domain.conversation.model import Reply
+from bot.reminders.sender import Delivery
+from bot.store.database import Database
+from bot.tg.application import _reminder_bot, reminder_bot
+from bot.tg.delivery import TelegramSender, deliver
+from bot.tg.pacing import INTERACTIVE, REMINDERS, Limiter, Pacing, paced
+from tests.fakeapi import FakeTelegram
+from tests.tg.conftest import enroll
+from tests.tg.driver import Harness, Person
+
+TOKEN = "123:ABC"
+ANA, BEN = 4242, 4343
+
+
+@pytest.fixture(autouse=True)
+def _ptb_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")
+
+
+@pytest.fixture
+def api() -> Iterator[FakeTelegram]:
+    with FakeTelegram(token=TOKEN) as fake:
+        fake.user(ANA)
+        fake.user(BEN)
+        yield fake
+
+
+def settings_for(url: str) -> Settings:
+    return load_settings(telegram_bot_token=TOKEN, telegram_api_url=url, _env_file=None)
+
+
+async def test_a_reply_goes_before_the_reminders_already_waiting() -> None:
+    pacing = Pacing(per_second=10)  # 100 ms apart: the reply joins while they wait
+    order: list[str] = []
+
+    async def send(name: str, chat: int, priority: int) -> None:
+        await pacing.slot(chat, priority)
+        order.append(name)
+
+    reminders = [asyncio.create_task(send(f"r{i}", 100 + i, REMINDERS)) for i in range(5)]
+    await asyncio.sleep(0)  # the first goes at once, the other four wait for their slots
+    reply = asyncio.create_task(send("reply", 1, INTERACTIVE))
+    await asyncio.gather(*reminders, reply)
+    assert order == ["r0", "reply", "r1", "r2", "r3", "r4"]
+
+
+def test_a_chat_gets_a_short_burst_then_about_one_a_second() -> None:
+    pacing = Pacing(chat_burst=3, chat_per_second=1.0, group_burst=20)
+    waits = [pacing.chat_wait(ANA) for _ in range(5)]
+    assert waits[:3] == [0.0, 0.0, 0.0]
+    assert 0.9 < waits[3] < waits[4] <= 2.0  # the 4th a second later, the 5th two
+    group = [pacing.chat_wait(-100123) for _ in range(21)]
+    assert group[:20] == [0.0] * 20 and group[20] > 2.5  # 20 a minute in a group
+    assert pacing.chat_wait(BEN) == 0.0  # another chat has its own
+
+
+def test_only_messages_to_a_chat_are_paced() -> None:
+    assert paced("sendMessage", {"chat_id": 1})
+    assert paced("editMessageText", {"chat_id": 1})
+    assert not paced("answerCallbackQuery", {"callback_query_id": "9"})
+    assert not paced("sendChatAction", {"chat_id": 1})
+    assert not paced("getUpdates", {})
+
+
+async def test_the_reminder_bot_shares_the_application_pacing(harness: Harness) -> None:
+    app = harness.app
+    pacing = app.bot_data.extra["pacing"]
+    interactive = app.bot.rate_limiter
+    assert isinstance(interactive, Limiter) and interactive.pacing is pacing
+    bot = await _reminder_bot(app, app.bot_data.settings)
+    try:
+        limiter = bot.rate_limiter
+        assert isinstance(limiter, Limiter) and limiter.pacing is pacing
+        assert (interactive.priority, limiter.priority) == (INTERACTIVE, REMINDERS)
+        assert limiter.retries == 0
+    finally:
+        await bot.shutdown()
+
+
+async def test_a_429_holds_every_message_and_is_one_warning_line(
+    api: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    pacing = Pacing()
+    settings = settings_for(api.url)
+    caplog.set_level(logging.INFO)
+    async with reminder_bot(settings, pacing=pacing) as reminders:
+        api.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+        got = await TelegramSender(reminders).send(ANA, Reply("Time for your check-in"))
+        assert got == Delivery("retry", timedelta(seconds=1), "429")
+        # The interactive bot on the same pacing: its reply waits out the hold, then goes.
+        from bot.tg.application import make_bot
+
+        async with make_bot(settings, rate_limiter=pacing.limiter(INTERACTIVE)) as bot:
+            await deliver(bot, BEN, Reply("hello"))
+    assert [m["text"] for m in api.sent(BEN)] == ["hello"]
+    assert api.sent(ANA) == []
+    said = [r for r in caplog.records if "429" in r.getMessage()]
+    assert len(said) == 1 and said[0].levelno == logging.WARNING
+    assert said[0].exc_info is None and not said[0].exc_text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert pacing.count_429 == 1
+
+
+async def test_the_interactive_bot_sends_again_after_a_429(
+    api: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.tg.application import limiter, make_bot
+
+    pacing = Pacing()
+    async with make_bot(settings_for(api.url), rate_limiter=limiter(pacing)) as bot:
+        api.fail_next("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+        await deliver(bot, ANA, Reply("hello"))
+    assert [m["text"] for m in api.sent(ANA)] == ["hello"]
+    assert pacing.count_429 == 1
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_a_tap_is_answered_before_the_database_is_free(
+    harness: Harness, pat: Person, db: Database
+) -> None:
+    """The database is locked when the tap comes: Telegram's callback query is answered at
+    once all the same; the reply follows once the lock is gone."""
+    await enroll(pat)
+    path = make_url(db.url).database
+    assert path is not None
+    before = len(harness.fake.calls)
+
+    def calls() -> list[str]:
+        return [c.method for c in harness.fake.calls[before:]]
+
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        tap = asyncio.create_task(pat.tap("📅 Today"))
+        for _ in range(100):  # the answer needs no database: it comes while the lock holds
+            if "answerCallbackQuery" in calls():
+                break
+            await asyncio.sleep(0.02)
+        under_lock = calls()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    await tap
+    assert under_lock == ["answerCallbackQuery"]
+    assert calls()[0] == "answerCallbackQuery" and len(calls()) > 1  # then the reply
+    said = " ".join(str(c.params.get("text", "")) for c in harness.fake.calls[before:])
+    assert "Check-in not done yet" in said  # today's figures were read for it
