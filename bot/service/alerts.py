@@ -4,9 +4,12 @@
 Taking one from the page is the same acknowledgement as the button in the staff chat
 (`notices.acknowledge`, `digest.acknowledge`): the first taker is recorded and audited, and
 whoever taps the chat's button afterwards is told who took it, the notice edited to say so.
-Taken from the page, the staff chat is told at once through the outbox: a crisis notice is
-sent again with its "is on it" line and no button, a digest gets one line. A counselor sees
-and takes only their own clients' crisis notices; the digest is the program's, for anyone."""
+Taken from the page, the staff chat is told at once through the outbox: every message the
+crisis notice was delivered as (the staff chat's, its repeats, staff members' private copies)
+is edited to its "is on it" line with no button, as a tap in the chat edits its own (a notice
+delivered before the bot remembered where is sent again instead); a digest gets one line. A
+counselor sees and takes only their own clients' crisis notices; the digest is the
+program's, for anyone."""
 
 from __future__ import annotations
 
@@ -93,7 +96,9 @@ class AlertDesk:
             ack = await notices.acknowledge(s, event_id, self.viewer.actor, self.viewer.name,
                                             now, zone)  # fmt: skip
             if ack.first and ack.text is not None:
-                await mailbox.add_outgoing(s, self._chat_row(ack.text), now)
+                shown = await mailbox.notice_messages(s, event_id)
+                rows = _edit_rows(ack.text, shown) if shown else self._chat_row(ack.text)
+                await mailbox.add_outgoing(s, rows, now)
         return ack
 
     async def take_digest(self, digest_id: int) -> notices.Ack:
@@ -106,3 +111,13 @@ class AlertDesk:
                 line = t(LANG, "web.alerts.digest_taken", toast=ack.toast)
                 await mailbox.add_outgoing(s, self._chat_row(line), now)
         return ack
+
+
+def _edit_rows(text: str, shown: list[tuple[int, int]]) -> list[dict[str, object]]:
+    """Outbox rows that edit each delivered copy of a crisis notice to `text`, no button."""
+    rows: list[dict[str, object]] = []
+    for chat, message_id in shown:
+        reply = m.Reply(text, edit=True, chat_id=chat)
+        rows.append({"chat_id": chat, "client_id": None, "update_id": None, "kind": "notice",
+                     "payload": encode(reply, message_id)})  # fmt: skip
+    return rows

@@ -69,7 +69,9 @@ class Outgoing:
 class Settlement:
     """What one round of sending found: rows sent, to retry (id, detail), failed (id,
     detail), chats that blocked the bot, chats that moved (old, new), audits to record, rows
-    to retry whose follow-ups were already sent (`told`: kept without them)."""
+    to retry whose follow-ups were already sent (`told`: kept without them), and the crisis
+    notices delivered as (crisis event id, chat id, message id), so taking one elsewhere
+    can edit them."""
 
     sent: set[int] = field(default_factory=set)
     retry: dict[int, str] = field(default_factory=dict)
@@ -78,6 +80,7 @@ class Settlement:
     moved: dict[int, int] = field(default_factory=dict)
     audits: list[tuple[str, str, str, str]] = field(default_factory=list)
     told: set[int] = field(default_factory=set)
+    notices: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 def encode(reply: m.Reply, edit_message_id: int | None = None) -> dict[str, Any]:
@@ -223,3 +226,4 @@ class Outbox:
                 await mailbox.move_chat(s, old, new)
             for actor, action, subject, detail in done.audits:
                 await audit.record(s, actor, action, subject, detail, now)
+            await mailbox.notices_shown(s, done.notices, now)

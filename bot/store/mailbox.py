@@ -13,7 +13,14 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.store.models import Base, InboxUpdate, OutboxMessage, ProcessedUpdate
+from bot.store.models import (
+    Base,
+    CrisisEvent,
+    InboxUpdate,
+    NoticeMessage,
+    OutboxMessage,
+    ProcessedUpdate,
+)
 from bot.store.repo import _insert_ignoring_conflicts, _rowcount
 
 
@@ -178,3 +185,28 @@ async def move_chat(s: AsyncSession, old: int, new: int) -> None:
     """A group became a supergroup: rows still waiting for it go to its new id."""
     waiting = (OutboxMessage.chat_id == old, OutboxMessage.status == "pending")
     await s.execute(update(OutboxMessage).where(*waiting).values(chat_id=new))
+
+
+async def notices_shown(
+    s: AsyncSession, shown: Iterable[tuple[int, int, int]], now: datetime
+) -> None:
+    """Remember where crisis notices were delivered: (crisis event id, chat id, message id).
+    A notice whose event is gone meanwhile (the client erased) is not remembered."""
+    rows = list(shown)
+    if not rows:
+        return
+    ids = {event_id for event_id, _, _ in rows}
+    alive = set(await s.scalars(select(CrisisEvent.id).where(CrisisEvent.id.in_(ids))))
+    for event_id, chat_id, message_id in rows:
+        if event_id in alive:
+            s.add(NoticeMessage(event_id=event_id, chat_id=chat_id, message_id=message_id,
+                                sent_at=now))  # fmt: skip
+
+
+async def notice_messages(s: AsyncSession, event_id: int) -> list[tuple[int, int]]:
+    """Where crisis notice `event_id` was delivered, as (chat id, message id), oldest first."""
+    rows = await s.execute(
+        select(NoticeMessage.chat_id, NoticeMessage.message_id)
+        .where(NoticeMessage.event_id == event_id).order_by(NoticeMessage.id)
+    )  # fmt: skip
+    return [(int(chat), int(message)) for chat, message in rows]

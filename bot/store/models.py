@@ -239,6 +239,20 @@ class CrisisEvent(Base):
     noticed_at: Mapped[datetime | None]
 
 
+class NoticeMessage(Base):
+    """Where a crisis notice was delivered (migration 0011): the staff chat, a repeat, a
+    staff member's private copy. Taken on the web, each is edited to say who took it."""
+
+    __tablename__ = "notice_messages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("crisis_events.id", ondelete="CASCADE"), index=True
+    )
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    sent_at: Mapped[datetime]
+
+
 # ---- program schedules and reminders (migration 0002) -------------------------------------
 
 

@@ -26,6 +26,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from bot.domain.conversation import model as m
 from bot.service.conversation import Service
 from bot.service.mailbox import Outgoing, Settlement, from_row
+from bot.service.notices import parse_ack
 from bot.tg.delivery import deliver_reliably, edit_photo, markup
 from bot.tg.limits import clip
 
@@ -137,7 +138,10 @@ class Courier:
         chat_id = self.moved.get(item.chat_id, item.chat_id)
         for _ in range(2):  # the chat as known, then where it moved to
             try:
-                await _send_one(self.bot, chat_id, item.reply, item.edit_message_id)
+                shown = await _send_one(self.bot, chat_id, item.reply, item.edit_message_id)
+                event_id = _notice_of(item.reply)
+                if event_id is not None and shown is not None:  # to edit once it is taken
+                    done.notices.append((event_id, chat_id, shown))
                 return "sent"
             except ChatMigrated as exc:
                 new_id = int(exc.new_chat_id)
@@ -203,6 +207,7 @@ def _merge(into: Settlement, more: Settlement) -> None:
     into.moved.update(more.moved)
     into.audits.extend(more.audits)
     into.told |= more.told
+    into.notices.extend(more.notices)
 
 
 def _gone(row_id: int, chat_id: int) -> Outgoing:
@@ -222,21 +227,30 @@ def _kind(result: str) -> str:
     return result if result in ("sent", "retry", "blocked") else "failed"
 
 
-async def _send_one(bot: Bot, chat_id: int, reply: m.Reply, edit_message_id: int | None) -> None:
+async def _send_one(
+    bot: Bot, chat_id: int, reply: m.Reply, edit_message_id: int | None
+) -> int | None:
     """One message: an edit of the tapped message when asked (sent anew when Telegram will
-    not edit it), else a new message, with in-process retries (`deliver_reliably`)."""
+    not edit it), else a new message, with in-process retries (`deliver_reliably`). Returns
+    the id of the message that now shows it (None: nothing to say)."""
     if not reply.text and reply.photo is None and reply.document is None:
-        return  # nothing to say (a composition that came to nothing)
+        return None  # nothing to say (a composition that came to nothing)
     if reply.edit and edit_message_id is not None:
         try:
             if reply.photo is not None:  # a chart swapped for another: the picture is edited
                 await edit_photo(bot, chat_id, edit_message_id, reply)
-                return
+                return edit_message_id
             await bot.edit_message_text(
                 clip(reply.text), chat_id=chat_id, message_id=edit_message_id,
                 reply_markup=markup(reply),  # type: ignore[arg-type]
             )  # fmt: skip
-            return
+            return edit_message_id
         except BadRequest as exc:  # not modified, or too old to edit: send it anew
             log.info("edit failed (%s); sending instead", exc.__class__.__name__)
-    await deliver_reliably(bot, chat_id, reply)
+    return await deliver_reliably(bot, chat_id, reply)
+
+
+def _notice_of(reply: m.Reply) -> int | None:
+    """The crisis event a staff notice is about (its "I'm on it" button), else None."""
+    found = (parse_ack(choice.data) for row in reply.buttons for choice in row)
+    return next((event_id for event_id in found if event_id is not None), None)

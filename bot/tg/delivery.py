@@ -50,23 +50,25 @@ def markup(reply: m.Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
     return None
 
 
-async def deliver(bot: Bot, chat_id: int, reply: m.Reply) -> None:
-    """One reply as sendMessage, sendPhoto (a chart) or sendDocument (an export)."""
+async def deliver(bot: Bot, chat_id: int, reply: m.Reply) -> int:
+    """One reply as sendMessage, sendPhoto (a chart) or sendDocument (an export); returns
+    the new message's id."""
     keys = markup(reply)
     caption = clip(reply.text, MAX_CAPTION) or None
     if reply.photo is not None:
-        await bot.send_photo(
+        sent = await bot.send_photo(
             chat_id, InputFile(reply.photo, filename="chart.png"), caption=caption,
             reply_markup=keys, protect_content=reply.protect,
         )  # fmt: skip
     elif reply.document is not None:
-        await bot.send_document(
+        sent = await bot.send_document(
             chat_id, InputFile(reply.document, filename=reply.filename or "file"),
             caption=caption, reply_markup=keys, protect_content=reply.protect,
         )  # fmt: skip
     else:
-        await bot.send_message(chat_id, clip(reply.text), reply_markup=keys,
-                               protect_content=reply.protect)  # fmt: skip
+        sent = await bot.send_message(chat_id, clip(reply.text), reply_markup=keys,
+                                      protect_content=reply.protect)  # fmt: skip
+    return sent.message_id
 
 
 async def edit_photo(bot: Bot, chat_id: int, message_id: int, reply: m.Reply) -> None:
@@ -82,17 +84,16 @@ async def edit_photo(bot: Bot, chat_id: int, message_id: int, reply: m.Reply) ->
     )  # fmt: skip
 
 
-async def deliver_reliably(bot: Bot, chat_id: int, reply: m.Reply) -> None:
+async def deliver_reliably(bot: Bot, chat_id: int, reply: m.Reply) -> int:
     """`deliver` with retries for what did not reach Telegram (5xx, network errors, a 429
     still refused after the rate limiter's own retries). A timeout after the request was
     written is retried only for an urgent reply: its outcome is unknown, and a duplicate help
     text is better than none. Raises at once on 403 (blocked) and 400 (refused); the last
-    error once the attempts run out."""
+    error once the attempts run out. Returns the new message's id."""
     waits = RETRY_WAITS if reply.urgent else RETRY_WAITS[:2]
     for attempt in range(len(waits) + 1):
         try:
-            await deliver(bot, chat_id, reply)
-            return
+            return await deliver(bot, chat_id, reply)
         except (Forbidden, BadRequest):
             raise
         except RetryAfter as exc:
@@ -109,6 +110,7 @@ async def deliver_reliably(bot: Bot, chat_id: int, reply: m.Reply) -> None:
             wait = waits[attempt]
         log.info("reply not delivered, attempt %d; trying again in %.1f s", attempt + 1, wait)
         await asyncio.sleep(wait)
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def seconds(value: float | timedelta) -> float:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.config import Settings, load_settings
-from bot.store.models import AuditEntry, Client, CrisisEvent
+from bot.store.models import AuditEntry, Client, CrisisEvent, NoticeMessage
 from bot.tg.application import _renotify
 from bot.tg.staff import may_ack
 from tests.tg import updates as u
@@ -168,3 +169,40 @@ def test_who_may_take_a_notice() -> None:
     assert not may_ack(settings, 5, 5)  # a client, in their own chat
     assert not may_ack(settings, SUPERGROUP, 5)  # another group
     assert may_ack(settings, SUPERGROUP, 5, {STAFF_CHAT: SUPERGROUP})  # the chat, moved
+
+
+async def test_a_notice_taken_on_the_web_is_edited_wherever_it_was_delivered(
+    harness: Harness, pat: Person, clock: MovableClock
+) -> None:
+    """Issue 14: "I'm on it" on the web page edits the staff chat's notice, and its repeat,
+    to say who took it, with no button left (the bot remembers where it delivered each)."""
+    from bot.service.alerts import AlertDesk
+    from bot.service.web_auth import Viewer
+    from bot.tg.application import _outbox
+
+    await enroll(pat)
+    await pat.say("i want to kill myself")
+    first = _notice(harness)
+    [again] = await renotify_job(harness, clock, 15)
+    for _ in range(50):  # the handler's send is settled beside it
+        if await harness.count(NoticeMessage) == 2:
+            break
+        await asyncio.sleep(0.05)
+    assert await harness.count(NoticeMessage) == 2
+    [event] = await harness.rows(CrisisEvent)
+    dana = Viewer(7101, "Dana R", "admin", 1, "csrf")
+    desk = AlertDesk(harness.db, harness.app.bot_data.settings, lambda: clock.now, dana)
+    ack = await desk.take_crisis(event.id)
+    assert ack.first
+    sends = len(harness.fake.of("sendMessage"))
+
+    class Ctx:
+        bot = harness.app.bot
+        bot_data = harness.app.bot_data
+
+    await _outbox(Ctx())  # type: ignore[arg-type]
+    for copy in (first, again):
+        assert copy.text.endswith("✅ Dana R is on it (Thu Nov 26 1:15 PM EST).")
+        assert "I'm on it" not in str(copy.markup)
+    assert len(harness.fake.of("sendMessage")) == sends  # edited, nothing sent anew
+    assert await harness.count(AuditEntry, action="ack") == 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -17,7 +17,7 @@ from bot.reminders.planner import plan_all
 from bot.service.backend import Backend
 from bot.service.conversation import Service
 from bot.service.web_auth import WebAuth
-from bot.store.models import Client, CrisisEvent, OutboxMessage, Reminder
+from bot.store.models import Client, CrisisEvent, NoticeMessage, OutboxMessage, Reminder
 from bot.tg.application import build_application
 from tests.tg.conftest import NOW, TOKEN, MovableClock
 from tests.tg.driver import Harness
@@ -147,6 +147,10 @@ async def test_im_on_it_from_the_alerts_page(
     page: WebDriver, live: LiveServer, backend: Backend
 ) -> None:
     await add_client(backend.db, "c-00000001", "Sam K", crisis_tier=1)
+    async with backend.db.transaction() as s:  # the notice as the bot delivered it
+        event_id = await s.scalar(select(CrisisEvent.id))
+        s.add(NoticeMessage(event_id=event_id, chat_id=STAFF_CHAT, message_id=4242,
+                            sent_at=datetime.now(UTC)))  # fmt: skip
     await sign_in(page, live, backend, SAM)
     page.find_element(By.LINK_TEXT, "Alerts").click()
     button = page.find_element(By.CSS_SELECTOR, "button[id^='take-crisis-']")
@@ -156,9 +160,9 @@ async def test_im_on_it_from_the_alerts_page(
         event = await s.scalar(select(CrisisEvent))
         told = list(await s.scalars(select(OutboxMessage)))
     assert event is not None and (event.ack_by, event.ack_name) == ("staff:7103", "Sam K")
-    assert [(m.chat_id, "Sam K is on it" in m.payload["text"]) for m in told] == [
-        (STAFF_CHAT, True)
-    ]
+    # The staff chat's notice is edited in place to say so.
+    assert [(m.chat_id, m.payload.get("edit_message_id"), "Sam K is on it" in m.payload["text"])
+            for m in told] == [(STAFF_CHAT, 4242, True)]  # fmt: skip
 
 
 async def test_create_an_invite_and_see_its_link_and_qr(
