@@ -91,8 +91,8 @@ TEXTS: dict[str, str] = {
     "crisis.lapse_non_opioid": (
         "Gracias por su honestidad. Un tropiezo no borra su progreso.\n"
         "Por favor, tenga cuidado: después de un tiempo sin consumir, su cuerpo aguanta "
-        "menos, así que el riesgo de sobredosis es más alto. No consuma a solas, y no lo "
-        "mezcle con alcohol ni con otras drogas.\n"
+        "menos, así que el riesgo de sobredosis es más alto. No consuma a solas, y no mezcle "
+        "drogas ni las combine con alcohol.\n"
         "Contarle a su consejero o a su grupo puede ayudar. Cuando usted quiera, aquí estoy."
     ),
     "crisis.poison": (
@@ -584,7 +584,7 @@ TEXTS: dict[str, str] = {
     "rem.toggle_prompt": "¿Qué mensajes quiere que le envíe? Toque para activar o desactivar.",
     "remkind.checkin": "Registro diario",
     "remkind.session": "Recordatorio de sesiones",
-    "remkind.craving_followup": "Seguimiento de las ganas",
+    "remkind.craving_followup": "Seguimiento tras las ganas",
     "remkind.checkback": "Saludo de la mañana",
     "remkind.reengage": "Un mensaje si no sé de usted",
     "remkind.weekly_summary": "Repaso del domingo",

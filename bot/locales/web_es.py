@@ -16,7 +16,8 @@ TEXTS: dict[str, str] = {
     "web.signout.everywhere": "Cerrar todas las sesiones",
     "web.signin.title": "Iniciar sesión",
     "web.signin.explain": (
-        "Este enlace inicia sesión una sola vez y sirve 5 minutos. Pulse el botón para entrar."
+        "Este enlace inicia sesión una sola vez y sirve 5 minutos. Haga clic en el botón "
+        "para entrar."
     ),
     "web.signin.button": "Iniciar sesión",
     "web.signin.bad": "Este enlace ya se usó o ha caducado.",
