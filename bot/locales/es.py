@@ -12,13 +12,13 @@ TEXTS: dict[str, str] = {
         "• Emergencia, sobredosis, o alguien que no despierta o no respira: "
         "llame al {emergency} ahora.\n"
         "• Pensamientos de suicidio, o una crisis emocional o con el consumo: llame o envíe "
-        "un texto al {crisis}, o chatee en {crisis_chat}. En español: llame al {crisis} y "
-        "marque 2, o envíe AYUDA al {crisis}.\n"
+        "un mensaje de texto al {crisis}, o chatee en {crisis_chat}. En español: llame al "
+        "{crisis} y oprima el 2, o envíe la palabra AYUDA al {crisis}.\n"
         "• Crisis por mensaje de texto: envíe AYUDA al {crisis_text}.\n"
         "• {program_line}\n"
         "• Información y referidos para tratamiento (no es consejería de crisis): SAMHSA "
         "{samhsa} (TTY {samhsa_tty}), gratis, 24/7, en inglés y en español.\n"
-        "• Pregunta sobre una intoxicación o una medicina que no es una emergencia: "
+        "• Pregunta sobre una intoxicación o una medicina que no sea una emergencia: "
         "Poison Help {poison}.\n\n"
         "Soy un asistente automático, no un consejero, y no puedo llamar para pedir ayuda "
         "por usted."
@@ -32,11 +32,11 @@ TEXTS: dict[str, str] = {
     "help.support": "Su persona de apoyo: {support}",
     "crisis.emergency": (
         "Esto puede ser una emergencia. Llame al {emergency} ahora.\n\n"
-        "Si alguien puede tener una sobredosis:\n"
+        "Si cree que alguien tiene una sobredosis:\n"
         "1. Llame al {emergency}.\n"
-        "2. Dele naloxona (Narcan) si la tiene. Si no responde después de 2-3 minutos, "
+        "2. Dele naloxona (Narcan) si la tiene. Si no responde después de 2 o 3 minutos, "
         "dele una segunda dosis.\n"
-        "3. Ayude a la persona a respirar: incline su cabeza hacia atrás; dele respiración "
+        "3. Ayude a la persona a respirar: inclínele la cabeza hacia atrás; dele respiración "
         "de rescate si sabe cómo.\n"
         "4. Ponga a la persona de lado (posición de recuperación).\n"
         "5. Quédese con la persona hasta que llegue la ayuda.\n\n"
@@ -48,7 +48,7 @@ TEXTS: dict[str, str] = {
         "Si usted, o alguien con usted, podría intentar quitarse la vida ahora:\n"
         "1. Llame al {emergency}, o llame o envíe un texto al {crisis}.\n"
         "2. Aléjese de lo que podría usar para hacerse daño: salga del lugar, o entréguele a "
-        "alguien las pastillas, el arma o la cuerda, o guárdelo bajo llave.\n"
+        "alguien las pastillas, el arma o la cuerda, o guárdelo todo bajo llave.\n"
         "3. Quédese con alguien, o pídale a alguien de confianza que venga ahora. No deje sola "
         "a una persona en riesgo.\n"
         "4. Si ya se tomó algo o ya se hizo daño, dígaselo al {emergency} de inmediato.\n\n"
@@ -61,9 +61,10 @@ TEXTS: dict[str, str] = {
     ),
     "crisis.suicidal": (
         "Gracias por decírmelo. Usted merece apoyo ahora mismo.\n"
-        "• Llame o envíe un texto al {crisis}, o chatee en {crisis_chat}. En español: llame "
-        "al {crisis} y marque 2, o envíe AYUDA al {crisis}. Veteranos: marque 1.\n"
-        "• Envíe AYUDA al {crisis_text}.\n"
+        "• Llame o envíe un mensaje de texto al {crisis}, o chatee en {crisis_chat}. En "
+        "español: llame al {crisis} y oprima el 2, o envíe la palabra AYUDA al {crisis}. "
+        "Veteranos: oprima el 1.\n"
+        "• Envíe AYUDA por mensaje de texto al {crisis_text}.\n"
         "• {program_line}\n"
         "• Si usted u otra persona está en peligro ahora mismo, llame al {emergency}.\n\n"
         "Soy un asistente automático, no un consejero. ¿Está a salvo en este momento?"
@@ -90,8 +91,8 @@ TEXTS: dict[str, str] = {
     "crisis.lapse_non_opioid": (
         "Gracias por su honestidad. Un tropiezo no borra su progreso.\n"
         "Por favor, tenga cuidado: después de un tiempo sin consumir, su cuerpo aguanta "
-        "menos, así que el riesgo de sobredosis es más alto. No consuma a solas, y no lo "
-        "mezcle con alcohol ni con otras drogas.\n"
+        "menos, así que el riesgo de sobredosis es más alto. No consuma a solas, y no mezcle "
+        "drogas ni las combine con alcohol.\n"
         "Contarle a su consejero o a su grupo puede ayudar. Cuando usted quiera, aquí estoy."
     ),
     "crisis.poison": (
@@ -101,7 +102,7 @@ TEXTS: dict[str, str] = {
         "{emergency} ahora."
     ),
     "crisis.check": "Eso suena muy duro. ¿Está a salvo ahora mismo?",
-    "crisis.resume": "Cuando quiera, podemos seguir donde estaba, o envíe /cancelar.",
+    "crisis.resume": "Cuando quiera, seguimos donde se quedó, o envíe /cancelar.",
     "safe.yes": "Estoy a salvo",
     "safe.no": "Necesito ayuda ya",
     "safe.thanks": (
@@ -124,7 +125,7 @@ TEXTS: dict[str, str] = {
     "join.group": (
         "¡Hola! Solo hablo en chats privados, para que nada personal se comparta en grupos. "
         "Escríbame directamente. Si necesita ayuda ahora: llame al {emergency}, o llame o "
-        "envíe un texto al {crisis}."
+        "envíe un mensaje de texto al {crisis}."
     ),
     # --- enrollment ---
     "enroll.language": "¡Hola! ¿Qué idioma prefiere? / Which language do you prefer?",
@@ -135,7 +136,7 @@ TEXTS: dict[str, str] = {
         "mostrarle sus propios patrones.\n"
         "• Quién lo puede ver: usted, y el personal de su programa, para informes sobre su "
         "atención. Si noto una crisis, el personal de su programa puede recibir un aviso con "
-        "un código para usted (nunca sus palabras).\n"
+        "su código de cliente (nunca sus palabras).\n"
         "• Los chats de Telegram con bots no tienen cifrado de extremo a extremo, y Telegram "
         "los guarda.\n"
         "• Soy un asistente automático, no un consejero. No puedo llamar para pedir ayuda "
@@ -145,7 +146,7 @@ TEXTS: dict[str, str] = {
         "¿Está de acuerdo?"
     ),
     "enroll.consent_again": (
-        "¿Está de acuerdo con lo que guardo y quién puede verlo? Toque «Estoy de acuerdo» o «No»."
+        '¿Está de acuerdo con lo que guardo y quién puede verlo? Toque "Estoy de acuerdo" o "No".'
     ),
     "enroll.accept": "Estoy de acuerdo",
     "enroll.decline": "No",
@@ -165,7 +166,7 @@ TEXTS: dict[str, str] = {
     "enroll.checkin_time": (
         "¿A qué hora le envío su registro diario? Toque una o escriba una hora como 19:30."
     ),
-    "zone.set": "Zona horaria: {zone}. Allí ahora son las {time}.",
+    "zone.set": "Zona horaria: {zone}. Hora actual allí: {time}.",
     "enroll.time_bad": 'No entiendo "{value}" como hora. Escríbala así: 8:30 o 21:00.',
     "enroll.medication": (
         "¿Toma algún medicamento para su recuperación (como buprenorfina, metadona o "
@@ -173,8 +174,8 @@ TEXTS: dict[str, str] = {
     ),
     "enroll.support_name": (
         "¿Hay alguien a quien pueda llamar cuando las cosas se pongan difíciles (un padrino "
-        "o madrina, una amistad o un familiar)? Escriba el nombre de esa persona, o toque "
-        "Saltar."
+        "o madrina, una amistad o un familiar)? Escriba solo el nombre de pila de esa "
+        "persona, o toque Saltar."
     ),
     "enroll.support_phone": "¿Cuál es el número de teléfono de {name}? Escríbalo, o toque Saltar.",
     "enroll.phone_bad": "Eso no parece un número de teléfono. Use números, como 555-123-4567.",
@@ -214,7 +215,7 @@ TEXTS: dict[str, str] = {
     "step.too_long": "Es demasiado largo. Por favor, use menos de {limit} caracteres.",
     "step.kept_first": "Tenía más de {limit} caracteres, así que guardé los primeros {limit}.",
     "step.media": "Solo puedo leer texto y botones. Por favor, escriba o toque un botón.",
-    "step.cancelled": "Muy bien, dejamos el {flow}. No se guardó nada de él.",
+    "step.cancelled": "Muy bien, dejamos el {flow}. No se guardó nada.",
     "scale.hint": "0 = {low}, 10 = {high}",
     "flow.checkin": "registro diario",
     "flow.craving": "registro de ganas de consumir",
@@ -256,20 +257,20 @@ TEXTS: dict[str, str] = {
     "ci.confidence.low": "ninguna confianza",
     "ci.confidence.high": "total confianza",
     "ci.safety": (
-        "En el último día, ¿ha tenido pensamientos de que estaría mejor muerto o muerta, "
+        "En las últimas 24 horas, ¿ha tenido pensamientos de que estaría mejor muerto o muerta, "
         "o de hacerse daño?"
     ),
     "opt.safety.yes": "Sí",
     "opt.safety.no": "No",
     "ci.saved": "Gracias. Su registro diario está guardado.",
     "ci.replaced": "Gracias. El registro de hoy está actualizado.",
-    "ci.offer_high": "Eso suena difícil. Aquí hay algo que le puede ayudar ahora mismo:",
-    "ci.offer_craving": "Son ganas muy fuertes. Aquí hay algo para probar ahora mismo:",
+    "ci.offer_high": "Eso suena difícil. Aquí tiene algo que le puede ayudar ahora mismo:",
+    "ci.offer_craving": "Son ganas muy fuertes. Aquí tiene algo para probar ahora mismo:",
     "ci.offer_stress": "Hoy tiene mucho estrés. Una pausa para respirar puede ayudar:",
     "ci.offer_call": "Quizás le ayude hablar hoy con alguien.",
     # --- triggers (multi-select) ---
     "tr.pick_group": (
-        "Elija un grupo y luego toque todo lo que aplique. Escriba para agregar algo suyo."
+        "Elija un grupo y luego toque todo lo que corresponda. Escriba para agregar otro."
     ),
     "tr.selected": "Lo que eligió: {items}",
     "tr.none_selected": "Todavía no ha elegido nada.",
@@ -303,7 +304,7 @@ TEXTS: dict[str, str] = {
     "trigger.memories": "recordar buenos momentos",
     "trigger.usedwith": "gente con quien consumía",
     "trigger.dealer": "contacto con quien me vende",
-    "trigger.conflict": "pleito con familia o pareja",
+    "trigger.conflict": "pelea con familia o pareja",
     "trigger.pressured": "me ofrecieron o presionaron",
     "trigger.useplace": "donde consumía o compraba",
     "trigger.bar": "bar o fiesta",
@@ -322,7 +323,7 @@ TEXTS: dict[str, str] = {
     "opt.action.nothing": "Nada todavía",
     "cr.saved": "Anotado. Las ganas de consumir suben, llegan al máximo y pasan, como una ola.",
     "cr.saved_short": "Anotado.",
-    "cr.halt": "Fíjese si tiene hambre, enojo, soledad o sueño. Atienda eso primero.",
+    "cr.halt": "Fíjese si siente hambre, enojo, soledad o cansancio. Atienda eso primero.",
     # --- trigger log ---
     "tl.triggers": "¿Qué pasó?",
     "tl.note": (
@@ -349,8 +350,8 @@ TEXTS: dict[str, str] = {
     "cope.call_saved": "Llame a {name}: {phone}. Pedir apoyo es una muestra de fuerza.",
     "cope.call_none": (
         "Llame a alguien de confianza: su padrino o madrina, una amistad o su consejero. "
-        "Puede guardar a una persona en /ajustes. A cualquier hora, puede llamar o enviar "
-        "un texto al {crisis}."
+        "Puede guardar el número de alguien en /ajustes. A cualquier hora, puede llamar o "
+        "enviar un mensaje de texto al {crisis}."
     ),
     "skill.surf": "Surfear las ganas",
     "skill.delay": "Esperar 15 minutos",
@@ -361,11 +362,11 @@ TEXTS: dict[str, str] = {
     "skill.call": "Llamar a alguien",
     "skill.ground": "Volver al presente 5-4-3-2-1",
     "skill.breathe": "Respiración cuadrada",
-    "skill.halt": "Hambre, enojo, soledad, sueño",
+    "skill.halt": "Hambre, enojo, soledad, cansancio",
     "skill.reasons": "Mis razones",
     "skill.meeting": "Ir a una reunión",
     "how.surf": (
-        "Las ganas suben, llegan al máximo y pasan, como una ola. Siéntese, respire y note "
+        "Las ganas suben, llegan al máximo y pasan, como una ola. Siéntese, respire y fíjese "
         "en qué parte del cuerpo siente las ganas. Mire cómo crecen y se van, sin dejarse "
         "llevar por ellas. Espere de 2 a 5 minutos."
     ),
@@ -393,12 +394,12 @@ TEXTS: dict[str, str] = {
         "aguante 4. Hágalo por 2 minutos."
     ),
     "how.halt": (
-        "¿Tiene hambre, enojo, soledad o sueño? Coma algo, saque el enojo sin hacer daño, "
+        "¿Siente hambre, enojo, soledad o cansancio? Coma algo, saque el enojo sin hacer daño, "
         "busque a alguien, o descanse. (En inglés lo llaman HALT; quizá lo oiga en su grupo.)"
     ),
     "how.reasons": 'Sus razones, en sus propias palabras:\n"{reasons}"',
     "how.reasons_none": (
-        "Piense en por qué empezó esto: las personas, los planes, las cosas que quiere "
+        "Piense en por qué empezó este camino: las personas, los planes, las cosas que quiere "
         "recuperar. Puede guardar sus razones en /ajustes."
     ),
     "how.meeting": "Busque una reunión hoy, en persona o en línea. No tiene que hablar.",
@@ -409,7 +410,7 @@ TEXTS: dict[str, str] = {
     "today.counts": "Ganas de consumir anotadas: {cravings}. Detonantes anotados: {triggers}.",
     "settings.prompt": (
         "Sus ajustes:\n• Idioma: {language}\n• Zona horaria: {timezone}\n"
-        "• Registro diario: {time}\n• Pregunta del medicamento: {medication}\n"
+        "• Registro diario: {time}\n• Pregunta sobre el medicamento: {medication}\n"
         "• Persona de apoyo: {support}\n• Mis razones: {reasons}\n\n¿Qué quiere cambiar?"
     ),
     "settings.language": "Idioma",
@@ -443,7 +444,7 @@ TEXTS: dict[str, str] = {
     ),
     "set.support.none": (
         "¿Hay alguien a quien pueda llamar cuando las cosas se pongan difíciles (un padrino "
-        "o madrina, una amistad o un familiar)? Escriba el nombre de esa persona."
+        "o madrina, una amistad o un familiar)? Escriba solo el nombre de pila de esa persona."
     ),
     "set.remove": "🗑 Borrar",
     "yes": "Sí",
@@ -481,9 +482,9 @@ TEXTS: dict[str, str] = {
         "Para usarme otra vez necesita una invitación nueva. /ayuda sigue funcionando."
     ),
     "error.generic": (
-        "Perdón, algo salió mal de mi lado y puede que su último mensaje no se haya guardado. "
+        "Perdón, tuve un problema y puede que su último mensaje no se haya guardado. "
         "Por favor, inténtelo de nuevo en un minuto. Si necesita ayuda ahora: llame o envíe "
-        "un texto al {crisis}, o llame al {emergency}."
+        "un mensaje de texto al {crisis}, o llame al {emergency}."
     ),
     "deleted.checkins": "registros diarios",
     "deleted.cravings": "ganas de consumir",
@@ -501,7 +502,9 @@ TEXTS: dict[str, str] = {
     ),
     "staff.crisis.repeat": "Aún sin atender (recordatorio {n}):",
     "staff.crisis.escalated": "Nadie en el chat del personal lo ha atendido aún:",
-    "staff.tier.1": "una emergencia ahora (sobredosis, no respira, o intención con medio u hora)",
+    "staff.tier.1": (
+        "una emergencia ahora (sobredosis, no respira, o intención con un medio o un momento)"
+    ),
     "staff.tier.2": "pensamientos suicidas, autolesión, daño a otros, o abuso o amenazas",
     "staff.who.label": "etiqueta {label}",
     "staff.who.counselor": "consejero {counselor}",
@@ -523,12 +526,12 @@ TEXTS: dict[str, str] = {
     ),
     "staff.flags.status.stopped": "detuvo los mensajes del bot",
     "staff.flags.status.blocked": "bloqueó el bot",
-    "staff.flag.craving": "ansia de 8 o más dos días seguidos",
-    "staff.flag.medication": "medicación omitida 2 días de 7",
-    "staff.flag.sleep": "mal sueño 3 veces en una semana",
+    "staff.flag.craving": "ganas de consumir de 8 o más dos días seguidos",
+    "staff.flag.medication": "no tomó el medicamento 2 de 7 días",
+    "staff.flag.sleep": "durmió mal 3 veces en una semana",
     "staff.flag.missed": "sin registro los últimos 2 días",
     "privacy.code": (
-        "• Su código de cliente es {code}. El personal de su programa lo conoce por él."
+        "• Su código de cliente es {code}. El personal de su programa sabe que es suyo."
     ),
     "rem.checkin": "¡Hola! Es hora de su registro de hoy. Toma más o menos un minuto.",
     "rem.day_before": "Mañana a las {time}: {kind}.\n¿Va a estar ahí?{place}",
@@ -541,7 +544,7 @@ TEXTS: dict[str, str] = {
         "las ganas de consumir?"
     ),
     "rem.checkback": "Buenos días. ¿Cómo está hoy? Aquí estoy si necesita algo.",
-    "rem.reengage": "Hola, pensando en usted. Sin presión: cuando quiera, aquí estoy.",
+    "rem.reengage": "Hola, me acordé de usted. Sin presión: cuando quiera, aquí estoy.",
     "rem.weekly": (
         "Es domingo: un buen momento para repasar su semana. ¿Quiere hacer su registro?"
     ),
@@ -581,7 +584,7 @@ TEXTS: dict[str, str] = {
     "rem.toggle_prompt": "¿Qué mensajes quiere que le envíe? Toque para activar o desactivar.",
     "remkind.checkin": "Registro diario",
     "remkind.session": "Recordatorio de sesiones",
-    "remkind.craving_followup": "Seguimiento de las ganas",
+    "remkind.craving_followup": "Seguimiento tras las ganas",
     "remkind.checkback": "Saludo de la mañana",
     "remkind.reengage": "Un mensaje si no sé de usted",
     "remkind.weekly_summary": "Repaso del domingo",
@@ -623,12 +626,12 @@ TEXTS: dict[str, str] = {
     "settings.days_since_use": "Días desde el último consumo",
     "progress.window": "Ver {days} días",
     "rem.weekly.head": "Es domingo: un repaso de su semana.",
-    "share.staff_header": "Weekly summary shared by client {client} ({date}):",
+    "share.staff_header": "Resumen semanal compartido por el cliente {client} ({date}):",
     # The bot's profile (setMyDescription, setMyShortDescription): the first screen after an
     # invite link, and what a chat list shows. Neutral: no treatment words.
     "bot.description": (
-        "Un acompañante privado para cada día: un registro diario rápido, una nota de lo que "
-        "cuesta en el momento con una idea para probar, recordatorios de sus citas y ayuda a "
+        "Un acompañante privado para cada día: un registro diario rápido, una forma de anotar "
+        "los momentos difíciles con una idea para probar, recordatorios de sus citas y ayuda a "
         "un toque, de día o de noche.\n\nÁbralo con el enlace que le dieron."
     ),
     "bot.short_description": (

@@ -49,10 +49,10 @@ TEXTS: dict[str, str] = {
     ),
     "ins.find.triggers": "Detonantes que las acompañaron: {triggers}.",
     "ins.find.skill_helped": (
-        "{skill} fue lo que más le ayudó: en {helped} de {tried} intentos."
+        "{skill}: fue lo que más le ayudó, en {helped} de {tried} intentos."
     ),
     "ins.find.skill_once": (
-        "{skill} le ayudó en su único intento de esta semana. Vale la pena volver a intentarlo."
+        "{skill}: le ayudó la única vez que lo probó esta semana. Vale la pena volver a probarlo."
     ),
     "ins.find.skill_none_helped": (
         "Veces que probó algo para manejar las ganas esta semana: {tried}. Nada le ayudó mucho "
@@ -63,10 +63,11 @@ TEXTS: dict[str, str] = {
         "ganas, dígame si le ayudó, y le mostraré lo que le funciona."
     ),
     "ins.find.habits": (
-        "Hizo su registro diario {checkins} de estos 7 días. Días seguidos con registro: {streak}."
+        "Hizo su registro diario en {checkins} de estos 7 días. Días seguidos con registro: "
+        "{streak}."
     ),
     "ins.find.habits_sessions": (
-        "Hizo su registro diario {checkins} de estos 7 días. Días seguidos con registro: "
+        "Hizo su registro diario en {checkins} de estos 7 días. Días seguidos con registro: "
         "{streak}. Sus respuestas a las sesiones: Ahí estaré {there}, Voy tarde {late}, "
         "No puedo ir {cant}."
     ),

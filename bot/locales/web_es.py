@@ -2,7 +2,7 @@
 
 TEXTS: dict[str, str] = {
     "web.title": "Acompañante de recuperación: personal",
-    "web.skip": "Ir a la página",
+    "web.skip": "Ir al contenido",
     "web.nav": "Páginas",
     "web.nav.caseload": "Casos",
     "web.nav.alerts": "Alertas",
@@ -16,7 +16,8 @@ TEXTS: dict[str, str] = {
     "web.signout.everywhere": "Cerrar todas las sesiones",
     "web.signin.title": "Iniciar sesión",
     "web.signin.explain": (
-        "Este enlace inicia sesión una sola vez y sirve 5 minutos. Pulse el botón para entrar."
+        "Este enlace inicia sesión una sola vez y sirve 5 minutos. Haga clic en el botón "
+        "para entrar."
     ),
     "web.signin.button": "Iniciar sesión",
     "web.signin.bad": "Este enlace ya se usó o ha caducado.",
@@ -25,7 +26,7 @@ TEXTS: dict[str, str] = {
         "Para entrar, envíe /web al bot en un chat privado. Responde con un enlace que sirve "
         "una vez, durante 5 minutos."
     ),
-    "web.error.title": "No se hizo",
+    "web.error.title": "No se pudo hacer",
     "web.error.csrf": (
         "Este formulario no se envió desde la página de esta sesión, así que no se cambió "
         "nada. Recargue la página e inténtelo de nuevo."
@@ -55,7 +56,7 @@ TEXTS: dict[str, str] = {
     "web.col.taken": "Atendido por",
     "web.col.day_date": "Fecha",
     "web.col.mood": "Ánimo",
-    "web.col.craving": "Deseo",
+    "web.col.craving": "Ganas de consumir",
     "web.col.use": "Consumo",
     "web.col.sleep": "Sueño",
     "web.col.stress": "Estrés",
@@ -85,11 +86,15 @@ TEXTS: dict[str, str] = {
     "web.client.checkins_of": "{done} de {days} días",
     "web.client.streak": "Días seguidos",
     "web.client.sessions_there": "Sesiones con asistencia",
-    "web.client.cravings": "Deseos registrados",
+    "web.client.cravings": "Ganas de consumir anotadas",
     "web.client.cravings_of": "{logged} ({passed} pasaron)",
-    "web.client.charts": "Gráficos",
-    "web.client.chart.mood": "Ánimo y deseo, últimos 30 días (el mismo gráfico que ve el cliente)",
-    "web.client.chart.triggers": "Detonantes, últimos 30 días (el gráfico que ve el cliente)",
+    "web.client.charts": "Gráficas",
+    "web.client.chart.mood": (
+        "Ánimo y ganas de consumir, últimos 30 días (la misma gráfica que ve el cliente)"
+    ),
+    "web.client.chart.triggers": (
+        "Detonantes, últimos 30 días (la misma gráfica que ve el cliente)"
+    ),
     "web.client.actions": "Cambiar",
     "web.client.set_track": "Programa",
     "web.client.no_track": "Sin programa",
@@ -104,7 +109,7 @@ TEXTS: dict[str, str] = {
     "web.client.confirm_needed": "Marque la casilla para confirmar.",
     "web.client.crises": "Eventos de crisis",
     "web.client.checkin_table": "Registros diarios",
-    "web.client.craving_table": "Deseos",
+    "web.client.craving_table": "Ganas de consumir",
     "web.client.trigger_table": "Detonantes anotados",
     "web.client.attendance": "Respuestas a sesiones",
     "web.client.reminders": "Recordatorios",
@@ -116,7 +121,7 @@ TEXTS: dict[str, str] = {
     "web.attendance.late": "llegará tarde",
     "web.attendance.cant": "no puede ir",
     "web.alerts.crises": "Avisos de crisis sin atender",
-    "web.alerts.no_crises": "Ninguno: todos los avisos de crisis tienen a alguien.",
+    "web.alerts.no_crises": "Ninguno: alguien ya atiende cada aviso de crisis.",
     "web.alerts.repeats": "enviado de nuevo {n} veces",
     "web.alerts.digests": "Señales del día sin atender",
     "web.alerts.digest": "Señales del {day}: {n} clientes. Vea en Casos quiénes y por qué.",
@@ -206,7 +211,7 @@ TEXTS: dict[str, str] = {
     "web.staff.id": "Id de Telegram",
     "web.staff.id.hint": "Su id de usuario de Telegram, un número.",
     "web.staff.name": "Nombre",
-    "web.staff.name.hint": "Como lo nombran las invitaciones como consejero.",
+    "web.staff.name.hint": "El nombre que las invitaciones muestran como consejero.",
     "web.staff.role": "Rol",
     "web.staff.admins": "La lista del personal es para administradores.",
 }

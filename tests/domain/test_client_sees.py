@@ -208,7 +208,7 @@ def test_spanish_wording_fixed_in_issue_13() -> None:
     assert "Todavía está aquí" not in es["help.resume"]
     assert not [k for k, v in es.items() if "configuración" in v]  # settings are "ajustes"
     assert not [k for k, v in es.items() if "HALT" in v and k != "how.halt"]
-    assert "hambre, enojo, soledad o sueño" in es["how.halt"]
+    assert "hambre, enojo, soledad o cansancio" in es["how.halt"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
