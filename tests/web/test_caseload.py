@@ -175,3 +175,20 @@ def test_times_read_as_babel_writes_them() -> None:
         local = moment.astimezone(ZoneInfo("America/New_York"))
         expected = f"{local:%Y-%m-%d} {clock(moment, 'en', 'America/New_York')} {local:%Z}"
         assert when(moment, "America/New_York") == expected
+
+
+async def test_a_counselor_named_with_accents_finds_their_clients_in_any_case(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    """The caseload and the alerts match the counselor's name without case as the client
+    page does, letters outside ASCII included (SQLite's lower() folds ASCII only)."""
+    from bot.service.web_auth import WebAuth
+
+    await WebAuth(backend.db, backend.clock).add_staff(7110, "Ángela R", "counselor")
+    await add_client(backend.db, "c-00000011", "ÁNGELA R", crisis_tier=1, seen_hours_ago=1)
+    await add_client(backend.db, "c-00000012", "Dana R", seen_hours_ago=1)
+    await sign_in(web, backend, 7110)
+    assert (await web.get("/clients/c-00000011")).status_code == 200
+    assert _order((await web.get("/")).text) == ["c-00000011"]
+    alerts = (await web.get("/alerts")).text
+    assert "c-00000011" in alerts and "c-00000012" not in alerts
