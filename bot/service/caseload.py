@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -24,13 +25,13 @@ from bot.domain.insights.history import ClientHistory
 from bot.domain.insights.progress import Progress
 from bot.domain.staff_input import AdminError
 from bot.service.clock import Clock
-from bot.service.program import find_client
+from bot.service.program import find_client, find_session
 from bot.service.web_auth import Viewer
 from bot.store import audit
 from bot.store.caseload import CaseData, case_data
 from bot.store.database import Database
 from bot.store.history import load_history
-from bot.store.models import DISCHARGED, Track
+from bot.store.models import DISCHARGED, Client, Track
 
 WINDOW = 7  # check-in completion over the last 7 local days
 STATUSES = ("active", "enrolling", "stopped", "blocked", DISCHARGED)
@@ -187,6 +188,43 @@ class StaffView:
             client = await find_client(s, pseudo_id)
             if not self.viewer.sees(client.counselor):
                 raise NotYours(pseudo_id)
+
+    async def check_schedule(self, client: str | None, session: str | None) -> None:
+        """Nothing when the viewer may schedule for client `client` (a pseudonymous id) and
+        change session `session` ("12" or "#12"): an admin always, a counselor for their own
+        clients' sessions and the track-wide ones. NotYours otherwise. An unknown client or
+        session passes: the command itself refuses it, in its own words."""
+        if self.viewer.admin:
+            return
+        async with self.db.transaction() as s:
+            owner: Client | None = None
+            if client and client.strip():
+                try:
+                    owner = await find_client(s, client)
+                except AdminError:
+                    owner = None
+                if owner is not None and not self.viewer.sees(owner.counselor):
+                    raise NotYours(owner.pseudo_id)
+            if session and session.strip():
+                try:
+                    found = await find_session(s, session)
+                except (AdminError, ValueError):
+                    return
+                owner = await s.get(Client, found.client_id) if found.client_id else None
+                if owner is not None and not self.viewer.sees(owner.counselor):
+                    raise NotYours(owner.pseudo_id)
+
+    async def visible(self, pseudo_ids: Iterable[str]) -> set[str]:
+        """Those of `pseudo_ids` whose clients the viewer may see (no audit entry: nothing
+        of theirs is read but the counselor)."""
+        wanted = set(pseudo_ids)
+        if self.viewer.admin or not wanted:
+            return wanted
+        async with self.db.transaction() as s:
+            rows = await s.execute(
+                select(Client.pseudo_id, Client.counselor).where(Client.pseudo_id.in_(wanted))
+            )
+            return {pid for pid, counselor in rows if self.viewer.sees(counselor)}
 
     async def client_page(self, pseudo_id: str) -> ClientPage:
         """Client `pseudo_id`'s page, audited ("view", the client). AdminError: no such
