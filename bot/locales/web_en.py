@@ -32,6 +32,10 @@ TEXTS: dict[str, str] = {
     ),
     "web.error.forbidden": "You do not have access to this client.",
     "web.error.not_found": "There is no such page.",
+    "web.error.server": (
+        "Something went wrong on the server. Try again; if it happens again, "
+        "tell whoever runs the server."
+    ),
     "web.link.message": (
         "Your sign-in link for the staff web view. It works once, for 5 minutes; do not "
         "share it:\n{link}"

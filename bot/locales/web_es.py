@@ -32,6 +32,10 @@ TEXTS: dict[str, str] = {
     ),
     "web.error.forbidden": "No tiene acceso a este cliente.",
     "web.error.not_found": "Esa página no existe.",
+    "web.error.server": (
+        "Algo salió mal en el servidor. Inténtelo de nuevo; si vuelve a pasar, "
+        "avise a quien administra el servidor."
+    ),
     "web.link.message": (
         "Su enlace para entrar a la vista web del personal. Sirve una vez, durante 5 "
         "minutos; no lo comparta:\n{link}"

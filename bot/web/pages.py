@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from bot.domain.staff_input import AdminError
+from bot.domain.staff_input import MAX_ROW_ID, AdminError
 from bot.locales import t
 from bot.service.alerts import AlertDesk
 from bot.service.backend import Backend
@@ -134,6 +134,9 @@ async def alerts(request: Request, viewer: Viewer, notice: str | None = None) ->
 async def take(request: Request, viewer: Viewer) -> Response:
     """ "I'm on it" from the page: the same acknowledgement as the staff chat's button."""
     what, item = request.path_params["what"], int(request.path_params["item"])
+    if what not in ("crisis", "digest") or item > MAX_ROW_ID:
+        return render(request, "error.html", viewer, status=404,
+                      message=t(LANG, "web.error.not_found"))  # fmt: skip
     desk = alert_desk(request, viewer)
     try:
         ack = await (desk.take_crisis(item) if what == "crisis" else desk.take_digest(item))
