@@ -25,6 +25,7 @@ from bot.domain.insights.history import ClientHistory
 from bot.domain.insights.progress import Progress
 from bot.domain.staff_input import AdminError
 from bot.service.clock import Clock
+from bot.service.invites import find_invite
 from bot.service.program import find_client, find_session
 from bot.service.web_auth import Viewer
 from bot.store import audit
@@ -32,6 +33,7 @@ from bot.store.caseload import CaseData, case_data
 from bot.store.database import Database
 from bot.store.history import load_history
 from bot.store.models import DISCHARGED, Client, Track
+from bot.store.repo import pending_invites
 
 WINDOW = 7  # check-in completion over the last 7 local days
 STATUSES = ("active", "enrolling", "stopped", "blocked", DISCHARGED)
@@ -146,6 +148,19 @@ class ClientPage:
     reminders: dict[str, dict[str, int]]
 
 
+@dataclass(frozen=True)
+class PendingInvite:
+    """An invite that still enrolls someone: "#12", the client id it gives, its track,
+    label and counselor (None when unset), and when it expires (UTC)."""
+
+    ref: str
+    pseudo_id: str | None
+    track: str | None
+    label: str | None
+    counselor: str | None
+    expires_at: datetime
+
+
 class StaffView:
     """The web view's reads for one signed-in staff member (`viewer`), audited as them."""
 
@@ -225,6 +240,32 @@ class StaffView:
                 select(Client.pseudo_id, Client.counselor).where(Client.pseudo_id.in_(wanted))
             )
             return {pid for pid, counselor in rows if self.viewer.sees(counselor)}
+
+    async def pending_invites(self) -> list[PendingInvite]:
+        """The invites that still enroll someone, soonest to expire first: every one for an
+        admin, a counselor's own (their name as the invite's counselor) for a counselor."""
+        now = self.clock()
+        async with self.db.transaction() as s:
+            found = await pending_invites(s, now)
+            mine = [i for i in found if self.viewer.sees(i.counselor)]
+            return [
+                PendingInvite(f"#{i.id}", i.pseudo_id, i.track, i.label, i.counselor, i.expires_at)
+                for i in mine
+            ]
+
+    async def check_invite(self, ref: str) -> None:
+        """Nothing when the viewer may revoke the invite `ref` names (as `invite revoke`
+        takes it); NotYours for a counselor and another counselor's invite. An unknown
+        invite passes: the command refuses it in its own words."""
+        if self.viewer.admin:
+            return
+        async with self.db.transaction() as s:
+            try:
+                invite = await find_invite(s, ref)
+            except AdminError:
+                return
+            if not self.viewer.sees(invite.counselor):
+                raise NotYours(ref)
 
     async def client_page(self, pseudo_id: str) -> ClientPage:
         """Client `pseudo_id`'s page, audited ("view", the client). AdminError: no such

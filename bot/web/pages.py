@@ -161,9 +161,8 @@ async def invites(
     invite: dict[str, object] | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     """Pending invites with a revoke button each, and the form for a new one."""
-    backend: Backend = request.app.state.backend
     auth: WebAuth = request.app.state.auth
-    pending = await backend.staff(viewer.actor).invite_lines()
+    pending = await view(request, viewer).pending_invites()
     tracks = [(n, n) for n in await view(request, viewer).track_names()]
     return render(request, "invites.html", viewer, status=status, notice=notice,
                   errors=errors or {}, values=values or {}, invite=invite, pending=pending,
@@ -187,6 +186,12 @@ async def invite_create(request: Request, viewer: Viewer) -> Response:
 async def invite_revoke(request: Request, viewer: Viewer) -> Response:
     values = dict(await request.form())
     backend: Backend = request.app.state.backend
+    ref = values.get("invite")
+    try:
+        await view(request, viewer).check_invite(ref if isinstance(ref, str) else "")
+    except NotYours:
+        return await invites(request, viewer, status=403,
+                             errors={"invite": t(LANG, "web.error.forbidden")})  # fmt: skip
     outcome, errors = await commands.run(backend, viewer, ("invite", "revoke"), values)
     if not isinstance(outcome, Lines):
         return await invites(request, viewer, errors=errors, status=400)
