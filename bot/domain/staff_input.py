@@ -122,8 +122,10 @@ def check_track_name(text: str) -> str:
     name = " ".join(text.split())
     if not 1 <= len(name) <= MAX_TRACK_NAME:
         raise AdminError(f"track name must be 1-{MAX_TRACK_NAME} characters")
-    if name.startswith(("-", *_DASHES)) or not name.isprintable():
+    if name.startswith(("-", *_DASHES)):
         raise AdminError(f"track name {name!r} must not start with a dash")
+    if not name.isprintable():
+        raise AdminError("track name must be printable characters (no control characters)")
     return name
 
 

@@ -118,3 +118,18 @@ async def test_a_counselor_schedules_only_their_own_clients(
         assert "c-00000002" in (await sam.get("/schedules")).text
         gone = await sam.post("/schedules/session-remove", data={"csrf": sam_csrf, "id": "2"})
         assert gone.status_code == 200 and "removed #2" in gone.text
+
+
+async def test_a_track_name_with_a_control_character_is_refused_for_what_it_is(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    """A right-to-left override in a name (it would reverse how the name reads) is refused as
+    not printable, not as 'starting with a dash'."""
+    csrf = await sign_in(web, backend, DANA)
+    answer = await web.post("/schedules/track-add", data={"csrf": csrf, "name": "\u202eEvening"})
+    assert answer.status_code == 400
+    assert _error(answer.text, "track-add", "name") == (
+        "track name must be printable characters (no control characters)"
+    )
+    long = await web.post("/schedules/track-add", data={"csrf": csrf, "name": "x" * 65})
+    assert _error(long.text, "track-add", "name") == "track name must be 1-64 characters"
