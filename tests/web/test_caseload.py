@@ -211,3 +211,18 @@ async def test_counts_agree_with_their_number(web: httpx.AsyncClient, backend: B
     assert "2 crisis notices not taken (tier 1)" in page and "(s)" not in page
     client = (await web.get("/clients/c-00000021")).text
     assert "0 of 1 day<" in client
+
+
+async def test_a_second_discharge_from_an_older_tab_says_why_it_was_refused(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    """The page after a refused discharge shows the readmit form (the client is discharged):
+    the refusal is shown there, announced, not lost with a bare 400."""
+    await add_client(backend.db, "c-00000031", "Dana R")
+    csrf = await sign_in(web, backend, DANA)
+    url = "/clients/c-00000031/discharge"
+    assert (await web.post(url, data={"csrf": csrf, "confirm": "yes"})).status_code == 200
+    again = await web.post(url, data={"csrf": csrf, "confirm": "yes"})
+    assert again.status_code == 400
+    found = re.search(r'id="e-readmit" class="field-error" role="alert">([^<]+)<', again.text)
+    assert found is not None and "c-00000031" in found.group(1)
