@@ -47,3 +47,13 @@ async def test_every_field_is_described_only_by_what_is_on_the_page(
                  for n in group.split()]  # fmt: skip
         assert [n for n in named if n not in ids] == [], path
         assert named or path in ("/", "/alerts"), path  # the forms' fields are described
+
+
+async def test_the_menu_marks_the_page_shown(web: httpx.AsyncClient, backend: Backend) -> None:
+    """aria-current="page" on the menu's link to the page shown, and on no other."""
+    import re
+
+    await sign_in(web, backend, ADMIN)
+    for path in ("/", "/alerts", "/invites", "/schedules", "/report", "/staff"):
+        page = (await web.get(path)).text
+        assert re.findall(r'<a href="([^"]+)" aria-current="page">', page) == [path], path
