@@ -122,8 +122,10 @@ def check_track_name(text: str) -> str:
     name = " ".join(text.split())
     if not 1 <= len(name) <= MAX_TRACK_NAME:
         raise AdminError(f"track name must be 1-{MAX_TRACK_NAME} characters")
-    if name.startswith(("-", *_DASHES)) or not name.isprintable():
+    if name.startswith(("-", *_DASHES)):
         raise AdminError(f"track name {name!r} must not start with a dash")
+    if not name.isprintable():
+        raise AdminError("track name must be printable characters (no control characters)")
     return name
 
 
@@ -227,12 +229,25 @@ def parse_duration(text: str) -> timedelta:
     return timedelta(**{unit: int(match.group(1))})
 
 
+MAX_ROW_ID = 2**31 - 1  # the largest row number a database's INTEGER column holds
+MAX_USER_ID = 2**63 - 1  # the largest Telegram id a BIGINT column holds
+
+
+def number(text: str, most: int) -> int | None:
+    """`text` as a whole number from 0 to `most` written in the digits 0-9, else None (so
+    '²', '１２' or a number past what the database holds is refused, never a crash)."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if value <= most else None
+
+
 def parse_session_id(text: str) -> int:
     """A session id as listed: '12' or '#12'."""
-    value = text.strip().removeprefix("#")
-    if not value.isdigit():
+    value = number(text.strip().removeprefix("#"), MAX_ROW_ID)
+    if value is None:
         raise AdminError(f"invalid session id {text!r}; use the number from the session list")
-    return int(value)
+    return value
 
 
 def session_spec(opts: Mapping[str, str | None]) -> SessionSpec:
@@ -315,6 +330,8 @@ def parse_invite_ref(text: str) -> tuple[str, str]:
     '12'), (INVITE_BY_CLIENT, 'c-3f9a1b2c') or (INVITE_BY_CODE, code)."""
     value = text.strip()
     if value.startswith("#") and value[1:].isdigit():
+        if number(value[1:], MAX_ROW_ID) is None:
+            raise AdminError(f"invalid invite number {value!r}; use the number from the list")
         return INVITE_BY_ID, value[1:]
     if _PSEUDO_ID.fullmatch(value.lower()):
         return INVITE_BY_CLIENT, value.lower()

@@ -32,6 +32,10 @@ TEXTS: dict[str, str] = {
     ),
     "web.error.forbidden": "You do not have access to this client.",
     "web.error.not_found": "There is no such page.",
+    "web.error.server": (
+        "Something went wrong on the server. Try again; if it happens again, "
+        "tell whoever runs the server."
+    ),
     "web.link.message": (
         "Your sign-in link for the staff web view. It works once, for 5 minutes; do not "
         "share it:\n{link}"
@@ -70,7 +74,8 @@ TEXTS: dict[str, str] = {
     "web.filter.apply": "Show",
     "web.caseload.count": "Showing {shown} of {total} clients, most at risk first.",
     "web.caseload.caption": "Clients, most at risk first, then longest without contact",
-    "web.caseload.open_alerts": "{n} crisis notice(s) not taken (tier {tier})",
+    "web.caseload.open_alerts.one": "{n} crisis notice not taken (tier {tier})",
+    "web.caseload.open_alerts.other": "{n} crisis notices not taken (tier {tier})",
     "web.caseload.none": "No clients to show.",
     "web.day_n": "day {day} of {total}",
     "web.status.active": "active",
@@ -81,7 +86,8 @@ TEXTS: dict[str, str] = {
     "web.client.title": "Client {id}",
     "web.client.enrolled": "Enrolled",
     "web.client.checkins": "Check-ins",
-    "web.client.checkins_of": "{done} of {days} days",
+    "web.client.checkins_of.one": "{done} of {n} day",
+    "web.client.checkins_of.other": "{done} of {n} days",
     "web.client.streak": "Days in a row",
     "web.client.sessions_there": "Sessions attended",
     "web.client.cravings": "Cravings logged",
@@ -144,6 +150,10 @@ TEXTS: dict[str, str] = {
     "web.invites.pending": "Pending invites",
     "web.invites.revoke": "Revoke {ref}",
     "web.invites.none": "No pending invites.",
+    "web.invites.item.track": "track {name}",
+    "web.invites.item.label": "label {label}",
+    "web.invites.item.counselor": "counselor {name}",
+    "web.invites.item.expires": "expires {time}",
     "web.kind.group": "group session",
     "web.kind.individual": "individual session",
     "web.kind.family": "family session",

@@ -33,6 +33,10 @@ TEXTS: dict[str, str] = {
     ),
     "web.error.forbidden": "No tiene acceso a este cliente.",
     "web.error.not_found": "Esa página no existe.",
+    "web.error.server": (
+        "Algo salió mal en el servidor. Inténtelo de nuevo; si vuelve a pasar, "
+        "avise a quien administra el servidor."
+    ),
     "web.link.message": (
         "Su enlace para entrar a la vista web del personal. Sirve una vez, durante 5 "
         "minutos; no lo comparta:\n{link}"
@@ -72,7 +76,8 @@ TEXTS: dict[str, str] = {
     "web.filter.apply": "Mostrar",
     "web.caseload.count": "Se muestran {shown} de {total} clientes, primero los de más riesgo.",
     "web.caseload.caption": "Clientes, primero los de más riesgo y los de contacto más antiguo",
-    "web.caseload.open_alerts": "{n} aviso(s) de crisis sin atender (nivel {tier})",
+    "web.caseload.open_alerts.one": "{n} aviso de crisis sin atender (nivel {tier})",
+    "web.caseload.open_alerts.other": "{n} avisos de crisis sin atender (nivel {tier})",
     "web.caseload.none": "No hay clientes que mostrar.",
     "web.day_n": "día {day} de {total}",
     "web.status.active": "activo",
@@ -83,7 +88,8 @@ TEXTS: dict[str, str] = {
     "web.client.title": "Cliente {id}",
     "web.client.enrolled": "Inscrito",
     "web.client.checkins": "Registros",
-    "web.client.checkins_of": "{done} de {days} días",
+    "web.client.checkins_of.one": "{done} de {n} día",
+    "web.client.checkins_of.other": "{done} de {n} días",
     "web.client.streak": "Días seguidos",
     "web.client.sessions_there": "Sesiones con asistencia",
     "web.client.cravings": "Ganas de consumir anotadas",
@@ -153,6 +159,10 @@ TEXTS: dict[str, str] = {
     "web.invites.pending": "Invitaciones pendientes",
     "web.invites.revoke": "Revocar {ref}",
     "web.invites.none": "No hay invitaciones pendientes.",
+    "web.invites.item.track": "programa {name}",
+    "web.invites.item.label": "etiqueta {label}",
+    "web.invites.item.counselor": "consejero/a {name}",
+    "web.invites.item.expires": "vence {time}",
     "web.kind.group": "sesión de grupo",
     "web.kind.individual": "sesión individual",
     "web.kind.family": "sesión familiar",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -24,13 +25,15 @@ from bot.domain.insights.history import ClientHistory
 from bot.domain.insights.progress import Progress
 from bot.domain.staff_input import AdminError
 from bot.service.clock import Clock
-from bot.service.program import find_client
+from bot.service.invites import find_invite
+from bot.service.program import find_client, find_session
 from bot.service.web_auth import Viewer
 from bot.store import audit
 from bot.store.caseload import CaseData, case_data
 from bot.store.database import Database
 from bot.store.history import load_history
-from bot.store.models import DISCHARGED, Track
+from bot.store.models import DISCHARGED, Client, Track
+from bot.store.repo import pending_invites
 
 WINDOW = 7  # check-in completion over the last 7 local days
 STATUSES = ("active", "enrolling", "stopped", "blocked", DISCHARGED)
@@ -145,6 +148,19 @@ class ClientPage:
     reminders: dict[str, dict[str, int]]
 
 
+@dataclass(frozen=True)
+class PendingInvite:
+    """An invite that still enrolls someone: "#12", the client id it gives, its track,
+    label and counselor (None when unset), and when it expires (UTC)."""
+
+    ref: str
+    pseudo_id: str | None
+    track: str | None
+    label: str | None
+    counselor: str | None
+    expires_at: datetime
+
+
 class StaffView:
     """The web view's reads for one signed-in staff member (`viewer`), audited as them."""
 
@@ -187,6 +203,69 @@ class StaffView:
             client = await find_client(s, pseudo_id)
             if not self.viewer.sees(client.counselor):
                 raise NotYours(pseudo_id)
+
+    async def check_schedule(self, client: str | None, session: str | None) -> None:
+        """Nothing when the viewer may schedule for client `client` (a pseudonymous id) and
+        change session `session` ("12" or "#12"): an admin always, a counselor for their own
+        clients' sessions and the track-wide ones. NotYours otherwise. An unknown client or
+        session passes: the command itself refuses it, in its own words."""
+        if self.viewer.admin:
+            return
+        async with self.db.transaction() as s:
+            owner: Client | None = None
+            if client and client.strip():
+                try:
+                    owner = await find_client(s, client)
+                except AdminError:
+                    owner = None
+                if owner is not None and not self.viewer.sees(owner.counselor):
+                    raise NotYours(owner.pseudo_id)
+            if session and session.strip():
+                try:
+                    found = await find_session(s, session)
+                except (AdminError, ValueError):
+                    return
+                owner = await s.get(Client, found.client_id) if found.client_id else None
+                if owner is not None and not self.viewer.sees(owner.counselor):
+                    raise NotYours(owner.pseudo_id)
+
+    async def visible(self, pseudo_ids: Iterable[str]) -> set[str]:
+        """Those of `pseudo_ids` whose clients the viewer may see (no audit entry: nothing
+        of theirs is read but the counselor)."""
+        wanted = set(pseudo_ids)
+        if self.viewer.admin or not wanted:
+            return wanted
+        async with self.db.transaction() as s:
+            rows = await s.execute(
+                select(Client.pseudo_id, Client.counselor).where(Client.pseudo_id.in_(wanted))
+            )
+            return {pid for pid, counselor in rows if self.viewer.sees(counselor)}
+
+    async def pending_invites(self) -> list[PendingInvite]:
+        """The invites that still enroll someone, soonest to expire first: every one for an
+        admin, a counselor's own (their name as the invite's counselor) for a counselor."""
+        now = self.clock()
+        async with self.db.transaction() as s:
+            found = await pending_invites(s, now)
+            mine = [i for i in found if self.viewer.sees(i.counselor)]
+            return [
+                PendingInvite(f"#{i.id}", i.pseudo_id, i.track, i.label, i.counselor, i.expires_at)
+                for i in mine
+            ]
+
+    async def check_invite(self, ref: str) -> None:
+        """Nothing when the viewer may revoke the invite `ref` names (as `invite revoke`
+        takes it); NotYours for a counselor and another counselor's invite. An unknown
+        invite passes: the command refuses it in its own words."""
+        if self.viewer.admin:
+            return
+        async with self.db.transaction() as s:
+            try:
+                invite = await find_invite(s, ref)
+            except AdminError:
+                return
+            if not self.viewer.sees(invite.counselor):
+                raise NotYours(ref)
 
     async def client_page(self, pseudo_id: str) -> ClientPage:
         """Client `pseudo_id`'s page, audited ("view", the client). AdminError: no such

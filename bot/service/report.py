@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -127,12 +128,26 @@ def render_table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def as_text(cell: str) -> str:
+    """`cell` as a spreadsheet shows it, never runs it: one that starts like a formula ('=',
+    '+', '-', '@', a tab or carriage return) and is neither a number nor one character (the
+    empty mark '-') gets a leading apostrophe (OWASP's advice on CSV injection): labels and
+    counselors are typed by staff, and a spreadsheet would run '=HYPERLINK(...)'."""
+    if len(cell) > 1 and cell.startswith(_FORMULA) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def render_csv(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A header row, then the rows, as CSV."""
+    """A header row, then the rows, as CSV (each cell `as_text`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows([as_text(str(cell)) for cell in row] for row in rows)
     return out.getvalue()
 
 

@@ -14,9 +14,11 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.staff_input import (
     EDIT_OPTIONS,
+    MAX_USER_ID,
     SESSION_OPTIONS,
     AdminError,
     OptionError,
+    number,
     parse_duration,
     session_edit,
     session_spec,
@@ -103,9 +105,10 @@ async def _client_erase(call: Call) -> Outcome:
 
 
 def _staff_id(text: str) -> int:
-    if not text.isdigit():
+    value = number(text, MAX_USER_ID)
+    if value is None:
         raise AdminError("ID must be a Telegram user id (a positive number)")
-    return int(text)
+    return value
 
 
 async def _staff_add(call: Call) -> Outcome:

@@ -22,6 +22,7 @@ from datetime import timedelta
 from bot.domain.staff_input import AdminError
 from bot.service.clock import Clock
 from bot.store import web
+from bot.store.caseload import same_counselor
 from bot.store.database import Database
 
 SIGN_IN_VALID = timedelta(minutes=5)
@@ -58,9 +59,7 @@ class Viewer:
 
     def sees(self, counselor: str | None) -> bool:
         """Whether they may see a client whose counselor is `counselor`."""
-        return self.admin or (
-            counselor is not None and counselor.strip().casefold() == self.name.casefold()
-        )
+        return self.admin or same_counselor(counselor, self.name)
 
     def csrf_ok(self, sent: str | None) -> bool:
         """Whether `sent` is this session's CSRF token (compared in constant time)."""

@@ -18,6 +18,13 @@ from bot.domain.insights.history import CheckInRecord
 from bot.store.models import CheckIn, Client, CrisisEvent, FlagDigest, Track
 
 
+def same_counselor(counselor: str | None, name: str) -> bool:
+    """Whether a client whose counselor is `counselor` (as their invite wrote it) belongs to
+    the staff member named `name`: the same name without case or surrounding spaces, in
+    every alphabet (Python's casefold; SQL's lower() folds only ASCII in SQLite)."""
+    return counselor is not None and counselor.strip().casefold() == name.strip().casefold()
+
+
 @dataclass(frozen=True)
 class OpenAlerts:
     """A client's crisis notices nobody has taken: how many, and the most urgent tier."""
@@ -49,9 +56,9 @@ async def case_data(s: AsyncSession, since: date, counselor: str | None = None) 
     with their check-ins from local date `since` on (day, craving, sleep and medication only:
     the records' other fields are left empty)."""
     stmt = select(*_COLUMNS).order_by(Client.pseudo_id)
-    if counselor is not None:
-        stmt = stmt.where(func.lower(func.trim(Client.counselor)) == counselor.strip().lower())
     clients = list((await s.execute(stmt)).all())
+    if counselor is not None:
+        clients = [c for c in clients if same_counselor(c.counselor, counselor)]
     ids = [c.id for c in clients]
     found: defaultdict[int, list[CheckInRecord]] = defaultdict(list)
     alerts: dict[int, OpenAlerts] = {}
@@ -87,9 +94,10 @@ async def open_crises(s: AsyncSession, counselor: str | None = None) -> list[Any
         .where(CrisisEvent.ack_at.is_(None))
         .order_by(CrisisEvent.tier, CrisisEvent.created_at)
     )  # fmt: skip
+    rows = list((await s.execute(stmt)).all())
     if counselor is not None:
-        stmt = stmt.where(func.lower(func.trim(Client.counselor)) == counselor.strip().lower())
-    return list((await s.execute(stmt)).all())
+        rows = [r for r in rows if same_counselor(r.counselor, counselor)]
+    return rows
 
 
 async def open_digests(s: AsyncSession) -> list[Any]:

@@ -77,6 +77,14 @@ async def signout(request: Request, viewer: Viewer) -> Response:
     return response
 
 
+async def server_error(request: Request, exc: Exception) -> Response:
+    """An exception no page handled: a page of our own words (never the exception's) with
+    the headers every answer carries; Starlette answers it outside any middleware."""
+    response = render(request, "error.html", status=500, message=t(LANG, "web.error.server"))
+    response.headers.update(security.HEADERS)
+    return response
+
+
 def routes() -> list[BaseRoute]:
     return [
         Route("/signin/{token}", signin_page),
@@ -91,7 +99,7 @@ def routes() -> list[BaseRoute]:
 def build_app(backend: Backend, bot_username: str = "your_bot") -> Starlette:
     """The web view over `backend` (its database, settings and clock), headers on every
     answer (`security.SecurityHeaders`); invite links name the bot `bot_username`."""
-    app = Starlette(routes=routes())
+    app = Starlette(routes=routes(), exception_handlers={500: server_error})
     app.state.backend = backend
     app.state.bot_username = bot_username
     app.state.auth = WebAuth(backend.db, backend.clock)

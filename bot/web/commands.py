@@ -19,7 +19,8 @@ FORM = "form"  # an error about the whole form, shown above it
 # Words of a refusal that name the field it is about (the messages name the command line's
 # options or what was wrong with a value), tried in order.
 _HINTS = (
-    ("time zone", "timezone"), ("start time", "start"), ("length", "length"),
+    ("track name", "name"), ("time zone", "timezone"), ("start time", "start"),
+    ("length", "length"),
     ("unknown day", "weekly"),
     ("--weekly", "weekly"), ("--once", "once"), ("kind", "kind"), ("place", "place"),
     ("duration", "expires"), ("expiry", "expires"), ("track", "track"), ("date", "date"),

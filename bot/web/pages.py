@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from bot.domain.staff_input import AdminError
+from bot.domain.staff_input import MAX_ROW_ID, AdminError
 from bot.locales import t
 from bot.service.alerts import AlertDesk
 from bot.service.backend import Backend
@@ -134,6 +134,9 @@ async def alerts(request: Request, viewer: Viewer, notice: str | None = None) ->
 async def take(request: Request, viewer: Viewer) -> Response:
     """ "I'm on it" from the page: the same acknowledgement as the staff chat's button."""
     what, item = request.path_params["what"], int(request.path_params["item"])
+    if what not in ("crisis", "digest") or item > MAX_ROW_ID:
+        return render(request, "error.html", viewer, status=404,
+                      message=t(LANG, "web.error.not_found"))  # fmt: skip
     desk = alert_desk(request, viewer)
     try:
         ack = await (desk.take_crisis(item) if what == "crisis" else desk.take_digest(item))
@@ -158,9 +161,8 @@ async def invites(
     invite: dict[str, object] | None = None, status: int = 200,
 ) -> Response:  # fmt: skip
     """Pending invites with a revoke button each, and the form for a new one."""
-    backend: Backend = request.app.state.backend
     auth: WebAuth = request.app.state.auth
-    pending = await backend.staff(viewer.actor).invite_lines()
+    pending = await view(request, viewer).pending_invites()
     tracks = [(n, n) for n in await view(request, viewer).track_names()]
     return render(request, "invites.html", viewer, status=status, notice=notice,
                   errors=errors or {}, values=values or {}, invite=invite, pending=pending,
@@ -184,6 +186,12 @@ async def invite_create(request: Request, viewer: Viewer) -> Response:
 async def invite_revoke(request: Request, viewer: Viewer) -> Response:
     values = dict(await request.form())
     backend: Backend = request.app.state.backend
+    ref = values.get("invite")
+    try:
+        await view(request, viewer).check_invite(ref if isinstance(ref, str) else "")
+    except NotYours:
+        return await invites(request, viewer, status=403,
+                             errors={"invite": t(LANG, "web.error.forbidden")})  # fmt: skip
     outcome, errors = await commands.run(backend, viewer, ("invite", "revoke"), values)
     if not isinstance(outcome, Lines):
         return await invites(request, viewer, errors=errors, status=400)

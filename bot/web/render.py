@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from bot.locales import t
+from bot.locales import t, tn
 from bot.service.digest import FLAG_KEYS
 from bot.service.web_auth import Viewer
 from bot.web.security import CSRF_FIELD
@@ -24,6 +24,7 @@ LANG = "en"  # English first; the texts are in bot/locales/web_*.py like the bot
 
 def templates(zone: str) -> Environment:
     """The Jinja2 environment: autoescaped HTML, `_(key, **params)` for the catalogs' texts,
+    `_n(key, count, **params)` for those that agree with a number (Babel's plural rules),
     and the filters `when` (a time in `zone`), `day`, `pct`, `flag`, `tier`, `status`."""
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
@@ -32,6 +33,7 @@ def templates(zone: str) -> Environment:
         lstrip_blocks=True,
     )
     env.globals["_"] = lambda key, **params: t(LANG, key, **params)
+    env.globals["_n"] = lambda key, count, **params: tn(LANG, key, count, **params)
     env.filters.update(
         when=lambda moment: when(moment, zone),
         day=lambda value: value.isoformat() if isinstance(value, date) else "",

@@ -43,7 +43,7 @@ async def test_an_admin_sees_everyone_riskiest_first(
     page = (await web.get("/")).text
     # An open crisis notice first; then two flags; one flag; then none.
     assert _order(page) == ["c-00000003", "c-00000002", "c-00000004", "c-00000001"]
-    assert "1 crisis notice(s) not taken (tier 2)" in page
+    assert "1 crisis notice not taken (tier 2)" in page  # one notice, said as one
     assert "craving 8 or more two days running" in page
     assert "no check-in the last 2 days" in page
     assert "100%" in page and "day 21 of 90" in page
@@ -175,3 +175,54 @@ def test_times_read_as_babel_writes_them() -> None:
         local = moment.astimezone(ZoneInfo("America/New_York"))
         expected = f"{local:%Y-%m-%d} {clock(moment, 'en', 'America/New_York')} {local:%Z}"
         assert when(moment, "America/New_York") == expected
+
+
+async def test_a_counselor_named_with_accents_finds_their_clients_in_any_case(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    """The caseload and the alerts match the counselor's name without case as the client
+    page does, letters outside ASCII included (SQLite's lower() folds ASCII only)."""
+    from bot.service.web_auth import WebAuth
+
+    await WebAuth(backend.db, backend.clock).add_staff(7110, "Ángela R", "counselor")
+    await add_client(backend.db, "c-00000011", "ÁNGELA R", crisis_tier=1, seen_hours_ago=1)
+    await add_client(backend.db, "c-00000012", "Dana R", seen_hours_ago=1)
+    await sign_in(web, backend, 7110)
+    assert (await web.get("/clients/c-00000011")).status_code == 200
+    assert _order((await web.get("/")).text) == ["c-00000011"]
+    alerts = (await web.get("/alerts")).text
+    assert "c-00000011" in alerts and "c-00000012" not in alerts
+
+
+async def test_counts_agree_with_their_number(web: httpx.AsyncClient, backend: Backend) -> None:
+    """'1 crisis notice', '2 crisis notices', '0 of 1 day': Babel's plural rules, as the bot's
+    texts, not 'notice(s)'."""
+    from datetime import timedelta
+
+    from bot.store.models import CrisisEvent
+    from tests.tg.conftest import NOW
+
+    cid = await add_client(backend.db, "c-00000021", "Dana R", crisis_tier=1, days=0)
+    async with backend.db.transaction() as s:
+        s.add(CrisisEvent(client_id=cid, created_at=NOW - timedelta(minutes=5), tier=2,
+                          source="text", shown="crisis", noticed_at=NOW, notices=0))  # fmt: skip
+    await sign_in(web, backend, ADMIN)
+    page = (await web.get("/")).text
+    assert "2 crisis notices not taken (tier 1)" in page and "(s)" not in page
+    client = (await web.get("/clients/c-00000021")).text
+    assert "0 of 1 day<" in client
+
+
+async def test_a_second_discharge_from_an_older_tab_says_why_it_was_refused(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    """The page after a refused discharge shows the readmit form (the client is discharged):
+    the refusal is shown there, announced, not lost with a bare 400."""
+    await add_client(backend.db, "c-00000031", "Dana R")
+    csrf = await sign_in(web, backend, DANA)
+    url = "/clients/c-00000031/discharge"
+    assert (await web.post(url, data={"csrf": csrf, "confirm": "yes"})).status_code == 200
+    again = await web.post(url, data={"csrf": csrf, "confirm": "yes"})
+    assert again.status_code == 400
+    found = re.search(r'id="e-readmit" class="field-error" role="alert">([^<]+)<', again.text)
+    assert found is not None and "c-00000031" in found.group(1)

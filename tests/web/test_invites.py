@@ -4,13 +4,14 @@ once, the pending list and revoking."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import httpx
 from sqlalchemy import select
 
 from bot.service.backend import Backend
 from bot.store.models import Invite
-from tests.web.conftest import DANA, sign_in
+from tests.web.conftest import ADMIN, DANA, SAM, browser, sign_in
 
 
 async def test_create_an_invite_see_its_link_and_qr_then_revoke_it(
@@ -62,3 +63,32 @@ async def test_the_commands_checks_refuse_next_to_the_field(
     assert re.search(r'id="inv-track-error" role="alert">[^<]*Nope', no_track.text)
     async with backend.db.transaction() as s:
         assert await s.scalar(select(Invite)) is None
+
+
+async def test_a_counselor_sees_and_revokes_only_their_own_pending_invites(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    """Another counselor's pending invite (its label a chart number) is neither listed nor
+    revocable by a counselor; an admin sees them all; expiry in the program's zone."""
+    staff = backend.staff("cli:test")
+    await staff.new_invite(timedelta(hours=72), None, label="A-17", counselor="Dana R")
+    await staff.new_invite(timedelta(hours=72), None, label="B-22", counselor="Sam K")
+    csrf = await sign_in(web, backend, DANA)
+    mine = (await web.get("/invites")).text
+    assert "A-17" in mine and "B-22" not in mine and "Revoke #2" not in mine
+    assert re.search(r"expires 2026-1\d-\d\d \d+:\d\d [AP]M EST", mine), mine
+    refused = await web.post("/invites/revoke", data={"csrf": csrf, "invite": "#2"})
+    assert refused.status_code == 403
+    assert re.search(r'role="alert">You do not have access to this client.<', refused.text)
+    async with backend.db.transaction() as s:
+        assert [i.revoked_at for i in await s.scalars(select(Invite).order_by(Invite.id))] == [
+            None, None
+        ]
+    async with browser(backend) as admin:
+        await sign_in(admin, backend, ADMIN)
+        every = (await admin.get("/invites")).text
+        assert "A-17" in every and "B-22" in every
+    async with browser(backend) as sam:
+        sam_csrf = await sign_in(sam, backend, SAM)
+        done = await sam.post("/invites/revoke", data={"csrf": sam_csrf, "invite": "#2"})
+        assert done.status_code == 200 and "revoked invite #2" in done.text

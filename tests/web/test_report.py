@@ -82,3 +82,16 @@ async def test_an_admin_reads_the_audit_log_and_that_is_audited(
     assert "staff:7102" in first and "view" in first and "c-00000001" in first
     again = (await web.get("/audit", params={"since": "2026-11-26"})).text
     assert "audit  all" in again
+
+
+async def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    """A label or counselor typed as '=HYPERLINK(...)' (or starting +, -, @) opens in a
+    spreadsheet as text: a leading apostrophe (OWASP's CSV injection advice); numbers stay."""
+    await add_client(backend.db, "c-00000001", "@Dana", label='=HYPERLINK("x")',
+                     checkins={1: 9})  # fmt: skip
+    await sign_in(web, backend, ADMIN)
+    rows = list(csv.DictReader(io.StringIO((await web.get("/report.csv")).text)))
+    assert (rows[0]["label"], rows[0]["counselor"]) == ("'=HYPERLINK(\"x\")", "'@Dana")
+    assert rows[0]["craving_peak"] == "9"

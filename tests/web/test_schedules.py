@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.service.backend import Backend
 from bot.store.models import ProgramSession, SessionSkip, Track
-from tests.web.conftest import DANA, sign_in
+from tests.web.conftest import ADMIN, DANA, SAM, add_client, browser, sign_in
 
 
 def _error(page: str, form: str, name: str) -> str:
@@ -79,3 +79,57 @@ async def test_the_commands_checks_refuse_next_to_the_field(
     async with backend.db.transaction() as s:
         assert list(await s.scalars(select(Track.name))) == ["Evening IOP"]
         assert list(await s.scalars(select(ProgramSession))) == []
+
+
+async def test_a_counselor_schedules_only_their_own_clients(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    """A counselor cannot add, change, skip or remove a session of another counselor's
+    client (it would message that client), nor see those sessions listed; an admin can."""
+    await add_client(backend.db, "c-00000001", "Dana R")
+    await add_client(backend.db, "c-00000002", "Sam K")
+    csrf = await sign_in(web, backend, DANA)
+    one = {"csrf": csrf, "kind": "individual", "once": "2026-12-05", "start": "10:00",
+           "length": "60"}  # fmt: skip
+    theirs = await web.post("/schedules/session-add", data={**one, "client": "c-00000002"})
+    assert theirs.status_code == 403
+    assert _error(theirs.text, "session-add", "client") == "You do not have access to this client."
+    mine = await web.post("/schedules/session-add", data={**one, "client": "c-00000001"})
+    assert mine.status_code == 200 and "client c-00000001" in mine.text
+    async with browser(backend) as admin:
+        admin_csrf = await sign_in(admin, backend, ADMIN)
+        theirs_by_admin = {**one, "csrf": admin_csrf, "client": "c-00000002"}
+        made = await admin.post("/schedules/session-add", data=theirs_by_admin)
+        assert made.status_code == 200 and "added #2  client c-00000002" in made.text
+    page = (await web.get("/schedules")).text
+    assert "c-00000001" in page and "c-00000002" not in page
+    changes = (("session-edit", {"start": "11:00"}), ("session-skip", {"date": "2026-12-05"}),
+               ("session-remove", {}))  # fmt: skip
+    for form, extra in changes:
+        refused = await web.post(f"/schedules/{form}", data={"csrf": csrf, "id": "#2", **extra})
+        assert refused.status_code == 403, form
+        assert _error(refused.text, form, "id") == "You do not have access to this client."
+    async with backend.db.transaction() as s:
+        rows = list(await s.scalars(select(ProgramSession).order_by(ProgramSession.id)))
+        skips = list(await s.scalars(select(SessionSkip)))
+    assert [(r.id, r.start_time) for r in rows] == [(1, "10:00"), (2, "10:00")] and not skips
+    async with browser(backend) as sam:
+        sam_csrf = await sign_in(sam, backend, SAM)
+        assert "c-00000002" in (await sam.get("/schedules")).text
+        gone = await sam.post("/schedules/session-remove", data={"csrf": sam_csrf, "id": "2"})
+        assert gone.status_code == 200 and "removed #2" in gone.text
+
+
+async def test_a_track_name_with_a_control_character_is_refused_for_what_it_is(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    """A right-to-left override in a name (it would reverse how the name reads) is refused as
+    not printable, not as 'starting with a dash'."""
+    csrf = await sign_in(web, backend, DANA)
+    answer = await web.post("/schedules/track-add", data={"csrf": csrf, "name": "\u202eEvening"})
+    assert answer.status_code == 400
+    assert _error(answer.text, "track-add", "name") == (
+        "track name must be printable characters (no control characters)"
+    )
+    long = await web.post("/schedules/track-add", data={"csrf": csrf, "name": "x" * 65})
+    assert _error(long.text, "track-add", "name") == "track name must be 1-64 characters"

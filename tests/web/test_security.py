@@ -3,6 +3,7 @@ session limits, cookies, CSRF, headers."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import httpx
@@ -149,3 +150,48 @@ async def test_pages_hold_no_inline_script(web: httpx.AsyncClient, backend: Back
     page = (await web.get("/")).text
     assert "<script>" not in page and "onclick" not in page
     assert '<script src="/static/htmx.min.js"' in page
+
+
+async def test_an_error_the_server_did_not_expect_still_carries_the_headers(
+    backend: Backend,
+) -> None:
+    """A 500 (an exception no page handled) says no-store and the strict policy too, and
+    shows a page of its own words, not the exception."""
+    from starlette.requests import Request
+
+    from bot.web.app import build_app
+    from bot.web.security import HEADERS
+
+    async def boom(request: Request) -> None:
+        raise RuntimeError("what a client wrote")
+
+    app = build_app(backend)
+    app.add_route("/boom", boom)
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="https://testserver") as web:
+        answer = await web.get("/boom")
+    assert answer.status_code == 500
+    for name, value in HEADERS.items():
+        assert answer.headers.get(name) == value, name
+    assert "what a client wrote" not in answer.text and "went wrong" in answer.text
+
+
+async def test_numbers_too_big_for_the_database_are_refused_not_a_crash(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    """An id past what the database holds (or a digit that is not 0-9) is refused in words,
+    on every form that takes a number, instead of a 500."""
+    csrf = await sign_in(web, backend, ADMIN)
+    huge = "9" * 30
+    taken = await web.post(f"/alerts/crisis/{huge}", data={"csrf": csrf})
+    assert taken.status_code == 404
+    for path, data in (
+        ("/schedules/session-remove", {"id": f"#{huge}"}),
+        ("/schedules/session-skip", {"id": "#\u00b2", "date": "2026-12-01"}),
+        ("/staff/add", {"id": huge, "name": "Zed", "role": "admin"}),
+        ("/staff/remove", {"id": "\u00b2"}),
+        ("/invites/revoke", {"invite": f"#{huge}"}),
+    ):
+        answer = await web.post(path, data={"csrf": csrf, **data})
+        assert answer.status_code == 400, (path, answer.status_code)
+        assert re.search(r'class="(field-)?error"[^>]*role="alert">[^<]+<', answer.text), path
