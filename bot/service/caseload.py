@@ -292,8 +292,9 @@ class StaffView:
 
     async def chart(self, pseudo_id: str, which: str, days: int = 30) -> bytes:
         """A PNG of client `pseudo_id`'s chart: "mood" (mood and craving over `days`) or
-        "triggers" (over 30 days). AdminError / NotYours as `client_page`; ValueError for
-        another chart."""
+        "triggers" (over 30 days), audited ("view", the client: a chart shows their record
+        as the page does, and its address can be opened alone). AdminError / NotYours as
+        `client_page`; ValueError for another chart."""
         from bot.charts.draw import mood_craving_chart, trigger_bars_chart
 
         if which not in ("mood", "triggers"):
@@ -304,6 +305,8 @@ class StaffView:
                 raise NotYours(pseudo_id)
             h = await load_history(s, client.id, program_days=self.settings.program_length_days)
             assert h is not None
+            await audit.record(s, self.viewer.actor, "view", client.pseudo_id,
+                               f"web chart {which}", self.clock())  # fmt: skip
         today = self.clock().astimezone(ZoneInfo(h.timezone)).date()
         h = replace(h, language="en")  # the staff's language, not the client's
         draw = mood_craving_chart if which == "mood" else trigger_bars_chart

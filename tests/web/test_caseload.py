@@ -109,6 +109,11 @@ async def test_the_client_page_shows_the_record_and_is_audited(
         png = await web.get(f"/clients/c-00000003/chart/{which}.png")
         assert png.status_code == 200 and png.content.startswith(b"\x89PNG")
         assert png.headers["content-type"] == "image/png"
+    # Each chart is audited too: its address can be opened without the page.
+    async with backend.db.transaction() as s:
+        details = list(await s.scalars(select(AuditEntry.detail).where(
+            AuditEntry.subject == "c-00000003", AuditEntry.action == "view")))  # fmt: skip
+    assert details == ["web client page", "web chart mood", "web chart triggers"]
     assert (await web.get("/clients/c-0000000f")).status_code == 404
 
 
