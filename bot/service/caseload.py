@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.domain.insights import digest_flags, progress
@@ -267,16 +268,22 @@ class StaffView:
             if not self.viewer.sees(invite.counselor):
                 raise NotYours(ref)
 
+    async def _theirs(self, s: AsyncSession, pseudo_id: str) -> tuple[Client, ClientHistory]:
+        """Client `pseudo_id` and their history, if the viewer may see them. AdminError: no
+        such client; NotYours: not on the viewer's caseload (nothing is read)."""
+        client = await find_client(s, pseudo_id)
+        if not self.viewer.sees(client.counselor):
+            raise NotYours(pseudo_id)
+        h = await load_history(s, client.id, program_days=self.settings.program_length_days)
+        assert h is not None
+        return client, h
+
     async def client_page(self, pseudo_id: str) -> ClientPage:
         """Client `pseudo_id`'s page, audited ("view", the client). AdminError: no such
         client; NotYours: not on the viewer's caseload (nothing is read or written)."""
         now = self.clock()
         async with self.db.transaction() as s:
-            client = await find_client(s, pseudo_id)
-            if not self.viewer.sees(client.counselor):
-                raise NotYours(pseudo_id)
-            h = await load_history(s, client.id, program_days=self.settings.program_length_days)
-            assert h is not None
+            client, h = await self._theirs(s, pseudo_id)
             tracks = list(await s.scalars(select(Track.name).order_by(Track.name)))
             track = await s.get(Track, client.track_id) if client.track_id else None
             await audit.record(s, self.viewer.actor, "view", client.pseudo_id,
@@ -300,11 +307,7 @@ class StaffView:
         if which not in ("mood", "triggers"):
             raise ValueError(which)
         async with self.db.transaction() as s:
-            client = await find_client(s, pseudo_id)
-            if not self.viewer.sees(client.counselor):
-                raise NotYours(pseudo_id)
-            h = await load_history(s, client.id, program_days=self.settings.program_length_days)
-            assert h is not None
+            client, h = await self._theirs(s, pseudo_id)
             await audit.record(s, self.viewer.actor, "view", client.pseudo_id,
                                f"web chart {which}", self.clock())  # fmt: skip
         today = self.clock().astimezone(ZoneInfo(h.timezone)).date()
