@@ -115,5 +115,5 @@ TEXTS: dict[str, str] = {
         "{craving}: 0 = {craving_low}, 10 = {craving_high}  ·  "
         "{mood}: 0 = {mood_low}, 10 = {mood_high}"
     ),
-    "chart.tr.note": "Times noted in your check-ins and logs",
+    "chart.tr.note": "Times noted in check-ins and logs",
 }

@@ -118,5 +118,5 @@ TEXTS: dict[str, str] = {
         "{craving}: 0 = {craving_low}, 10 = {craving_high}  ·  "
         "{mood}: 0 = {mood_low}, 10 = {mood_high}"
     ),
-    "chart.tr.note": "Veces anotadas en sus registros",
+    "chart.tr.note": "Veces anotadas en los registros",
 }
