@@ -22,7 +22,7 @@ from bot.locales import t
 from bot.service import digest, notices
 from bot.service.caseload import NotYours
 from bot.service.clock import Clock
-from bot.service.mailbox import encode
+from bot.service.mailbox import notice_row
 from bot.service.web_auth import Viewer
 from bot.store import mailbox
 from bot.store.caseload import open_crises, open_digests
@@ -80,9 +80,7 @@ class AlertDesk:
         chat = self.settings.staff_chat_id
         if chat is None:
             return []
-        reply = m.Reply(text, chat_id=chat)
-        return [{"chat_id": chat, "client_id": None, "update_id": None, "kind": "notice",
-                 "payload": encode(reply)}]  # fmt: skip
+        return [notice_row(chat, m.Reply(text, chat_id=chat))]
 
     async def take_crisis(self, event_id: int) -> notices.Ack:
         """"I'm on it" on crisis notice `event_id`: the Ack (`first` when this took it; its
@@ -115,9 +113,5 @@ class AlertDesk:
 
 def _edit_rows(text: str, shown: list[tuple[int, int]]) -> list[dict[str, object]]:
     """Outbox rows that edit each delivered copy of a crisis notice to `text`, no button."""
-    rows: list[dict[str, object]] = []
-    for chat, message_id in shown:
-        reply = m.Reply(text, edit=True, chat_id=chat)
-        rows.append({"chat_id": chat, "client_id": None, "update_id": None, "kind": "notice",
-                     "payload": encode(reply, message_id)})  # fmt: skip
-    return rows
+    return [notice_row(chat, m.Reply(text, edit=True, chat_id=chat), message_id)
+            for chat, message_id in shown]  # fmt: skip

@@ -33,7 +33,7 @@ from bot.domain.conversation.urgent import urgent_effects
 from bot.locales import norm_lang, t
 from bot.service import effects
 from bot.service.clock import Clock
-from bot.service.mailbox import Outgoing, encode
+from bot.service.mailbox import Outgoing, notice_row
 from bot.store import mailbox, repo
 from bot.store.database import Database
 
@@ -236,8 +236,7 @@ async def replay(db: Database, spool: Spool, settings: Settings, clock: Clock) -
             async with db.transaction() as s:
                 notice = await _write(s, held, settings)
                 if notice is not None and notice.chat_id is not None:
-                    row = {"chat_id": notice.chat_id, "client_id": None, "update_id": None,
-                           "kind": "notice", "payload": encode(notice)}  # fmt: skip
+                    row = notice_row(notice.chat_id, notice)
                     await mailbox.add_outgoing(s, [row], clock())
         except Exception as exc:  # still down: try again next round
             log.info("crisis spool: database still unavailable (%s); %d waiting",

@@ -37,7 +37,7 @@ from bot.domain.insights import (
     digest_flags,
 )
 from bot.locales import t, tn
-from bot.service.mailbox import encode
+from bot.service.mailbox import notice_row
 from bot.service.notices import LANG, Ack, program_time, who
 from bot.store import audit, digests, mailbox
 from bot.store.database import Database
@@ -177,11 +177,8 @@ async def send_due(db: Database, now: datetime, settings: Settings) -> int:
         digest_id = await digests.claim(s, day, now, len(found), len(texts))
         if digest_id is None or not texts:
             return 0
-        rows = [
-            {"chat_id": chat, "client_id": None, "update_id": None, "kind": "notice",
-             "payload": encode(m.Reply(text, take_button(digest_id), chat_id=chat))}
-            for text in texts
-        ]  # fmt: skip
+        rows = [notice_row(chat, m.Reply(text, take_button(digest_id), chat_id=chat))
+                for text in texts]  # fmt: skip
         await mailbox.add_outgoing(s, rows, now)
         for f in found:
             detail = f"daily flags {day}, digest {digest_id}: " + "; ".join(f.flags)

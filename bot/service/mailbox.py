@@ -109,6 +109,15 @@ def decode(payload: dict[str, Any], chat_id: int | None = None) -> tuple[m.Reply
     return reply, payload.get("edit_message_id")
 
 
+def notice_row(
+    chat_id: int, reply: m.Reply, edit_message_id: int | None = None
+) -> dict[str, Any]:
+    """An outbox row for a message to staff (`kind` "notice": no client, no update), as
+    `mailbox.add_outgoing` takes it; with `edit_message_id`, an edit of that message."""
+    return {"chat_id": chat_id, "client_id": None, "update_id": None, "kind": "notice",
+            "payload": encode(reply, edit_message_id)}  # fmt: skip
+
+
 def encode_told(told: m.IfStaffTold, person_chat_id: int) -> dict[str, Any]:
     """What hangs on a staff notice, for its outbox payload: the person's chat and both
     replies (a restart sends the notice and then one of them)."""

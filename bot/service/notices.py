@@ -111,7 +111,7 @@ async def renotify_due(db: Database, now: datetime, settings: Settings) -> int:
     """Send again, through the outbox, each crisis notice nobody took within
     CRISIS_RENOTIFY_MINUTES: to the staff chat REPEATS times, then once privately to every
     STAFF_USER_IDS id. Each is audited ("renotify"). Returns how many outbox rows were written."""
-    from bot.service.mailbox import encode  # the outbox's payload format
+    from bot.service.mailbox import notice_row  # the outbox row of a staff message
 
     if settings.staff_chat_id is None:
         return 0
@@ -132,9 +132,8 @@ async def renotify_due(db: Database, now: datetime, settings: Settings) -> int:
                 [settings.staff_chat_id] if repeat <= REPEATS else list(settings.staff_user_ids)
             )
             rows = [
-                {"chat_id": chat, "client_id": None, "update_id": None, "kind": "notice",
-                 "payload": encode(crisis_notice(client, event.id, event.tier, event.created_at,
-                                                 zone, chat, repeat))}
+                notice_row(chat, crisis_notice(client, event.id, event.tier, event.created_at,
+                                               zone, chat, repeat))
                 for chat in chats
             ]  # fmt: skip
             await mailbox.add_outgoing(s, rows, now)

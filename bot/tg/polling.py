@@ -146,9 +146,8 @@ class Poller:
         if record.cancelled() or record.exception() is not None:
             self._unrecorded(record)
             return
-        self.finished.extend(ids)
-        if self.marker is None or self.marker.done():
-            self.marker = asyncio.create_task(self._mark())
+        for update_id in ids:
+            self._finish(update_id)
 
     @staticmethod
     def _unrecorded(record: asyncio.Future[Any]) -> None:
