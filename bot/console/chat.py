@@ -59,8 +59,11 @@ class Console:
         if text.startswith("/"):
             head, _, arg = text[1:].partition(" ")
             return m.Command(command_name(head), arg.strip())
-        for choice in self.choices:  # a label first: on a 0-10 scale, "5" means 5
-            if label_matches(choice.label, text):  # and "-1" is not "1"
+        # A label first: on a 0-10 scale, "5" means 5, and "-1" is not "1". The newest
+        # message's first: a coping card's "No" shown above the next question ("Have you
+        # used?") is not what "no" answers.
+        for choice in reversed(self.choices):
+            if label_matches(choice.label, text):
                 return m.Button(choice.data)
         on_scale = any(c.label.isdigit() for c in self.choices)  # "12" there is not Back
         if text.isdigit() and 1 <= int(text) <= len(self.choices) and not on_scale:

@@ -132,3 +132,24 @@ def test_a_number_off_the_scale_is_refused_not_read_as_a_button(tmp_path: Path) 
     out = chat(tmp_path, script, ENROLLMENT="open")
     assert out.count("type a number from 0 to 10") == 3, out
     assert rows(tmp_path, "select mood, craving from checkins") == [(7, 3)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["/start", "English", "I agree", "Chicago", "9pm", "No", "Skip", "Skip",
+                "/checkin", "3", "9", "no"]),
+        ("es", ["/start", "Español", "Acepto", "Chicago", "9pm", "No", "Skip", "Skip",
+                "/checkin", "3", "9", "no"]),
+    ],
+)  # fmt: skip
+def test_a_typed_label_answers_the_newest_question(
+    tmp_path: Path, lang: str, words: list[str]
+) -> None:
+    """A craving of 9 gets a coping card ("Did that help? Yes / A bit / No") on the spot,
+    above the next question ("Have you used?" No / Yes...). A typed "no" answers that
+    question, not the card above it."""
+    out = chat(tmp_path, words, ENROLLMENT="open")
+    assert rows(tmp_path, "select helped from coping_outcomes") == []
+    asked_sleep = "How did you sleep" if lang == "en" else "¿Cómo durmió"
+    assert asked_sleep in out.rsplit("you> no", 1)[1]
