@@ -26,9 +26,16 @@ TARGETS = {
 # Traded with the sentence embedding: tier-1 messages given any answer went from 0.991 to 0.986
 # (one message; floor 0.99 -> 0.985) for the 911 script on tier 1 (0.923 -> 0.955), fewer full
 # scripts (4.0% -> 3.5%) and fewer checks (16.8% -> 14.4%) on ordinary messages.
+# Traded again with round four's 955 train messages (the kinds the issue lists as missed) and
+# thresholds chosen over three shuffles of the folds, decided before the one look at these
+# figures: the full script on ordinary messages 3.5% -> 2.9% (the issue's 3% met) and tier-1
+# any answer 0.986 -> 0.991, for recall 0.981 -> 0.978 (English 0.970 -> 0.965, five
+# messages; Spanish 0.990 -> 0.987) and the 911 script on tier 1 0.955 -> 0.950 (one message).
+# On round four's messages before they were trained on, the previous model reached recall
+# 0.959 (English 0.940): kinds the report split holds few of.
 FLOORS = {
-    "recall": 0.98, "recall_es": 0.989, "recall_emergency": 0.985, "recall_en": 0.969,
-    "tier1_script": 0.954, "full_on_ordinary": 0.036, "check_on_ordinary": 0.145,
+    "recall": 0.977, "recall_es": 0.986, "recall_emergency": 0.99, "recall_en": 0.964,
+    "tier1_script": 0.949, "full_on_ordinary": 0.03, "check_on_ordinary": 0.145,
 }  # fmt: skip
 
 
@@ -257,6 +264,15 @@ def test_one_word_alone_gets_at_most_the_safety_check(text: str) -> None:
     """One word that no rule reads as a crisis is too little for a full script: it gets the
     calm check (help one tap away), or nothing."""
     assert screen(text) in (None, Tier.CHECK)
+
+
+@pytest.mark.parametrize("text", ["purple", "red", "green", "morado", "rojo", "verde", "pale"])
+def test_one_everyday_word_gets_nothing(text: str) -> None:
+    """A colour typed at a step is no crisis. Trained on "his lips are purple", the model gives
+    the word alone a small P(emergency) that reached the "alarm", and a wrong answer at a
+    button step drew "Are you safe right now?": one word alone is answered only when a tier
+    is the model's clear reading of it."""
+    assert screen(text) is None
 
 
 @pytest.mark.parametrize(

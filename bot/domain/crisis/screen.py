@@ -139,8 +139,11 @@ def _screen_part(text: str, normal: str, rule: Tier | None) -> Tier | None:
 
     Three guards on the model where it has too little to go on: a bare control word is no
     crisis; one word alone ("bye", "adiós") that no rule reads as a crisis gets at most the
-    safety check, never a full script: the check asks, with help one tap away; and a few
-    words with a risk word in them (`_SHORT_RISK`) get at least that check."""
+    safety check, never a full script: the check asks, with help one tap away, and only when
+    a tier is the model's clear reading of it, not on the "alarm" (a small P(emergency) that
+    turns a longer message's reply into the 911 script: one word such as "purple" or
+    "tonight" reaches it without meaning anything); and a few words with a risk word in them
+    (`_SHORT_RISK`) get at least that check."""
     bare = normal.strip(" .!?¡¿").replace("á", "a").replace("ú", "u")
     if rule is None and bare in CONTROL_WORDS:
         return None
@@ -149,6 +152,8 @@ def _screen_part(text: str, normal: str, rule: Tier | None) -> Tier | None:
     denial = denies(normal)
     thresholds = loaded.header["thresholds"]
     words = word_count(normal, text)
+    if rule is None and words <= 1:
+        thresholds = {**thresholds, "alarm": 2.0}
     answer = decide(rule, probabilities, thresholds, words, denial, language(normal))
     if rule is None and words <= 1 and answer is not None and answer < Tier.CHECK:
         return Tier.CHECK
