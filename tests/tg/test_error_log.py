@@ -5,13 +5,15 @@ other exception, which could quote what a person wrote, withheld."""
 
 from __future__ import annotations
 
+import http.server
 import io
 import json
 import logging
+import threading
 from collections.abc import Iterator
 
 import pytest
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 
 from bot.cli.logs import LIBRARY_FLOORS, TOKEN_MASK, WITHHELD, setup_logging
 from tests.tg.driver import Harness, Person
@@ -79,3 +81,56 @@ async def test_a_failed_handler_logs_the_cause_and_traceback_and_nothing_said(
     assert "telegram.error.BadRequest: Chat not found for" in text  # Telegram's words kept
     assert TOKEN_MASK in text and LEAKED not in log and LEAKED.split(":")[1] not in log
     assert "Maria" not in log
+
+
+class _CutShort(http.server.BaseHTTPRequestHandler):
+    """A Bot API whose getUpdates answer is cut off mid-way (a proxy dropping the connection's
+    end): 200 and a body that is not whole JSON, holding a client's message."""
+
+    def do_POST(self) -> None:  # http.server calls it by this name
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.path.endswith("/getMe"):
+            body = json.dumps({"ok": True, "result": {
+                "id": 7, "is_bot": True, "first_name": "Companion", "username": "companion_bot",
+            }}).encode()  # fmt: skip
+        else:
+            body = (b'{"ok":true,"result":[{"update_id":5,"message":{"message_id":1,"date":1,'
+                    b'"chat":{"id":42,"type":"private","first_name":"Maria"},'
+                    b'"text":"Maria here, call me at 555-201-3344')  # fmt: skip
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+async def test_a_cut_off_answer_from_telegram_is_not_copied_into_the_log(
+    operator_log: tuple[io.StringIO, list[str]],
+) -> None:
+    """python-telegram-bot logs a body it cannot parse, whole, at ERROR; for getUpdates that
+    body is clients' messages. The error it raises is what the bot logs (and retries)."""
+    from bot.config import load_settings
+    from bot.tg.application import make_bot
+
+    stream, _ = operator_log
+    setup_logging("DEBUG", "text", stream)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CutShort)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        settings = load_settings(
+            telegram_bot_token=LEAKED, _env_file=None,
+            telegram_api_url=f"http://127.0.0.1:{server.server_address[1]}",
+        )  # fmt: skip
+        async with make_bot(settings) as bot:
+            with pytest.raises(TelegramError, match="Invalid server response"):
+                await bot.get_updates(timeout=0)
+            logging.getLogger("bot.tg.polling").warning("logged so the check is not vacuous")
+    finally:
+        server.shutdown()
+        server.server_close()
+    log = stream.getvalue()
+    assert "logged so the check is not vacuous" in log
+    assert "Maria" not in log and "555-201-3344" not in log, log
