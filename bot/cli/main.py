@@ -104,7 +104,7 @@ def _stopped(exc: Exception, settings: Settings, command: str) -> int:
         lines = settings.helplines
         print(f"If you need help now: call or text {lines.crisis}; in an emergency call "
               f"{lines.emergency}.", file=sys.stderr)  # fmt: skip
-    line = startup_failure(exc) or database_failure(exc, settings)
+    line = startup_failure(exc, settings.telegram_api_url) or database_failure(exc, settings)
     if line is not None:
         print(f"error: {redact(line)}", file=sys.stderr)
         return 2

@@ -320,9 +320,18 @@ async def _initialize(
                 return False
 
 
-def startup_failure(exc: BaseException) -> str | None:
+def startup_failure(exc: BaseException, api_url: str) -> str | None:
     """One line naming the cause and the fix for a Telegram failure that stops the bot at
-    start, or None if `exc` is not one."""
+    start, or None if `exc` is not one. A 401 or 404 whose body is not JSON came from no Bot
+    API (Telegram's refusals are JSON): the URL is wrong, not the token."""
+    # PTB's initialize raises its own InvalidToken (quoting the token) from the server's.
+    answer = exc.__cause__ if isinstance(exc.__cause__, InvalidToken) else exc
+    if isinstance(answer, InvalidToken) and "Parsing the server response" in answer.message:
+        status = answer.message.split(". Parsing", 1)[0]  # "Not Found (404)"; not the page
+        return (
+            f"TELEGRAM_API_URL {api_url} answered {status} with a page that is not the Bot "
+            "API's: set it to a Bot API server, or leave it out for https://api.telegram.org"
+        )
     if isinstance(exc, InvalidToken):
         return (
             "TELEGRAM_BOT_TOKEN was refused by Telegram: copy the token again from @BotFather "

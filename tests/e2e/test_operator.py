@@ -6,11 +6,13 @@ no name or phone number, reaches the log."""
 
 from __future__ import annotations
 
+import http.server
 import json
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -69,6 +71,42 @@ def test_a_refused_token_is_one_line(fake: FakeTelegram, tmp_path: Path) -> None
     line = one_line_error(done)
     assert "TELEGRAM_BOT_TOKEN" in line and "@BotFather" in line
     assert wrong not in done.stderr and wrong.split(":")[1] not in done.stderr
+
+
+class _NotABotApi(http.server.BaseHTTPRequestHandler):
+    """A web server that is not a Bot API (a mistyped TELEGRAM_API_URL): 404 and a page."""
+
+    def do_POST(self) -> None:  # http.server calls it by this name
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self.wfile.write(b"<html><body>Not here</body></html>")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_an_api_url_that_is_no_bot_api_is_named_not_the_token(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    """A 404 page from whatever TELEGRAM_API_URL points at is not Telegram refusing the token:
+    the line names the URL to fix, and the token is not sent back to @BotFather for nothing."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _NotABotApi)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        bot = BotProcess(fake, tmp_path, TELEGRAM_API_URL=url)
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "run"], env=bot.env, cwd=tmp_path,
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    finally:
+        server.shutdown()
+        server.server_close()
+    line = one_line_error(done)
+    assert "TELEGRAM_API_URL" in line and url in line and "404" in line, line
+    assert "@BotFather" not in line and "Not here" not in line, line
 
 
 def test_the_bot_api_out_of_reach_at_boot_is_waited_for(tmp_path: Path) -> None:
