@@ -210,8 +210,9 @@ def test_debug_logs_carry_nothing_a_client_typed(
     fake: FakeTelegram, tmp_path: Path, fmt: str
 ) -> None:
     """A whole journey at LOG_LEVEL=DEBUG: enrollment (a first name, a support person's name
-    and number, a reason), a crisis sentence, a typed trigger; none of it is in the log, nor
-    the token, and APScheduler's routine lines stay out."""
+    and number, a reason), a crisis sentence, a craving with a typed trigger and a coping
+    answer, a check-in with its answers, /progress and /export; none of it is in the log,
+    nor the token, and APScheduler's routine lines stay out."""
     bot = BotProcess(fake, tmp_path, LOG_LEVEL="DEBUG", LOG_FORMAT=fmt)
     made = bot.command("invite")
     assert made.returncode == 0, made.stderr
@@ -230,12 +231,41 @@ def test_debug_logs_carry_nothing_a_client_typed(
         ana.wait_reply("Chosen:")
         ana.press("Done ✓")
         ana.wait_reply("What did you do")
+        ana.press("Distract yourself")
+        tip = ana.wait_reply("Try this")
+        ana.press("👍 Yes", message=tip)
+        ana.wait_reply("helped")
+        ana.send_command("/checkin")  # a whole check-in, its answers and a trigger
+        ana.wait_reply("mood")
+        for label, next_prompt in [
+            ("7", "craving"), ("4", "alcohol or drug"), ("No", "sleep"), ("Well", "stressed"),
+            ("3", "set off cravings"),
+        ]:  # fmt: skip
+            ana.press(label)
+            ana.wait_reply(next_prompt)
+        ana.press("Feelings")
+        ana.wait_reply("Nothing chosen yet")
+        ana.press("lonely")
+        ana.wait_reply("Chosen: lonely")
+        ana.press("Done ✓")
+        ana.wait_reply("How sure")
+        ana.press("8")
+        ana.wait_reply("better off dead")
+        ana.press("No")
+        ana.wait_reply("check-in is saved")
+        ana.send_command("/progress")  # the figures and the charts
+        ana.wait_reply("craving log")
+        ana.send_command("/export")  # the client's own file
+        ana.wait_reply("leaves me")
+        ana.press("Yes, send the file")
+        ana.wait_reply("Your data")
         time.sleep(4)  # the jobs run a few times meanwhile
     finally:
         bot.stop()
     log = bot.log()
     assert log.strip(), "nothing was logged at all"
-    for said in (SECRET, "Ana", "Sam", "555-201-3344", "19:30", CRISIS, TRIGGER, "Pedro"):
+    said_by_ana = (SECRET, "Lucy", "Ana", "Sam", "555-201-3344", "19:30", CRISIS, TRIGGER)
+    for said in (*said_by_ana, "Pedro", "lonely"):
         assert said not in log, f"{said!r} reached the log"
     assert TOKEN not in log and TOKEN.split(":")[1] not in log
     assert "apscheduler" not in log.lower() or "WARNING" in log
