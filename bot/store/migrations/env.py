@@ -21,8 +21,18 @@ def _url() -> str:
     return str(url)
 
 
+# Any fixed number: the PostgreSQL advisory lock that migrations take (see `_run`).
+MIGRATION_LOCK = 0x7265636F76657279  # "recovery"
+
+
 def _run(connection: Connection) -> None:
-    """Run the pending revisions on one connection, in one transaction."""
+    """Run the pending revisions on one connection, in one transaction.
+
+    Processes starting together on one database (compose starts the bot and the web view at
+    once) each migrate: they take turns. On PostgreSQL the transaction first takes an
+    advisory lock, so the second waits for the first to commit and then finds nothing to do
+    (without it, it failed on the tables the first was creating); SQLite's BEGIN IMMEDIATE
+    (the Database's) makes it wait the same way."""
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
@@ -30,6 +40,8 @@ def _run(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         context.run_migrations()
 
 
