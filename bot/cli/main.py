@@ -162,7 +162,7 @@ def _web(settings: Settings, args: argparse.Namespace) -> int:
     from bot.web.serve import serve
 
     # The invite links name the bot: asked of Telegram once, at start.
-    serve(settings, args.host, args.port, asyncio.run(bot_username(settings)))
+    serve(settings, args.host, args.port, asyncio.run(bot_username(settings, strict=True)))
     return 0
 
 

@@ -93,15 +93,26 @@ def make_bot(
     )  # fmt: skip
 
 
-async def bot_username(settings: Settings) -> str:
-    """The bot's @username from getMe when a token is set; a placeholder otherwise."""
+async def bot_username(settings: Settings, *, strict: bool = False) -> str:
+    """The bot's @username from getMe when a token is set; a placeholder otherwise, with a
+    warning saying why when Telegram was asked and did not tell. `strict` (the web view,
+    which shows the links as QR codes for days): a refused token raises InvalidToken, which
+    stops the command in one line (`startup_failure`)."""
     if not settings.token:
         return PLACEHOLDER_BOT
     try:
         async with make_bot(settings) as bot:
             return bot.username
-    except TelegramError:
-        return PLACEHOLDER_BOT
+    except InvalidToken:
+        if strict:
+            raise
+        # Not the exception's text: PTB's quotes the token.
+        log.warning("TELEGRAM_BOT_TOKEN was refused by Telegram, so the link shows %s: copy "
+                    "the token again from @BotFather into .env", PLACEHOLDER_BOT)  # fmt: skip
+    except TelegramError as exc:
+        log.warning("the bot's name could not be asked of Telegram (%s: %s), so links show %s",
+                    type(exc).__name__, exc.message, PLACEHOLDER_BOT)  # fmt: skip
+    return PLACEHOLDER_BOT
 
 
 def build_application(

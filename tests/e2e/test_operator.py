@@ -109,6 +109,25 @@ def test_an_api_url_that_is_no_bot_api_is_named_not_the_token(
     assert "@BotFather" not in line and "Not here" not in line, line
 
 
+def test_the_web_view_and_an_invite_with_a_refused_token(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    """The web view asks Telegram the bot's name at start for its invite links and QR codes:
+    a refused token stops it in one line, as it stops `run`, instead of serving links to
+    t.me/<your_bot>. `invite` still gives its code (it is made), and says why the link has
+    no name."""
+    wrong = "654321:AAFnotTheRightTokenAtAll0123456789abc"
+    bot = BotProcess(fake, tmp_path, TELEGRAM_BOT_TOKEN=wrong)
+    web = bot.command("web", "--port", str(closed_port()))
+    line = one_line_error(web)
+    assert "TELEGRAM_BOT_TOKEN" in line and "@BotFather" in line
+    made = bot.command("invite")
+    assert made.returncode == 0, made.stderr
+    assert "t.me/<your_bot>?start=" in made.stdout
+    assert "TELEGRAM_BOT_TOKEN was refused" in made.stderr, made.stderr
+    assert wrong not in made.stderr + web.stderr and wrong.split(":")[1] not in made.stderr
+
+
 def test_the_bot_api_out_of_reach_at_boot_is_waited_for(tmp_path: Path) -> None:
     """Telegram unreachable at start (the network still coming up): warnings with a growing
     wait, no exit; once it answers, the bot polls."""
