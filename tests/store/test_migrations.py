@@ -101,13 +101,14 @@ def _start_upgrade(url: str, folder: Path) -> subprocess.Popen[str]:
     )  # fmt: skip
 
 
-def test_two_processes_starting_at_once_both_migrate(store_url: str, tmp_path: Path) -> None:
+def test_processes_starting_at_once_all_migrate(store_url: str, tmp_path: Path) -> None:
     """`docker compose up` starts the bot and the web view together on a new database: each
-    migrates at start. Both must come up, not one of them failing on the other's tables."""
-    starts = [_start_upgrade(store_url, tmp_path) for _ in range(2)]
+    migrates at start (and a command run meanwhile). All must come up, none failing on the
+    tables another is creating."""
+    starts = [_start_upgrade(store_url, tmp_path) for _ in range(4)]
     done = [(p.wait(timeout=120), *p.communicate()) for p in starts]
     outcomes = [(code, out.strip()) for code, out, _ in done]
-    assert outcomes == [(0, "database is up to date")] * 2, [err[-600:] for *_, err in done]
+    assert outcomes == [(0, "database is up to date")] * 4, [err[-600:] for *_, err in done]
     assert asyncio.run(_inspect(store_url))[0] == []
 
 
