@@ -5,7 +5,8 @@
   APScheduler's "job ran" lines (42 of 43 lines of an idle bot) at WARNING, httpx/httpcore
   (their request lines carry the token), aiosqlite and SQLAlchemy (their debug lines carry
   statements and values) at WARNING, python-telegram-bot at INFO (its debug lines carry whole
-  updates: names and texts).
+  updates: names and texts), and its request layer's "invalid JSON" line, which copies the
+  answer it could not parse, not at all.
 - `LOG_FORMAT=json` writes one JSON object a line (python-json-logger) for hosts that ingest
   JSON; `text` (default) is `time level logger: message`.
 - Every line passes `SafeLines`: anything shaped like a bot token is replaced, and a
@@ -39,6 +40,10 @@ LIBRARY_FLOORS = {
     "matplotlib": logging.WARNING,
     "PIL": logging.WARNING,
     "telegram": logging.INFO,
+    # Its one line is a body it could not parse, copied whole at ERROR: a getUpdates answer
+    # cut off on the way holds clients' messages. The error it then raises is logged by
+    # whoever called (the poller's retry, the error handler), without the body.
+    "telegram.request.BaseRequest": logging.CRITICAL,
 }
 # Exceptions whose message may be logged: they describe the fault, never a person's words.
 SPEAKING = ("telegram.", "sqlalchemy.", "asyncpg.")

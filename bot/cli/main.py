@@ -104,7 +104,7 @@ def _stopped(exc: Exception, settings: Settings, command: str) -> int:
         lines = settings.helplines
         print(f"If you need help now: call or text {lines.crisis}; in an emergency call "
               f"{lines.emergency}.", file=sys.stderr)  # fmt: skip
-    line = startup_failure(exc) or database_failure(exc, settings)
+    line = startup_failure(exc, settings.telegram_api_url) or database_failure(exc, settings)
     if line is not None:
         print(f"error: {redact(line)}", file=sys.stderr)
         return 2
@@ -162,7 +162,7 @@ def _web(settings: Settings, args: argparse.Namespace) -> int:
     from bot.web.serve import serve
 
     # The invite links name the bot: asked of Telegram once, at start.
-    serve(settings, args.host, args.port, asyncio.run(bot_username(settings)))
+    serve(settings, args.host, args.port, asyncio.run(bot_username(settings, strict=True)))
     return 0
 
 

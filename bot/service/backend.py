@@ -66,6 +66,8 @@ async def open_backend(settings: Settings, *, migrate: bool = True) -> AsyncIter
 _DB_CAUSES = (
     ("file is not a database", "is not a SQLite database (damaged, or another kind of file)",
      "restore it from a backup, or set DATABASE_URL to another file"),
+    ("database disk image is malformed", "is damaged (some of its pages are corrupt)",
+     "stop every process using it and restore it from a backup (see the README, Backups)"),
     ("unable to open database file", "cannot be opened (a missing or unwritable folder)",
      "check the path and its permissions in DATABASE_URL"),
     ("readonly database", "cannot be written (read-only file or file system)",

@@ -93,15 +93,26 @@ def make_bot(
     )  # fmt: skip
 
 
-async def bot_username(settings: Settings) -> str:
-    """The bot's @username from getMe when a token is set; a placeholder otherwise."""
+async def bot_username(settings: Settings, *, strict: bool = False) -> str:
+    """The bot's @username from getMe when a token is set; a placeholder otherwise, with a
+    warning saying why when Telegram was asked and did not tell. `strict` (the web view,
+    which shows the links as QR codes for days): a refused token raises InvalidToken, which
+    stops the command in one line (`startup_failure`)."""
     if not settings.token:
         return PLACEHOLDER_BOT
     try:
         async with make_bot(settings) as bot:
             return bot.username
-    except TelegramError:
-        return PLACEHOLDER_BOT
+    except InvalidToken:
+        if strict:
+            raise
+        # Not the exception's text: PTB's quotes the token.
+        log.warning("TELEGRAM_BOT_TOKEN was refused by Telegram, so the link shows %s: copy "
+                    "the token again from @BotFather into .env", PLACEHOLDER_BOT)  # fmt: skip
+    except TelegramError as exc:
+        log.warning("the bot's name could not be asked of Telegram (%s: %s), so links show %s",
+                    type(exc).__name__, exc.message, PLACEHOLDER_BOT)  # fmt: skip
+    return PLACEHOLDER_BOT
 
 
 def build_application(
@@ -320,9 +331,18 @@ async def _initialize(
                 return False
 
 
-def startup_failure(exc: BaseException) -> str | None:
+def startup_failure(exc: BaseException, api_url: str) -> str | None:
     """One line naming the cause and the fix for a Telegram failure that stops the bot at
-    start, or None if `exc` is not one."""
+    start, or None if `exc` is not one. A 401 or 404 whose body is not JSON came from no Bot
+    API (Telegram's refusals are JSON): the URL is wrong, not the token."""
+    # PTB's initialize raises its own InvalidToken (quoting the token) from the server's.
+    answer = exc.__cause__ if isinstance(exc.__cause__, InvalidToken) else exc
+    if isinstance(answer, InvalidToken) and "Parsing the server response" in answer.message:
+        status = answer.message.split(". Parsing", 1)[0]  # "Not Found (404)"; not the page
+        return (
+            f"TELEGRAM_API_URL {api_url} answered {status} with a page that is not the Bot "
+            "API's: set it to a Bot API server, or leave it out for https://api.telegram.org"
+        )
     if isinstance(exc, InvalidToken):
         return (
             "TELEGRAM_BOT_TOKEN was refused by Telegram: copy the token again from @BotFather "

@@ -6,11 +6,13 @@ no name or phone number, reaches the log."""
 
 from __future__ import annotations
 
+import http.server
 import json
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -71,6 +73,61 @@ def test_a_refused_token_is_one_line(fake: FakeTelegram, tmp_path: Path) -> None
     assert wrong not in done.stderr and wrong.split(":")[1] not in done.stderr
 
 
+class _NotABotApi(http.server.BaseHTTPRequestHandler):
+    """A web server that is not a Bot API (a mistyped TELEGRAM_API_URL): 404 and a page."""
+
+    def do_POST(self) -> None:  # http.server calls it by this name
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self.wfile.write(b"<html><body>Not here</body></html>")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_an_api_url_that_is_no_bot_api_is_named_not_the_token(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    """A 404 page from whatever TELEGRAM_API_URL points at is not Telegram refusing the token:
+    the line names the URL to fix, and the token is not sent back to @BotFather for nothing."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _NotABotApi)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        bot = BotProcess(fake, tmp_path, TELEGRAM_API_URL=url)
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "run"], env=bot.env, cwd=tmp_path,
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    finally:
+        server.shutdown()
+        server.server_close()
+    line = one_line_error(done)
+    assert "TELEGRAM_API_URL" in line and url in line and "404" in line, line
+    assert "@BotFather" not in line and "Not here" not in line, line
+
+
+def test_the_web_view_and_an_invite_with_a_refused_token(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    """The web view asks Telegram the bot's name at start for its invite links and QR codes:
+    a refused token stops it in one line, as it stops `run`, instead of serving links to
+    t.me/<your_bot>. `invite` still gives its code (it is made), and says why the link has
+    no name."""
+    wrong = "654321:AAFnotTheRightTokenAtAll0123456789abc"
+    bot = BotProcess(fake, tmp_path, TELEGRAM_BOT_TOKEN=wrong)
+    web = bot.command("web", "--port", str(closed_port()))
+    line = one_line_error(web)
+    assert "TELEGRAM_BOT_TOKEN" in line and "@BotFather" in line
+    made = bot.command("invite")
+    assert made.returncode == 0, made.stderr
+    assert "t.me/<your_bot>?start=" in made.stdout
+    assert "TELEGRAM_BOT_TOKEN was refused" in made.stderr, made.stderr
+    assert wrong not in made.stderr + web.stderr and wrong.split(":")[1] not in made.stderr
+
+
 def test_the_bot_api_out_of_reach_at_boot_is_waited_for(tmp_path: Path) -> None:
     """Telegram unreachable at start (the network still coming up): warnings with a growing
     wait, no exit; once it answers, the bot polls."""
@@ -107,6 +164,7 @@ def test_the_bot_api_out_of_reach_at_boot_is_waited_for(tmp_path: Path) -> None:
     [
         ("postgresql://bot:s3cret@127.0.0.1:{port}/recovery", "cannot be reached"),
         ("sqlite:///{tmp}/damaged.db", "is not a SQLite database"),
+        ("sqlite:///{tmp}/torn.db", "is damaged"),
     ],
 )
 def test_a_database_failure_at_start_is_one_line(
@@ -115,13 +173,19 @@ def test_a_database_failure_at_start_is_one_line(
     (tmp_path / "damaged.db").write_text("these are not the pages of a database\n" * 200)
     url = url.format(port=closed_port(), tmp=tmp_path)
     bot = BotProcess(fake, tmp_path, DATABASE_URL=url)
+    if "torn" in url:  # the bot's own database, some of its pages zeroed (a disk, a power cut)
+        made = bot.command("db", "upgrade")
+        assert made.returncode == 0, made.stderr
+        with (tmp_path / "torn.db").open("r+b") as pages:
+            pages.seek(4096 * 2)
+            pages.write(bytes(4096 * 30))
     for command in (["run"], ["clients"], ["chat"]):
         done = subprocess.run(
             [sys.executable, "-m", "bot", *command], env=bot.env, cwd=tmp_path, input="",
             capture_output=True, text=True, timeout=60,
         )  # fmt: skip
         line = one_line_error(done)
-        assert (cause in line and "DATABASE_URL" in line) or "backup" in line, line
+        assert cause in line and ("DATABASE_URL" in line or "backup" in line), line
         assert "s3cret" not in done.stderr
         if command == ["chat"]:  # whoever typed there may need help now
             assert "988" in done.stderr and "911" in done.stderr
@@ -165,8 +229,9 @@ def test_debug_logs_carry_nothing_a_client_typed(
     fake: FakeTelegram, tmp_path: Path, fmt: str
 ) -> None:
     """A whole journey at LOG_LEVEL=DEBUG: enrollment (a first name, a support person's name
-    and number, a reason), a crisis sentence, a typed trigger; none of it is in the log, nor
-    the token, and APScheduler's routine lines stay out."""
+    and number, a reason), a crisis sentence, a craving with a typed trigger and a coping
+    answer, a check-in with its answers, /progress and /export; none of it is in the log,
+    nor the token, and APScheduler's routine lines stay out."""
     bot = BotProcess(fake, tmp_path, LOG_LEVEL="DEBUG", LOG_FORMAT=fmt)
     made = bot.command("invite")
     assert made.returncode == 0, made.stderr
@@ -185,12 +250,41 @@ def test_debug_logs_carry_nothing_a_client_typed(
         ana.wait_reply("Chosen:")
         ana.press("Done ✓")
         ana.wait_reply("What did you do")
+        ana.press("Distract yourself")
+        tip = ana.wait_reply("Try this")
+        ana.press("👍 Yes", message=tip)
+        ana.wait_reply("helped")
+        ana.send_command("/checkin")  # a whole check-in, its answers and a trigger
+        ana.wait_reply("mood")
+        for label, next_prompt in [
+            ("7", "craving"), ("4", "alcohol or drug"), ("No", "sleep"), ("Well", "stressed"),
+            ("3", "set off cravings"),
+        ]:  # fmt: skip
+            ana.press(label)
+            ana.wait_reply(next_prompt)
+        ana.press("Feelings")
+        ana.wait_reply("Nothing chosen yet")
+        ana.press("lonely")
+        ana.wait_reply("Chosen: lonely")
+        ana.press("Done ✓")
+        ana.wait_reply("How sure")
+        ana.press("8")
+        ana.wait_reply("better off dead")
+        ana.press("No")
+        ana.wait_reply("check-in is saved")
+        ana.send_command("/progress")  # the figures and the charts
+        ana.wait_reply("craving log")
+        ana.send_command("/export")  # the client's own file
+        ana.wait_reply("leaves me")
+        ana.press("Yes, send the file")
+        ana.wait_reply("Your data")
         time.sleep(4)  # the jobs run a few times meanwhile
     finally:
         bot.stop()
     log = bot.log()
     assert log.strip(), "nothing was logged at all"
-    for said in (SECRET, "Ana", "Sam", "555-201-3344", "19:30", CRISIS, TRIGGER, "Pedro"):
+    said_by_ana = (SECRET, "Lucy", "Ana", "Sam", "555-201-3344", "19:30", CRISIS, TRIGGER)
+    for said in (*said_by_ana, "Pedro", "lonely"):
         assert said not in log, f"{said!r} reached the log"
     assert TOKEN not in log and TOKEN.split(":")[1] not in log
     assert "apscheduler" not in log.lower() or "WARNING" in log

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +22,8 @@ from sqlalchemy import Connection, inspect, text
 
 from bot.store.database import Database, alembic_config, upgrade
 from bot.store.models import Base
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _compare(connection: Connection) -> list[Any]:
@@ -85,6 +90,26 @@ async def test_upgrade_inside_a_running_loop(db_url: str) -> None:
     upgrade(db_url)
     diff, _ = await _inspect(db_url)
     assert diff == []
+
+
+def _start_upgrade(url: str, folder: Path) -> subprocess.Popen[str]:
+    """`recovery-bot db upgrade` on `url`, as its own process."""
+    env = {**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "db", "upgrade"], env=env, cwd=folder,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def test_processes_starting_at_once_all_migrate(store_url: str, tmp_path: Path) -> None:
+    """`docker compose up` starts the bot and the web view together on a new database: each
+    migrates at start (and a command run meanwhile). All must come up, none failing on the
+    tables another is creating."""
+    starts = [_start_upgrade(store_url, tmp_path) for _ in range(4)]
+    done = [(p.wait(timeout=120), *p.communicate()) for p in starts]
+    outcomes = [(code, out.strip()) for code, out, _ in done]
+    assert outcomes == [(0, "database is up to date")] * 4, [err[-600:] for *_, err in done]
+    assert asyncio.run(_inspect(store_url))[0] == []
 
 
 # ---- 0004: days_since_use leaves reminder_prefs for a column of its own ----------------------

@@ -21,15 +21,31 @@ def _url() -> str:
     return str(url)
 
 
+# Any fixed number: the PostgreSQL advisory lock that migrations take (see `_run`).
+MIGRATION_LOCK = 0x7265636F76657279  # "recovery"
+
+
 def _run(connection: Connection) -> None:
-    """Run the pending revisions on one connection, in one transaction."""
+    """Run the pending revisions on one connection, in one transaction.
+
+    Processes starting together on one database (compose starts the bot and the web view at
+    once) each migrate: they take turns, the second waiting for the first to commit and then
+    finding nothing to do (without it, it failed on the tables the first was creating). On
+    PostgreSQL the transaction first takes an advisory lock. On SQLite every revision runs in
+    the one transaction too (Alembic would commit after each, assuming SQLite's DDL is not
+    transactional; it is), begun by the Database's BEGIN IMMEDIATE, which holds the write
+    lock from the first read of the version to the commit."""
+    sqlite = connection.dialect.name == "sqlite"
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
         # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
-        render_as_batch=connection.dialect.name == "sqlite",
+        render_as_batch=sqlite,
+        transactional_ddl=True,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         context.run_migrations()
 
 
