@@ -10,11 +10,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 # The dependencies from the lock file, every one checked against its hash: the same versions
 # in every build (regenerate with pip-compile, see the README's "Updating dependencies").
-COPY requirements.lock ./
+COPY requirements.lock requirements-build.lock ./
 RUN pip install --require-hashes --no-deps -r requirements.lock
+# The project's own build tools (setuptools, wheel) from their lock too: without it, pip
+# fetched whatever versions were newest for each build, with no hash checked.
+RUN pip install --require-hashes --no-deps -r requirements-build.lock
 COPY pyproject.toml README.md ./
 COPY bot ./bot
-RUN pip install --no-deps . \
+RUN pip install --no-deps --no-build-isolation . \
     && useradd --create-home --uid 10001 --user-group companion \
     && mkdir -p /app/data && chown 10001:10001 /app/data && chmod 0700 /app/data
 

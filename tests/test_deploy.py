@@ -31,6 +31,22 @@ def test_the_lock_pins_every_dependency_with_hashes() -> None:
     assert "file://" not in lock and "--find-links" not in lock  # nothing of this machine's
 
 
+def test_the_build_tools_are_locked_with_hashes_too() -> None:
+    """`pip install .` in the image builds the project with setuptools and wheel: from their
+    own lock, so no build fetches an unpinned, unchecked version (--no-build-isolation)."""
+    lock = (ROOT / "requirements-build.lock").read_text()
+    pinned = dict(re.findall(r"^([a-z0-9][a-z0-9._-]*)==(\S+) \\$", lock, flags=re.M))
+    needed = tomllib.loads((ROOT / "pyproject.toml").read_text())["build-system"]["requires"]
+    assert {_name(d) for d in needed} <= set(pinned), "regenerate requirements-build.lock"
+    for block in re.split(r"^(?=[a-z0-9])", lock, flags=re.M):
+        if "==" in block.split("\n", 1)[0]:
+            assert "--hash=sha256:" in block, block.split("\n", 1)[0]
+    lines = [line.strip() for line in (ROOT / "Dockerfile").read_text().splitlines()]
+    tools = lines.index("RUN pip install --require-hashes --no-deps -r requirements-build.lock")
+    build = next(i for i, x in enumerate(lines) if x.startswith("RUN pip install --no-deps "))
+    assert tools < build and "--no-build-isolation" in lines[build]
+
+
 def test_the_image_installs_from_the_lock_runs_as_a_number_and_checks_its_health() -> None:
     lines = [line.strip() for line in (ROOT / "Dockerfile").read_text().splitlines()]
     assert "RUN pip install --require-hashes --no-deps -r requirements.lock" in lines
