@@ -75,8 +75,9 @@ class Settings(BaseSettings):
         # A helpline is what a person in crisis dials: it must at least hold a digit.
         # (Empty means unset, so the default stays; blanks or words stop start-up.)
         if value is not None and not any(ch.isdigit() for ch in value):
+            shown = repr(value.strip()) if value.strip() else "only spaces"
             raise ValueError(
-                f"{value.strip()!r} is not a phone number; leave the line out for the default"
+                f"{shown} is not a phone number; leave the line out for the default"
             )
         return value.strip() if value is not None else None
 

@@ -212,6 +212,8 @@ def test_a_bad_setting_is_one_line(
     assert done.returncode == 2, done.stderr
     assert done.stderr.count("\n") == 1 and names in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
+    if env.get("HELPLINE_CRISIS") == "   ":  # said as what it is, not as an empty quote
+        assert "only spaces is not a phone number" in done.stderr, done.stderr
 
 
 def test_an_empty_helpline_means_the_default(fake: FakeTelegram, tmp_path: Path) -> None:
