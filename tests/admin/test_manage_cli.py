@@ -130,6 +130,22 @@ def test_client_set_track_discharge_readmit_and_erase(cli: Cli) -> None:
     assert audit[1][0].startswith("cli:")
 
 
+def test_the_id_after_a_name_as_the_usage_line_shows(cli: Cli) -> None:
+    """`client set-track [--track NAME] PSEUDO_ID`, `session edit [--place TEXT] ID`: typed
+    in that order, the quoted name is the name and the last word the id."""
+    cli.ok("track", "add", "Day Program")
+    cli.ok("track", "add", "Evening IOP")
+    pseudo = cli.add_client("America/Chicago", "Evening IOP")
+    assert cli.ok("client", "set-track", "--track", "Day Program", pseudo) == [
+        f"{pseudo} moved from track Evening IOP to Day Program"
+    ]
+    cli.ok("session", "add", "--track", "Day Program", "--kind", "group", "--weekly", "tue",
+           "--start", "09:00", "--length", "60")  # fmt: skip
+    [changed] = cli.ok("session", "edit", "--place", "Room 9", "1")
+    assert changed.startswith("changed #1") and "Room 9 (was no place)" in changed
+    assert cli.rows("select place from sessions") == [("Room 9",)]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

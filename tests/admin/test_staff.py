@@ -262,6 +262,19 @@ async def test_quoted_names_and_a_phones_typography(staff_app: Harness) -> None:
     assert gone.startswith("removed track Evening IOP (America/Chicago) with 1 session;")
 
 
+async def test_an_id_after_a_quoted_name_as_the_usage_line_shows(staff_app: Harness) -> None:
+    h = staff_app
+    await enroll(h.person(5550001))
+    [client] = await h.rows(Client)
+    await said(h, STAFF_ID, '/track_add "Evening IOP"')
+    assert await said(h, STAFF_ID, f"/client_track --track “Evening IOP” {client.pseudo_id}") == [
+        f"{client.pseudo_id} put on track Evening IOP"
+    ]
+    [track] = await h.rows(Track)
+    [client] = await h.rows(Client)
+    assert client.track_id == track.id
+
+
 async def test_what_does_not_parse_is_one_line_and_changes_nothing(staff_app: Harness) -> None:
     h = staff_app
     cases = {
