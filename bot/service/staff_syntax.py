@@ -157,7 +157,8 @@ class File:
 
 @dataclass(frozen=True)
 class NewInvite:
-    """A single-use invite: its code, the client id it will give, when it expires (UTC)."""
+    """A single-use invite: its code, the client id it will give, when it expires (aware;
+    every door shows it in PROGRAM_TIMEZONE)."""
 
     code: str
     pseudo_id: str
