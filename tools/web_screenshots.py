@@ -46,7 +46,7 @@ async def _seed(url: str, clock: MovableClock) -> str:
                          days=days, checkins=checkins, crisis_tier=2 if n == 3 else None,
                          label=f"A-{10 + n}", seen_hours_ago=rng.randint(1, 90))  # fmt: skip
     auth = WebAuth(db, clock)
-    await auth.add_staff(ADMIN, "Alex Admin", "admin")
+    await auth.add_staff(ADMIN, "Alex Admin", "admin", "cli:demo")
     token = await auth.link_token(ADMIN)
     await db.dispose()
     assert token is not None

@@ -20,10 +20,11 @@ NO_TOKEN = (
 
 def _parser() -> argparse.ArgumentParser:
     from bot.cli import staff
+    from bot.service.staff_syntax import StaffParser
 
     parser = argparse.ArgumentParser(prog="recovery-bot", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=StaffParser)
     sub.add_parser("run", help="long-poll the Telegram Bot API")
     chat = sub.add_parser("chat", help="talk to the bot in this terminal (no token needed)")
     chat.add_argument("--user", default=os.environ.get("USER", "local"), help="who you are")

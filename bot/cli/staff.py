@@ -15,6 +15,7 @@ import sys
 
 from bot.config import Settings
 from bot.domain.staff_input import AdminError, OptionError
+from bot.locales.formats import program_when
 from bot.service.backend import database_failure, open_backend
 from bot.service.files import write_private
 from bot.service.staff import cli_actor
@@ -78,7 +79,7 @@ async def _show_invite(settings: Settings, invite: NewInvite) -> None:
 
     link = f"https://t.me/{await bot_username(settings)}?start={invite.code}"
     # The client id is for the program's own records: whoever redeems the link gets it.
-    until = f"{invite.until:%Y-%m-%d %H:%M} UTC"
+    until = program_when(invite.until, settings.program_timezone)
     print(f"invite code: {invite.code}\nlink: {link}\nexpires: {until}")
     note = "whoever uses the link gets it: note it in your records"
     print(f"client id: {invite.pseudo_id} ({note})")

@@ -8,6 +8,7 @@ phone font shows those, and typed answers are compared with what was shown."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
@@ -75,3 +76,33 @@ def plural(n: int, lang: str) -> str:
     """The CLDR plural category of the count `n` in `lang`: 'one' or 'other' in English;
     'one', 'many' (a million and more) or 'other' in Spanish. 0 is 'other' in both."""
     return str(Locale.parse(lang).plural_form(abs(n)))
+
+
+# ---- staff text (English: the staff's language on the command line, in Telegram, on the web)
+
+
+def counted(n: int, one: str, other: str) -> str:
+    """'1 client', '0 clients', '2 pending invites': the count and the noun in the form
+    Babel's English plural rules give it (staff text is English)."""
+    return f"{n} {one if plural(n, 'en') == 'one' else other}"
+
+
+def program_when(moment: datetime, zone: str) -> str:
+    """'2026-11-30 2:05 PM EST': an aware time as staff read it everywhere (the command line,
+    Telegram, the web view): the day, the time and the abbreviation of `zone`, the program's
+    zone (PROGRAM_TIMEZONE), never UTC unless that is the program's zone."""
+    local = moment.astimezone(_zone(zone))
+    # English's short time ('2:05 PM', what `clock` gives) written directly: a caseload page
+    # shows a thousand of them, and Babel takes ten times as long for each.
+    hour = local.hour % 12 or 12
+    return f"{local:%Y-%m-%d} {hour}:{local:%M} {'AM' if local.hour < 12 else 'PM'} {local:%Z}"
+
+
+def program_day(moment: datetime, zone: str) -> str:
+    """'2026-11-30': the day an aware time falls on in `zone` (the program's)."""
+    return moment.astimezone(_zone(zone)).date().isoformat()
+
+
+@functools.lru_cache(maxsize=8)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)

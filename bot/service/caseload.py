@@ -25,6 +25,7 @@ from bot.domain.insights.days import checkin_days, days_between, enrollment_day
 from bot.domain.insights.history import ClientHistory
 from bot.domain.insights.progress import Progress
 from bot.domain.staff_input import AdminError
+from bot.locales.formats import counted
 from bot.service.clock import Clock
 from bot.service.invites import find_invite
 from bot.service.program import find_client, find_session
@@ -181,8 +182,8 @@ class StaffView:
             everyone = [_case_row(c, data, now, days) for c in data.clients]
             matching = sorted((r for r in everyone if _keep(r, filters)), key=_sort_key)
             rows = matching[: filters.limit] if filters.limit is not None else matching
-            await audit.record(s, self.viewer.actor, "view", "all",
-                               f"web caseload: {len(rows)} clients", now)  # fmt: skip
+            shown = counted(len(rows), "client", "clients")
+            await audit.record(s, self.viewer.actor, "view", "all", f"web caseload: {shown}", now)
         return Caseload(
             rows=rows,
             matching=len(matching),

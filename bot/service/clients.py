@@ -13,7 +13,10 @@ record); it stays pending until it expires or is revoked. The record is kept unt
 client erases it (/delete) or staff do (`erase`).
 
 Erasure is exactly the client's own /delete (`erase_client`, which the conversation calls
-too); staff's is audited with the pseudonymous id only."""
+too); staff's is audited with the pseudonymous id only.
+
+Each change is one audit entry as the staff member (`actor`): "set-track", "discharge",
+"readmit", "erase"."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.staff_input import AdminError
+from bot.locales.formats import counted, program_day
 from bot.reminders.planner import plan_clients
 from bot.service.program import find_client, find_track
 from bot.store import audit, repo, schedules
@@ -43,26 +47,30 @@ async def erase(s: AsyncSession, pseudo_id: str, now: datetime, actor: str) -> s
     counts = await erase_client(s, client)
     total = sum(counts.values())
     tables = sum(1 for n in counts.values() if n)
-    await audit.record(s, actor, "erase", client.pseudo_id, f"{total} rows in {tables} tables",
-                       now)  # fmt: skip
-    listed = ", ".join(f"{n} {table}" for table, n in counts.items() if n)
-    return f"erased {client.pseudo_id}: {total} rows ({listed}); nothing of theirs is left"
+    rows = counted(total, "row", "rows")
+    await audit.record(s, actor, "erase", client.pseudo_id,
+                       f"{rows} in {counted(tables, 'table', 'tables')}", now)  # fmt: skip
+    listed = ", ".join(f"{table}: {n}" for table, n in counts.items() if n)
+    return f"erased {client.pseudo_id}: {rows} ({listed}); nothing of theirs is left"
 
 
-async def discharge(s: AsyncSession, pseudo_id: str, now: datetime, actor: str) -> str:
+async def discharge(
+    s: AsyncSession, pseudo_id: str, now: datetime, actor: str, zone: str
+) -> str:
     """Discharge a client (see the module docstring), audited. A client discharged already
-    raises AdminError."""
+    raises AdminError (naming the day, in `zone`: the program's)."""
     client = await find_client(s, pseudo_id)
     if client.status == DISCHARGED:
-        when = f"{client.discharged_at:%Y-%m-%d}" if client.discharged_at else "before"
+        when = program_day(client.discharged_at, zone) if client.discharged_at else "before"
         raise AdminError(f"{client.pseudo_id} was discharged on {when} already")
     before = client.status
     client.status, client.discharged_at, client.status_before_block = DISCHARGED, now, None
     cancelled = await schedules.cancel_due(s, client.id, DISCHARGED)
     await audit.record(s, actor, "discharge", client.pseudo_id, f"was {before}", now)
     return (
-        f"discharged {client.pseudo_id}: no more messages to them ({cancelled} pending "
-        "reminders cancelled); the record is kept and shows as discharged in the roster"
+        f"discharged {client.pseudo_id}: no more messages to them "
+        f"({counted(cancelled, 'pending reminder', 'pending reminders')} cancelled); the "
+        "record is kept and shows as discharged in the roster"
     )
 
 
@@ -91,11 +99,12 @@ async def readmit(s: AsyncSession, pseudo_id: str, now: datetime, actor: str) ->
 
 
 async def set_track(
-    s: AsyncSession, pseudo_id: str, track_name: str | None, now: datetime
+    s: AsyncSession, pseudo_id: str, track_name: str | None, now: datetime, actor: str
 ) -> str:
-    """Put a client on a track, move them to another, or (`track_name` None) take them off.
-    The reminders of their old track's sessions not sent yet are dropped and the new track's
-    are planned at once (for an active client; others get theirs when they are active)."""
+    """Put a client on a track, move them to another, or (`track_name` None) take them off,
+    audited as `actor` ("set-track"; nothing is when they are there already). The reminders
+    of their old track's sessions not sent yet are dropped and the new track's are planned at
+    once (for an active client; others get theirs when they are active)."""
     client = await find_client(s, pseudo_id)
     track = await find_track(s, track_name) if track_name is not None else None
     old = await s.get(Track, client.track_id) if client.track_id is not None else None
@@ -109,7 +118,10 @@ async def set_track(
     await s.flush()
     await plan_clients(s, [client], now)
     if track is None:
-        return f"{client.pseudo_id} taken off track {old.name if old else '?'}"
-    if old is None:
-        return f"{client.pseudo_id} put on track {track.name}"
-    return f"{client.pseudo_id} moved from track {old.name} to {track.name}"
+        done = f"taken off track {old.name if old else '?'}"
+    elif old is None:
+        done = f"put on track {track.name}"
+    else:
+        done = f"moved from track {old.name} to {track.name}"
+    await audit.record(s, actor, "set-track", client.pseudo_id, done, now)
+    return f"{client.pseudo_id} {done}"

@@ -37,6 +37,7 @@ from bot.domain.insights import (
     digest_flags,
 )
 from bot.locales import t, tn
+from bot.locales.formats import counted
 from bot.service.mailbox import notice_row
 from bot.service.notices import LANG, Ack, program_time, who
 from bot.store import audit, digests, mailbox
@@ -208,7 +209,8 @@ async def acknowledge(
     first = digest.ack_at is None
     if first:
         digest.ack_by, digest.ack_name, digest.ack_at = actor, name[:64], now
-        detail = f"daily flags {digest.day}, digest {digest.id}, {digest.clients} clients"
+        detail = (f"daily flags {digest.day}, digest {digest.id}, "
+                  f"{counted(digest.clients, 'client', 'clients')}")  # fmt: skip
         await audit.record(s, actor, "ack", "all", detail, now)
     taker = digest.ack_name or "staff"
     assert digest.ack_at is not None

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import ColumnElement, Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.locales.formats import counted
 from bot.store import audit, repo
 from bot.store.models import Base, Client, Track
 
@@ -192,7 +193,7 @@ async def build_export(
     data = _zip(_members(doc, client.pseudo_id, day), now)
     rows = sum(len(v) for v in doc.values() if isinstance(v, list))
     # In the caller's transaction: if the audit entry cannot be written, no export happens.
-    detail = f"{name}: {rows} rows"
+    detail = f"{name}: {counted(rows, 'row', 'rows')}"
     await audit.record(
         s, actor or f"client:{client.pseudo_id}", "export", client.pseudo_id, detail, now
     )

@@ -4,7 +4,10 @@
 An invite is pending while it is not used, not revoked and not expired
 (`bot.store.repo.invite_open`); only a pending invite enrolls whoever opens its link. Its code
 is never stored (only a hash), so staff name an invite by the client id it gives
-(c-3f9a1b2c), by its number in the list (#12), or by the code or link itself."""
+(c-3f9a1b2c), by its number in the list (#12), or by the code or link itself.
+
+Times are shown in the program's zone (`formats.program_when`). Each revocation is one audit
+entry ("invite-revoke", subject the client id the invite gives, detail its number)."""
 
 from __future__ import annotations
 
@@ -20,7 +23,8 @@ from bot.domain.staff_input import (
     AdminError,
     parse_invite_ref,
 )
-from bot.store import repo
+from bot.locales.formats import program_day, program_when
+from bot.store import audit, repo
 from bot.store.models import Invite
 
 
@@ -29,14 +33,17 @@ def name_of(invite: Invite) -> str:
     return f"#{invite.id} ({invite.pseudo_id})" if invite.pseudo_id else f"#{invite.id}"
 
 
-def _utc(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d %H:%M} UTC"
+def subject_of(invite: Invite) -> str:
+    """The audit log's subject for an invite: the client id it gives ("all" for an invite
+    made before client ids were)."""
+    return invite.pseudo_id or "all"
 
 
-async def invite_lines(s: AsyncSession, now: datetime) -> list[str]:
+async def invite_lines(s: AsyncSession, now: datetime, zone: str) -> list[str]:
     """One line per pending invite, soonest to expire first:
     '#12  c-3f9a1b2c  track Evening IOP  label A-17  counselor Dana R  expires 2026-12-03
-    18:00 UTC' (what is not set is left out); empty when none is pending."""
+    1:00 PM EST' (in `zone`, the program's; what is not set is left out); empty when none is
+    pending."""
     lines = []
     for invite in await repo.pending_invites(s, now):
         parts = [
@@ -44,7 +51,7 @@ async def invite_lines(s: AsyncSession, now: datetime) -> list[str]:
             f"track {invite.track}" if invite.track else "",
             f"label {invite.label}" if invite.label else "",
             f"counselor {invite.counselor}" if invite.counselor else "",
-            f"expires {_utc(invite.expires_at)}",
+            f"expires {program_when(invite.expires_at, zone)}",
         ]  # fmt: skip
         lines.append("  ".join(part for part in parts if part))
     return lines
@@ -67,26 +74,38 @@ async def find_invite(s: AsyncSession, ref: str) -> Invite:
     return invite
 
 
-async def revoke_invite(s: AsyncSession, ref: str, now: datetime) -> str:
-    """Revoke a pending invite: its link enrolls nobody from now on. A used, expired or
-    already revoked invite raises AdminError saying which."""
+async def revoke_invite(
+    s: AsyncSession, ref: str, now: datetime, zone: str, actor: str
+) -> str:
+    """Revoke a pending invite, audited as `actor`: its link enrolls nobody from now on. A
+    used, expired or already revoked invite raises AdminError saying which (dates and times
+    in `zone`, the program's)."""
     invite = await find_invite(s, ref)
     if invite.used_at is not None:
         raise AdminError(
-            f"invite {name_of(invite)} was used on {invite.used_at:%Y-%m-%d}; to end that "
-            "client's messages, discharge them"
+            f"invite {name_of(invite)} was used on {program_day(invite.used_at, zone)}; to "
+            "end that client's messages, discharge them"
         )
     if invite.revoked_at is not None:
-        raise AdminError(f"invite {name_of(invite)} was revoked on {invite.revoked_at:%Y-%m-%d}")
+        raise AdminError(
+            f"invite {name_of(invite)} was revoked on {program_day(invite.revoked_at, zone)}"
+        )
     if not repo.invite_open(invite, now):
-        raise AdminError(f"invite {name_of(invite)} expired on {_utc(invite.expires_at)}")
-    await revoke_all(s, [invite], now)
+        raise AdminError(
+            f"invite {name_of(invite)} expired on {program_when(invite.expires_at, zone)}"
+        )
+    await revoke_all(s, [invite], now, actor)
     return f"revoked invite {name_of(invite)}: its link no longer enrolls anyone"
 
 
-async def revoke_all(s: AsyncSession, invites: Sequence[Invite], now: datetime) -> int:
-    """Mark these invites revoked; returns how many."""
+async def revoke_all(
+    s: AsyncSession, invites: Sequence[Invite], now: datetime, actor: str, why: str = ""
+) -> int:
+    """Mark these invites revoked, each audited as `actor` ("invite-revoke", its number and
+    `why`); returns how many."""
     for invite in invites:
         invite.revoked_at = now
+        await audit.record(s, actor, "invite-revoke", subject_of(invite),
+                           f"invite #{invite.id}{why}", now)  # fmt: skip
     await s.flush()
     return len(invites)

@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.domain.conversation import model as m
 from bot.domain.conversation.reminder_replies import clock_time
 from bot.locales import t
+from bot.locales.formats import counted
 from bot.store import audit, mailbox
 from bot.store.database import Database
 from bot.store.models import Client, CrisisEvent
@@ -138,7 +139,8 @@ async def renotify_due(db: Database, now: datetime, settings: Settings) -> int:
             ]  # fmt: skip
             await mailbox.add_outgoing(s, rows, now)
             event.notices, event.noticed_at = repeat, now
-            where = "staff chat" if repeat <= REPEATS else f"{len(chats)} staff ids privately"
+            ids = counted(len(chats), "staff id", "staff ids")
+            where = "staff chat" if repeat <= REPEATS else f"{ids} privately"
             detail = f"crisis notice {event.id}, tier {event.tier}, repeat {repeat} to {where}"
             await audit.record(s, "bot", "renotify", client.pseudo_id, detail, now)
             written += len(rows)

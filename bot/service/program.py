@@ -2,7 +2,9 @@
 
 Every function works inside the caller's transaction and returns the lines to show; a bad
 name or id raises `AdminError` before anything is written, so the transaction rolls back
-whole."""
+whole. Each one that changes the program writes one audit entry as `actor`, in the same
+transaction ("track-add", "session-edit", ...: `bot.store.audit.PROGRAM_ACTIONS`), with ids,
+the track's name, kinds and times; never a session's place or an invite's label or counselor."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from bot.domain.staff_input import (
+    DAY_NAMES,
     AdminError,
     SessionEdit,
     SessionSpec,
@@ -30,8 +33,9 @@ from bot.domain.staff_input import (
     parse_date,
     parse_session_id,
 )
+from bot.locales.formats import counted, program_when
 from bot.service import invites
-from bot.store import repo, schedules
+from bot.store import audit, repo, schedules
 from bot.store.models import Client, Invite, ProgramSession, Track
 
 
@@ -56,12 +60,13 @@ async def find_client(s: AsyncSession, pseudo_id: str) -> Client:
     return client
 
 
-async def add_track(s: AsyncSession, name: str, zone: str, now: datetime) -> str:
+async def add_track(s: AsyncSession, name: str, zone: str, now: datetime, actor: str) -> str:
     """Create a track; its name must be new."""
     name, zone = check_track_name(name), check_zone(zone)
     if await schedules.get_track(s, name) is not None:
         raise AdminError(f"track {name!r} already exists")
     await schedules.create_track(s, name, zone, now)
+    await audit.record(s, actor, "track-add", "all", f"track {name} ({zone})", now)
     return f"added track {name} ({zone})"
 
 
@@ -78,43 +83,58 @@ async def track_lines(s: AsyncSession) -> list[str]:
     sessions = await _count_by_track(s, ProgramSession.track_id)
     clients = await _count_by_track(s, Client.track_id)
     return [
-        f"{t.name} ({t.timezone}): {_count(sessions.get(t.id, 0), 'session')}, "
-        f"{_count(clients.get(t.id, 0), 'client')}"
+        f"{t.name} ({t.timezone}): {counted(sessions.get(t.id, 0), 'session', 'sessions')}, "
+        f"{counted(clients.get(t.id, 0), 'client', 'clients')}"
         for t in await schedules.list_tracks(s)
     ]
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def _invites(n: int) -> str:
+    return counted(n, "pending invite", "pending invites")
 
 
-async def remove_track(s: AsyncSession, name: str, now: datetime, force: bool = False) -> str:
+def _reminders(n: int) -> str:
+    return counted(n, "pending reminder", "pending reminders")
+
+
+async def remove_track(
+    s: AsyncSession, name: str, now: datetime, actor: str, force: bool = False
+) -> str:
     """Delete a track and its sessions (their due reminders become missed); clients stay.
 
     Pending invites for the track refuse it (their clients would join no track), unless
-    `force`, which revokes them: their links then enroll nobody."""
+    `force`, which revokes them (each audited): their links then enroll nobody."""
     track = await find_track(s, name)
     pending = await repo.pending_invites(s, now, track=track.name)
     if pending and not force:
         raise AdminError(
-            f"track {track.name} has {_count(len(pending), 'pending invite')} "
+            f"track {track.name} has {_invites(len(pending))} "
             f"({', '.join(invites.name_of(i) for i in pending)}); revoke them, "
             "or remove the track with --force, which revokes them"
         )
-    voided = await invites.revoke_all(s, pending, now)
+    voided = await invites.revoke_all(s, pending, now, actor, f", track {track.name} removed")
     sessions = await schedules.list_sessions(s, track_id=track.id)
     for session in sessions:
         await schedules.remove_session(s, session, now)
-    clients = await s.scalar(select(func.count()).where(Client.track_id == track.id))
+    clients = await s.scalar(select(func.count()).where(Client.track_id == track.id)) or 0
     await schedules.remove_track(s, track)
-    line = (
-        f"removed track {track.name} ({track.timezone}) with {_count(len(sessions), 'session')}; "
-        f"{_count(clients or 0, 'client')} left without a track"
+    left = f"{counted(clients, 'client', 'clients')} left without a track"
+    detail = (
+        f"track {track.name} ({track.timezone}): "
+        f"{counted(len(sessions), 'session removed', 'sessions removed')}, {left}, "
+        f"{_invites(voided)} revoked"
     )
-    return line + (f"; {_count(voided, 'pending invite')} revoked" if voided else "")
+    await audit.record(s, actor, "track-remove", "all", detail, now)
+    line = (
+        f"removed track {track.name} ({track.timezone}) with "
+        f"{counted(len(sessions), 'session', 'sessions')}; {left}"
+    )
+    return line + (f"; {_invites(voided)} revoked" if voided else "")
 
 
-async def add_sessions(s: AsyncSession, spec: SessionSpec, now: datetime) -> list[str]:
+async def add_sessions(
+    s: AsyncSession, spec: SessionSpec, now: datetime, actor: str
+) -> list[str]:
     """Create the sessions of a `session add`: one row per weekday, or one for a date;
     returns a line per session added ("added #12 ...") and per warning.
 
@@ -130,14 +150,17 @@ async def add_sessions(s: AsyncSession, spec: SessionSpec, now: datetime) -> lis
     if spec.once is not None:
         once_not_past(spec.once, zone, now, spec.start)
     warnings = await _clashes(s, spec, owner, zone, now)
-    lines = []
+    lines, added = [], []
     for weekday in spec.weekdays or (None,):
         session = await schedules.add_session(
             s, **owner, kind=spec.kind, weekday=weekday, once_date=spec.once,
             start_time=spec.start, duration_min=spec.length, place=spec.place,
             timezone=zone, created_at=now,
         )  # fmt: skip
+        added.append(session)
         lines.append("added " + await describe(s, session))
+    await audit.record(s, actor, "session-add", await _subject(s, added[0]),
+                       await _audited(s, added), now)  # fmt: skip
     return lines + warnings
 
 
@@ -169,20 +192,48 @@ async def _clashes(
     return warnings
 
 
-async def describe(s: AsyncSession, session: ProgramSession) -> str:
-    """'#12  track Evening IOP  group  Mon 18:00-21:00 America/New_York  Room 4'."""
+async def _owner(s: AsyncSession, session: ProgramSession) -> str:
+    """'track Evening IOP' or 'client c-3f9a1b2c'."""
     if session.track_id is not None:
         track = await s.get(Track, session.track_id)
-        owner = f"track {track.name if track else '?'}"
-    else:
-        client = await s.get(Client, session.client_id)
-        owner = f"client {client.pseudo_id if client else '?'}"
-    when = describe_when(
+        return f"track {track.name if track else '?'}"
+    client = await s.get(Client, session.client_id)
+    return f"client {client.pseudo_id if client else '?'}"
+
+
+def _when(session: ProgramSession) -> str:
+    return describe_when(
         session.weekday, session.once_date, session.start_time, session.duration_min,
         session.timezone,
     )  # fmt: skip
-    parts = [f"#{session.id}", owner, session.kind, when, session.place or ""]
+
+
+async def describe(s: AsyncSession, session: ProgramSession) -> str:
+    """'#12  track Evening IOP  group  Mon 18:00-21:00 America/New_York  Room 4'."""
+    parts = [f"#{session.id}", await _owner(s, session), session.kind, _when(session),
+             session.place or ""]  # fmt: skip
     return "  ".join(part for part in parts if part)
+
+
+async def _subject(s: AsyncSession, session: ProgramSession) -> str:
+    """The audit log's subject for a session: its client's id, or "all" for a track's."""
+    if session.client_id is None:
+        return "all"
+    client = await s.get(Client, session.client_id)
+    return client.pseudo_id if client else "all"
+
+
+async def _audited(s: AsyncSession, sessions: Sequence[ProgramSession]) -> str:
+    """The audit detail of sessions added together (one per weekday): '#1, #2: track Evening
+    IOP group Mon, Wed 18:00-21:00 America/New_York'. Never the place (staff text that may
+    hold a video link's passcode)."""
+    first = sessions[0]
+    when = _when(first)
+    if first.weekday is not None and len(sessions) > 1:
+        days = ", ".join(DAY_NAMES[x.weekday] for x in sessions if x.weekday is not None)
+        when = days + when[len(DAY_NAMES[first.weekday]):]
+    ids = ", ".join(f"#{x.id}" for x in sessions)
+    return f"{ids}: {await _owner(s, first)} {first.kind} {when}"
 
 
 async def session_lines(
@@ -218,25 +269,34 @@ async def find_session(s: AsyncSession, session_id: str | int) -> ProgramSession
     return session
 
 
-async def remove_session(s: AsyncSession, session_id: str, now: datetime) -> str:
+async def remove_session(s: AsyncSession, session_id: str, now: datetime, actor: str) -> str:
     """Delete one session by id; its reminders still due are recorded as missed."""
     session = await find_session(s, session_id)
-    line = await describe(s, session)
+    line, detail = await describe(s, session), await _audited(s, [session])
+    subject = await _subject(s, session)
     dropped = await schedules.remove_session(s, session, now)
-    return f"removed {line}" + (f" ({dropped} pending reminders cancelled)" if dropped else "")
+    cancelled = f" ({_reminders(dropped)} cancelled)" if dropped else ""
+    await audit.record(s, actor, "session-remove", subject, detail + cancelled, now)
+    return f"removed {line}{cancelled}"
 
 
 async def new_invite(
     s: AsyncSession, now: datetime, expires_at: datetime, track: str | None,
-    label: str | None = None, counselor: str | None = None,
+    label: str | None, counselor: str | None, *, actor: str, zone: str,
 ) -> tuple[str, str]:  # fmt: skip
     """Store an invite, optionally for a track that must exist, with a staff-only label and
-    counselor; return the code and the pseudonymous id its client will have."""
+    counselor; return the code and the pseudonymous id its client will have. Audited as
+    `actor` ("invite": its number, track and expiry in `zone`; not the label or counselor)."""
     label, counselor = check_label(label), check_counselor(counselor)
     name = (await find_track(s, track)).name if track is not None else None
-    return await repo.create_invite(
+    code, pseudo_id = await repo.create_invite(
         s, now=now, expires_at=expires_at, track=name, label=label, counselor=counselor
     )
+    number = await s.scalar(select(Invite.id).where(Invite.pseudo_id == pseudo_id))
+    on = f", track {name}" if name else ""
+    detail = f"invite #{number}{on}, expires {program_when(expires_at, zone)}"
+    await audit.record(s, actor, "invite", pseudo_id, detail, now)
+    return code, pseudo_id
 
 
 # ---- one date off, and changes -------------------------------------------------------------
@@ -244,7 +304,9 @@ async def new_invite(
 SKIPPED = "session skipped"  # the detail of a reminder a skipped date cancelled
 
 
-async def skip_session(s: AsyncSession, session_id: str, day: str, now: datetime) -> str:
+async def skip_session(
+    s: AsyncSession, session_id: str, day: str, now: datetime, actor: str
+) -> str:
     """Take one date (in the session's zone, YYYY-MM-DD) off a weekly session: its reminders
     still due for that date are recorded missed ("session skipped"), the planner plans none
     for it, and neither /sessions nor the session list shows it as a meeting."""
@@ -255,12 +317,14 @@ async def skip_session(s: AsyncSession, session_id: str, day: str, now: datetime
     if not await schedules.add_skip(s, session, when, now):
         raise AdminError(f"session #{session.id} is skipped on {when.isoformat()} already")
     cancelled = await schedules.cancel_session_day(s, session, when, SKIPPED)
-    line = f"skipping {await describe(s, session)} on {when:%a} {when.isoformat()}"
-    return line + (f" ({_count(cancelled, 'pending reminder')} cancelled)" if cancelled else "")
+    told = f" ({_reminders(cancelled)} cancelled)" if cancelled else ""
+    await audit.record(s, actor, "session-skip", await _subject(s, session),
+                       f"#{session.id} on {when:%a} {when.isoformat()}{told}", now)  # fmt: skip
+    return f"skipping {await describe(s, session)} on {when:%a} {when.isoformat()}{told}"
 
 
 async def edit_session(
-    s: AsyncSession, session_id: str, edit: SessionEdit, now: datetime
+    s: AsyncSession, session_id: str, edit: SessionEdit, now: datetime, actor: str
 ) -> list[str]:
     """Change a session in place (same id): its kind, start, length, place, or its day
     (`weekday`, or a date with `once`). The same checks as `add_sessions`: the same session
@@ -298,20 +362,24 @@ async def edit_session(
     replaced = await schedules.drop_planned(s, [session.id], now)
     await s.flush()
     await _plan_attendees(s, session, now)
-    was = [part for part in before if part not in _parts(session)]
+    after = _parts(session)
+    was = [part for part in before if part not in after]
     line = f"changed {await describe(s, session)} (was {', '.join(was)})"
     if replaced:
-        line += f"; {_count(replaced, 'pending reminder')} replaced"
+        line += f"; {_reminders(replaced)} replaced"
+    # The place is staff text (a room, a video link and its passcode): only that it changed.
+    changes = [f"{old} -> {new}" for old, new in zip(before[:2], after[:2], strict=True)
+               if old != new]  # fmt: skip
+    if before[2] != after[2]:
+        changes.append("place changed")
+    await audit.record(s, actor, "session-edit", await _subject(s, session),
+                       f"#{session.id}: {', '.join(changes)}", now)  # fmt: skip
     return [line, *warnings]
 
 
 def _parts(session: ProgramSession) -> list[str]:
     """What `edit_session` may change, as `describe` shows it: kind, when, place."""
-    when = describe_when(
-        session.weekday, session.once_date, session.start_time, session.duration_min,
-        session.timezone,
-    )  # fmt: skip
-    return [session.kind, when, session.place or "no place"]
+    return [session.kind, _when(session), session.place or "no place"]
 
 
 async def _plan_attendees(s: AsyncSession, session: ProgramSession, now: datetime) -> None:

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.insights import REPORT_COLUMNS, ReportRow, report_csv_row, report_md_table
 from bot.domain.insights import report_row as make_row
+from bot.locales.formats import counted, program_when
 from bot.store import audit, repo
 from bot.store.history import load_histories
 from bot.store.models import Client, Invite, Track
@@ -84,7 +85,8 @@ async def build_report(
 ) -> str:  # fmt: skip
     """The program report since `since`, audited as `actor`."""
     rows = await report_rows(s, since, now, program_days=program_days)
-    await audit.record(s, actor, "report", "all", f"since {since}, {len(rows)} rows, {fmt}", now)
+    detail = f"since {since}, {counted(len(rows), 'row', 'rows')}, {fmt}"
+    await audit.record(s, actor, "report", "all", detail, now)
     return render_report(rows, fmt)
 
 
@@ -96,8 +98,10 @@ def _utc(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
 
 
-async def roster(s: AsyncSession, now: datetime) -> list[tuple[str, ...]]:
-    """Every client, then every invite still pending, as ROSTER_COLUMNS rows."""
+async def roster(s: AsyncSession, now: datetime, zone: str) -> list[tuple[str, ...]]:
+    """Every client, then every invite still pending, as ROSTER_COLUMNS rows. The `_utc`
+    columns are in UTC, as named; a pending invite's expiry ("until 2026-12-03 1:00 PM EST")
+    is in `zone`, the program's, as every door shows it."""
     tracks = {tid: name for tid, name in (await s.execute(select(Track.id, Track.name))).all()}
     used = set(await s.scalars(select(Invite.client_id).where(Invite.client_id.is_not(None))))
     clients = await s.execute(
@@ -114,7 +118,7 @@ async def roster(s: AsyncSession, now: datetime) -> list[tuple[str, ...]]:
     # Not used, not revoked, not expired. One made before revision 0006 has no client id: "-".
     rows += [
         (p.pseudo_id or "-", p.label or "-", p.counselor or "-", INVITED,
-         f"pending until {_utc(p.expires_at)}", p.track or "-", "-", "-", "-")
+         f"until {program_when(p.expires_at, zone)}", p.track or "-", "-", "-", "-")
         for p in await repo.pending_invites(s, now)
     ]  # fmt: skip
     return rows
@@ -152,14 +156,18 @@ def render_csv(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 async def build_roster(
-    s: AsyncSession, now: datetime, *, actor: str = "cli", fmt: str = "text"
+    s: AsyncSession, now: datetime, *, actor: str, zone: str, fmt: str = "text"
 ) -> str:
-    """The roster as a text table (`fmt` "text") or as CSV ("csv"), audited as `actor`."""
+    """The roster as a text table (`fmt` "text") or as CSV ("csv"), audited as `actor`;
+    times of day in `zone` (see `roster`)."""
     if fmt not in ("text", "csv"):
         raise ValueError(f"roster format {fmt!r}")
-    rows = await roster(s, now)
+    rows = await roster(s, now, zone)
     clients = sum(1 for r in rows if r[3] != INVITED)
-    detail = f"{clients} clients, {len(rows) - clients} pending invites"
+    detail = (
+        f"{counted(clients, 'client', 'clients')}, "
+        f"{counted(len(rows) - clients, 'pending invite', 'pending invites')}"
+    )
     await audit.record(s, actor, "clients", "all", detail, now)
     render = render_table if fmt == "text" else render_csv
     return render(ROSTER_COLUMNS, rows)

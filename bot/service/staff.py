@@ -1,12 +1,15 @@
-"""Staff operations, each in one transaction: the desk both staff doors work at.
+"""Staff operations, each in one transaction: the desk every staff door works at.
 
 The command line (`bot.cli`) and the Telegram staff commands (`bot.tg.staff`) parse what staff
 typed with one parser (`bot.service.staff_commands`), then call one `StaffDesk` method. The
 method opens the transaction, checks against the rows (`bot.service.program`,
 `bot.service.invites`, `bot.service.clients`), writes the audit entry where data leaves the
-bot or a client's program changes (discharge, readmission, erasure), and returns the text to
-show. A bad name or id raises `AdminError` (nothing is written); a Telegram update seen before
-raises `AlreadyHandled`.
+bot and wherever the program changes (a track, a session, an invite, a client's track,
+discharge, readmission, erasure, who may sign in to the web view: one entry per command that
+changed something, in its transaction), and returns the text to show. The web view's forms
+are these commands too (`bot.web.commands`), so all three doors are audited here. A bad
+name or id raises `AdminError` (nothing is written); a Telegram update seen before raises
+`AlreadyHandled`.
 
 Who is at the desk is its `actor`, the name the audit log keeps: `cli_actor()` names a person
 at the command line ("cli:alice", from `--as alice` or the operating-system user), the
@@ -25,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.domain.staff_input import AdminError, SessionEdit, SessionSpec
+from bot.locales.formats import counted
 from bot.service import clients, digest, export, invites, notices, program, report
 from bot.service.clock import Clock
 from bot.service.web_auth import WebAuth
@@ -105,7 +109,7 @@ class StaffDesk:
         """Create a track in `zone` (default PROGRAM_TIMEZONE); "added track NAME (ZONE)"."""
         async with self._tx() as (s, now):
             zone = zone if zone is not None else self.settings.program_timezone
-            return await program.add_track(s, name, zone, now)
+            return await program.add_track(s, name, zone, now, self.actor)
 
     async def track_lines(self) -> list[str]:
         """One line per track: name, zone, how many sessions and clients."""
@@ -125,13 +129,13 @@ class StaffDesk:
         AdminError: no such track; or pending invites name it and `force` is False (the line
         names them). With `force` those invites are revoked (their links enroll nobody)."""
         async with self._tx() as (s, now):
-            return await program.remove_track(s, name, now, force=force)
+            return await program.remove_track(s, name, now, self.actor, force=force)
 
     async def add_sessions(self, spec: SessionSpec) -> list[str]:
         """The sessions added ("added #12 ..."), then a "warning: overlaps ..." line per
         session they overlap; AdminError for the same session twice."""
         async with self._tx() as (s, now):
-            return await program.add_sessions(s, spec, now)
+            return await program.add_sessions(s, spec, now, self.actor)
 
     async def session_lines(self, track: str | None, client: str | None) -> list[str]:
         """One line per session (all, a track's, or a client's own and their track's), with
@@ -144,7 +148,7 @@ class StaffDesk:
 
     async def remove_session(self, session_id: str) -> str:
         async with self._tx() as (s, now):
-            return await program.remove_session(s, session_id, now)
+            return await program.remove_session(s, session_id, now, self.actor)
 
     async def skip_session(self, session_id: str, day: str) -> str:
         """Take one date off a weekly session (a holiday): `session_id` as listed ("12" or
@@ -156,7 +160,7 @@ class StaffDesk:
         AdminError: no such session; a one-off session; a date not on the session's
         weekday; a date past (or today once the session began); a date skipped already."""
         async with self._tx() as (s, now):
-            return await program.skip_session(s, session_id, day, now)
+            return await program.skip_session(s, session_id, day, now, self.actor)
 
     async def edit_session(self, session_id: str, edit: SessionEdit) -> list[str]:
         """Change session `session_id` ("12" or "#12") in place; `edit` comes from
@@ -170,15 +174,15 @@ class StaffDesk:
         "no change to #12 ..."). AdminError: no such session; the same session exists (for
         the same track or client); a one-off date in the past."""
         async with self._tx() as (s, now):
-            return await program.edit_session(s, session_id, edit, now)
+            return await program.edit_session(s, session_id, edit, now, self.actor)
 
     async def invite_lines(self) -> list[str]:
         """One line per pending invite (not used, revoked or expired), soonest to expire
         first: "#12  c-3f9a1b2c  track Evening IOP  label A-17  counselor Dana R  expires
-        2026-12-03 18:00 UTC" (unset parts left out). Empty when there is none. Codes are
-        never stored, so never shown."""
+        2026-12-03 1:00 PM EST" (in PROGRAM_TIMEZONE; unset parts left out). Empty when there
+        is none. Codes are never stored, so never shown."""
         async with self._tx() as (s, now):
-            return await invites.invite_lines(s, now)
+            return await invites.invite_lines(s, now, self.settings.program_timezone)
 
     async def revoke_invite(self, ref: str) -> str:
         """Revoke a pending invite named by the client id it gives ("c-3f9a1b2c"), its
@@ -188,7 +192,8 @@ class StaffDesk:
         AdminError: no such invite; used (discharge the client instead), expired or revoked
         already."""
         async with self._tx() as (s, now):
-            return await invites.revoke_invite(s, ref, now)
+            zone = self.settings.program_timezone
+            return await invites.revoke_invite(s, ref, now, zone, self.actor)
 
     async def set_track(self, pseudo_id: str, track: str | None) -> str:
         """Put client `pseudo_id` on track `track`, move them there, or (None: the door's
@@ -199,7 +204,7 @@ class StaffDesk:
         track X", or "c-... is on track X already". AdminError: no such client (or the id of
         an unused invite) or track."""
         async with self._tx() as (s, now):
-            return await clients.set_track(s, pseudo_id, track, now)
+            return await clients.set_track(s, pseudo_id, track, now, self.actor)
 
     async def discharge(self, pseudo_id: str) -> str:
         """End the program for client `pseudo_id`, audited ("discharge"). No message of any
@@ -211,7 +216,8 @@ class StaffDesk:
         Returns "discharged c-...: no more messages to them (N pending reminders
         cancelled); ...". AdminError: no such client; discharged already."""
         async with self._tx() as (s, now):
-            return await clients.discharge(s, pseudo_id, now, self.actor)
+            zone = self.settings.program_timezone
+            return await clients.discharge(s, pseudo_id, now, self.actor, zone)
 
     async def readmit(self, pseudo_id: str) -> str:
         """Undo the discharge of client `pseudo_id`, audited ("readmit"): active again (or
@@ -237,10 +243,14 @@ class StaffDesk:
         self, valid_for: timedelta, track: str | None, label: str | None = None,
         counselor: str | None = None,
     ) -> tuple[str, str, datetime]:  # fmt: skip
-        """A single-use invite code, the client id it will give, and when it expires (UTC)."""
+        """A single-use invite code, the client id it will give, and when it expires (an aware
+        time: the doors show it in PROGRAM_TIMEZONE, `formats.program_when`)."""
         async with self._tx() as (s, now):
             until = now + valid_for
-            code, pseudo_id = await program.new_invite(s, now, until, track, label, counselor)
+            code, pseudo_id = await program.new_invite(
+                s, now, until, track, label, counselor, actor=self.actor,
+                zone=self.settings.program_timezone,
+            )  # fmt: skip
             return code, pseudo_id, until
 
     async def acknowledge(self, event_id: int, name: str) -> notices.Ack:
@@ -286,8 +296,8 @@ class StaffDesk:
             start = datetime.combine(since, time(0), zone) if since is not None else None
             entries = await audit.entries_since(s, start)
             window = f"since {since}" if since is not None else "whole log"
-            await audit.record(s, self.actor, "audit", "all", f"{window}: {len(entries)} entries",
-                               now)  # fmt: skip
+            read = counted(len(entries), "entry", "entries")
+            await audit.record(s, self.actor, "audit", "all", f"{window}: {read}", now)
         rows = [(f"{e.at.astimezone(zone):%Y-%m-%d %H:%M %Z}", e.actor, e.action, e.subject,
                  e.detail) for e in entries]  # fmt: skip
         widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
@@ -308,17 +318,22 @@ class StaffDesk:
     async def roster(self, fmt: str = "text") -> str:
         """Every client and pending invite as a text table (or, `fmt` "csv", as CSV), audited."""
         async with self._tx() as (s, now):
-            return await report.build_roster(s, now, actor=self.actor, fmt=fmt)
+            return await report.build_roster(
+                s, now, actor=self.actor, zone=self.settings.program_timezone, fmt=fmt
+            )
 
     async def add_staff(self, tg_user_id: int, name: str, role: str) -> str:
-        """Add a web view staff member (`WebAuth.add_staff`); the line to show."""
-        return await WebAuth(self.db, self.clock).add_staff(tg_user_id, name, role)
+        """Add a web view staff member (`WebAuth.add_staff`), audited ("staff-add"); the line
+        to show."""
+        return await WebAuth(self.db, self.clock).add_staff(tg_user_id, name, role, self.actor)
 
     async def staff_lines(self) -> list[str]:
         return await WebAuth(self.db, self.clock).staff_lines()
 
     async def remove_staff(self, tg_user_id: int) -> str:
-        return await WebAuth(self.db, self.clock).remove_staff(tg_user_id)
+        """Take a staff member off the web view (`WebAuth.remove_staff`), audited
+        ("staff-remove")."""
+        return await WebAuth(self.db, self.clock).remove_staff(tg_user_id, self.actor)
 
     async def export(self, pseudo_id: str) -> tuple[str, bytes]:
         """One client's whole record: the zip's file name and bytes, audited."""

@@ -308,7 +308,8 @@ COMMANDS: tuple[Command, ...] = (  # the order of /help, the menu and the README
          arg("--counselor", words=True, metavar="NAME", help="the client's counselor")),
     ),
     Command(("invite", "list"), "invites",
-            "pending invites: number, client id, track, label, counselor, expiry",
+            "pending invites: number, client id, track, label, counselor, expiry (in the "
+            "program's time zone)",
             _invite_list),
     Command(
         ("invite", "revoke"), "invite_revoke", "revoke a pending invite: its link enrolls nobody",

@@ -16,6 +16,7 @@ What a command produces (`Outcome`) each door shows its own way: lines of text, 
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -156,7 +157,8 @@ class File:
 
 @dataclass(frozen=True)
 class NewInvite:
-    """A single-use invite: its code, the client id it will give, when it expires (UTC)."""
+    """A single-use invite: its code, the client id it will give, when it expires (aware;
+    every door shows it in PROGRAM_TIMEZONE)."""
 
     code: str
     pseudo_id: str
@@ -242,7 +244,8 @@ def add_to_cli(sub: Subparsers, commands: Sequence[Command], groups: Mapping[str
     `track` (whose help is `groups["track"]` and the words under it). The chosen command is
     `args.staff_command`. A command whose words begin a longer one's (`invite`, then
     `invite list`) comes first in `commands`; it keeps its options and takes the further word
-    optionally."""
+    optionally. `sub` is made with `parser_class=StaffParser`, so a command at its level
+    reads an id after a name as the ones below it do."""
     leaves = {c.words for c in commands}
     parsers: dict[tuple[str, ...], argparse.ArgumentParser] = {}
     subs: dict[tuple[str, ...], Subparsers] = {(): sub}
@@ -257,7 +260,7 @@ def add_to_cli(sub: Subparsers, commands: Sequence[Command], groups: Mapping[str
                 parsers[prefix] = subs[prefix[:-1]].add_parser(prefix[-1], help=help_text)
             if prefix not in subs:
                 subs[prefix] = parsers[prefix].add_subparsers(
-                    dest="action", required=prefix not in leaves
+                    dest="action", required=prefix not in leaves, parser_class=StaffParser
                 )
         if command.words in parsers:
             raise ValueError(f"{' '.join(command.words)}: list it before the longer commands")
@@ -274,7 +277,69 @@ def add_to_cli(sub: Subparsers, commands: Sequence[Command], groups: Mapping[str
         parser.set_defaults(staff_command=command)
 
 
-class TelegramParser(argparse.ArgumentParser):
+_NEGATIVE = re.compile(r"^-\d+$|^-\d*\.\d+$")
+
+
+def _is_option(word: str) -> bool:
+    """Whether argparse reads `word` as an option (its rule, less abbreviations): "-" alone,
+    a negative number and words with a space are values."""
+    return len(word) > 1 and word[0] == "-" and " " not in word and not _NEGATIVE.match(word)
+
+
+class StaffParser(argparse.ArgumentParser):
+    """argparse's parser, reading an id typed after a name the way staff mean it.
+
+    A name or place may be several words without quotes: it runs to the next option. So the
+    id every usage line shows last (`[--track NAME] PSEUDO_ID`, `[--place TEXT] ID`) would be
+    read as the name's last word, and the id found missing. When a command's arguments
+    without a dash are one word each (ids), none of them is typed before or between the
+    options, and the last several-word value holds more words than they need, its last words
+    are those ids. A name typed alone (quoted, or one word) still leaves the id missing."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if args is not None:
+            args = self._ids_after_a_name(list(args))
+        return super().parse_known_args(args, namespace)
+
+    def _ids_after_a_name(self, words: list[str]) -> list[str]:
+        positionals = [a for a in self._actions if not a.option_strings]
+        if not positionals or any(a.nargs is not None for a in positionals):
+            return words
+        options = self._option_string_actions
+        free, run, i = 0, None, 0
+        while i < len(words):
+            word = words[i]
+            i += 1
+            if word == "--":
+                return words  # argparse's own "the rest are values"
+            if not _is_option(word):
+                free += 1  # a word no option takes: an id typed before or between them
+                continue
+            flag, equals, _ = word.partition("=")
+            action = options.get(flag)
+            if action is None:
+                return words  # unknown or abbreviated: argparse says what is wrong
+            if equals or action.nargs == 0:
+                continue
+            if action.nargs is None:  # one value
+                i += 1 if i < len(words) and not _is_option(words[i]) else 0
+                continue
+            if not (isinstance(action, _Value) and action.nargs == "+"):
+                return words
+            start = i
+            while i < len(words) and not _is_option(words[i]):
+                i += 1
+            run = (start, i)
+        need = len(positionals)
+        if free or run is None or run[1] - run[0] <= need:
+            return words
+        cut, end = run[1] - need, run[1]
+        return [*words[cut:end], *words[:cut], *words[end:]]
+
+
+class TelegramParser(StaffParser):
     """A Telegram command's parser: an error raises UsageError (one line, the usage after
     it) where argparse would print and exit; `--help` raises HelpAsked."""
 
@@ -294,7 +359,7 @@ def door_parser(command: Command, door: str) -> argparse.ArgumentParser:
         )  # fmt: skip
         parser.add_argument("-h", "--help", action=_Help, nargs=0, help=argparse.SUPPRESS)
     else:
-        parser = argparse.ArgumentParser(
+        parser = StaffParser(
             prog=f"recovery-bot {' '.join(command.words)}", description=command.summary,
             add_help=False, formatter_class=_one_line,
         )  # fmt: skip

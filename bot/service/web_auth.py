@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from bot.domain.staff_input import AdminError
 from bot.service.clock import Clock
-from bot.store import web
+from bot.store import audit, web
 from bot.store.caseload import same_counselor
 from bot.store.database import Database
 
@@ -122,8 +122,9 @@ class WebAuth:
                 return await web.end_sessions(s, staff_id=viewer.staff_id)
             return await web.end_sessions(s, session_id=viewer.session_id)
 
-    async def add_staff(self, tg_user_id: int, name: str, role: str) -> str:
-        """Add staff member `tg_user_id` (or change their name and role); the line to show.
+    async def add_staff(self, tg_user_id: int, name: str, role: str, actor: str) -> str:
+        """Add staff member `tg_user_id` (or change their name and role), audited as `actor`
+        ("staff-add": the id and role, not the name); the line to show.
 
         AdminError: an id that is not a positive number, a name empty, longer than 64
         characters or not printable, a role other than counselor or admin."""
@@ -134,9 +135,12 @@ class WebAuth:
             raise AdminError(f"--name must be 1-{MAX_NAME} printable characters")
         if role not in ROLES:
             raise AdminError("--role must be counselor or admin")
+        now = self.clock()
         async with self.db.transaction() as s:
-            _, added = await web.put_staff(s, tg_user_id, name, role, self.clock())
-        verb = "added" if added else "changed"
+            _, added = await web.put_staff(s, tg_user_id, name, role, now)
+            verb = "added" if added else "changed"
+            await audit.record(s, actor, "staff-add", "all",
+                               f"staff member {tg_user_id} {verb} as {role}", now)  # fmt: skip
         return f"{verb} staff member {tg_user_id}: {name} ({role})"
 
     async def staff_lines(self) -> list[str]:
@@ -150,9 +154,13 @@ class WebAuth:
         async with self.db.transaction() as s:
             return [r.name for r in await web.staff_members(s) if r.role == "counselor"]
 
-    async def remove_staff(self, tg_user_id: int) -> str:
-        """Remove the staff member and end their sessions. AdminError: no such member."""
+    async def remove_staff(self, tg_user_id: int, actor: str) -> str:
+        """Remove the staff member and end their sessions, audited as `actor`
+        ("staff-remove"). AdminError: no such member."""
+        now = self.clock()
         async with self.db.transaction() as s:
             if not await web.remove_staff(s, tg_user_id):
                 raise AdminError(f"no staff member {tg_user_id}")
+            await audit.record(s, actor, "staff-remove", "all", f"staff member {tg_user_id}",
+                               now)  # fmt: skip
         return f"removed staff member {tg_user_id}; their web sessions ended"

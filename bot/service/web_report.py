@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.config import Settings
 from bot.domain.insights import REPORT_COLUMNS, ReportRow, report_csv_row
 from bot.domain.staff_input import OptionError
+from bot.locales.formats import counted
 from bot.service import report
 from bot.service.clock import Clock
 from bot.service.staff import StaffDesk
@@ -62,7 +63,7 @@ class ReportDesk:
         async with self.db.transaction() as s:
             rows = await report.report_rows(s, since, now, program_days=days, until=until)
             rows = [r for r in rows if self.viewer.sees(r.counselor)]
-            detail = f"web {since} to {until}, {len(rows)} rows, {fmt}"
+            detail = f"web {since} to {until}, {counted(len(rows), 'row', 'rows')}, {fmt}"
             await audit.record(s, self.viewer.actor, "report", "all", detail, now)
         return Report(since, until, rows)
 

@@ -1,7 +1,8 @@
 """The audit log: every export, report, roster listing, share, daily flag digest, notice taken
 and reading of this log itself, written in the same transaction as the data it lets out, so a
-disclosure and its record commit together; and every discharge, readmission and erasure staff
-make, in the transaction that makes it.
+disclosure and its record commit together; and every change staff make to the program (tracks,
+sessions, invites, a client's track, discharge, readmission, erasure, who may sign in to the
+web view), in the transaction that makes it.
 
 Like the other repositories these flush but never begin or commit."""
 
@@ -22,9 +23,19 @@ from bot.store.models import AuditEntry
 # resumed) a client's program; "erase": staff erased a client's whole record, as the client's
 # own /delete does (the subject is the id it had). "view": a staff member opened a page of the
 # web view that shows a client (the subject) or the caseload ("all").
+# The program's changes, one entry per command that changed something, named as the command:
+# "track-add", "track-remove", "session-add", "session-edit", "session-skip", "session-remove"
+# (subject "all", or the client whose own session it is), "invite" and "invite-revoke" (the
+# client id the invite gives), "set-track" (the client), "staff-add", "staff-remove" (who may
+# sign in to the web view; subject "all"). Their details hold ids, track names, kinds and
+# times; never a session's place, an invite's label or counselor, or a staff member's name.
+PROGRAM_ACTIONS = frozenset({
+    "track-add", "track-remove", "session-add", "session-edit", "session-skip",
+    "session-remove", "invite", "invite-revoke", "set-track", "staff-add", "staff-remove",
+})  # fmt: skip
 ACTIONS = frozenset({
     "export", "report", "clients", "share", "ack", "renotify", "digest", "audit", "discharge",
-    "readmit", "erase", "view",
+    "readmit", "erase", "view", *PROGRAM_ACTIONS,
 })  # fmt: skip
 _DETAIL_MAX = 200  # audit_log.detail is a String(200)
 

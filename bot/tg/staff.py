@@ -38,6 +38,7 @@ from telegram.ext import (
 
 from bot.config import Settings
 from bot.domain.staff_input import AdminError, split_words
+from bot.locales.formats import counted, program_when
 from bot.service.notices import ACK_PREFIX, parse_ack
 from bot.service.staff import AlreadyHandled, StaffDesk
 from bot.service.staff_commands import telegram_commands
@@ -113,9 +114,8 @@ def _table_reply(table: Table, filename: str) -> Reply:
             and utf16_len(shown) <= MAX_TEXT):  # fmt: skip
         # Labels, counselors and track names are staff text: every value is escaped.
         return Reply(f"{_escape(table.title)}\n<pre>{_escape(block)}</pre>", html=True)
-    n = len(rows)
     summary = (
-        f"{table.title}: {n} {'row' if n == 1 else 'rows'}, as a CSV file "
+        f"{table.title}: {counted(len(rows), 'row', 'rows')}, as a CSV file "
         "(too long or too wide to read in a message)."
     )
     return Reply(summary, document=table.text.encode(), filename=filename)
@@ -134,8 +134,9 @@ def _reply(command: Command, outcome: Outcome, call: Call, bot_username: str) ->
         day = call.desk.clock().astimezone(zone).date().isoformat()
         return _table_reply(outcome, f"{command.telegram}-{day}.csv")
     if isinstance(outcome, NewInvite):
+        until = program_when(outcome.until, call.desk.settings.program_timezone)
         return Reply(
-            f"Single-use invite, valid until {outcome.until:%Y-%m-%d %H:%M} UTC:\n"
+            f"Single-use invite, valid until {until}:\n"
             f"https://t.me/{bot_username}?start={outcome.code}\n"
             f"Client id: {outcome.pseudo_id} (whoever uses the link gets it: note it in your "
             "records)"

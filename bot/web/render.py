@@ -3,17 +3,16 @@ percentages, the flags, tiers and statuses in words (from the catalogs)."""
 
 from __future__ import annotations
 
-import functools
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from bot.locales import t, tn
+from bot.locales.formats import program_when
 from bot.service.digest import FLAG_KEYS
 from bot.service.web_auth import Viewer
 from bot.web.security import CSRF_FIELD
@@ -47,19 +46,9 @@ def templates(zone: str) -> Environment:
 
 
 def when(moment: datetime | None, zone: str) -> str:
-    """'2026-11-30 2:05 PM EST': the day, time and zone abbreviation in `zone`; '-' for none."""
-    if moment is None:
-        return "-"
-    local = moment.astimezone(_zone(zone))
-    # English's short time ('2:05 PM', what Babel's `clock` gives) written directly: a
-    # caseload page shows a thousand of them, and Babel takes ten times as long for each.
-    hour = local.hour % 12 or 12
-    return f"{local:%Y-%m-%d} {hour}:{local:%M} {'AM' if local.hour < 12 else 'PM'} {local:%Z}"
-
-
-@functools.lru_cache(maxsize=8)
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
+    """'2026-11-30 2:05 PM EST': the day, time and zone abbreviation in `zone`
+    (`formats.program_when`, as the command line and Telegram show times); '-' for none."""
+    return "-" if moment is None else program_when(moment, zone)
 
 
 def render(

@@ -240,6 +240,43 @@ def test_session_list_and_invite() -> None:
     assert telegram("session_remove", "#12").id == "#12"
 
 
+# An id typed after a name, in the order every usage line shows (`[--track NAME] PSEUDO_ID`):
+# the name runs to the next option, so without care the id became part of it.
+ID_AFTER_A_NAME = [
+    ("client_track", ("client", "set-track"), '--track "Evening IOP" c-1a2b3c4d',
+     {"client": "c-1a2b3c4d", "track": "Evening IOP"}),
+    ("client_track", ("client", "set-track"), "--track Evening IOP c-1a2b3c4d",
+     {"client": "c-1a2b3c4d", "track": "Evening IOP"}),
+    ("client_track", ("client", "set-track"), "c-1a2b3c4d --track Evening IOP",
+     {"client": "c-1a2b3c4d", "track": "Evening IOP"}),
+    ("session_edit", ("session", "edit"), '--start 9:00 --place "Room 9" 12',
+     {"id": "12", "place": "Room 9", "start": "9:00"}),
+    ("session_edit", ("session", "edit"), "--place Room 4, 2nd floor #12",
+     {"id": "#12", "place": "Room 4, 2nd floor"}),
+    ("session_edit", ("session", "edit"), "--place - 12", {"id": "12", "place": "-"}),
+    ("session_edit", ("session", "edit"), "12 --place Room 9", {"id": "12", "place": "Room 9"}),
+    ("session_edit", ("session", "edit"), "--place Room 9 --length 60 12",
+     {"id": "12", "place": "Room 9", "length": "60"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "words", "text", "values"), ID_AFTER_A_NAME)
+def test_an_id_after_a_name_is_the_id_in_both_doors(
+    name: str, words: tuple[str, ...], text: str, values: dict[str, str]
+) -> None:
+    for args in (telegram(name, text), cli(*words, *shlex.split(text))):
+        assert {key: getattr(args, key) for key in values} == values, text
+
+
+def test_a_name_alone_leaves_the_id_missing() -> None:
+    """A quoted name is one word: it is never split to find an id that was not typed."""
+    for text in ('--place "Room 9"', "--place Room9"):
+        with pytest.raises(UsageError, match=r"^the following arguments are required: ID;"):
+            telegram("session_edit", text)
+    args = cli("staff", "add", "--role", "counselor", "--name", "Dana", "R", "7101")
+    assert (args.id, args.name, args.role) == ("7101", "Dana R", "counselor")
+
+
 def test_help_for_one_command() -> None:
     with pytest.raises(HelpAsked) as asked:
         telegram("session_add", "--track X --help")

@@ -122,12 +122,31 @@ def test_client_set_track_discharge_readmit_and_erase(cli: Cli) -> None:
     cli.ok("client", "erase", pseudo, "--yes", "--as", "Dana R")
     assert cli.rows("select count(*) from clients") == [(0,)]
     audit = cli.rows("select actor, action, subject from audit_log where action != 'clients'")
+    me = audit[0][0]  # the login name of whoever runs the tests
     assert audit == [
+        (me, "track-add", "all"), (me, "track-add", "all"),
+        (me, "set-track", pseudo), (me, "set-track", pseudo),
         ("cli:Dana R", "discharge", pseudo),
-        (audit[1][0], "readmit", pseudo),  # the login name of whoever runs the tests
+        (me, "readmit", pseudo),
         ("cli:Dana R", "erase", pseudo),
+    ]  # fmt: skip
+    assert me.startswith("cli:") and me != "cli:Dana R"
+
+
+def test_the_id_after_a_name_as_the_usage_line_shows(cli: Cli) -> None:
+    """`client set-track [--track NAME] PSEUDO_ID`, `session edit [--place TEXT] ID`: typed
+    in that order, the quoted name is the name and the last word the id."""
+    cli.ok("track", "add", "Day Program")
+    cli.ok("track", "add", "Evening IOP")
+    pseudo = cli.add_client("America/Chicago", "Evening IOP")
+    assert cli.ok("client", "set-track", "--track", "Day Program", pseudo) == [
+        f"{pseudo} moved from track Evening IOP to Day Program"
     ]
-    assert audit[1][0].startswith("cli:")
+    cli.ok("session", "add", "--track", "Day Program", "--kind", "group", "--weekly", "tue",
+           "--start", "09:00", "--length", "60")  # fmt: skip
+    [changed] = cli.ok("session", "edit", "--place", "Room 9", "1")
+    assert changed.startswith("changed #1") and "Room 9 (was no place)" in changed
+    assert cli.rows("select place from sessions") == [("Room 9",)]
 
 
 @pytest.mark.parametrize(
@@ -165,3 +184,100 @@ def test_audit_prints_who_did_what(cli: Cli) -> None:
     assert "cli:Dana R" in line and "clients" in line
     lines = cli.ok("audit", "--since", datetime.now(CHICAGO).date().isoformat())
     assert len(lines) == 2 and "audit" in lines[1]  # reading the log was recorded too
+
+
+def test_every_change_to_the_program_is_audited_under_the_person(cli: Cli) -> None:
+    """Issue 10, item 7: tracks, sessions, invites, a client's track and who may sign in are
+    each one audit row, under the person who ran the command, with ids and no staff text
+    beyond the program's own words (never a place, a label or a counselor)."""
+    me = ["--as", "Dana R"]
+    cli.ok("track", "add", "Evening IOP", *me)
+    cli.ok("track", "add", "Day Program", *me)
+    cli.ok("session", "add", *EVENING, "--kind", "group", "--weekly", "mon,wed", "--start",
+           "18:00", "--length", "120", "--place", "Zoom 555 passcode 9", *me)  # fmt: skip
+    cli.ok("session", "edit", "1", "--start", "18:30", "--place", "Room 5", *me)
+    cli.ok("session", "skip", "1", next_weekday(0).isoformat(), *me)
+    cli.ok("session", "remove", "2", *me)
+    pseudo = cli.add_client("America/Chicago", "Evening IOP")
+    cli.ok("client", "set-track", pseudo, "--track", "Day Program", *me)
+    cli.ok("client", "set-track", pseudo, "--track", "Day Program", *me)  # no change: no row
+    waiting = invite(cli, "--label", "A-17", "--counselor", "Sam K", *EVENING, *me)
+    cli.ok("invite", "revoke", waiting, *me)
+    held = invite(cli, *EVENING, *me)
+    cli.ok("track", "remove", "Evening IOP", "--force", *me)
+    cli.ok("staff", "add", "7101", "--name", "Lee M", "--role", "counselor", *me)
+    cli.ok("staff", "remove", "7101", *me)
+    rows = cli.rows("select actor, action, subject, detail from audit_log order by id")
+    assert [(actor, action, subject) for actor, action, subject, _ in rows] == [
+        ("cli:Dana R", "track-add", "all"),
+        ("cli:Dana R", "track-add", "all"),
+        ("cli:Dana R", "session-add", "all"),
+        ("cli:Dana R", "session-edit", "all"),
+        ("cli:Dana R", "session-skip", "all"),
+        ("cli:Dana R", "session-remove", "all"),
+        ("cli:Dana R", "set-track", pseudo),
+        ("cli:Dana R", "invite", waiting),
+        ("cli:Dana R", "invite-revoke", waiting),
+        ("cli:Dana R", "invite", held),
+        ("cli:Dana R", "invite-revoke", held),  # revoked by the forced track removal
+        ("cli:Dana R", "track-remove", "all"),
+        ("cli:Dana R", "staff-add", "all"),
+        ("cli:Dana R", "staff-remove", "all"),
+    ]
+    details = [detail for *_, detail in rows]
+    assert details[0] == "track Evening IOP (America/Chicago)"
+    assert details[2].startswith("#1, #2: track Evening IOP group Mon, Wed 18:00")
+    assert details[3].startswith("#1: ") and "place changed" in details[3]
+    assert details[6] == "moved from track Evening IOP to Day Program"
+    assert details[7].startswith("invite #1, track Evening IOP, expires ") and details[7].endswith(
+        ("CST", "CDT")
+    )  # fmt: skip
+    assert details[11] == (
+        "track Evening IOP (America/Chicago): 1 session removed, 0 clients left without a "
+        "track, 1 pending invite revoked"
+    )
+    assert details[12] == "staff member 7101 added as counselor"
+    every = "\n".join(details)
+    for staff_text in ("Zoom", "Room 5", "A-17", "Sam K", "Lee M"):
+        assert staff_text not in every
+    printed = cli.ok("audit")
+    assert len(printed) == len(rows) and "session-skip" in printed[4]
+
+
+def test_counts_agree_with_their_number(cli: Cli) -> None:
+    """'1 pending invite', '1 entry': staff text uses the plural rules (Babel's), in audit
+    details and in what a command prints."""
+    cli.ok("clients")
+    [printed] = cli.ok("audit")
+    assert printed.endswith("clients  all  0 clients, 0 pending invites")
+    assert cli.rows("select detail from audit_log where action = 'audit'") == [
+        ("whole log: 1 entry",)
+    ]
+    invite(cli)
+    cli.ok("clients")
+    [*_, roster] = cli.rows("select detail from audit_log order by id")
+    assert roster == ("0 clients, 1 pending invite",)
+    cli.ok("track", "add", "Evening IOP")
+    cli.ok("session", "add", *EVENING, "--kind", "group", "--weekly", "mon", "--start", "18:00",
+           "--length", "60")  # fmt: skip
+    client = cli.add_client("America/Chicago", "Evening IOP")
+    assert cli.ok("track", "list") == ["Evening IOP (America/Chicago): 1 session, 1 client"]
+    [erased] = cli.ok("client", "erase", client, "--yes")
+    assert " 1 clients" not in erased and "clients: 1" in erased
+
+
+def test_invite_expiry_is_in_the_programs_zone(cli: Cli) -> None:
+    """Issue 10, item 2's rule for every staff time: the program's zone (PROGRAM_TIMEZONE,
+    America/Chicago here) with its abbreviation, as the web view shows it; never UTC."""
+    out = cli.ok("invite", "--expires", "7d")
+    [expires] = [line for line in out if line.startswith("expires: ")]
+    [(stored,)] = cli.rows("select expires_at from invites")
+    until = datetime.fromisoformat(str(stored)).replace(tzinfo=ZoneInfo("UTC"))
+    local = until.astimezone(CHICAGO)
+    hour = local.hour % 12 or 12
+    shown = f"{local:%Y-%m-%d} {hour}:{local:%M} {'AM' if local.hour < 12 else 'PM'} {local:%Z}"
+    assert expires == f"expires: {shown}"
+    [listed] = cli.ok("invite", "list")
+    assert listed.endswith(f"expires {shown}") and "UTC" not in listed
+    roster = "\n".join(cli.ok("clients"))
+    assert f"until {shown}" in roster

@@ -103,7 +103,8 @@ async def test_invite_puts_the_new_client_on_the_track(staff_app: Harness) -> No
     [reply] = await said(
         h, STAFF_ID, "/invite --track Evening IOP --expires 7d --label A-17 --counselor Dana R"
     )
-    assert reply.startswith("Single-use invite, valid until 2026-12-03 18:00 UTC")
+    # In PROGRAM_TIMEZONE (New York), as every staff time: 18:00 UTC is 1 PM there.
+    assert reply.startswith("Single-use invite, valid until 2026-12-03 1:00 PM EST:\n")
     match = re.search(r"https://t\.me/companion_test_bot\?start=(\w+)$", reply, re.M)
     assert match is not None, reply
     pseudo = re.search(r"^Client id: (c-[0-9a-f]{8}) ", reply, re.M)
@@ -208,6 +209,66 @@ async def test_staff_report_and_roster_are_audited_and_clients_cannot(
     assert entries == [(staff, "report"), (staff, "report"), (staff, "clients")]
 
 
+async def test_every_change_to_the_program_is_audited_under_the_staff_id(
+    staff_app: Harness,
+) -> None:
+    """Issue 10, item 7: each command that changes the program is one audit entry under
+    "staff:<id>", written with the change; a refused command and a redelivered one add none.
+    Details carry ids, track names and times, never a place or a label."""
+    from bot.store.models import AuditEntry
+
+    h = staff_app
+    await enroll(h.person(5550001))
+    [client] = await h.rows(Client)
+    await said(h, STAFF_ID, '/track_add "Evening IOP"')
+    await said(h, STAFF_ID, f"/session_add {WEEKLY} --place Zoom 555 passcode 9")
+    await said(h, STAFF_ID, "/session_edit --start 18:30 1")
+    await said(h, STAFF_ID, "/session_skip 1 2026-11-30")  # the next Monday
+    await said(h, STAFF_ID, "/session_remove 2")
+    await said(h, STAFF_ID, f"/client_track --track Evening IOP {client.pseudo_id}")
+    [reply] = await said(h, STAFF_ID, "/invite --label A-17 --counselor Sam K")
+    pseudo = reply.rsplit("Client id: ", 1)[1].split()[0]
+    [listed] = await said(h, STAFF_ID, "/invites")
+    assert listed.endswith("expires 2026-11-29 1:00 PM EST")  # PROGRAM_TIMEZONE, not UTC
+    await said(h, STAFF_ID, f"/invite_revoke {pseudo}")
+    assert await said(h, STAFF_ID, "/tracks") == [
+        "Evening IOP (America/New_York): 1 session, 1 client"
+    ]
+    [refused] = await said(h, STAFF_ID, "/session_remove 9")  # changes nothing
+    assert refused.startswith("Error: no session 9")
+    await said(h, STAFF_ID, "/track_remove Evening IOP")
+    staff = f"staff:{STAFF_ID}"
+    entries = [(e.actor, e.action, e.subject, e.detail) for e in await h.rows(AuditEntry)]
+    assert [entry[:3] for entry in entries] == [
+        (staff, "track-add", "all"),
+        (staff, "session-add", "all"),
+        (staff, "session-edit", "all"),
+        (staff, "session-skip", "all"),
+        (staff, "session-remove", "all"),
+        (staff, "set-track", client.pseudo_id),
+        (staff, "invite", pseudo),
+        (staff, "invite-revoke", pseudo),
+        (staff, "track-remove", "all"),
+    ]
+    assert [entry[3] for entry in entries] == [
+        "track Evening IOP (America/New_York)",
+        "#1, #2: track Evening IOP group Mon, Wed 18:00-21:00 America/New_York",
+        "#1: Mon 18:00-21:00 America/New_York -> Mon 18:30-21:30 America/New_York",
+        "#1 on Mon 2026-11-30",
+        "#2: track Evening IOP group Wed 18:00-21:00 America/New_York",
+        "put on track Evening IOP",
+        "invite #1, expires 2026-11-29 1:00 PM EST",
+        "invite #1",
+        "track Evening IOP (America/New_York): 1 session removed, 1 client left without a "
+        "track, 0 pending invites revoked",
+    ]
+    # Delivered again by Telegram: nothing runs twice, nothing is audited twice.
+    update = u.command(h.next_id(), u.user(STAFF_ID), "track_add", "Morning")
+    await h.deliver(update)
+    await h.deliver(update)
+    assert [e.action for e in await h.rows(AuditEntry)][len(entries):] == ["track-add"]
+
+
 async def test_staff_see_their_commands_in_their_own_menu_only(staff_app: Harness) -> None:
     import json
 
@@ -254,12 +315,25 @@ async def test_quoted_names_and_a_phones_typography(staff_app: Harness) -> None:
     )  # fmt: skip
     assert added == "added #2  track Day Program  family  Tue 09:00-09:50 America/New_York  Room 2"
     [reply] = await said(h, STAFF_ID, "/invite --track “Day Program” --counselor 'Dana O'Brien'")
-    assert reply.startswith("Single-use invite, valid until 2026-11-29 18:00 UTC")
+    assert reply.startswith("Single-use invite, valid until 2026-11-29 1:00 PM EST")
     assert sorted(t.name for t in await h.rows(Track)) == ["Day Program", "Evening IOP"]
     [invite] = await h.rows(Invite)
     assert (invite.track, invite.counselor) == ("Day Program", "Dana O'Brien")
     [gone] = await said(h, STAFF_ID, '/track_remove "Evening IOP"')
     assert gone.startswith("removed track Evening IOP (America/Chicago) with 1 session;")
+
+
+async def test_an_id_after_a_quoted_name_as_the_usage_line_shows(staff_app: Harness) -> None:
+    h = staff_app
+    await enroll(h.person(5550001))
+    [client] = await h.rows(Client)
+    await said(h, STAFF_ID, '/track_add "Evening IOP"')
+    assert await said(h, STAFF_ID, f"/client_track --track “Evening IOP” {client.pseudo_id}") == [
+        f"{client.pseudo_id} put on track Evening IOP"
+    ]
+    [track] = await h.rows(Track)
+    [client] = await h.rows(Client)
+    assert client.track_id == track.id
 
 
 async def test_what_does_not_parse_is_one_line_and_changes_nothing(staff_app: Harness) -> None:
@@ -344,7 +418,7 @@ async def test_a_short_roster_is_a_block_with_every_value_escaped(staff_app: Har
         "label            A<17\n"
         "counselor        Dana & Co\n"
         "status           invited\n"
-        "invite           pending until 2026-11-29 18:00\n"
+        "invite           until 2026-11-29 1:00 PM EST\n"
         "track            -\n"
         "enrolled_utc     -\n"
         "last_active_utc  -\n"
@@ -378,10 +452,11 @@ async def test_a_wide_roster_is_a_csv_document(staff_app: Harness) -> None:
     rows = list(csv.reader(io.StringIO(data.decode())))
     assert rows == [
         list(ROSTER_COLUMNS),
-        [pseudo, "A-17", "-", "invited", "pending until 2026-11-29 18:00", track, "-", "-", "-"],
+        [pseudo, "A-17", "-", "invited", "until 2026-11-29 1:00 PM EST", track, "-", "-", "-"],
     ]
     entries = [(e.actor, e.action) for e in await h.rows(AuditEntry)]
-    assert entries == [(f"staff:{STAFF_ID}", "clients")]
+    staff = f"staff:{STAFF_ID}"
+    assert entries == [(staff, "track-add"), (staff, "invite"), (staff, "clients")]
 
 
 async def test_a_long_roster_is_a_csv_document(staff_app: Harness) -> None:
@@ -416,5 +491,5 @@ async def test_a_wide_report_is_a_csv_document(staff_app: Harness) -> None:
     entries = [(e.actor, e.action, e.detail) for e in await h.rows(AuditEntry)]
     assert entries == [
         (f"staff:{STAFF_ID}", "report", "since 2026-11-01, 0 rows, csv"),
-        (f"staff:{STAFF_ID}", "report", "since 2026-11-01, 1 rows, csv"),
+        (f"staff:{STAFF_ID}", "report", "since 2026-11-01, 1 row, csv"),
     ]

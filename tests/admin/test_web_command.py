@@ -26,7 +26,7 @@ async def test_a_staff_member_gets_a_link_that_signs_them_in(
     h = staff_app
     settings = h.app.bot_data.svc().settings
     backend = Backend(h.db, settings, clock)
-    await WebAuth(h.db, clock).add_staff(STAFF_ID, "Dana R", "admin")
+    await WebAuth(h.db, clock).add_staff(STAFF_ID, "Dana R", "admin", "cli:test")
     [text] = await said(h, STAFF_ID, "/web")
     assert "works once, for 5 minutes" in text
     found = LINK.search(text)

@@ -205,7 +205,8 @@ def test_clients_lists_the_roster_with_invites(
     [enrolling] = [row for row in rows if row[3] == "enrolling"]
     assert enrolling[4:7] == ["none", "-", "-"]
     assert rows[-1][0].startswith("c-")  # the id the invite's client will have
-    assert rows[-1][1:8] == ["-", "-", "invited", "pending", "until", "2025-03-08", "12:00"]
+    # Its expiry in the program's zone, as every staff time: 12:00 UTC is 6 AM in Chicago.
+    assert rows[-1][1:9] == ["-", "-", "invited", "until", "2025-03-08", "6:00", "AM", "CST"]
     assert len(rows) == 4
     assert not [t for t in tg_ids if t in str(rows)]
     assert cli.audit() == [("cli:alice", "clients", "all")]

@@ -276,7 +276,7 @@ async def test_a_new_invite_does_not_readmit_staff_do(
     async with service.db.transaction() as s:
         entries = (await s.scalars(select(AuditEntry).order_by(AuditEntry.id))).all()
     assert [(e.actor, e.action, e.subject) for e in entries] == [
-        (ACTOR, "discharge", pid), (ACTOR, "readmit", pid),
+        (ACTOR, "discharge", pid), (ACTOR, "invite", other), (ACTOR, "readmit", pid),
     ]  # fmt: skip
 
 
@@ -340,12 +340,14 @@ async def test_erase_is_the_clients_own_delete_audited(
 
     line = await desk.erase(pid)
     total = sum(had.values())
-    assert line.startswith(f"erased {pid}: {total} rows (") and "1 trigger_logs" in line
+    assert line.startswith(f"erased {pid}: {total} rows (") and "trigger_logs: 1," in line
     assert line.endswith("; nothing of theirs is left")
     assert await count_of(service.db, ana_id) == {}
     assert await count_of(service.db, ben_id) == ben_had
     async with service.db.transaction() as s:
-        [entry] = (await s.scalars(select(AuditEntry))).all()
+        *before, entry = (await s.scalars(select(AuditEntry).order_by(AuditEntry.id))).all()
+    # The schedule and the track change before it are the staff's too, each audited.
+    assert [e.action for e in before] == ["track-add", "session-add", "set-track"]
     assert (entry.actor, entry.action, entry.subject) == (ACTOR, "erase", pid)
     assert entry.detail == f"{total} rows in {len(had)} tables"  # counts only, nothing else
     # A stranger now, as after their own /delete.
@@ -373,10 +375,11 @@ async def test_invite_list_and_revoke(service: Service, desk: StaffDesk, clock: 
     await Person(service, BEN).send(m.Command("start", used))
     clock.now += timedelta(hours=2)  # `late` has expired
     assert await desk.invite_lines() == [
-        f"#2  {b}  expires 2026-11-28 18:00 UTC",
-        f"#1  {a}  track Evening IOP  label A-17  counselor Dana R  expires 2026-11-29 18:00 UTC",
-        f"#3  {c}  counselor Lee  expires 2026-12-01 18:00 UTC",
-        f"#4  {d}  expires 2026-12-02 18:00 UTC",
+        f"#2  {b}  expires 2026-11-28 1:00 PM EST",  # PROGRAM_TIMEZONE, not UTC
+        f"#1  {a}  track Evening IOP  label A-17  counselor Dana R  expires 2026-11-29 1:00 PM "
+        "EST",
+        f"#3  {c}  counselor Lee  expires 2026-12-01 1:00 PM EST",
+        f"#4  {d}  expires 2026-12-02 1:00 PM EST",
     ]
     # By the client id it gives, by its number, by its code, by its whole link.
     assert await desk.revoke_invite(a) == (
@@ -399,7 +402,7 @@ async def test_invite_list_and_revoke(service: Service, desk: StaffDesk, clock: 
     await refused(desk.revoke_invite(a), f"invite #1 ({a}) was revoked on 2026-11-26")
     await refused(desk.revoke_invite(u), f"invite #5 ({u}) was used on 2026-11-26; to end that "
                                          "client's messages, discharge them")  # fmt: skip
-    await refused(desk.revoke_invite(late), "expired on 2026-11-26 19:00 UTC")
+    await refused(desk.revoke_invite(late), "expired on 2026-11-26 2:00 PM EST")
     await refused(desk.revoke_invite("c-00000000"), "no invite gives the client id c-00000000")
     await refused(desk.revoke_invite("#99"), "no invite #99")
     await refused(desk.revoke_invite("Zz9Zz9Zz9Zz9"), "no invite has that code")

@@ -35,9 +35,9 @@ def settings(db_url: str) -> Settings:
 async def backend(db: Database, settings: Settings, clock: MovableClock) -> Backend:
     backend = Backend(db, settings, clock)
     auth = WebAuth(db, clock)
-    await auth.add_staff(ADMIN, "Alex Admin", "admin")
-    await auth.add_staff(DANA, "Dana R", "counselor")
-    await auth.add_staff(SAM, "Sam K", "counselor")
+    await auth.add_staff(ADMIN, "Alex Admin", "admin", "cli:test")
+    await auth.add_staff(DANA, "Dana R", "counselor", "cli:test")
+    await auth.add_staff(SAM, "Sam K", "counselor", "cli:test")
     return backend
 
 

@@ -189,7 +189,7 @@ async def test_a_counselor_named_with_accents_finds_their_clients_in_any_case(
     page does, letters outside ASCII included (SQLite's lower() folds ASCII only)."""
     from bot.service.web_auth import WebAuth
 
-    await WebAuth(backend.db, backend.clock).add_staff(7110, "Ángela R", "counselor")
+    await WebAuth(backend.db, backend.clock).add_staff(7110, "Ángela R", "counselor", "cli:test")
     await add_client(backend.db, "c-00000011", "ÁNGELA R", crisis_tier=1, seen_hours_ago=1)
     await add_client(backend.db, "c-00000012", "Dana R", seen_hours_ago=1)
     await sign_in(web, backend, 7110)

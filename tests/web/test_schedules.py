@@ -10,7 +10,7 @@ import httpx
 from sqlalchemy import select
 
 from bot.service.backend import Backend
-from bot.store.models import ProgramSession, SessionSkip, Track
+from bot.store.models import AuditEntry, Invite, ProgramSession, SessionSkip, Track
 from tests.web.conftest import ADMIN, DANA, SAM, add_client, browser, sign_in
 
 
@@ -133,3 +133,45 @@ async def test_a_track_name_with_a_control_character_is_refused_for_what_it_is(
     )
     long = await web.post("/schedules/track-add", data={"csrf": csrf, "name": "x" * 65})
     assert _error(long.text, "track-add", "name") == "track name must be 1-64 characters"
+
+
+async def test_every_change_from_the_web_is_audited_under_the_staff_member(
+    web: httpx.AsyncClient, backend: Backend
+) -> None:
+    """The forms run the staff commands at the one desk, so each change is one audit entry
+    under "staff:<id>", as from the command line and Telegram (issue 10, item 7)."""
+    await add_client(backend.db, "c-00000001", "Dana R")
+    csrf = await sign_in(web, backend, ADMIN)
+    posts = [
+        ("/schedules/track-add", {"name": "Evening IOP"}),
+        ("/schedules/session-add", {"track": "Evening IOP", "kind": "group", "weekly": "mon",
+                                    "start": "18:00", "length": "60", "place": "Room 4"}),
+        ("/schedules/session-edit", {"id": "#1", "start": "18:30"}),
+        ("/schedules/session-skip", {"id": "#1", "date": "2026-11-30"}),
+        ("/clients/c-00000001/track", {"track": "Evening IOP"}),
+        ("/invites", {"label": "A-17", "expires": "72h"}),
+        ("/invites/revoke", {"invite": "#1"}),
+        ("/schedules/session-remove", {"id": "#1"}),
+        ("/schedules/track-remove", {"name": "Evening IOP"}),
+        ("/staff/add", {"id": "7200", "name": "Lee M", "role": "counselor"}),
+        ("/staff/remove", {"id": "7200"}),
+    ]  # fmt: skip
+    for path, data in posts:
+        answer = await web.post(path, data={"csrf": csrf, **data})
+        assert answer.status_code == 200, path
+    async with backend.db.transaction() as s:
+        found = (await s.scalars(select(AuditEntry).order_by(AuditEntry.id))).all()
+        invite = await s.scalar(select(Invite))
+    assert invite is not None
+    changes = [(e.actor, e.action, e.subject, e.detail) for e in found
+               if e.actor == f"staff:{ADMIN}" and e.action != "view"]  # fmt: skip
+    assert [change[1:3] for change in changes] == [
+        ("track-add", "all"), ("session-add", "all"), ("session-edit", "all"),
+        ("session-skip", "all"), ("set-track", "c-00000001"), ("invite", invite.pseudo_id),
+        ("invite-revoke", invite.pseudo_id), ("session-remove", "all"), ("track-remove", "all"),
+        ("staff-add", "all"), ("staff-remove", "all"),
+    ]  # fmt: skip
+    assert changes[5][3] == "invite #1, expires 2026-11-29 1:00 PM EST"  # as the page shows it
+    assert changes[9][3] == "staff member 7200 added as counselor"
+    every = "\n".join(change[3] for change in changes)
+    assert "Room 4" not in every and "A-17" not in every and "Lee M" not in every

@@ -118,7 +118,7 @@ async def test_removing_a_staff_member_ends_their_sessions(
     web: httpx.AsyncClient, backend: Backend
 ) -> None:
     await sign_in(web, backend, DANA)
-    await WebAuth(backend.db, backend.clock).remove_staff(DANA)
+    await WebAuth(backend.db, backend.clock).remove_staff(DANA, "cli:test")
     assert (await web.get("/")).status_code == 303
 
 
