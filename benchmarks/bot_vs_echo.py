@@ -14,11 +14,14 @@ Telegram's 15 s and 429 answers, and each product run's ratio to the echo run be
 (the product's runs first, then the echo bot's).
 
     python benchmarks/bot_vs_echo.py [--clients 10 100 1000] [--modes saturated paced]
-        [--limit on off] [--reminders 0 1000] [--enrolled 10000] [--window 20]
+        [--limit on off] [--reminders 0 1000] [--enrolled 10000] [--typing] [--window 20]
         [--product-root PATH]
 
 `--enrolled`: the product's database holds at least this many enrolled clients (those acting,
 those reminded, the rest idle), so its peak memory is that of a bot with that caseload.
+`--typing`: the clients type messages of the crisis screener's report split (data/crisis)
+instead of /today, so every one is screened; a message answered with fewer messages than the
+first one was waits for the 30 s stall, so read its latencies with care.
 
 `--product-root` runs another checkout of the product (its code, this harness), to compare
 before and after. Linux only (/proc)."""
@@ -50,6 +53,7 @@ from multiprocessing.connection import Connection  # noqa: E402
 from typing import Any  # noqa: E402
 
 from tests.fakeapi import FakeTelegram  # noqa: E402
+from tools.crisis_data import load as load_messages  # noqa: E402
 
 TOKEN = "123456:BENCH-token"
 FIRST = 910_000_001  # the interactive clients' Telegram ids
@@ -85,8 +89,9 @@ class Load:
 class LoadFake(FakeTelegram):
     """The fake Bot API driving the simulated clients and measuring their answers."""
 
-    def __init__(self, limit: bool) -> None:
+    def __init__(self, limit: bool, typing: bool = False) -> None:
         super().__init__(token=TOKEN, rate_limit_per_second=30 if limit else None)
+        self.words = [m.text for m in load_messages("report")] if typing else []
         self.pending: dict[int, Pending] = {}
         self.expect = {"text": 1, "tap": 1}
         self.turn: dict[int, str] = {}
@@ -141,7 +146,9 @@ class LoadFake(FakeTelegram):
                 self.pressed[query] = time.monotonic()
             except AssertionError:  # no button to tap yet
                 kind = "text"
-        if kind == "text":
+        if kind == "text" and self.words:
+            user.send_text(random.choice(self.words))
+        elif kind == "text":
             user.send_command("today")
         self.turn[chat] = "text" if kind == "tap" else "tap"
         left = self.expect[kind] if expect is None else expect
@@ -164,9 +171,9 @@ class LoadFake(FakeTelegram):
 
 
 
-def serve(conn: Connection, limit: bool) -> None:
+def serve(conn: Connection, limit: bool, typing: bool = False) -> None:
     """Child process: the fake with the load driver; obeys the parent's commands."""
-    fake = LoadFake(limit)
+    fake = LoadFake(limit, typing)
     fake.start()
     conn.send(fake.url)
     while True:
@@ -294,10 +301,10 @@ class Run:
 
 def run_one(bot: str, clients: int, mode: str, limit: bool, reminders: int, window: float,
             root: str, counts: dict[str, int] | None = None,
-            enrolled: int = 0) -> Run:  # fmt: skip
+            enrolled: int = 0, typing: bool = False) -> Run:  # fmt: skip
     ctx = multiprocessing.get_context("spawn")
     parent, child = ctx.Pipe()
-    fake = ctx.Process(target=serve, args=(child, limit), daemon=True)
+    fake = ctx.Process(target=serve, args=(child, limit, typing), daemon=True)
     fake.start()
     url = parent.recv()
     ids = list(range(FIRST, FIRST + clients))
@@ -384,6 +391,8 @@ def main() -> int:
     parser.add_argument("--reminders", type=int, nargs="+", default=[0, 1000])
     parser.add_argument("--enrolled", type=int, default=10_000,
                         help="enrolled clients in the product's database, at least")  # fmt: skip
+    parser.add_argument("--typing", action="store_true",
+                        help="clients type report-split messages, not /today")  # fmt: skip
     parser.add_argument("--window", type=float, default=20.0, help="seconds measured per run")
     parser.add_argument("--product-root", default=ROOT)
     args = parser.parse_args()
@@ -396,11 +405,11 @@ def main() -> int:
         on = limit == "on"
         products = [
             run_one("product", clients, mode, on, reminders, args.window, args.product_root,
-                    enrolled=args.enrolled)
+                    enrolled=args.enrolled, typing=args.typing)
             for reminders in args.reminders
         ]
         echo = run_one("echo", clients, mode, on, 0, args.window, args.product_root,
-                       products[0].expect)  # fmt: skip
+                       products[0].expect, typing=args.typing)  # fmt: skip
         print(_row(echo, None), flush=True)
         for product in products:
             print(_row(product, echo), flush=True)
