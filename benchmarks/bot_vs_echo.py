@@ -14,7 +14,14 @@ Telegram's 15 s and 429 answers, and each product run's ratio to the echo run be
 (the product's runs first, then the echo bot's).
 
     python benchmarks/bot_vs_echo.py [--clients 10 100 1000] [--modes saturated paced]
-        [--limit on off] [--reminders 0 1000] [--window 20] [--product-root PATH]
+        [--limit on off] [--reminders 0 1000] [--enrolled 10000] [--typing] [--window 20]
+        [--product-root PATH]
+
+`--enrolled`: the product's database holds at least this many enrolled clients (those acting,
+those reminded, the rest idle), so its peak memory is that of a bot with that caseload.
+`--typing`: the clients type messages of the crisis screener's report split (data/crisis)
+instead of /today, so every one is screened; a message answered with fewer messages than the
+first one was waits for the 30 s stall, so read its latencies with care.
 
 `--product-root` runs another checkout of the product (its code, this harness), to compare
 before and after. Linux only (/proc)."""
@@ -46,10 +53,12 @@ from multiprocessing.connection import Connection  # noqa: E402
 from typing import Any  # noqa: E402
 
 from tests.fakeapi import FakeTelegram  # noqa: E402
+from tools.crisis_data import load as load_messages  # noqa: E402
 
 TOKEN = "123456:BENCH-token"
 FIRST = 910_000_001  # the interactive clients' Telegram ids
 FIRST_REMINDED = 920_000_001  # the clients whose check-in prompts fall due
+FIRST_IDLE = 930_000_001  # enrolled clients who do nothing in the run (--enrolled)
 ZONE = "America/New_York"
 LATE = 15.0  # seconds: Telegram refuses a callback answer after this ("query is too old")
 TAP = "m:help"  # the product's button tapped: the menu's "Help now"
@@ -80,8 +89,9 @@ class Load:
 class LoadFake(FakeTelegram):
     """The fake Bot API driving the simulated clients and measuring their answers."""
 
-    def __init__(self, limit: bool) -> None:
+    def __init__(self, limit: bool, typing: bool = False) -> None:
         super().__init__(token=TOKEN, rate_limit_per_second=30 if limit else None)
+        self.words = [m.text for m in load_messages("report")] if typing else []
         self.pending: dict[int, Pending] = {}
         self.expect = {"text": 1, "tap": 1}
         self.turn: dict[int, str] = {}
@@ -136,7 +146,9 @@ class LoadFake(FakeTelegram):
                 self.pressed[query] = time.monotonic()
             except AssertionError:  # no button to tap yet
                 kind = "text"
-        if kind == "text":
+        if kind == "text" and self.words:
+            user.send_text(random.choice(self.words))
+        elif kind == "text":
             user.send_command("today")
         self.turn[chat] = "text" if kind == "tap" else "tap"
         left = self.expect[kind] if expect is None else expect
@@ -159,9 +171,9 @@ class LoadFake(FakeTelegram):
 
 
 
-def serve(conn: Connection, limit: bool) -> None:
+def serve(conn: Connection, limit: bool, typing: bool = False) -> None:
     """Child process: the fake with the load driver; obeys the parent's commands."""
-    fake = LoadFake(limit)
+    fake = LoadFake(limit, typing)
     fake.start()
     conn.send(fake.url)
     while True:
@@ -246,7 +258,9 @@ def _peak_mb(pid: int) -> float:
     return 0.0
 
 
-def _seed_product(url: str, root: str, clients: list[int], reminded: list[int]) -> None:
+def _seed_product(
+    url: str, root: str, clients: list[int], reminded: list[int], idle: list[int]
+) -> None:
     env = {**os.environ, "DATABASE_URL": url, "PYTHONPATH": root}
     subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], env=env, cwd=root,
                    check=True, capture_output=True)  # fmt: skip
@@ -257,7 +271,7 @@ def _seed_product(url: str, root: str, clients: list[int], reminded: list[int]) 
         db = Database(url)
         now = datetime.now(UTC)
         try:
-            await seed.add_clients(db, clients, zone=ZONE, checkin="20:00", now=now)
+            await seed.add_clients(db, clients + idle, zone=ZONE, checkin="20:00", now=now)
             if reminded:
                 await seed.seed_checkin_burst(db, reminded, due=now, zone=ZONE, now=now)
         finally:
@@ -286,21 +300,23 @@ class Run:
 
 
 def run_one(bot: str, clients: int, mode: str, limit: bool, reminders: int, window: float,
-            root: str, counts: dict[str, int] | None = None) -> Run:  # fmt: skip
+            root: str, counts: dict[str, int] | None = None,
+            enrolled: int = 0, typing: bool = False) -> Run:  # fmt: skip
     ctx = multiprocessing.get_context("spawn")
     parent, child = ctx.Pipe()
-    fake = ctx.Process(target=serve, args=(child, limit), daemon=True)
+    fake = ctx.Process(target=serve, args=(child, limit, typing), daemon=True)
     fake.start()
     url = parent.recv()
     ids = list(range(FIRST, FIRST + clients))
     reminded = list(range(FIRST_REMINDED, FIRST_REMINDED + reminders))
+    idle = list(range(FIRST_IDLE, FIRST_IDLE + max(0, enrolled - clients - reminders)))
     parent.send(("users", ids + reminded))
     parent.recv()
     result = Run(bot, clients, mode, limit, reminders)
     with tempfile.TemporaryDirectory() as tmp:
         if bot == "product":
             db_url = f"sqlite:///{tmp}/bench.db"
-            _seed_product(db_url, root, ids, reminded)
+            _seed_product(db_url, root, ids, reminded, idle)
             env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_URL": url,
                    "DATABASE_URL": db_url, "POLL_TIMEOUT": "1", "PYTHONPATH": root,
                    "LOG_LEVEL": "INFO"}  # fmt: skip
@@ -373,9 +389,14 @@ def main() -> int:
                         choices=["saturated", "paced"])  # fmt: skip
     parser.add_argument("--limit", nargs="+", default=["on", "off"], choices=["on", "off"])
     parser.add_argument("--reminders", type=int, nargs="+", default=[0, 1000])
+    parser.add_argument("--enrolled", type=int, default=10_000,
+                        help="enrolled clients in the product's database, at least")  # fmt: skip
+    parser.add_argument("--typing", action="store_true",
+                        help="clients type report-split messages, not /today")  # fmt: skip
     parser.add_argument("--window", type=float, default=20.0, help="seconds measured per run")
     parser.add_argument("--product-root", default=ROOT)
     args = parser.parse_args()
+    print(f"The product's database holds at least {args.enrolled:,} enrolled clients.\n")
     print("| bot | clients | pace | limit | reminders due | updates/s | first answer p50 / p95 "
           "/ p99 ms | CPU ms/update | peak MB | late callback answers | 429s | "
           "ratio to echo: rate / CPU |")  # fmt: skip
@@ -383,11 +404,12 @@ def main() -> int:
     for clients, mode, limit in itertools.product(args.clients, args.modes, args.limit):
         on = limit == "on"
         products = [
-            run_one("product", clients, mode, on, reminders, args.window, args.product_root)
+            run_one("product", clients, mode, on, reminders, args.window, args.product_root,
+                    enrolled=args.enrolled, typing=args.typing)
             for reminders in args.reminders
         ]
         echo = run_one("echo", clients, mode, on, 0, args.window, args.product_root,
-                       products[0].expect)  # fmt: skip
+                       products[0].expect, typing=args.typing)  # fmt: skip
         print(_row(echo, None), flush=True)
         for product in products:
             print(_row(product, echo), flush=True)

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.config import Settings
 from bot.service.clock import Clock, make_clock
 from bot.service.conversation import Service
+from bot.service.screener import use_table_file
 from bot.service.staff import StaffDesk, cli_actor
 from bot.store.database import Database, backup_sqlite, sqlite_path, upgrade
 
@@ -46,7 +47,10 @@ def upgrade_database(settings: Settings) -> None:
 
 
 def connect(settings: Settings, clock: Clock | None = None) -> Backend:
-    """A backend for a long run (the bot); the caller disposes of `db` when done."""
+    """A backend for a long run (the bot); the caller disposes of `db` when done. The crisis
+    screener's encoder reads its table from a file in the cache folder (`screener`); set
+    before the conversation service loads it."""
+    use_table_file()
     return Backend(Database(settings.database_url), settings, clock or make_clock(settings))
 
 

@@ -12,16 +12,22 @@ once, which STAFF_CHAT_ID to set. Any other 400: recorded as failed, not retried
 A message with follow-ups (`Outgoing.then` / `otherwise`) decides what the person hears: a
 shared summary's "sent", an attendance notice's "your team will know", only once the staff chat
 accepted it; else the alternative at once (a notice Telegram only delayed is still retried,
-without its follow-ups)."""
+without its follow-ups).
+
+Priority (bot.tg.pacing): an event's replies go at INTERACTIVE, what the outbox job sends at
+BULK, behind every reply waiting, except a crisis reply or a crisis staff notice, which is
+never a bulk send, however it comes to be sent late (tried again after a failure, replayed
+after a database outage, repeated because nobody took it)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections import defaultdict
+from typing import Any
 
-from telegram import Bot
 from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
+from telegram.ext import ExtBot
 
 from bot.domain.conversation import model as m
 from bot.service.conversation import Service
@@ -29,6 +35,7 @@ from bot.service.mailbox import Outgoing, Settlement, from_row
 from bot.service.notices import parse_ack
 from bot.tg.delivery import deliver_reliably, edit_photo, markup
 from bot.tg.limits import clip
+from bot.tg.pacing import BULK, INTERACTIVE
 
 log = logging.getLogger(__name__)
 
@@ -36,18 +43,21 @@ log = logging.getLogger(__name__)
 class Courier:
     """Sends `Outgoing` messages and settles their outbox rows."""
 
-    def __init__(self, bot: Bot, service: Service) -> None:
+    def __init__(self, bot: ExtBot[Any], service: Service) -> None:
         self.bot, self.service = bot, service
         self.moved: dict[int, int] = {}  # chats that became supergroups: old id -> new id
         self.busy: set[int] = set()  # outbox rows being sent by this process now
         self.settling: set[asyncio.Task[None]] = set()  # records being written beside
         self.queued = Settlement()  # outcomes waiting for the record being written now
 
-    async def send(self, items: list[Outgoing], wait: bool = True) -> Settlement:
-        """Send `items` in order and record the outcome of their rows; returns it. With
-        `wait` False the record is written beside the caller (a handler: a locked database
-        must not hold up the chat's next update), together with other handlers' that queue
-        meanwhile; a crash before it is written sends those messages again (at least once)."""
+    async def send(
+        self, items: list[Outgoing], wait: bool = True, priority: int = INTERACTIVE
+    ) -> Settlement:
+        """Send `items` in order at `priority` (`_priority`) and record the outcome of their
+        rows; returns it. With `wait` False the record is written beside the caller (a
+        handler: a locked database must not hold up the chat's next update), together with
+        other handlers' that queue meanwhile; a crash before it is written sends those
+        messages again (at least once)."""
         done = Settlement()
         outcome: dict[int, str] = {}  # row id -> worst outcome among its messages
         stopped: set[int] = set()  # chats that blocked the bot in this round
@@ -55,9 +65,10 @@ class Courier:
             if item.chat_id in stopped:
                 _worst(outcome, item.id, "failed")
                 continue
-            result = await self._one(item, done)
+            rank = _priority(item, priority)
+            result = await self._one(item, done, rank)
             if result == "sent" and item.later is not None:
-                result = await self._later(item, done)
+                result = await self._later(item, done, rank)
             if result == "blocked":
                 stopped.add(item.chat_id)
                 done.blocked.add(item.chat_id)
@@ -75,7 +86,7 @@ class Courier:
                     outcome[item.id or 0] = "failed"
                 follow = item.otherwise
             for extra in follow:
-                await self._one(extra, done)
+                await self._one(extra, done, rank)
         for row_id, result in outcome.items():
             if not row_id:
                 continue
@@ -103,7 +114,7 @@ class Courier:
             done, self.queued = self.queued, Settlement()
             await self._settle(done)
 
-    async def _later(self, item: Outgoing, done: Settlement) -> str:
+    async def _later(self, item: Outgoing, done: Settlement, priority: int) -> str:
         """The messages `item.later` makes (the /progress charts), after `item` went: the
         person sees "sending a photo" while they are drawn. The worst of their outcomes."""
         assert item.later is not None
@@ -121,7 +132,7 @@ class Courier:
         for reply in replies:
             edit_id = item.edit_message_id if reply.edit else None  # a chart swapped in place
             made = Outgoing(item.id, item.chat_id, reply, edit_id)
-            _worst(outcome, 0, await self._one(made, done))
+            _worst(outcome, 0, await self._one(made, done, priority))
         return outcome.get(0, "sent")
 
     async def _settle(self, done: Settlement) -> None:
@@ -133,12 +144,13 @@ class Courier:
             log.error("outbox not settled (%s); its messages may be sent twice",
                       exc.__class__.__name__)  # fmt: skip
 
-    async def _one(self, item: Outgoing, done: Settlement) -> str:
+    async def _one(self, item: Outgoing, done: Settlement, priority: int) -> str:
         """sent, retry, blocked or failed (with why, for a notice)."""
         chat_id = self.moved.get(item.chat_id, item.chat_id)
         for _ in range(2):  # the chat as known, then where it moved to
             try:
-                shown = await _send_one(self.bot, chat_id, item.reply, item.edit_message_id)
+                shown = await _send_one(self.bot, chat_id, item.reply, item.edit_message_id,
+                                        priority)  # fmt: skip
                 event_id = _notice_of(item.reply)
                 if event_id is not None and shown is not None:  # to edit once it is taken
                     done.notices.append((event_id, chat_id, shown))
@@ -169,7 +181,8 @@ class Courier:
         return "failed"
 
     async def send_due(self, limit: int = 50) -> int:
-        """Send what waits in the outbox (the job, every few seconds); returns how many rows.
+        """Send what waits in the outbox (the job, every few seconds) at BULK priority;
+        returns how many rows.
 
         One chat's rows go in order; different chats do not wait for each other."""
         rows = await self.service.outbox.due(skip=self.busy, limit=limit)
@@ -192,7 +205,7 @@ class Courier:
         if broken.retry:
             await self._settle(broken)
         try:
-            await asyncio.gather(*(self.send(items) for items in chats.values()))
+            await asyncio.gather(*(self.send(items, priority=BULK) for items in chats.values()))
         finally:
             self.busy.difference_update(r[0] for r in rows)
         return len(rows)
@@ -208,6 +221,14 @@ def _merge(into: Settlement, more: Settlement) -> None:
     into.audits.extend(more.audits)
     into.told |= more.told
     into.notices.extend(more.notices)
+
+
+def _priority(item: Outgoing, given: int) -> int:
+    """`given`, but INTERACTIVE for a crisis reply (help or a risk script) or a crisis staff
+    notice (its "I'm on it" button): however late it goes, it goes before any bulk send."""
+    if item.reply.urgent or _notice_of(item.reply) is not None:
+        return INTERACTIVE
+    return given
 
 
 def _gone(row_id: int, chat_id: int) -> Outgoing:
@@ -228,7 +249,7 @@ def _kind(result: str) -> str:
 
 
 async def _send_one(
-    bot: Bot, chat_id: int, reply: m.Reply, edit_message_id: int | None
+    bot: ExtBot[Any], chat_id: int, reply: m.Reply, edit_message_id: int | None, priority: int
 ) -> int | None:
     """One message: an edit of the tapped message when asked (sent anew when Telegram will
     not edit it), else a new message, with in-process retries (`deliver_reliably`). Returns
@@ -238,16 +259,17 @@ async def _send_one(
     if reply.edit and edit_message_id is not None:
         try:
             if reply.photo is not None:  # a chart swapped for another: the picture is edited
-                await edit_photo(bot, chat_id, edit_message_id, reply)
+                await edit_photo(bot, chat_id, edit_message_id, reply, priority)
                 return edit_message_id
             await bot.edit_message_text(
                 clip(reply.text), chat_id=chat_id, message_id=edit_message_id,
                 reply_markup=markup(reply),  # type: ignore[arg-type]
+                rate_limit_args=priority,
             )  # fmt: skip
             return edit_message_id
         except BadRequest as exc:  # not modified, or too old to edit: send it anew
             log.info("edit failed (%s); sending instead", exc.__class__.__name__)
-    return await deliver_reliably(bot, chat_id, reply)
+    return await deliver_reliably(bot, chat_id, reply, priority)
 
 
 def _notice_of(reply: m.Reply) -> int | None:

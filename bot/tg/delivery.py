@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import timedelta
+from typing import Any
 
 import httpx
 from telegram import (
-    Bot,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputFile,
@@ -24,6 +24,7 @@ from telegram.error import (
     TelegramError,
     TimedOut,
 )
+from telegram.ext import ExtBot
 
 from bot.domain.conversation import model as m
 from bot.reminders.sender import Delivery
@@ -50,28 +51,32 @@ def markup(reply: m.Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | None:
     return None
 
 
-async def deliver(bot: Bot, chat_id: int, reply: m.Reply) -> int:
-    """One reply as sendMessage, sendPhoto (a chart) or sendDocument (an export); returns
-    the new message's id."""
+async def deliver(bot: ExtBot[Any], chat_id: int, reply: m.Reply,
+                  priority: int | None = None) -> int:  # fmt: skip
+    """One reply as sendMessage, sendPhoto (a chart) or sendDocument (an export), at the
+    pacing's `priority` (None: the bot's own, `bot.tg.pacing`); returns the new message's id."""
     keys = markup(reply)
     caption = clip(reply.text, MAX_CAPTION) or None
     if reply.photo is not None:
         sent = await bot.send_photo(
             chat_id, InputFile(reply.photo, filename="chart.png"), caption=caption,
-            reply_markup=keys, protect_content=reply.protect,
+            reply_markup=keys, protect_content=reply.protect, rate_limit_args=priority,
         )  # fmt: skip
     elif reply.document is not None:
         sent = await bot.send_document(
             chat_id, InputFile(reply.document, filename=reply.filename or "file"),
             caption=caption, reply_markup=keys, protect_content=reply.protect,
+            rate_limit_args=priority,
         )  # fmt: skip
     else:
         sent = await bot.send_message(chat_id, clip(reply.text), reply_markup=keys,
-                                      protect_content=reply.protect)  # fmt: skip
+                                      protect_content=reply.protect,
+                                      rate_limit_args=priority)  # fmt: skip
     return sent.message_id
 
 
-async def edit_photo(bot: Bot, chat_id: int, message_id: int, reply: m.Reply) -> None:
+async def edit_photo(bot: ExtBot[Any], chat_id: int, message_id: int, reply: m.Reply,
+                     priority: int | None = None) -> None:  # fmt: skip
     """Put `reply`'s picture, caption and buttons in place of the photo `message_id`
     (editMessageMedia). Raises BadRequest when Telegram will not edit it."""
     assert reply.photo is not None
@@ -81,10 +86,12 @@ async def edit_photo(bot: Bot, chat_id: int, message_id: int, reply: m.Reply) ->
     await bot.edit_message_media(
         media, chat_id=chat_id, message_id=message_id,
         reply_markup=keys if isinstance(keys, InlineKeyboardMarkup) else None,
+        rate_limit_args=priority,
     )  # fmt: skip
 
 
-async def deliver_reliably(bot: Bot, chat_id: int, reply: m.Reply) -> int:
+async def deliver_reliably(bot: ExtBot[Any], chat_id: int, reply: m.Reply,
+                           priority: int | None = None) -> int:  # fmt: skip
     """`deliver` with retries for what did not reach Telegram (5xx, network errors, a 429
     still refused after the rate limiter's own retries). A timeout after the request was
     written is retried only for an urgent reply: its outcome is unknown, and a duplicate help
@@ -93,7 +100,7 @@ async def deliver_reliably(bot: Bot, chat_id: int, reply: m.Reply) -> int:
     waits = RETRY_WAITS if reply.urgent else RETRY_WAITS[:2]
     for attempt in range(len(waits) + 1):
         try:
-            return await deliver(bot, chat_id, reply)
+            return await deliver(bot, chat_id, reply, priority)
         except (Forbidden, BadRequest):
             raise
         except RetryAfter as exc:
@@ -124,7 +131,7 @@ class TelegramSender:
     Reminders go at most once: what `classify_send_error` calls uncertain is never sent
     again."""
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: ExtBot[Any]) -> None:
         self.bot = bot
 
     async def send(self, chat_id: int, reply: m.Reply) -> Delivery:

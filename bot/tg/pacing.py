@@ -10,6 +10,11 @@ interactive bot and the reminder bot share one `Pacing`; each has its own `Limit
 it with a priority, so a reply waits for at most the one message already going out, never
 behind a burst of reminders.
 
+Three priorities, best first: INTERACTIVE, the replies to what a person just did and every
+crisis reply and crisis staff notice (first sent, tried again or repeated); BULK, the rest of
+what the outbox job sends (a reply tried again after a failure, what a restart left, the
+flag digest, the web view's notices); REMINDERS. A call gives its own in `rate_limit_args`.
+
 What is paced: messages (send*, edit*, copy*, forward*) to a chat. Not paced: callback
 answers (Telegram does not limit them, and a late one misses its 15 s deadline), chat
 actions, getUpdates and the set-up calls.
@@ -41,6 +46,7 @@ CHAT_PER_SECOND = 1.0  # then about one a second
 GROUP_BURST = 20  # a group or channel: 20 a minute
 GROUP_PER_SECOND = 20 / 60
 INTERACTIVE = 0  # priorities: lower goes first
+BULK = 1
 REMINDERS = 2
 _EXEMPT = frozenset({"sendChatAction"})
 Result = Any  # what the callback answers: bool, a JSON dict or a list of them

