@@ -3,8 +3,10 @@ folder this process may only read."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
+import sqlite3
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -68,3 +70,19 @@ def set_mode(folder: Path, writable: bool) -> None:
     for path in folder.iterdir():
         path.chmod(0o644 if writable else 0o444)
     folder.chmod(0o755 if writable else 0o555)
+
+
+async def write_lock(path: Path | str) -> sqlite3.Connection:
+    """Another connection holding `path`'s write lock (and readers out), as another process
+    would; roll it back and close it when done.
+
+    Taken off the event loop: the bot under test may be inside a transaction on this loop
+    when the lock is asked for (the planner runs at start-up), and a synchronous BEGIN here
+    would wait out its 5 s busy timeout while that transaction can never reach its commit."""
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        await asyncio.to_thread(holder.execute, "BEGIN EXCLUSIVE")
+    except BaseException:
+        holder.close()
+        raise
+    return holder

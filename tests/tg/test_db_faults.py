@@ -4,7 +4,6 @@ replay job sends the staff notice once the lock is gone."""
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import time
 
 import pytest
@@ -14,6 +13,7 @@ from bot.config import Settings
 from bot.store.database import Database
 from bot.store.models import CrisisEvent
 from bot.tg import application
+from tests.faults import write_lock
 from tests.tg.conftest import enroll, staff_settings
 from tests.tg.driver import Harness, Person
 
@@ -37,8 +37,7 @@ async def test_a_crisis_under_a_lock_then_the_notice_from_the_replay_job(
     await enroll(pat)
     path = make_url(db.url).database
     assert path is not None
-    holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
+    holder = await write_lock(path)
     try:
         start = time.monotonic()
         await pat.say("i want to end my life tonight")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -21,6 +20,7 @@ from bot.tg.application import _reminder_bot, reminder_bot
 from bot.tg.delivery import TelegramSender, deliver
 from bot.tg.pacing import INTERACTIVE, REMINDERS, Limiter, Pacing, paced
 from tests.fakeapi import FakeTelegram
+from tests.faults import write_lock
 from tests.tg.conftest import enroll
 from tests.tg.driver import Harness, Person
 
@@ -144,8 +144,7 @@ async def test_a_tap_is_answered_before_the_database_is_free(
     def calls() -> list[str]:
         return [c.method for c in harness.fake.calls[before:]]
 
-    holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
+    holder = await write_lock(path)
     try:
         tap = asyncio.create_task(pat.tap("📅 Today"))
         for _ in range(100):  # the answer needs no database: it comes while the lock holds

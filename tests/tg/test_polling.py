@@ -4,7 +4,6 @@ updates in order, other chats not held up behind a chat whose update waits for t
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,6 +14,7 @@ from sqlalchemy import delete, func, select
 from bot.service.conversation import Service
 from bot.store.models import InboxUpdate, Reminder
 from bot.tg.application import PLAN_EVERY, serve
+from tests.faults import write_lock
 from tests.tg import updates as u
 from tests.tg.conftest import enroll
 from tests.tg.driver import Harness, Person
@@ -48,9 +48,8 @@ async def test_a_chat_waiting_for_the_database_does_not_hold_up_another(
         if harness.fake.of("getUpdates"):
             break
         await asyncio.sleep(0.05)
-    holder = sqlite3.connect(tmp_path / "test.db", isolation_level=None)
+    holder = await write_lock(tmp_path / "test.db")  # another process holds the write lock
     try:
-        holder.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
         before = len(texts_to(harness, pat.id))
         harness.fake.queue_update(u.command(harness.next_id(), pat.user, "checkin"))
         harness.fake.queue_update(u.text(harness.next_id(), ben.user, "i want to end my life"))
@@ -133,9 +132,8 @@ async def test_a_batch_waiting_to_be_recorded_does_not_stop_the_next_fetch(
         if harness.fake.of("getUpdates"):
             break
         await asyncio.sleep(0.05)
-    holder = sqlite3.connect(tmp_path / "test.db", isolation_level=None)
+    holder = await write_lock(tmp_path / "test.db")
     try:
-        holder.execute("BEGIN EXCLUSIVE")
         helped = len([t for t in texts_to(harness, pat.id) if "988" in t])
         harness.fake.queue_update(u.command(harness.next_id(), pat.user, "help"))
         await until(harness, lambda: len([t for t in texts_to(harness, pat.id) if "988" in t])
