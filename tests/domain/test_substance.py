@@ -106,3 +106,24 @@ def test_substance_named(text: str, expected: str | None) -> None:
 @pytest.mark.parametrize("text", ["Cerveza", "CERVEZA", "cerveza", "cervezas", "Cervézas"])
 def test_case_accents_and_plurals_do_not_matter(text: str) -> None:
     assert substance_of(text) == "alcohol"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("me recaí anoche, volví a tomar", "alcohol"),
+        ("estuve tomando toda la noche", "alcohol"),
+        ("tomé el fin de semana", "alcohol"),
+        ("volví a tomar con mis amigos", "alcohol"),
+        ("me puse a pistear", "alcohol"),
+        ("no tomé nada, estoy bien", None),
+        ("me tomé las pastillas", None),
+        ("tomé agua y me dormí", None),
+        ("me tomé la medicina", None),
+    ],
+)  # fmt: skip
+def test_spanish_tomar_without_an_object_is_drinking(text: str, expected: str | None) -> None:
+    """"Volví a tomar" is a relapse to alcohol: its reply gives alcohol's safety, not
+    naloxone and fentanyl (tried in the terminal: it gave the naloxone reply). With an object,
+    "tomar" is whatever was taken."""
+    assert substance_of(text) == expected

@@ -30,7 +30,8 @@ _WORDS: dict[str, tuple[str, ...]] = {
         "sixpack", "cerveza", "birra", "pola", "chela", "caguama", "guaro", "pisto", "trago",
         "copas", "copitas", "aguardiente", "chupar", "chupe", "chupando", "chupamos",
         "bebi", "beber", "bebiendo", "borracho", "borracha", "borrachera",
-        "emborrache", "peda",
+        "emborrache", "peda", "pistear", "pisteando", "piste", "pistie", "pisteamos",
+        "bebimos", "bebida", "bebidas", "tomadera", "briago", "briaga",
     ),
     OPIOID: (
         "heroin", "heroine", "heroina", "dope", "fent", "fenty", "fetty", "fenta", "fentanyl",
@@ -73,6 +74,19 @@ _EMOJI = {
     "🍾": ALCOHOL, "🥂": ALCOHOL, "🍃": CANNABIS, "💊": _UNKNOWN,
 }  # fmt: skip
 _KIND_OF = {word: kind for kind, words in _WORDS.items() for word in words}
+# Spanish "tomar" with no object is drinking ("volví a tomar", "estuve tomando toda la noche",
+# "tomé anoche"); with one it is whatever was taken ("me tomé las pastillas", "tomé agua").
+_TOMAR = frozenset({
+    "tomar", "tome", "tomo", "tomando", "tomado", "tomaba", "tomabamos", "tomamos", "tomaste",
+    "tomarme", "tomara", "tomaron",
+})  # fmt: skip
+# What may follow it and still leave it without an object: a time, an amount, company.
+_NO_OBJECT = frozenset({
+    "|", "anoche", "ayer", "hoy", "otra", "de", "mucho", "muchisimo", "demasiado", "todo",
+    "toda", "todos", "todas", "con", "en", "hasta", "y", "desde", "este", "esta", "sola",
+    "solo", "bien", "poco",
+})  # fmt: skip
+_TIMES = frozenset({"noche", "fin", "dia", "tarde", "rato", "finde"})  # "tomé el fin de semana"
 # "didn't drink", "no alcohol", "sin cerveza": a word shortly after these is what was not used.
 _NEGATIONS = frozenset(
     {
@@ -121,7 +135,7 @@ def _kinds(words: list[str]) -> set[str]:
     found: set[str] = set()
     for i, word in enumerate(words):
         before = _clause_before(words, i)
-        kind = _pair_kind(words, i) or _kind(word)
+        kind = _pair_kind(words, i) or _kind(word) or _drinking(words, i)
         if word == "bars" and before[-1:] not in (["the"], ["los"], ["las"]):
             kind = BENZO  # Xanax bars; "the bars" are where people drink
         # An opioid counts even when denied: that reply is the one for "unknown" too.
@@ -140,3 +154,13 @@ def _clause_before(words: list[str], i: int) -> list[str]:
 def _pair_kind(words: list[str], i: int) -> str | None:
     """The substance two words name together, counted at the second ("tall boys")."""
     return _PAIRS.get((words[i - 1], words[i])) if i else None
+
+
+def _drinking(words: list[str], i: int) -> str | None:
+    """ALCOHOL for a form of "tomar" with no object after it (`_TOMAR`, `_NO_OBJECT`)."""
+    if words[i] not in _TOMAR:
+        return None
+    after = words[i + 1 : i + 3] or ["|"]
+    if after[0] in ("el", "la", "un", "una"):  # an object, unless a time: "el fin de semana"
+        return ALCOHOL if after[1:] and after[1] in _TIMES else None
+    return ALCOHOL if after[0] in _NO_OBJECT else None
