@@ -1000,3 +1000,23 @@ STRETCHABLE = words(
     " muerta matar matarme vivir quiero ayuda respira despierta sobredosis adios ya mas drunk"
     " high relapsed used drank kms kys wanna gonna pls plz"
 )
+
+# Misspelt words that matter: a word one slip away from one of these (a letter left out,
+# added, changed or two swapped, the first letter kept) is read as it ("relpased", "sucidal",
+# "ovedose", "fentanly", "sobredossis"). Only words of seven letters or more whose every
+# neighbour of that kind is a typo: "despierta" and "matarme" are left out, since one letter
+# away are other persons and tenses of the same verb ("despierto", "matarse"); "cocaina" is
+# one letter from "cocina". Spelled out here rather than taken from a dictionary at run time.
+TYPO_TARGETS = words(
+    "relapse relapsed relapsing overdose overdosed overdosing suicide suicidal fentanyl"
+    " naloxone methadone suboxone percocet breathing unconscious unresponsive seizure"
+    " swallowed goodbye blackout sobredosis suicidio recaida inconsciente fentanilo naloxona"
+)
+# Real words one slip away from a target, never corrected (English and Spanish word lists and
+# the sentence encoder's whole-word pieces, checked by tests/domain/test_typos.py).
+NOT_TYPOS = words(
+    "relapsa relapser relapses relapso overdoes overdone overdoses overdoing suicid suicida"
+    " suicides suicidar fentanyls methadon methadones methadons breaching breathings"
+    " seizures swallower goodby goodbyes goodbys blackouts recauda recaido recaidas"
+    " suicidas suicidios sobredosi"
+)

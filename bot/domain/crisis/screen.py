@@ -327,6 +327,19 @@ _PHRASE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in cp.PHRASES) + r")
 _STRETCHED = {_ANY_RUN.sub(r"\1", word): word for word in cp.STRETCHABLE}
 
 
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+# Each target and each of its one-letter deletions -> the targets it comes from: a word one
+# slip from a target shares the target itself or one of its deletions with it.
+_TYPO_KEYS: dict[str, set[str]] = {}
+for _target in cp.TYPO_TARGETS:
+    for _key in {_target} | _deletions(_target):
+        _TYPO_KEYS.setdefault(_key, set()).add(_target)
+_KNOWN = frozenset(cp.TYPO_TARGETS) | frozenset(cp.NOT_TYPOS)
+
+
 def normalize(text: str) -> str:
     """Lowercase ASCII words, slang expanded, sentence breaks as " . " tokens."""
     text = _JOKE_EMOJI.sub(" lol ", text)
@@ -356,7 +369,32 @@ def _fix_word(word: str) -> str:
     """Expand slang; undo stretching ("diieee" -> "die") for the words that matter."""
     # Only known words are un-stretched: squeezing "odd" would turn it into "od" (overdose).
     word = _STRETCHED.get(_ANY_RUN.sub(r"\1", word), word)
-    return cp.SLANG.get(word, word)
+    return cp.SLANG.get(word) or _corrected(word)
+
+
+def _corrected(word: str) -> str:
+    """The target word `word` is a typo of (`patterns.TYPO_TARGETS`), else `word` itself."""
+    if len(word) < 6 or word in _KNOWN or not word.isalpha():
+        return word
+    found = set().union(*(_TYPO_KEYS.get(key, ()) for key in {word} | _deletions(word)))
+    found = {target for target in found if target[0] == word[0] and _one_slip(word, target)}
+    if len(found) > 1:  # "relapsd": "relapsed" with a letter left out, the likeliest slip
+        found = {target for target in found if len(target) == len(word) + 1}
+    return found.pop() if len(found) == 1 else word
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by one letter left out, added or changed, or two neighbours
+    swapped (Damerau-Levenshtein distance 1)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+    return a[i + 1 :] == b[i + 1 :] or swapped
 
 
 # --- rule matching ------------------------------------------------------------------------
