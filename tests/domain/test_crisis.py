@@ -239,6 +239,21 @@ def test_a_likely_emergency_gets_the_911_script_even_when_another_tier_is_likeli
     assert decide(None, {**p, "emergency": 0.1, "none": 0.25}, th) is Tier.CHECK
 
 
+def test_a_rule_on_one_or_two_words_stands_whatever_the_model_says() -> None:
+    """"recaí" alone: out of fold the model gave it P(none) 0.89 (it had seen "recaí en la
+    gripa") and the veto silenced a plain report of a relapse. On one or two words the model
+    has too little to weigh against a rule; from three words on the veto applies."""
+    th = {"full": 0.95, "veto": 0.2, "check": 0.1}
+    p = {"emergency": 0.01, "crisis": 0.02, "lapse": 0.07, "poison": 0.01, "check": 0.0}
+    p["none"] = 0.89
+    assert decide(Tier.LAPSE, p, th, words=1) is Tier.LAPSE
+    assert decide(Tier.CRISIS, p, th, words=2) is Tier.CRISIS
+    assert decide(Tier.LAPSE, p, th, words=3) is Tier.CHECK
+    assert decide(Tier.LAPSE, {**p, "lapse": 0.0, "none": 0.96}, th, words=3) is None
+    for text in ("recaí", "recai", "consumí", "i relapsed", "relapsed", "me emborraché"):
+        assert screen(text) is Tier.LAPSE, text
+
+
 def test_the_check_threshold_follows_the_language() -> None:
     th = {"full": 0.9, "veto": 0.3, "check": 0.15, "check_en": 0.15, "check_es": 0.25}
     p = {"emergency": 0.1, "crisis": 0.05, "lapse": 0.05, "poison": 0.0, "check": 0.0}

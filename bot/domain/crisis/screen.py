@@ -201,7 +201,7 @@ def decide(
     "emergency", lower, for the 911 script when tier 1 is the likeliest tier), "alarm" (the
     911 script when P(emergency) reaches it and P(none) is under "veto", even if another tier
     is likelier: an overdose a lapse rule caught, "I used and now I can't breathe"), "veto"
-    (a rule stands unless P(none) reaches it), "check" (the safety check when P(anything but
+    (a rule stands unless P(none) reaches it, or on one or two words: "recaí" alone), "check" (the safety check when P(anything but
     none) reaches it; "check_en" / "check_es" replace it for a message `language` reads as
     that language). `words`: the message's length; one or two words with no rule behind them
     ("no", "8pm", a name) never get the check.
@@ -217,8 +217,8 @@ def decide(
     sure = thresholds.get("emergency", 1.0) if best is Tier.EMERGENCY else 1.0
     if p[best.name.lower()] >= min(thresholds["full"], sure):
         return min(best, rule) if rule is not None else best
-    if rule is not None and p["none"] < thresholds["veto"]:
-        return rule
+    if rule is not None and (p["none"] < thresholds["veto"] or words < MIN_WORDS_FOR_CHECK):
+        return rule  # a rule on one or two words stands: the model has too little to weigh
     check = thresholds.get(f"check_{lang}", thresholds["check"])
     if words >= MIN_WORDS_FOR_CHECK and 1.0 - p["none"] >= check:
         return Tier.CHECK
