@@ -96,7 +96,9 @@ async def _crisis(
     is asked when nothing clear was said, and a notice for each would bury the real ones."""
     cid = client.id if client is not None else None
     event_id = await repo.add_crisis_event(s, cid, now, effect.tier, effect.source, effect.shown)
-    who = client.pseudo_id if client else "stranger"
+    # Which client is in the database and the staff notice, never in the log: a line tying a
+    # pseudonymous id to a crisis tier is health information about a person.
+    who = "a stranger" if client is None else "a client" if client.enrolled_at else "a newcomer"
     # A safety check is asked often and is no alarm: INFO, so WARNING stays for the tiers.
     level = logging.INFO if effect.tier == int(Tier.CHECK) else logging.WARNING
     log.log(level, "crisis tier %s (%s) for %s", effect.tier, effect.source, who)

@@ -104,6 +104,10 @@ async def test_the_first_staff_member_to_tap_im_on_it_takes_the_notice(
     assert harness.handler_errors == []
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "crisis notice" in logged and "Dana" not in logged and "kill" not in logged
+    # Which client had a crisis is in the database and the notice, never in the log.
+    assert "crisis tier 2 (text) for a client" in logged
+    lines = [r.getMessage() for r in caplog.records]
+    assert not [line for line in lines if client.pseudo_id in line and "crisis" in line]
 
 
 async def test_a_tap_by_someone_not_staff_outside_the_staff_chat_changes_nothing(
