@@ -73,10 +73,28 @@ def lang_of(ctx: Ctx, draft: dict[str, Any]) -> str:
     return str(draft.get("lang") or ctx.profile.language)
 
 
+def chosen(state: State, draft: dict[str, Any]) -> bool:
+    """Whether the person has chosen a language: not a stranger, and not at enrollment's
+    language step before answering it."""
+    if state is State.STRANGER:
+        return False
+    first_step = state is State.LANGUAGE and draft.get("flow") == "enroll"
+    return not (first_step and not draft.get("lang"))
+
+
+def answer_lang(state: State, draft: dict[str, Any], event: Event, ctx: Ctx) -> str:
+    """The language to answer `event` in: the person's once chosen; before that, the one the
+    message is written in ("me quiero morir" gets the Spanish script and "ayuda" Spanish help,
+    whatever the phone's language), else the phone's (English when it gives none). Issue 8:
+    a Spanish crisis message before the language step got the English script."""
+    lang = lang_of(ctx, draft)
+    return lang if chosen(state, draft) else commands.said_in(event) or lang
+
+
 def step(state: State, draft: dict[str, Any], event: Event, ctx: Ctx) -> Outcome:
     """Apply one event: help, crisis screening and commands first, then the table."""
     draft = copy.deepcopy(draft)
-    lang = lang_of(ctx, draft)
+    lang = answer_lang(state, draft, event, ctx)
     if isinstance(event, Edit):
         return _edited(state, draft, event, ctx, lang)
     out = _dispatch(state, draft, event, ctx, lang)
@@ -230,7 +248,7 @@ def _confirm_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang
 
 
 def _confirm_value(state: State, text: str, lang: str) -> str | None:
-    """"yes", "no", or None for text typed at a yes/no question."""
+    """The answer typed at a yes/no question: "yes", "no", or None."""
     _, yes, no = CONFIRMS[state]
     value = yes_no(text)
     if state is State.DELETE_CONFIRM and value == "yes":
