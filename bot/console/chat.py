@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.domain.conversation import model as m
-from bot.domain.conversation.aliases import command_name
+from bot.domain.conversation.aliases import command_lang, command_name
 from bot.domain.conversation.parse import label_matches
 from bot.domain.conversation.replies import help_reply
 from bot.locales import norm_lang, t
@@ -58,7 +58,7 @@ class Console:
             return None
         if text.startswith("/"):
             head, _, arg = text[1:].partition(" ")
-            return m.Command(command_name(head), arg.strip())
+            return m.Command(command_name(head), arg.strip(), command_lang(head))
         # A label first: on a 0-10 scale, "5" means 5, and "-1" is not "1". The newest
         # message's first: a coping card's "No" shown above the next question ("Have you
         # used?") is not what "no" answers.

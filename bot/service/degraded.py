@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.domain.conversation import model as m
+from bot.domain.conversation.commands import said_in
 from bot.domain.conversation.replies import help_reply
 from bot.domain.conversation.urgent import urgent_effects
 from bot.locales import norm_lang, t
@@ -149,7 +150,9 @@ async def guard(
 
     task = asyncio.ensure_future(work)
     await asyncio.wait({task}, timeout=budget)
-    lang = norm_lang(lang_hint)
+    # The chosen language is in the profile, out of reach: the one the words are written in,
+    # else the phone's (issue 8).
+    lang = said_in(event) or norm_lang(lang_hint)
     kind = type(event).__name__
     if task.done():
         exc = task.exception() if not task.cancelled() else asyncio.CancelledError()

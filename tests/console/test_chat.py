@@ -153,3 +153,16 @@ def test_a_typed_label_answers_the_newest_question(
     assert rows(tmp_path, "select helped from coping_outcomes") == []
     asked_sleep = "How did you sleep" if lang == "en" else "¿Cómo durmió"
     assert asked_sleep in out.rsplit("you> no", 1)[1]
+
+
+def test_a_crisis_before_the_language_step_is_answered_in_its_language(tmp_path: Path) -> None:
+    """The terminal speaks as an English phone (--lang en); a Spanish message before the
+    language is chosen gets the Spanish script and the step again, /ayuda Spanish help, and
+    a lapse typed at the time zone question is not refused as a zone (issue 8)."""
+    script = ["hola", "me quiero morir", "/ayuda", "English", "I agree", "volví a usar"]
+    out = chat(tmp_path, script, ENROLLMENT="open")
+    assert "Gracias por decírmelo" in out and "Cuando quiera, seguimos" in out
+    assert "Ayuda, a cualquier hora" in out
+    assert "When you are ready, we can carry on" in out  # the lapse, in the chosen English
+    assert "volví a usar" not in out.split("you> volví a usar", 1)[1]
+    assert "time zone" in out.split("you> volví a usar", 1)[1]

@@ -308,3 +308,29 @@ async def test_a_slow_database_is_not_taken_for_a_failed_one(svc: Service, tmp_p
         took, text = await timed(svc, ANA, m.Text("rough day at work"), 1)
     assert 2.0 < took < 9
     assert "Sorry" not in text and not len(svc.spool)
+
+
+async def test_without_the_database_the_words_choose_the_language(tmp_path: Path) -> None:
+    """The chosen language is in the profile, out of reach: a crisis is answered in the
+    language it is written in, else the phone's (issue 8). Ana's phone is English, Ben's
+    Spanish."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    svc = await service_at(folder)
+    try:
+        await svc.db.dispose()
+        folder.rename(tmp_path / "away")
+        _, text = await timed(svc, ANA, m.Text(CRISIS_ES), 1)
+        assert text.startswith(script("es", "crisis.emergency_intent"))
+        _, text = await timed(svc, BEN, m.Text(CRISIS_EN), 2)
+        assert text.startswith(script("en", "crisis.emergency_intent"))
+        _, text = await timed(svc, ANA, m.Text("ayuda"), 3)
+        assert text.startswith(t("es", "help.title"))
+        _, text = await timed(svc, ANA, m.Command("help", lang="es"), 4)  # typed /ayuda
+        assert text.startswith(t("es", "help.title"))
+        _, text = await timed(svc, BEN, m.Text("ok"), 5)  # no language: the phone's
+        assert text.startswith(t("es", "help.title"))
+        (tmp_path / "away").rename(folder)
+        await settle(svc)
+    finally:
+        await svc.db.dispose()

@@ -93,3 +93,25 @@ async def test_checkin_safety_yes_shows_the_menu_only_after_im_safe(
     assert after["text"].startswith(t("en", "safe.thanks", crisis="988"))
     assert after["text"].endswith(t("en", "menu.prompt"))
     assert "m:checkin" in str(after["reply_markup"])
+
+
+async def test_before_a_language_is_chosen_a_spanish_crisis_gets_the_spanish_script(
+    harness: Harness, pat: Person
+) -> None:
+    """Pat's phone is in English; written in Spanish, the reply is too (issue 8). At the
+    language step, /ayuda (the Spanish name of /help) answers in Spanish as well."""
+    await pat.say("me quiero morir")
+    texts = harness.fake.texts()
+    assert texts[0] == t("es", "crisis.suicidal", **numbers(Helplines(), "es"))
+    assert texts[-1] == t("es", "join.open")
+    await pat.command("start")
+    await pat.say("mi hijo se tomo cloro")
+    assert harness.fake.texts()[-3:-1] == [
+        t("es", "crisis.poison", **numbers(Helplines(), "es")),
+        t("es", "crisis.resume"),
+    ]
+    await pat.command("ayuda")
+    assert harness.fake.texts()[-3].startswith(t("es", "help.title"))
+    await pat.say("I relapsed last night")
+    assert harness.fake.texts()[-3:-1] == [t("en", "crisis.lapse"), t("en", "crisis.resume")]
+    assert await harness.count(Client) == 1

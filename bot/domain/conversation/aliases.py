@@ -25,6 +25,13 @@ SPANISH: dict[str, str] = {
 _CANONICAL = {spanish: english for english, spanish in SPANISH.items()}
 
 
+def command_lang(name: str) -> str:
+    """ "es" for a command typed by its Spanish name ('/ayuda'), else "" (an English name
+    such as /start is what Telegram's own Start button sends: no language was chosen)."""
+    name = name.lower()
+    return "es" if name in _CANONICAL and name not in SPANISH else ""
+
+
 def command_name(name: str) -> str:
     """The command a typed name stands for: '/ajustes' -> 'settings'; others unchanged."""
     name = name.lower()

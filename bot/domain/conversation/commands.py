@@ -19,6 +19,7 @@ from bot.domain.conversation.model import (
     ShowProgress,
     State,
     Text,
+    words_of,
 )
 from bot.domain.conversation.parse import label_key
 from bot.domain.conversation.replies import help_reply, menu
@@ -26,6 +27,7 @@ from bot.domain.conversation.settings import sessions_text
 from bot.domain.conversation.steps import CONSENT_VERSION, ENROLL_STATES, STEPS
 from bot.domain.conversation.views import CONFIRMS, ask_confirm, current
 from bot.domain.crisis.screen import screen
+from bot.domain.crisis.written import written_in
 from bot.locales import all_labels, formats, t
 
 Handler = Callable[[State, dict[str, Any], str, Ctx, str], Outcome]
@@ -34,6 +36,15 @@ _HELP_WORDS = frozenset(
     {"help", "help me", "sos", "ayuda", "ayudame", "auxilio"}
     | {label_key(label) for label in all_labels("help.key") | all_labels("menu.help")}
 )
+
+
+def said_in(event: Event) -> str | None:
+    """The language `event` is said in, "en" or "es", or None when it does not say: its
+    words (`written_in`), or a command's Spanish name (/ayuda). For answering someone whose
+    chosen language is not known (not chosen yet, or the database out of reach)."""
+    if isinstance(event, Command):  # a /start code is no language
+        return event.lang or (written_in(event.arg) if event.name != "start" else None)
+    return written_in(words_of(event))
 
 
 def is_help_request(text: str) -> bool:

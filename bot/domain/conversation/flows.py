@@ -165,6 +165,27 @@ def on_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str)
     return answer(state, draft, _button_value(step, match), ctx, lang)
 
 
+def takes_screened(state: State, draft: dict[str, Any], text: str, ctx: Ctx) -> bool:
+    """Whether `text`, a message the screener answered with a lapse, poisoning or check reply,
+    is also this step's answer (`Step.screened`): a button it names, or a value the step's
+    parser takes whole; never one it would refuse, cut short or meet with "did you mean".
+    Otherwise the machine shows the reply and the step again, as for tiers 1 and 2."""
+    step = STEPS[state]
+    if step.screened == "keep":
+        return True
+    offered = _offered(state, draft, ctx)
+    if _typed_button(step, offered, text) is not None:
+        return True
+    if step.screened == "ask" or _started(step, offered, text):
+        return False
+    if step.kind == "text":
+        fits = not step.limit or len(text) <= step.limit
+        return fits and step.parse is not None and step.parse(text) is not None
+    if step.kind == "scale":
+        return parse_scale(text) is not None
+    return step.kind == "choice" and _typed_option(step, text) is not None
+
+
 def _ask_again(state: State, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
     """After an answer not understood: the step's short question again with its buttons
     (not a long prompt, such as the consent, all over again), or the prompt after a note."""

@@ -73,10 +73,28 @@ def lang_of(ctx: Ctx, draft: dict[str, Any]) -> str:
     return str(draft.get("lang") or ctx.profile.language)
 
 
+def chosen(state: State, draft: dict[str, Any]) -> bool:
+    """Whether the person has chosen a language: not a stranger, and not at enrollment's
+    language step before answering it."""
+    if state is State.STRANGER:
+        return False
+    first_step = state is State.LANGUAGE and draft.get("flow") == "enroll"
+    return not (first_step and not draft.get("lang"))
+
+
+def answer_lang(state: State, draft: dict[str, Any], event: Event, ctx: Ctx) -> str:
+    """The language to answer `event` in: the person's once chosen; before that, the one the
+    message is written in ("me quiero morir" gets the Spanish script and "ayuda" Spanish help,
+    whatever the phone's language), else the phone's (English when it gives none). Issue 8:
+    a Spanish crisis message before the language step got the English script."""
+    lang = lang_of(ctx, draft)
+    return lang if chosen(state, draft) else commands.said_in(event) or lang
+
+
 def step(state: State, draft: dict[str, Any], event: Event, ctx: Ctx) -> Outcome:
     """Apply one event: help, crisis screening and commands first, then the table."""
     draft = copy.deepcopy(draft)
-    lang = lang_of(ctx, draft)
+    lang = answer_lang(state, draft, event, ctx)
     if isinstance(event, Edit):
         return _edited(state, draft, event, ctx, lang)
     out = _dispatch(state, draft, event, ctx, lang)
@@ -116,7 +134,9 @@ def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str)
     if commands.is_help_request(text):
         return commands.help_now(state, draft, ctx, lang)
     tier = screen(text)
-    if tier in (Tier.EMERGENCY, Tier.CRISIS):
+    if tier in (Tier.EMERGENCY, Tier.CRISIS) or (
+        tier is not None and not _answers(state, draft, text, ctx, lang)
+    ):
         effects = effects_for(int(tier), text, "text", ctx, lang)
         if state in STEPS:
             return current(state, draft, ctx, lang, *effects, Reply(t(lang, "crisis.resume")))
@@ -132,6 +152,20 @@ def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str)
     if tier is not None:
         out.effects[:0] = effects_for(int(tier), text, "text", ctx, lang)
     return out
+
+
+def _answers(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str) -> bool:
+    """Whether a message screened as a lapse, a poisoning or the safety check also answers
+    where the person is. A step takes it only as its parser would (`flows.takes_screened`);
+    a yes/no question only as a yes or a no; the menu is shown again under the reply, as for
+    any text there. Anywhere else (the settings, the reminder switches, a step that would
+    refuse it) the reply stands alone, or with the step again, as for tiers 1 and 2: never
+    "I couldn't read 'I relapsed last night' as a time" under the lapse reply (issue 8)."""
+    if state in STEPS:
+        return flows.takes_screened(state, draft, text, ctx)
+    if state in CONFIRMS:
+        return _confirm_value(state, text, lang) is not None
+    return (state, "text") in TABLE
 
 
 def _button(state: State, draft: dict[str, Any], data: str, ctx: Ctx, lang: str) -> Outcome:
@@ -207,6 +241,14 @@ def _confirm_button(
 
 def _confirm_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang: str) -> Outcome:
     """A typed answer to a yes/no question: "no", "sí", "ok" or a button's label."""
+    value = _confirm_value(state, text, lang)
+    if value is None:
+        return _use_buttons(state, draft, ctx, lang)
+    return _confirm_button(state, draft, value, ctx, lang)
+
+
+def _confirm_value(state: State, text: str, lang: str) -> str | None:
+    """The answer typed at a yes/no question: "yes", "no", or None."""
     _, yes, no = CONFIRMS[state]
     value = yes_no(text)
     if state is State.DELETE_CONFIRM and value == "yes":
@@ -214,9 +256,7 @@ def _confirm_text(state: State, draft: dict[str, Any], text: str, ctx: Ctx, lang
     if value is None:
         labels = {"yes": t(lang, yes), "no": t(lang, no)}
         value = next((v for v, label in labels.items() if label_matches(label, text)), None)
-    if value is None:
-        return _use_buttons(state, draft, ctx, lang)
-    return _confirm_button(state, draft, value, ctx, lang)
+    return value
 
 
 # ---- commands -----------------------------------------------------------------------------

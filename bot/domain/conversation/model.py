@@ -59,6 +59,9 @@ class Text:
 class Command:
     name: str
     arg: str = ""
+    # "es" when typed by its Spanish name (/ayuda), else "": before a language is chosen the
+    # reply follows it. Not part of the command's identity: /ayuda is /help.
+    lang: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,14 @@ class Step:
     skip: bool = True
     again: str = ""  # a short question asked again after an answer not understood
     keep_first: bool = False  # free text over `limit`: its first part is kept, not refused
+    # What a typed message the screener answers with a lapse, poisoning or safety-check reply
+    # does here (tiers 1 and 2 never answer a step): "parse" is the answer only when it
+    # parses as one (a time, a zone, a number, a label); "keep" is the person's own words
+    # (reasons, a note, a trigger of their own), kept under the reply, since the check also
+    # fires on ordinary answers ("to stay alive for my kids", "saw my old dealer"); "ask" is
+    # never the answer (a lapse or a poisoning is nobody's name). When it is not the answer,
+    # the reply comes with the step again, never a refusal that quotes it (issue 8).
+    screened: str = "parse"
 
 
 def _rule_fired(a: Answers, ctx: Ctx) -> bool:
@@ -115,6 +123,7 @@ STEPS: dict[State, Step] = {
             parse=_name,
             limit=LIMITS["name"],
             keep_first=True,
+            screened="ask",
         ),
         Step(
             State.SUPPORT_PHONE,
@@ -135,13 +144,14 @@ STEPS: dict[State, Step] = {
             parse=_name,
             limit=LIMITS["reasons"],
             keep_first=True,
+            screened="keep",
         ),
         Step(State.CI_MOOD, "scale", "mood", "ci.mood"),
         Step(State.CI_CRAVING, "scale", "craving", "ci.craving"),
         Step(State.CI_USE, "choice", "use", "ci.use", ("no", "alcohol", "other", "private")),
         Step(State.CI_SLEEP, "choice", "sleep", "ci.sleep", ("poor", "ok", "well")),
         Step(State.CI_STRESS, "scale", "stress", "ci.stress"),
-        Step(State.CI_TRIGGERS, "multi", "triggers", "ci.triggers"),
+        Step(State.CI_TRIGGERS, "multi", "triggers", "ci.triggers", screened="keep"),
         Step(
             State.CI_MEDICATION,
             "choice",
@@ -162,9 +172,11 @@ STEPS: dict[State, Step] = {
             when_label="a rule fired, or weekly",
         ),
         Step(State.CR_INTENSITY, "scale", "intensity", "cr.intensity"),
-        Step(State.CR_TRIGGERS, "multi", "triggers", "cr.triggers"),
+        Step(State.CR_TRIGGERS, "multi", "triggers", "cr.triggers", screened="keep"),
         Step(State.CR_ACTION, "choice", "action", "cr.action", ("nothing", *SKILLS)),
-        Step(State.TL_TRIGGERS, "multi", "triggers", "tl.triggers", skip=False),
+        Step(
+            State.TL_TRIGGERS, "multi", "triggers", "tl.triggers", skip=False, screened="keep"
+        ),
         Step(
             State.TL_NOTE,
             "text",
@@ -173,6 +185,7 @@ STEPS: dict[State, Step] = {
             parse=_name,
             limit=LIMITS["note"],
             keep_first=True,
+            screened="keep",
         ),
     )
 }
