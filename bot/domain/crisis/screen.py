@@ -201,12 +201,13 @@ def decide(
     "emergency", lower, for the 911 script when tier 1 is the likeliest tier), "alarm" (the
     911 script when P(emergency) reaches it and P(none) is under "veto", even if another tier
     is likelier: an overdose a lapse rule caught, "I used and now I can't breathe"), "veto"
-    (a rule stands unless P(none) reaches it, or on one or two words: "recaí" alone), "check" (the safety check when P(anything but
-    none) reaches it; "check_en" / "check_es" replace it for a message `language` reads as
-    that language). `words`: the message's length; one or two words with no rule behind them
-    ("no", "8pm", a name) never get the check.
-    `denial`: the message denies suicidal intent ("not suicidal, just tired"): the check at
-    most, unless it is an emergency."""
+    (a rule stands unless P(none) reaches it; a lapse rule on one or two words always
+    stands, "recaí" alone being a report of use, while "suicide" alone may be a title),
+    "check" (the safety check when P(anything but none) reaches it; "check_en" / "check_es"
+    replace it for a message `language` reads as that language). `words`: the message's
+    length; one or two words with no rule behind them ("no", "8pm", a name) never get the
+    check. `denial`: the message denies suicidal intent ("not suicidal, just tired"): the
+    check at most, unless it is an emergency."""
     if rule is Tier.EMERGENCY:
         return rule if p["none"] < thresholds.get("doubt", 2.0) else Tier.CHECK
     if denial and rule is Tier.CRISIS:
@@ -217,8 +218,10 @@ def decide(
     sure = thresholds.get("emergency", 1.0) if best is Tier.EMERGENCY else 1.0
     if p[best.name.lower()] >= min(thresholds["full"], sure):
         return min(best, rule) if rule is not None else best
-    if rule is not None and (p["none"] < thresholds["veto"] or words < MIN_WORDS_FOR_CHECK):
-        return rule  # a rule on one or two words stands: the model has too little to weigh
+    if rule is not None and p["none"] < thresholds["veto"]:
+        return rule
+    if rule is Tier.LAPSE and words < MIN_WORDS_FOR_CHECK:
+        return rule  # "recaí", "i relapsed": the model has too little to weigh against it
     check = thresholds.get(f"check_{lang}", thresholds["check"])
     if words >= MIN_WORDS_FOR_CHECK and 1.0 - p["none"] >= check:
         return Tier.CHECK
@@ -390,7 +393,7 @@ def _one_slip(a: str, b: str) -> bool:
         return False
     if len(a) > len(b):
         a, b = b, a
-    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
     if len(a) < len(b):
         return a[i:] == b[i + 1 :]
     swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
