@@ -134,6 +134,14 @@ def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str)
     if commands.is_help_request(text):
         return commands.help_now(state, draft, ctx, lang)
     tier = screen(text)
+    if tier is Tier.LAPSE and draft.get("flow") == "checkin" and state in STEPS:
+        # A lapse typed in a check-in is its response, and at "Did you use today?" the answer
+        # when the words say what was taken: one lapse reply, never a second on the tap.
+        effects = effects_for(int(tier), text, "text", ctx, lang)
+        flows.lapse_said(draft, effects)
+        used = flows.use_named(state, text)
+        if used is not None:
+            return flows.answer(state, draft, used, ctx, lang, *effects)
     if tier in (Tier.EMERGENCY, Tier.CRISIS) or (
         tier is not None and not _answers(state, draft, text, ctx, lang)
     ):
