@@ -44,7 +44,9 @@ def _at_use(lang: str) -> Driver:
 def _lapse_replies(effects: list[m.Effect], lang: str) -> list[str]:
     scripts = ("crisis.lapse", "crisis.lapse_alcohol", "crisis.lapse_non_opioid")
     openings = {t(lang, key).splitlines()[0] for key in scripts}
-    return [e.text for e in effects if isinstance(e, m.Reply) and e.text.splitlines()[0] in openings]
+    return [
+        e.text for e in effects if isinstance(e, m.Reply) and e.text.splitlines()[0] in openings
+    ]
 
 
 @pytest.mark.parametrize(("lang", "words", "value", "script"), sorted(NAMED))

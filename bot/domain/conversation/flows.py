@@ -13,6 +13,7 @@ from bot.domain.content import OTHER_MAX, OTHER_PREFIX, TRIGGER_GROUPS
 from bot.domain.conversation import crisis_replies, finish
 from bot.domain.conversation.model import (
     Ctx,
+    Effect,
     Outcome,
     RecordConsent,
     RecordCrisis,
@@ -71,7 +72,7 @@ def go_back(state: State, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome
 
 
 def answer(
-    state: State, draft: dict[str, Any], value: Any, ctx: Ctx, lang: str, *said: Reply
+    state: State, draft: dict[str, Any], value: Any, ctx: Ctx, lang: str, *said: Effect
 ) -> Outcome:
     """Record `value` for this step, run the step's side rules, and move on (saying `said`
     first)."""
