@@ -87,3 +87,44 @@ def test_no_still_saves_after_the_coping_card_and_shows_the_menu(lang: str) -> N
     assert not any(x.startswith("h:") for x in data) and "m:checkin" in data
     assert d.saved(m.SaveCheckIn)[0].values["safety"] == "no"
     assert not d.saved(m.RecordCrisis)
+
+
+# Thoughts of suicide or an emergency typed as the answer to the safety question (issue 8,
+# found trying the terminal): they are its "yes". Before, the script came with "when you are
+# ready" and the question again under it, and the "Yes" that followed gave the script twice.
+TYPED_YES = {
+    "en": (("yes i want to die", 2), ("i wish i was dead", 2), ("yes 😞", 2)),
+    "es": (
+        ("sí, me quiero morir", 2), ("a veces pienso que estaría mejor muerta", 2),
+        ("sí 😔", 2),
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "tier"),
+    [(lang, w, tier) for lang in LANGUAGES for w, tier in TYPED_YES[lang]],
+)
+def test_crisis_words_typed_at_the_safety_question_are_its_yes(
+    lang: str, words: str, tier: int
+) -> None:
+    d = started(lang)
+    said = transcript(d, m.Text(words))
+    assert said == [crisis_script(lang)], "the script alone: no question again, no menu"
+    assert d.state is m.State.MENU
+    assert d.saved(m.SaveCheckIn)[0].values["safety"] == "yes"
+    assert [r.tier for r in d.saved(m.RecordCrisis)] == [tier]
+    assert all(words not in s for s in said)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_emergency_typed_at_the_safety_question_ends_the_checkin_with_its_script(
+    lang: str,
+) -> None:
+    d = started(lang)
+    words = "tengo las pastillas en la mano" if lang == "es" else "I have the pills in my hand"
+    said = transcript(d, m.Text(words))
+    assert [r.tier for r in d.saved(m.RecordCrisis)] == [1]
+    assert len(said) == 1 and "911" in said[0]
+    assert d.state is m.State.MENU
+    assert d.saved(m.SaveCheckIn)[0].values["safety"] == "yes"

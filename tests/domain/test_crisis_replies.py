@@ -221,6 +221,10 @@ INTENT_STEPS = {
         ("en", "gonna take all my pills tonight", "crisis.emergency_intent"),
         ("es", "voy a terminar con todo esta noche, ya tengo con qué", "crisis.emergency_intent"),
         ("es", "tengo la soga lista en el cuarto", "crisis.emergency_intent"),
+        # Pills held, not yet taken: away from the means, not the overdose steps (issue 8).
+        ("en", "I have the pills in my hand", "crisis.emergency_intent"),
+        ("es", "tengo las pastillas en la mano", "crisis.emergency_intent"),
+        ("en", "i have the pills in my hand and he is not breathing", "crisis.emergency"),
         ("en", "my friend is not breathing", "crisis.emergency"),
         ("en", "took them all. bye", "crisis.emergency"),
         ("en", "swallowed every pill in the house. sorry", "crisis.emergency"),

@@ -303,3 +303,13 @@ def test_a_long_answer_that_must_be_parsed_is_still_refused() -> None:
     d.tap("timezone")
     d.text("America/New_York " * 10)
     assert d.state is m.State.TIMEZONE and not d.saved(m.SetProfile)
+
+
+def test_a_bare_i_slipped_is_a_lapse_and_a_fall_is_not() -> None:
+    """Issue 8 names a bare "i slipped" among the relapses missed; it said nothing."""
+    from bot.domain.crisis.screen import Tier, screen
+
+    for said in ("i slipped", "I slipped.", "so i slipped. again"):
+        assert screen(said) is Tier.LAPSE, said
+    for said in ("she slipped", "slipped on the ice lol"):
+        assert screen(said) is None, said

@@ -93,10 +93,12 @@ def _finish_enroll(a: dict[str, Any], ctx: Ctx, lang: str) -> list[Effect]:
     return [SetProfile(values), done, menu(lang)]
 
 
-def end_at_safety(draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome:
+def end_at_safety(draft: dict[str, Any], ctx: Ctx, lang: str, *said: Effect) -> Outcome:
     """A "yes" to the safety question: the check-in is saved, and the crisis reply is all
-    that is said. No coping card, no menu: the menu waits for "I'm safe"."""
-    effects = crisis_effects(2, "checkin", ctx, lang)
+    that is said. No coping card, no menu: the menu waits for "I'm safe". `said` is the
+    reply already given to crisis words typed as the answer ("yes, I want to die"), which
+    takes the place of the check-in's own."""
+    effects = list(said) or crisis_effects(2, "checkin", ctx, lang)
     effects.append(_save_checkin(draft))
     return Outcome(State.MENU, keep(draft), effects)
 

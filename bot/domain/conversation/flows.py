@@ -11,10 +11,20 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.content import OTHER_MAX, OTHER_PREFIX, TRIGGER_GROUPS
 from bot.domain.conversation import crisis_replies, finish
-from bot.domain.conversation.model import Ctx, Outcome, RecordConsent, Reply, SetProfile, State
+from bot.domain.conversation.model import (
+    Ctx,
+    Effect,
+    Outcome,
+    RecordConsent,
+    RecordCrisis,
+    Reply,
+    SetProfile,
+    State,
+)
 from bot.domain.conversation.parse import NAV_WORDS, label_key, label_matches, parse_scale, yes_no
 from bot.domain.conversation.replies import option_label, step_reply
 from bot.domain.conversation.steps import FLOWS, STEPS, Step, next_state, prev_state
+from bot.domain.crisis.substance import ALCOHOL, substance_of
 from bot.locales import LANGUAGES, formats, t
 
 
@@ -62,7 +72,7 @@ def go_back(state: State, draft: dict[str, Any], ctx: Ctx, lang: str) -> Outcome
 
 
 def answer(
-    state: State, draft: dict[str, Any], value: Any, ctx: Ctx, lang: str, *said: Reply
+    state: State, draft: dict[str, Any], value: Any, ctx: Ctx, lang: str, *said: Effect
 ) -> Outcome:
     """Record `value` for this step, run the step's side rules, and move on (saying `said`
     first)."""
@@ -83,7 +93,10 @@ def answer(
         pre.append(Reply(t(lang, "zone.set", zone=where, time=now)))
     elif step.key == "use" and value in ("alcohol", "other"):
         # "Yes, alcohol" gets alcohol's advice; "Yes, other" is a drug not named: naloxone.
-        pre.append(crisis_replies.lapse_reply(lang, "alcohol" if value == "alcohol" else None))
+        # Not again when a lapse typed in this check-in was answered with that advice already.
+        substance = ALCOHOL if value == ALCOHOL else None
+        if value not in draft.get("lapse", ()):
+            pre.append(crisis_replies.lapse_reply(lang, substance))
         draft["offered"] = True  # the lapse script is this check-in's response
     elif step.key == "safety" and value == "yes":
         return finish.end_at_safety(draft, ctx, lang)
@@ -96,6 +109,29 @@ def answer(
             pre.append(offer)
             draft["offered"], draft["n"] = True, nonce
     return advance(state, draft, ctx, lang, *pre)
+
+
+def lapse_said(draft: dict[str, Any], effects: list[Any]) -> None:
+    """Note in a check-in's draft that a typed lapse was answered, and whether with alcohol's
+    advice ("alcohol") or a drug's ("other"): the use step's "Yes, alcohol" / "Yes, other" then
+    adds no second lapse reply saying the same (issue 8), and no warning offer is piled on it.
+    Alcohol after a reply without alcohol's advice still gets it."""
+    record = next(e for e in effects if isinstance(e, RecordCrisis))
+    said = ALCOHOL if record.shown == crisis_replies.lapse_script(ALCOHOL) else "other"
+    draft["lapse"] = sorted({*draft.get("lapse", ()), said})
+    draft["offered"] = True
+
+
+def use_named(state: State, text: str) -> str | None:
+    """At "Did you use today?", a lapse typed in words that say what was taken is the answer:
+    "alcohol" for alcohol ("volví a tomar"), "other" for a drug named; None when nothing is
+    named ("recaí anoche"), and the step is asked again."""
+    if STEPS[state].key != "use":
+        return None
+    substance = substance_of(text)
+    if substance is None:
+        return None
+    return ALCOHOL if substance == ALCOHOL else "other"
 
 
 def on_button(state: State, draft: dict[str, Any], value: str, ctx: Ctx, lang: str) -> Outcome:

@@ -37,7 +37,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from bot.domain.conversation import buttons, commands, flows
+from bot.domain.conversation import buttons, commands, finish, flows
 from bot.domain.conversation import settings as prefs
 from bot.domain.conversation.crisis_replies import effects_for
 from bot.domain.conversation.finish import SETTINGS_FLOWS, settings_view
@@ -134,6 +134,22 @@ def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str)
     if commands.is_help_request(text):
         return commands.help_now(state, draft, ctx, lang)
     tier = screen(text)
+    if tier is Tier.LAPSE and draft.get("flow") == "checkin" and state in STEPS:
+        # A lapse typed in a check-in is its response, and at "Did you use today?" the answer
+        # when the words say what was taken: one lapse reply, never a second on the tap.
+        effects = effects_for(int(tier), text, "text", ctx, lang)
+        flows.lapse_said(draft, effects)
+        used = flows.use_named(state, text)
+        if used is not None:
+            return flows.answer(state, draft, used, ctx, lang, *effects)
+    if tier in (Tier.EMERGENCY, Tier.CRISIS) and state in STEPS and STEPS[state].key == "safety":
+        # Thoughts of suicide or an emergency typed at "have you had thoughts ... of hurting
+        # yourself?" are its yes: the check-in ends there with this script alone, never the
+        # question again under it and the script twice on the "Yes" that follows (issue 8).
+        draft["a"]["safety"] = "yes"
+        return finish.end_at_safety(
+            draft, ctx, lang, *effects_for(int(tier), text, "text", ctx, lang)
+        )
     if tier in (Tier.EMERGENCY, Tier.CRISIS) or (
         tier is not None and not _answers(state, draft, text, ctx, lang)
     ):

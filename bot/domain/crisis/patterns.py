@@ -822,6 +822,7 @@ ES_AMOUNT = (
 LAPSE: tuple[Rule, ...] = (
     _rule(
         SUBJ + r"(?P<v>relapsed|slipped up|slipped (?=again|last|yesterday|this|on)"
+        r"|slipped(?= \.|$)"  # "i slipped", said alone
         r"|fell off the wagon|picked up again|picked back up|broke my (?:sobriety|streak"
         r"|clean time)|lost my (?:sobriety|clean time|sober time|streak|clean date|sober date"
         r"|sobriety date|date)|used again|drank again|(?:was |been |am |im )?(?:using"

@@ -234,6 +234,10 @@ def decide(
 # a weapon or a rope, a farewell, or "himself"/"herself" with a way of dying.
 _SUICIDE_CUE = re.compile(
     rf"{cp.FAREWELL}|\b{cp.HIGH_PLACES}\b"
+    # The means held by the writer, not yet used ("the pills in my hand"); not someone else's
+    # ("he's got a knife" is violence).
+    rf"|(?<!\bhe )(?<!\bshe )(?<!\bhes )(?<!\bshes )(?<!\bthey )(?<!\btheyve )(?<!\bhas )"
+    rf"(?:{cp.HOLDING_MEANS})"
     r"|\b(?:gun|guns|pistol|revolver|rifle|shotgun|rope|noose|pistola|arma|cuete|soga|cuerda)\b"
     r"|\b(?:kill|killing|shoot|shooting|hang|hanging|end|ending) (?:himself|herself|themselves"
     r"|his life|her life|their life)\b|\bsuicid\w*"
