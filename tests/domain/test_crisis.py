@@ -270,6 +270,18 @@ def test_a_lapse_rule_on_one_or_two_words_stands_whatever_the_model_says() -> No
         assert screen(text) is Tier.LAPSE, text
 
 
+def test_an_emergency_rule_on_one_or_two_words_gets_the_911_script() -> None:
+    """"I overdosed" alone got only the safety check: the model doubted it (P(none) over
+    "doubt"), having too little to go on. On one or two words an emergency rule stands."""
+    th = {"full": 0.95, "veto": 0.2, "check": 0.1, "doubt": 0.5}
+    p = {"emergency": 0.1, "crisis": 0.0, "lapse": 0.1, "poison": 0.0, "check": 0.0}
+    p["none"] = 0.8
+    assert decide(Tier.EMERGENCY, p, th, words=2) is Tier.EMERGENCY
+    assert decide(Tier.EMERGENCY, p, th, words=3) is Tier.CHECK
+    for text in ("I overdosed", "i OD'd", "no respira", "not breathing", "sobredosis"):
+        assert screen(text) is Tier.EMERGENCY, text
+
+
 def test_the_check_threshold_follows_the_language() -> None:
     th = {"full": 0.9, "veto": 0.3, "check": 0.15, "check_en": 0.15, "check_es": 0.25}
     p = {"emergency": 0.1, "crisis": 0.05, "lapse": 0.05, "poison": 0.0, "check": 0.0}
@@ -333,3 +345,17 @@ def test_a_risk_word_with_nothing_else_gets_at_least_the_safety_check(text: str)
 )  # fmt: skip
 def test_a_risk_word_in_an_everyday_phrase_gets_no_check_from_that_guard(text: str) -> None:
     assert screen(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my 2yo ate my suboxone", "my 4 y/o swallowed a battery",
+        "our 18mo chewed a nicotine pouch", "mi cipote se comio unas pastillas",
+        "el guirro se tomo cloro", "la carajita se comió mis pastillas",
+        "mi chiquito se tomó el jarabe entero",
+    ],
+)  # fmt: skip
+def test_a_child_named_by_age_or_a_regional_word_is_a_poisoning(text: str) -> None:
+    """Issue 8: a "4yo" and Central American words for a child were missed."""
+    assert rule_tier(text) is Tier.POISON

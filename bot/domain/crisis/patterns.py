@@ -85,7 +85,11 @@ WHO_OBJ = (
 CHILD = _group(
     r"kids?|sons?|daughters?|baby|toddler|child|grandkids?|grandson|granddaughter|nephew"
     r"|niece|infant|little one|grandbaby|\d+ (?:year|yr|month) old|dog|cat|puppy|kitten"
+    # "4yo", "4 yo", "4 y o" (from "4 y/o"), "18mo": a child's age as people text it
+    r"|\d+ ?(?:yo|y o|yr old|mo|mos)"
     r"|hij[oa]|nin[oa]|bebe|niet[oa]|sobrin[oa]|nen[ea]|chamac[oa]|perr(?:it)?o|gat(?:it)?o"
+    # regional words for a child: Central America, Mexico, Spain, the Caribbean
+    r"|cipot[ea]|guirr[oa]|chiquit[oa]|chiquill[oa]|cri[oa]|chamaquit[oa]|pelaitos?|carajit[oa]"
 )
 DRUGS = _group(
     "heroin|dope|fent|fentanyl|fetty|oxys?|oxies|oxycodone|oxycontin|percs?|percocets?"

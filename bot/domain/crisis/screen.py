@@ -197,7 +197,7 @@ def decide(
     """Rules and model probabilities -> the reply. A rule for an emergency always gets an
     answer: the 911 script, or the safety check when P(none) reaches "doubt" (the words of an
     emergency in an ordinary message, such as news about an overdose or a story from years
-    ago). The other `thresholds`: "full" (a tier's script when its probability reaches it;
+    ago) and the message has three words or more. The other `thresholds`: "full" (a tier's script when its probability reaches it;
     "emergency", lower, for the 911 script when tier 1 is the likeliest tier), "alarm" (the
     911 script when P(emergency) reaches it and P(none) is under "veto", even if another tier
     is likelier: an overdose a lapse rule caught, "I used and now I can't breathe"), "veto"
@@ -208,8 +208,9 @@ def decide(
     length; one or two words with no rule behind them ("no", "8pm", a name) never get the
     check. `denial`: the message denies suicidal intent ("not suicidal, just tired"): the
     check at most, unless it is an emergency."""
-    if rule is Tier.EMERGENCY:
-        return rule if p["none"] < thresholds.get("doubt", 2.0) else Tier.CHECK
+    if rule is Tier.EMERGENCY:  # on one or two words ("I overdosed", "no respira") it stands
+        sure = p["none"] < thresholds.get("doubt", 2.0) or words < MIN_WORDS_FOR_CHECK
+        return rule if sure else Tier.CHECK
     if denial and rule is Tier.CRISIS:
         return Tier.CHECK
     if p["emergency"] >= thresholds.get("alarm", 2.0) and p["none"] < thresholds["veto"]:
