@@ -194,19 +194,19 @@ def decide(
     rule: Tier | None, p: Mapping[str, float], thresholds: Mapping[str, float],
     words: int = 3, denial: bool = False, lang: str = "",
 ) -> Tier | None:  # fmt: skip
-    """Rules and model probabilities -> the reply. A rule for an emergency always gets an
-    answer: the 911 script, or the safety check when P(none) reaches "doubt" (the words of an
-    emergency in an ordinary message, such as news about an overdose or a story from years
-    ago) and the message has three words or more. The other `thresholds`: "full" (a tier's script when its probability reaches it;
-    "emergency", lower, for the 911 script when tier 1 is the likeliest tier), "alarm" (the
-    911 script when P(emergency) reaches it and P(none) is under "veto", even if another tier
-    is likelier: an overdose a lapse rule caught, "I used and now I can't breathe"), "veto"
-    (a rule stands unless P(none) reaches it; a lapse rule on one or two words always
-    stands, "recaí" alone being a report of use, while "suicide" alone may be a title),
-    "check" (the safety check when P(anything but none) reaches it; "check_en" / "check_es"
-    replace it for a message `language` reads as that language). `words`: the message's
-    length; one or two words with no rule behind them ("no", "8pm", a name) never get the
-    check. `denial`: the message denies suicidal intent ("not suicidal, just tired"): the
+    """Rules and model probabilities -> the reply. A rule for an emergency always gets an answer:
+    the 911 script, or the safety check when P(none) reaches "doubt" (the words of an emergency
+    in an ordinary message, such as news about an overdose or a story from years ago) and the
+    message has three words or more. The other `thresholds`: "full" (a tier's script when its
+    probability reaches it; "emergency", lower, for the 911 script when tier 1 is the likeliest
+    tier), "alarm" (the 911 script when P(emergency) reaches it and P(none) is under "veto",
+    even if another tier is likelier: an overdose a lapse rule caught, "I used and now I can't
+    breathe"), "veto" (a rule stands unless P(none) reaches it; a lapse rule on one or two
+    words always stands, "recaí" alone being a report of use, while "suicide" alone may be a
+    title), "check" (the safety check when P(anything but none) reaches it; "check_en" /
+    "check_es" replace it for a message `language` reads as that language). `words`: the
+    message's length; one or two words with no rule behind them ("no", "8pm", a name) never get
+    the check. `denial`: the message denies suicidal intent ("not suicidal, just tired"): the
     check at most, unless it is an emergency."""
     if rule is Tier.EMERGENCY:  # on one or two words ("I overdosed", "no respira") it stands
         sure = p["none"] < thresholds.get("doubt", 2.0) or words < MIN_WORDS_FOR_CHECK
