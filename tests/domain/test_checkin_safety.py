@@ -128,3 +128,48 @@ def test_an_emergency_typed_at_the_safety_question_ends_the_checkin_with_its_scr
     assert len(said) == 1 and "911" in said[0]
     assert d.state is m.State.MENU
     assert d.saved(m.SaveCheckIn)[0].values["safety"] == "yes"
+
+
+# A yes with more words, or a hedge, typed at the safety question (found by the critic:
+# "yeah sometimes" got "Please tap one of the buttons below", a poor answer to a disclosure).
+HEDGED = {
+    "en": ("yeah sometimes", "yes kind of", "sometimes", "maybe a little", "kinda tbh"),
+    "es": ("si a veces", "sí, un poco", "a veces", "tal vez", "mas o menos"),
+}
+PLAIN_NO = {
+    "en": ("no, im good", "nope", "no. just tired"),
+    "es": ("no, estoy bien", "no gracias"),
+}
+# Not a no: "no" there begins "no sé" or "no estoy bien" (asked again, or screened).
+NOT_NO = {"en": ("no idea honestly", "not really sure"), "es": ("no sé", "no estoy bien")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [(lang, w) for lang in LANGUAGES for w in HEDGED[lang]]
+)
+def test_a_hedged_answer_at_the_safety_question_is_its_yes(lang: str, words: str) -> None:
+    d = started(lang)
+    said = transcript(d, m.Text(words))
+    assert said == [crisis_script(lang)]
+    assert d.saved(m.SaveCheckIn)[0].values["safety"] == "yes"
+    assert [r.tier for r in d.saved(m.RecordCrisis)] == [2]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [(lang, w) for lang in LANGUAGES for w in PLAIN_NO[lang]]
+)
+def test_a_no_with_more_words_at_the_safety_question_is_its_no(lang: str, words: str) -> None:
+    d = started(lang)
+    d.send(m.Text(words))
+    assert d.saved(m.SaveCheckIn)[0].values["safety"] == "no"
+    # "just tired" after a no is a denial: the calm check at most, never a tier's script
+    assert {r.tier for r in d.saved(m.RecordCrisis)} <= {5}
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [(lang, w) for lang in LANGUAGES for w in NOT_NO[lang]]
+)
+def test_a_no_that_begins_other_words_is_not_taken_for_a_no(lang: str, words: str) -> None:
+    d = started(lang)
+    d.send(m.Text(words))
+    assert all(c.values["safety"] != "no" for c in d.saved(m.SaveCheckIn))

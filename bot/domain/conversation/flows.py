@@ -21,7 +21,14 @@ from bot.domain.conversation.model import (
     SetProfile,
     State,
 )
-from bot.domain.conversation.parse import NAV_WORDS, label_key, label_matches, parse_scale, yes_no
+from bot.domain.conversation.parse import (
+    NAV_WORDS,
+    label_key,
+    label_matches,
+    parse_scale,
+    safety_answer,
+    yes_no,
+)
 from bot.domain.conversation.replies import option_label, step_reply
 from bot.domain.conversation.steps import FLOWS, STEPS, Step, next_state, prev_state
 from bot.domain.crisis.substance import ALCOHOL, substance_of
@@ -291,6 +298,8 @@ def _typed_option(step: Step, text: str) -> str | None:
     for value in step.options:
         if any(label_key(option_label(step, value, lang)) == typed for lang in LANGUAGES):
             return value
+    if step.key == "safety":  # "yeah sometimes", "sí, a veces": a yes, never "tap a button"
+        return safety_answer(text)
     return None
 
 

@@ -116,3 +116,31 @@ def yes_no(text: str) -> str | None:
     """ "yes" or "no" for a typed answer to a yes/no question, else None."""
     typed = label_key(text)
     return "yes" if typed in YES_WORDS else "no" if typed in NO_WORDS else None
+
+
+_SET_APART = re.compile(r"\s*([a-z]+)\s*[,.;:!-]")
+# "Sometimes", "kind of", "a veces": to a question about thoughts of death or self-harm, a
+# hedged answer is a yes (docs/clinical.md, Daily check-in: any yes is followed up).
+_HEDGES = re.compile(
+    r"\b(?:sometimes|some times|kind of|kinda|sort of|maybe|a little|a bit|at times|once or"
+    r" twice|a veces|aveces|tal vez|talvez|quizas|quiza|un poco|algo|mas o menos|de vez en"
+    r" cuando)\b"
+)
+
+
+def safety_answer(text: str) -> str | None:
+    """A typed answer to the check-in's safety question: "yes" for any hedge ("yeah
+    sometimes", "kind of", "sí, a veces") or a yes set apart by a comma or a stop ("yes. it
+    was a bad night"); "no" for a no set apart the same way ("no, im good"); else None, and
+    the question is asked again. "no sé si estoy bien" and "no estoy bien" are no "no", and
+    "si" alone before more words may be Spanish "if": only the comma or stop decides."""
+    exact = yes_no(text)
+    if exact is not None:
+        return exact
+    if _HEDGES.search(label_key(text)):
+        return "yes"
+    head = _SET_APART.match(fold(text))
+    if head is None:
+        return None
+    word = label_key(head.group(1))
+    return "yes" if word in YES_WORDS else "no" if word in NO_WORDS else None
