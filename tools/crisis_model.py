@@ -43,7 +43,10 @@ SEEDS = (0, 1, 2)
 # recall margin is three quarters of a point: at half a point, the report split's English and
 # tier-1 recall came out under the previous model's (raised after seeing that figure).
 MIN_RECALL = 0.9775  # any response, overall, per language and for tier 1, out of fold
-MAX_FULL = 0.025  # full scripts on ordinary messages, out of fold
+# Full scripts on ordinary messages, out of fold. 0.025 until round six: the report split came
+# out 1.4-1.6 points above the out-of-fold figure in two builds running (1.5% -> 2.9%, 1.9% ->
+# 3.5%, over the 3%), so the margin is that gap (lowered after seeing the second).
+MAX_FULL = 0.015
 TIER1_WEIGHT = 0.5  # a tier-1 message given the check, against a check on an ordinary one
 Row = dict[int, float]
 REPLY = {t: t.name.lower() for t in Tier}

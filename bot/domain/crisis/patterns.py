@@ -787,6 +787,17 @@ VIOLENCE_HAPPENING: tuple[Rule, ...] = (
         Rule(r.pattern, (*r.needs, _NOW_HERE), _NOT_NOW, r.blockers, r.window)
         for r in HARM_FROM_OR_TO_OTHERS[:2]
     ),
+    # A threat to kill or hurt the writer with a weapon there ("outside with a gun, says hes
+    # gonna kill me", "con una pistola, dice que me va a matar"): violence about to happen.
+    _rule(
+        r"\b(?:kill|hurt|shoot|stab|cut) (?:me|us)\b"
+        r"|\b(?:me|nos) (?:va|van|quiere|quieren) (?:a )?(?:matar|disparar|apunalar|picar)\b",
+        needs=(
+            r"\b(?:gun|guns|pistol|knife|machete|rifle|shotgun|bat|pistola|arma|cuchillo|navaja"
+            r"|cuete|escopeta|fierro)\b",
+        ),
+        unless=rf"{JOKE}|{VIOLENCE_PAST}|\b(?:movie|show|game|dream|nightmare|pelicula|sueno)\b",
+    ),
 )
 
 # Suicidal talk is an emergency when it comes with "now/tonight" or with means in hand.

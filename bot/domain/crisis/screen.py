@@ -140,10 +140,11 @@ def _screen_part(text: str, normal: str, rule: Tier | None) -> Tier | None:
     Three guards on the model where it has too little to go on: a bare control word is no
     crisis; one word alone ("bye", "adiós") that no rule reads as a crisis gets at most the
     safety check, never a full script: the check asks, with help one tap away, and only when
-    a tier is the model's clear reading of it, not on the "alarm" (a small P(emergency) that
-    turns a longer message's reply into the 911 script: one word such as "purple" or
-    "tonight" reaches it without meaning anything); and a few words with a risk word in them
-    (`_SHORT_RISK`) get at least that check."""
+    a tier is the model's clear reading of it (its probability at "full"), not on the
+    "alarm" or the lower "emergency" threshold (a P(emergency) that turns a longer message's
+    reply into the 911 script: one word such as "purple" or "tonight" reaches it without
+    meaning anything; "purple" alone read 0.61 once the train data held purple lips); and a
+    few words with a risk word in them (`_SHORT_RISK`) get at least that check."""
     bare = normal.strip(" .!?¡¿").replace("á", "a").replace("ú", "u")
     if rule is None and bare in CONTROL_WORDS:
         return None
@@ -152,8 +153,8 @@ def _screen_part(text: str, normal: str, rule: Tier | None) -> Tier | None:
     denial = denies(normal)
     thresholds = loaded.header["thresholds"]
     words = word_count(normal, text)
-    if rule is None and words <= 1:
-        thresholds = {**thresholds, "alarm": 2.0}
+    if rule is None and words <= 1:  # a clear reading: the top tier at "full", not lower
+        thresholds = {**thresholds, "alarm": 2.0, "emergency": thresholds["full"]}
     answer = decide(rule, probabilities, thresholds, words, denial, language(normal))
     if rule is None and words <= 1 and answer is not None and answer < Tier.CHECK:
         return Tier.CHECK
@@ -209,8 +210,8 @@ def decide(
     the check. `denial`: the message denies suicidal intent ("not suicidal, just tired"): the
     check at most, unless it is an emergency."""
     if rule is Tier.EMERGENCY:  # on one or two words ("I overdosed", "no respira") it stands
-        sure = p["none"] < thresholds.get("doubt", 2.0) or words < MIN_WORDS_FOR_CHECK
-        return rule if sure else Tier.CHECK
+        stands = p["none"] < thresholds.get("doubt", 2.0) or words < MIN_WORDS_FOR_CHECK
+        return rule if stands else Tier.CHECK
     if denial and rule is Tier.CRISIS:
         return Tier.CHECK
     if p["emergency"] >= thresholds.get("alarm", 2.0) and p["none"] < thresholds["veto"]:
