@@ -4,7 +4,8 @@ Like every repository they flush but never begin or commit; `bot.store.repo` re-
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -117,6 +118,40 @@ async def count_since(s: AsyncSession, client_id: int, since: datetime) -> dict[
     ]
     row = (await s.execute(select(*columns))).one()
     return {key: int(row._mapping[key]) for key in models}
+
+
+@dataclass(frozen=True)
+class TodayFigures:
+    """What the context's `m.Today` is made of, read in one round trip."""
+
+    cravings: int
+    triggers: int
+    checked_in: frozenset[date]  # of (yesterday, today): the days with a check-in
+    safety_asked: bool  # a check-in from `today` - 6 on answered the safety question
+
+
+async def today_figures(
+    s: AsyncSession, client_id: int, midnight: datetime, today: date
+) -> TodayFigures:
+    """Cravings and trigger logs since `midnight` (UTC), whether yesterday and today (local
+    dates) have a check-in, and whether the week's check-ins answered the safety question:
+    one SELECT of scalar subqueries (three queries before, one round trip each)."""
+    yesterday = today - timedelta(days=1)
+
+    def logged(model: type[Craving] | type[TriggerLog]) -> Any:
+        since = (model.client_id == client_id, model.created_at >= midnight)
+        return select(func.count()).where(*since).scalar_subquery()
+
+    def checkin(*where: Any) -> Any:
+        return select(CheckIn.id).where(CheckIn.client_id == client_id, *where).exists()
+
+    row = (await s.execute(select(
+        logged(Craving), logged(TriggerLog),
+        checkin(CheckIn.local_date == yesterday), checkin(CheckIn.local_date == today),
+        checkin(CheckIn.local_date >= today - timedelta(days=6), CheckIn.safety.is_not(None)),
+    ))).one()  # fmt: skip
+    days = frozenset(day for day, done in ((yesterday, row[2]), (today, row[3])) if done)
+    return TodayFigures(int(row[0]), int(row[1]), days, bool(row[4]))
 
 
 async def safety_asked_since(s: AsyncSession, client_id: int, since: date) -> bool:
