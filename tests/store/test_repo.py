@@ -197,7 +197,7 @@ async def test_save_turn_writes_the_client_seen_and_the_conversation_once(
                 "checkin",
                 {"n": 2, "answers": {"mood": 3}},
                 later,
-            )  # noqa: E501
+            )
             assert client.last_seen_at == later and not s.dirty
     finally:
         event.remove(store_db.engine.sync_engine, "before_cursor_execute", count)
