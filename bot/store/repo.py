@@ -256,7 +256,8 @@ async def save_turn(
     (`client_and_conversation`), None when there was none. Two UPDATE statements rather
     than the ORM's unit of work (a fifth of the database's share of an update); the objects
     in the session are told the values, so nothing is written twice."""
-    if conv is None or inspect(conv).session is not s or inspect(client).session is not s:
+    mine = s.sync_session
+    if conv is None or inspect(conv).session is not mine or inspect(client).session is not mine:
         client.last_seen_at = now
         await save_conversation(s, client.id, state, draft, now)
         return

@@ -188,6 +188,8 @@ async def test_save_turn_writes_the_client_seen_and_the_conversation_once(
     event.listen(store_db.engine.sync_engine, "before_cursor_execute", count)
     try:
         async with store_db.transaction() as s:
+            flushes: list[object] = []
+            event.listen(s.sync_session, "before_flush", lambda *args: flushes.append(args))
             client, conv = await repo.client_and_conversation(s, 100)
             assert client is not None and conv is not None
             draft = {"n": 2, "answers": {"mood": 3}}
@@ -199,6 +201,7 @@ async def test_save_turn_writes_the_client_seen_and_the_conversation_once(
                 later,
             )
             assert client.last_seen_at == later and not s.dirty
+        assert flushes == []  # the commit's flush had nothing to do, nor had save_turn
     finally:
         event.remove(store_db.engine.sync_engine, "before_cursor_execute", count)
     assert seen.count("UPDATE") == 2 and "INSERT" not in seen
