@@ -201,13 +201,15 @@ async def client_and_conversation(
     (None, None) for a stranger, (client, None) before anything was saved. Keep the
     conversation while the transaction lasts: `save_conversation` then finds it without a
     query (the session only holds objects nobody else does weakly)."""
-    stmt = (
-        select(Client, Conversation)
-        .outerjoin(Conversation, Conversation.client_id == Client.id)
-        .where(Client.tg_user_id == tg_user_id)
-    )
-    row = (await s.execute(stmt)).first()
+    row = (await s.execute(_CLIENT_AND_CONVERSATION, {"tg": tg_user_id})).first()
     return (None, None) if row is None else (row[0], row[1])
+
+
+_CLIENT_AND_CONVERSATION = (  # built once: a statement made per call costs its making
+    select(Client, Conversation)
+    .outerjoin(Conversation, Conversation.client_id == Client.id)
+    .where(Client.tg_user_id == bindparam("tg"))
+)
 
 
 async def load_conversation(s: AsyncSession, client_id: int) -> tuple[str, dict[str, Any]] | None:
