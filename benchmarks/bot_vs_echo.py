@@ -237,9 +237,17 @@ PACED = (
     "try:\n    runpy.run_module('bot', run_name='__main__')\n"
     "finally:\n    prof and (prof.disable(), prof.dump_stats(out))"
 )
+# Unpaced: every request passes straight through (a limiter that never waits, not none: the
+# product's calls name their priority, which PTB refuses without a limiter).
 UNPACED = (
     "import telegram.ext as e; init = e.ExtBot.__init__\n"
-    "def unpaced(self, *a, **k):\n    k['rate_limiter'] = None\n    init(self, *a, **k)\n"
+    "class Through(e.BaseRateLimiter):\n"
+    "    async def initialize(self): pass\n"
+    "    async def shutdown(self): pass\n"
+    "    async def process_request(self, callback, args, kwargs, endpoint, data,"
+    " rate_limit_args):\n"
+    "        return await callback(*args, **kwargs)\n"
+    "def unpaced(self, *a, **k):\n    k['rate_limiter'] = Through()\n    init(self, *a, **k)\n"
     "e.ExtBot.__init__ = unpaced\n" + PACED.replace("; ", "\n")
 )
 
