@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.domain.conversation import model as m
 from bot.domain.schedule.plan import checkin_day, session_occurrences
 from bot.locales import norm_lang
-from bot.store import repo, schedules
+from bot.store import records, repo, schedules
 from bot.store.models import Client
 
 
@@ -93,18 +93,16 @@ async def _invite_ok(s: AsyncSession, event: m.Event, now: datetime) -> bool:
 async def _today(s: AsyncSession, client: Client, now: datetime) -> m.Today:
     local = now.astimezone(ZoneInfo(client.timezone))
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-    counts = await repo.count_since(s, client.id, midnight.astimezone(UTC))
-    since = local.date() - timedelta(days=1)
-    done = frozenset(await schedules.recent_checkin_dates(s, client.id, since))
+    figures = await records.today_figures(s, client.id, midnight.astimezone(UTC), local.date())
     hour, minute = (int(x) for x in client.checkin_time.split(":"))
+    done = figures.checked_in  # yesterday and today: the only days checkin_day asks about
     day = checkin_day(now, client.timezone, time(hour, minute), done, client.enrolled_at)
-    asked = await repo.safety_asked_since(s, client.id, local.date() - timedelta(days=6))
     return m.Today(
         checkin_done=day in done,
         checkin_day=day,
-        cravings=counts["cravings"],
-        triggers=counts["triggers"],
-        safety_asked_this_week=asked,
+        cravings=figures.cravings,
+        triggers=figures.triggers,
+        safety_asked_this_week=figures.safety_asked,
     )
 
 

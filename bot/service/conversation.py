@@ -134,8 +134,8 @@ class Service:
             ] if client is not None else []  # fmt: skip
             ids: list[int | None] = [None] * (len(replies) + len(heavy))
             if client is not None:
-                client.last_seen_at = now
-                await repo.save_conversation(s, client.id, out.state.value, out.draft, now)
+                saved = conv if conv is not None and conv.client_id == client.id else None
+                await repo.save_turn(s, client, saved, out.state.value, out.draft, now)
                 who = (client.id, client.pseudo_id, client.language)
             if durable:
                 rows = _outbox_rows(addr, client, update_id, replies, hang, heavy, edit_message_id)

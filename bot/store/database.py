@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import (
 )
 
 from bot.store.models import Base
+from bot.store.onetrip import one_trip
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -125,6 +126,7 @@ def _on_sqlite_connect(database: Path | None, dbapi_connection: Any, _record: An
     Raises sqlite3.OperationalError ("... is not writable") for such a file."""
     if database is not None and database.exists() and (part := unwritable(database)):
         raise sqlite3.OperationalError(f"attempt to write a readonly database ({part})")
+    one_trip(dbapi_connection)  # one trip to aiosqlite's thread per statement (bot.store.onetrip)
     # The sqlite3 module otherwise issues its own deferred BEGIN before a write; with it
     # off, the "begin" hook below decides how every transaction starts.
     dbapi_connection.isolation_level = None

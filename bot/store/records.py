@@ -4,10 +4,11 @@ Like every repository they flush but never begin or commit; `bot.store.repo` re-
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import CheckIn, CopingOutcome, Craving, CrisisEvent, TriggerLog
@@ -117,6 +118,52 @@ async def count_since(s: AsyncSession, client_id: int, since: datetime) -> dict[
     ]
     row = (await s.execute(select(*columns))).one()
     return {key: int(row._mapping[key]) for key in models}
+
+
+@dataclass(frozen=True)
+class TodayFigures:
+    """What the context's `m.Today` is made of, read in one round trip."""
+
+    cravings: int
+    triggers: int
+    checked_in: frozenset[date]  # of (yesterday, today): the days with a check-in
+    safety_asked: bool  # a check-in from `today` - 6 on answered the safety question
+
+
+async def today_figures(
+    s: AsyncSession, client_id: int, midnight: datetime, today: date
+) -> TodayFigures:
+    """Cravings and trigger logs since `midnight` (UTC), whether yesterday and today (local
+    dates) have a check-in, and whether the week's check-ins answered the safety question:
+    one SELECT of scalar subqueries (three queries before, one round trip each)."""
+    yesterday, week = today - timedelta(days=1), today - timedelta(days=6)
+    params = {"cid": client_id, "midnight": midnight, "today": today, "yesterday": yesterday,
+              "week": week}  # fmt: skip
+    row = (await s.execute(_TODAY, params)).one()
+    days = frozenset(day for day, done in ((yesterday, row[2]), (today, row[3])) if done)
+    return TodayFigures(int(row[0]), int(row[1]), days, bool(row[4]))
+
+
+def _today_statement() -> Any:
+    """today_figures' SELECT, built once (its construction cost as much as running it)."""
+    cid: Any = bindparam("cid")
+
+    def logged(model: type[Craving] | type[TriggerLog]) -> Any:
+        since = (model.client_id == cid, model.created_at >= bindparam("midnight"))
+        return select(func.count()).where(*since).scalar_subquery()
+
+    def checkin(*where: Any) -> Any:
+        return select(CheckIn.id).where(CheckIn.client_id == cid, *where).exists()
+
+    return select(
+        logged(Craving), logged(TriggerLog),
+        checkin(CheckIn.local_date == bindparam("yesterday")),
+        checkin(CheckIn.local_date == bindparam("today")),
+        checkin(CheckIn.local_date >= bindparam("week"), CheckIn.safety.is_not(None)),
+    )  # fmt: skip
+
+
+_TODAY = _today_statement()
 
 
 async def safety_asked_since(s: AsyncSession, client_id: int, since: date) -> bool:

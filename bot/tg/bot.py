@@ -28,12 +28,29 @@ class GuardedBot(ExtBot[Any]):
         result = await super()._post(endpoint, *args, **kwargs)
         if endpoint != "getUpdates" or not isinstance(result, list):
             return result
-        return [self._readable(raw) for raw in result]
+        return [self._parse(raw)[1] for raw in result]
 
-    def _readable(self, raw: Any) -> Any:
+    async def fetch_updates(
+        self, offset: int | None, poll_seconds: int, allowed_updates: list[str]
+    ) -> list[tuple[Update, dict[str, Any]]]:
+        """getUpdates for the poller (bot.tg.polling), each update with the JSON it came as
+        (what the inbox keeps) and parsed once: PTB's `get_updates` parses what `_post`
+        returns again, and the inbox then turned the parsed update back into JSON. An update
+        that cannot be read is set aside as in `_post`."""
+        data = {"timeout": poll_seconds, "offset": offset, "allowed_updates": allowed_updates}
+        # As PTB's get_updates: the long poll's own seconds on top of the read timeout.
+        read_timeout = (self._request[0].read_timeout or 0) + poll_seconds
+        result = await super()._post("getUpdates", data, read_timeout=read_timeout)
+        fetched = [self._parse(raw) for raw in result or ()]
+        for update, _ in fetched:
+            self.insert_callback_data(update)  # as ExtBot.get_updates does
+        return fetched
+
+    def _parse(self, raw: Any) -> tuple[Update, Any]:
+        """The update and the JSON to keep for it: a bare update with its id for one the
+        library cannot read."""
         try:
-            Update.de_json(dict(raw), self)
-            return raw
+            return Update.de_json(dict(raw), self), raw
         except Exception as exc:  # whatever the library raises on data it cannot read
             update_id = raw.get("update_id") if isinstance(raw, dict) else None
             if not isinstance(update_id, int):
@@ -43,4 +60,4 @@ class GuardedBot(ExtBot[Any]):
                 "update %d could not be read (%s) and was set aside; %d so far",
                 update_id, exc.__class__.__name__, GuardedBot.set_aside,
             )  # fmt: skip
-            return {"update_id": update_id}
+            return Update(update_id), {"update_id": update_id}

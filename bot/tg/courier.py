@@ -14,10 +14,11 @@ shared summary's "sent", an attendance notice's "your team will know", only once
 accepted it; else the alternative at once (a notice Telegram only delayed is still retried,
 without its follow-ups).
 
-Priority (bot.tg.pacing): an event's replies go at INTERACTIVE, what the outbox job sends at
-BULK, behind every reply waiting, except a crisis reply or a crisis staff notice, which is
-never a bulk send, however it comes to be sent late (tried again after a failure, replayed
-after a database outage, repeated because nobody took it)."""
+Priority (bot.tg.pacing): an event's first reply goes at ANSWER (what the person waits for),
+its other replies at INTERACTIVE, what the outbox job sends at BULK, behind every reply
+waiting, except a crisis reply or a crisis staff notice, which always goes at ANSWER,
+however it comes to be sent late (tried again after a failure, replayed after a database
+outage, repeated because nobody took it)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ from bot.service.mailbox import Outgoing, Settlement, from_row
 from bot.service.notices import parse_ack
 from bot.tg.delivery import deliver_reliably, edit_photo, markup
 from bot.tg.limits import clip
-from bot.tg.pacing import BULK, INTERACTIVE
+from bot.tg.pacing import ANSWER, BULK, INTERACTIVE
 
 log = logging.getLogger(__name__)
 
@@ -61,14 +62,14 @@ class Courier:
         done = Settlement()
         outcome: dict[int, str] = {}  # row id -> worst outcome among its messages
         stopped: set[int] = set()  # chats that blocked the bot in this round
-        for item in items:
+        for n, item in enumerate(items):
             if item.chat_id in stopped:
                 _worst(outcome, item.id, "failed")
                 continue
-            rank = _priority(item, priority)
+            rank = _priority(item, priority, first=n == 0)
             result = await self._one(item, done, rank)
             if result == "sent" and item.later is not None:
-                result = await self._later(item, done, rank)
+                result = await self._later(item, done, max(rank, INTERACTIVE))
             if result == "blocked":
                 stopped.add(item.chat_id)
                 done.blocked.add(item.chat_id)
@@ -86,7 +87,7 @@ class Courier:
                     outcome[item.id or 0] = "failed"
                 follow = item.otherwise
             for extra in follow:
-                await self._one(extra, done, rank)
+                await self._one(extra, done, _priority(extra, max(rank, INTERACTIVE)))
         for row_id, result in outcome.items():
             if not row_id:
                 continue
@@ -223,12 +224,13 @@ def _merge(into: Settlement, more: Settlement) -> None:
     into.notices.extend(more.notices)
 
 
-def _priority(item: Outgoing, given: int) -> int:
-    """`given`, but INTERACTIVE for a crisis reply (help or a risk script) or a crisis staff
-    notice (its "I'm on it" button): however late it goes, it goes before any bulk send."""
+def _priority(item: Outgoing, given: int, first: bool = False) -> int:
+    """`given`, but ANSWER for a crisis reply (help or a risk script) or a crisis staff
+    notice (its "I'm on it" button): however late it goes, it goes before any other send;
+    and for the `first` reply of an interactive send, the one the person waits for."""
     if item.reply.urgent or _notice_of(item.reply) is not None:
-        return INTERACTIVE
-    return given
+        return ANSWER
+    return ANSWER if first and given == INTERACTIVE else given
 
 
 def _gone(row_id: int, chat_id: int) -> Outgoing:

@@ -10,10 +10,13 @@ interactive bot and the reminder bot share one `Pacing`; each has its own `Limit
 it with a priority, so a reply waits for at most the one message already going out, never
 behind a burst of reminders.
 
-Three priorities, best first: INTERACTIVE, the replies to what a person just did and every
-crisis reply and crisis staff notice (first sent, tried again or repeated); BULK, the rest of
-what the outbox job sends (a reply tried again after a failure, what a restart left, the
-flag digest, the web view's notices); REMINDERS. A call gives its own in `rate_limit_args`.
+Four priorities, best first: ANSWER, the first message answering what a person just did
+(what they wait for: a reply's follow-ups, the menu among them, may wait behind another
+person's first answer) and every crisis reply and crisis staff notice (first sent, tried
+again or repeated); INTERACTIVE, the rest of the replies; BULK, the rest of what the outbox
+job sends (a reply tried again after a failure, what a restart left, the flag digest, the
+web view's notices); REMINDERS. A call gives its own in `rate_limit_args`. One chat's
+messages still go in order: its sender waits for each before the next.
 
 What is paced: messages (send*, edit*, copy*, forward*) to a chat. Not paced: callback
 answers (Telegram does not limit them, and a late one misses its 15 s deadline), chat
@@ -45,7 +48,8 @@ CHAT_BURST = 3  # messages one private chat may get at once before one a second
 CHAT_PER_SECOND = 1.0  # then about one a second
 GROUP_BURST = 20  # a group or channel: 20 a minute
 GROUP_PER_SECOND = 20 / 60
-INTERACTIVE = 0  # priorities: lower goes first
+ANSWER = -1  # priorities: lower goes first
+INTERACTIVE = 0
 BULK = 1
 REMINDERS = 2
 _EXEMPT = frozenset({"sendChatAction"})
@@ -56,7 +60,7 @@ def _chat_paced(chat_id: int | str, priority: int) -> bool:
     """Whether a message waits for its chat's bucket: always in a group or channel (the staff
     chat); in a private chat, all but the replies to what the person just did, which their
     own pace bounds (Telegram allows short bursts; a reply and its follow-ups are one)."""
-    return priority != INTERACTIVE or isinstance(chat_id, str) or chat_id < 0
+    return priority > INTERACTIVE or isinstance(chat_id, str) or chat_id < 0
 
 
 def paced(endpoint: str, data: dict[str, Any]) -> bool:

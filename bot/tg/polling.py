@@ -24,6 +24,7 @@ from telegram.ext import Application
 
 from bot.service.conversation import Service
 from bot.service.health import Heart
+from bot.tg.bot import GuardedBot
 from bot.tg.delivery import seconds
 from bot.tg.handlers import ALLOWED_UPDATES, answer_query
 
@@ -32,6 +33,7 @@ CONCURRENCY = 64  # updates handled at once, across chats
 FETCH_WAITS = (1.0, 2.0, 5.0, 10.0, 30.0)  # seconds between failed getUpdates calls
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
 Lane = tuple[Update, "asyncio.Future[None]"]  # an update, and what is told once it is handled
+Fetched = tuple[Update, dict[str, Any]]  # an update, and the JSON it came as (for the inbox)
 
 
 def lane_of(update: Update) -> int:
@@ -103,26 +105,31 @@ class Poller:
             self.heart.beat_soon("poller")
             if updates:
                 await self._take(updates)
-                offset = updates[-1].update_id + 1
+                offset = updates[-1][0].update_id + 1
         await self.drain()
 
-    async def _fetch(self, offset: int | None) -> tuple[Update, ...]:
-        return await self.app.bot.get_updates(
+    async def _fetch(self, offset: int | None) -> list[Fetched]:
+        bot = self.app.bot
+        if isinstance(bot, GuardedBot):  # the JSON as it came, each update parsed once
+            return await bot.fetch_updates(offset, self.timeout, ALLOWED_UPDATES)
+        updates = await bot.get_updates(
             offset=offset, timeout=self.timeout, allowed_updates=ALLOWED_UPDATES
         )
+        return [(update, update.to_dict()) for update in updates]
 
-    async def _take(self, updates: tuple[Update, ...]) -> None:
+    async def _take(self, updates: list[Fetched]) -> None:
         """Hand the batch to its lanes and record it in the inbox at the same time; return
         (so the next getUpdates confirms it) once it is recorded, or else handled. Help
         does not wait for the database: a locked or failing one delays only the confirm,
         and only until the batch is handled (a record still waiting then goes on beside the
         poll loop; the next update may be a crisis, and it must be fetched)."""
-        fresh = [u for u in updates if u.update_id not in self.seen]
-        if not fresh:
+        taken = [(u, raw) for u, raw in updates if u.update_id not in self.seen]
+        if not taken:
             return
+        fresh = [u for u, _ in taken]
         for update in fresh:
             self._answer_now(update)
-        rows = [(u.update_id, lane_of(u), u.to_dict()) for u in fresh]
+        rows = [(u.update_id, lane_of(u), raw) for u, raw in taken]
         record = asyncio.ensure_future(self.service.inbox.record(rows))
         handled = asyncio.gather(*(self._hand(u) for u in fresh))
         pending: set[asyncio.Future[Any]] = {record, handled}

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
-from bot.store import repo
+from bot.store import records, repo, schedules
 from bot.store.database import Database
 from bot.store.models import CheckIn, CopingOutcome, Craving, CrisisEvent, TriggerLog
 
@@ -117,6 +117,44 @@ async def test_count_since(store_db: Database) -> None:
             "triggers": 0,
             "coping": 0,
         }
+
+
+async def test_today_figures_in_one_query_agree_with_the_three_it_replaces(
+    store_db: Database,
+) -> None:
+    """Today's figures read at once (issue 12) are those the separate queries give: the
+    counts since midnight, the check-ins of yesterday and today (not the day before, not
+    another client's), the safety question within the week (not eight days ago)."""
+    client_id = await _client(store_db, 1)
+    other_id = await _client(store_db, 2)
+    midnight = NOW - timedelta(hours=12)
+    async with store_db.transaction() as s:
+        for when in (midnight - timedelta(seconds=1), midnight, NOW):
+            await repo.add_craving(s, client_id, when, intensity=None, triggers=[], action=None,
+                                   coping_offered=None)  # fmt: skip
+        await repo.add_trigger_log(s, client_id, NOW, [], None)
+        await repo.add_trigger_log(s, other_id, NOW, [], None)
+        await repo.save_checkin(s, client_id, DAY - timedelta(days=2), {"mood": 3}, NOW)
+        await repo.save_checkin(s, client_id, DAY - timedelta(days=8), {"safety": "safe"}, NOW)
+        await repo.save_checkin(s, other_id, DAY, {"safety": "safe"}, NOW)
+    async with store_db.transaction() as s:
+        first = await records.today_figures(s, client_id, midnight, DAY)
+        assert first == records.TodayFigures(2, 1, frozenset(), False)
+        await repo.save_checkin(s, client_id, DAY - timedelta(days=1), {"mood": 4}, NOW)
+        await repo.save_checkin(s, client_id, DAY - timedelta(days=6), {"safety": "safe"}, NOW)
+        second = await records.today_figures(s, client_id, midnight, DAY)
+        assert second == records.TodayFigures(2, 1, frozenset({DAY - timedelta(days=1)}), True)
+        await repo.save_checkin(s, client_id, DAY, {"mood": 5}, NOW)
+        third = await records.today_figures(s, client_id, midnight, DAY)
+        counts = await repo.count_since(s, client_id, midnight)
+        dates = await schedules.recent_checkin_dates(s, client_id, DAY - timedelta(days=1))
+        asked = await repo.safety_asked_since(s, client_id, DAY - timedelta(days=6))
+        assert third.checked_in == frozenset(dates) == {DAY - timedelta(days=1), DAY}
+        assert (third.cravings, third.triggers) == (counts["cravings"], counts["triggers"])
+        assert third.safety_asked is asked is True
+        assert await records.today_figures(s, other_id, midnight, DAY) == records.TodayFigures(
+            0, 1, frozenset({DAY}), True
+        )
 
 
 async def test_times_are_stored_as_utc_instants(store_db: Database) -> None:

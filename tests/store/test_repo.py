@@ -164,3 +164,56 @@ async def test_add_consent(store_db: Database) -> None:
     async with store_db.transaction() as s:
         consent = (await s.scalars(select(Consent))).one()
     assert (consent.client_id, consent.version, consent.accepted_at) == (client_id, "2025-01", NOW)
+
+
+async def test_save_turn_writes_the_client_seen_and_the_conversation_once(
+    store_db: Database,
+) -> None:
+    """The service's save after each event (issue 12): two UPDATE statements, nothing
+    written again at the commit, and what the session holds agrees with the rows; a client
+    without a saved conversation gets one; other changes to the client still commit."""
+    from sqlalchemy import event
+
+    client_id = await _client(store_db)
+    later = NOW + timedelta(minutes=5)
+    async with store_db.transaction() as s:
+        client, conv = await repo.client_and_conversation(s, 100)
+        assert client is not None and conv is None
+        await repo.save_turn(s, client, conv, "menu", {"n": 1}, NOW)  # the first: inserted
+    seen: list[str] = []
+
+    def count(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        seen.append(statement.split()[0].upper())
+
+    event.listen(store_db.engine.sync_engine, "before_cursor_execute", count)
+    try:
+        async with store_db.transaction() as s:
+            flushes: list[object] = []
+            event.listen(s.sync_session, "before_flush", lambda *args: flushes.append(args))
+            client, conv = await repo.client_and_conversation(s, 100)
+            assert client is not None and conv is not None
+            draft = {"n": 2, "answers": {"mood": 3}}
+            await repo.save_turn(s, client, conv, "checkin", draft, later)
+            draft["n"] = 99  # the caller's dict: the saved draft is its own copy
+            assert (conv.state, conv.draft, conv.updated_at) == (
+                "checkin",
+                {"n": 2, "answers": {"mood": 3}},
+                later,
+            )
+            assert client.last_seen_at == later and not s.dirty
+        assert flushes == []  # the commit's flush had nothing to do, nor had save_turn
+    finally:
+        event.remove(store_db.engine.sync_engine, "before_cursor_execute", count)
+    assert seen.count("UPDATE") == 2 and "INSERT" not in seen
+    async with store_db.transaction() as s:
+        client, conv = await repo.client_and_conversation(s, 100)
+        assert client is not None and conv is not None
+        assert (conv.state, conv.draft) == ("checkin", {"n": 2, "answers": {"mood": 3}})
+        assert client.last_seen_at == later and conv.updated_at == later
+        client.language = "en"  # changed beside the save: still written at the commit
+        await repo.save_turn(s, client, conv, "menu", {}, later + timedelta(seconds=1))
+    async with store_db.transaction() as s:
+        client, conv = await repo.client_and_conversation(s, 100)
+        assert client is not None and conv is not None and client.id == client_id
+        assert (client.language, client.last_seen_at) == ("en", later + timedelta(seconds=1))
+        assert (conv.state, conv.draft) == ("menu", {})

@@ -21,7 +21,7 @@ from bot.service.mailbox import notice_row
 from bot.service.notices import renotify_due
 from bot.store import mailbox
 from bot.tg import delivery
-from bot.tg.pacing import BULK, INTERACTIVE, Pacing
+from bot.tg.pacing import ANSWER, BULK, INTERACTIVE, Pacing
 from tests.tg.conftest import MovableClock, enroll, staff_settings
 from tests.tg.driver import Harness, Person
 from tests.tg.test_outbox import courier_of, outage
@@ -101,7 +101,9 @@ async def test_the_outbox_jobs_sends_wait_behind_a_reply_crisis_notices_do_not(
     # Queued in the order ben's retry, cal's, the repeat (the job), then pat's reply.
     assert max(crisis, repeat) < first_reply < retried < from_web
     # The priorities each asked with.
+    # pat's first reply, the crisis script and the crisis notice at ANSWER (issue 12: what
+    # a person waits for goes first); pat's menu after it at INTERACTIVE.
     assert set(seen) == {
-        (pat.id, INTERACTIVE), (cal.id, INTERACTIVE), (STAFF_CHAT, INTERACTIVE),
+        (pat.id, ANSWER), (pat.id, INTERACTIVE), (cal.id, ANSWER), (STAFF_CHAT, ANSWER),
         (ben.id, BULK), (STAFF_CHAT, BULK),
     }  # fmt: skip

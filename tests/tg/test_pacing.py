@@ -18,7 +18,7 @@ from bot.reminders.sender import Delivery
 from bot.store.database import Database
 from bot.tg.application import _reminder_bot, reminder_bot
 from bot.tg.delivery import TelegramSender, deliver
-from bot.tg.pacing import INTERACTIVE, REMINDERS, Limiter, Pacing, paced
+from bot.tg.pacing import ANSWER, INTERACTIVE, REMINDERS, Limiter, Pacing, paced
 from tests.fakeapi import FakeTelegram
 from tests.faults import write_lock
 from tests.tg.conftest import enroll
@@ -58,6 +58,24 @@ async def test_a_reply_goes_before_the_reminders_already_waiting() -> None:
     reply = asyncio.create_task(send("reply", 1, INTERACTIVE))
     await asyncio.gather(*reminders, reply)
     assert order == ["r0", "reply", "r1", "r2", "r3", "r4"]
+
+
+async def test_a_first_answer_goes_before_the_follow_ups_already_waiting() -> None:
+    """What a person waits for (ANSWER) goes before other people's menus and follow-ups
+    (INTERACTIVE) queued before it, and neither waits for its chat's bucket (issue 12)."""
+    pacing = Pacing(per_second=10)
+    order: list[str] = []
+
+    async def send(name: str, chat: int, priority: int) -> None:
+        await pacing.slot(chat, priority)
+        order.append(name)
+
+    menus = [asyncio.create_task(send(f"menu{i}", 100 + i, INTERACTIVE)) for i in range(4)]
+    await asyncio.sleep(0)  # the first goes at once, the other three wait for their slots
+    first = asyncio.create_task(send("answer", 1, ANSWER))
+    await asyncio.gather(*menus, first)
+    assert order == ["menu0", "answer", "menu1", "menu2", "menu3"]
+    assert pacing._buckets == {}  # no token taken from any chat's bucket
 
 
 def test_a_chat_gets_a_short_burst_then_about_one_a_second() -> None:

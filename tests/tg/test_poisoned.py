@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+from telegram import Update
 
 from bot.locales import t
 from bot.tg.bot import GuardedBot
@@ -62,3 +63,34 @@ async def test_a_handler_that_fails_sets_its_update_aside_and_the_next_is_handle
                      "1 so far"]  # fmt: skip
     assert "Maria" not in " ".join(r.getMessage() for r in caplog.records)
     assert any(text.startswith(t("en", "help.title")) for text in harness.fake.texts()[-2:])
+
+
+async def test_the_pollers_fetch_parses_once_keeps_the_json_and_sets_aside_the_same(
+    harness: Harness, pat: Person, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The poller's getUpdates (GuardedBot.fetch_updates, issue 12): each update with the
+    JSON it came as, which the inbox keeps, and an unreadable one set aside as above, its
+    words neither kept nor logged."""
+    first = harness.next_id()
+    poisoned = u.text(first, pat.user, "Maria says: i want to end my life")
+    poisoned["message"]["chat"] = "not a chat"
+    harness.fake.queue_update(poisoned)
+    harness.fake.queue_update(u.command(harness.next_id(), pat.user, "help"))
+    harness.fake.remember_chat(u.private_chat(pat.user))
+    bot = harness.app.bot
+    assert isinstance(bot, GuardedBot)
+    before = GuardedBot.set_aside
+    with caplog.at_level(logging.DEBUG):
+        fetched = await bot.fetch_updates(first, 0, ["message", "callback_query"])
+    assert [(update.update_id, raw["update_id"]) for update, raw in fetched] == [
+        (first, first), (first + 1, first + 1)
+    ]  # fmt: skip
+    assert fetched[0][0].message is None and fetched[0][1] == {"update_id": first}
+    assert GuardedBot.set_aside == before + 1
+    update, raw = fetched[1]
+    assert update.message is not None and update.message.text == "/help"
+    assert raw["message"]["text"] == "/help" and raw["message"]["chat"]["id"] == pat.id
+    # What the inbox keeps reads back as the update handled (a restart hands it on).
+    assert Update.de_json(dict(raw), bot).to_dict() == update.to_dict()
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "Maria" not in logged and "end my life" not in logged
