@@ -3,8 +3,10 @@
 It answers a text with the same text and an inline button, and a tap with the callback
 answer and a message with the same button (each as many times as the product sends
 messages for that action: --text-messages, --tap-messages); nothing is stored. With --limit
-it is held to the limit the product keeps to (PTB's AIORateLimiter, one message every
-1/29.5 s), without it it has no rate limiter at all.
+it is held to Telegram's 30 messages a second the way PTB's own AIORateLimiter can keep to it
+without a 429: one message every 1/29.5 s (its bucket, set to 30 a second, lets nearly 60 go
+in the first second). The product keeps to at most 29 in any second, bursts allowed
+(bot/tg/pacing.py). Without --limit it has no rate limiter at all.
 
     python benchmarks/echo_bot.py --token T --api http://127.0.0.1:PORT [--limit]"""
 

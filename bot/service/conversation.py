@@ -6,6 +6,7 @@ the replies it returns after the transaction has committed."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from bot.service.mailbox import (
     with_told,
 )
 from bot.store import mailbox, repo, schedules
-from bot.store.database import Database
+from bot.store.database import Database, after_commit
 from bot.store.models import Client, Conversation
 
 log = logging.getLogger(__name__)
@@ -116,6 +117,9 @@ class Service:
     ) -> list[Outgoing] | None:  # fmt: skip
         now = self.clock()
         async with self.db.transaction() as s:
+            if durable and update_id is not None and await mailbox.drop_update(s, update_id):
+                # The inbox row goes with the event: the poller need not delete it after.
+                after_commit(s, functools.partial(self.inbox.dropped_with_event, update_id))
             if update_id is not None and not await repo.mark_update(s, update_id, now):
                 log.info("update %s already processed; skipped", update_id)
                 return None

@@ -7,7 +7,7 @@ import contextlib
 import functools
 import os
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -171,6 +171,15 @@ def _on_error(context: ExceptionContext) -> None:
         context.is_disconnect = True  # the pool invalidates all connections older than now
 
 
+COMMITTED = "recovery_bot.after_commit"  # session.info key: what to call once committed
+
+
+def after_commit(s: AsyncSession, hook: Callable[[], None]) -> None:
+    """Call `hook` once the transaction of `s` (opened by `Database.transaction`) committed;
+    never when it rolls back."""
+    s.info.setdefault(COMMITTED, []).append(hook)
+
+
 class Database:
     """An async engine plus the one way the app opens transactions."""
 
@@ -207,7 +216,8 @@ class Database:
         """One session in one transaction: commit on success, roll back on any exception.
         After a database error other than a lock or a conflict, every pooled connection is
         closed too (one opened while the file was read-only would stay read-only; the
-        `handle_error` hook alone did not always reach a connection failing at BEGIN)."""
+        `handle_error` hook alone did not always reach a connection failing at BEGIN). What
+        `after_commit` registered on the session is called once it committed."""
         turn: contextlib.AbstractAsyncContextManager[None] = (
             self._turn() if self._serial else contextlib.nullcontext()
         )
@@ -218,6 +228,8 @@ class Database:
             if not _transient(exc.orig):
                 await self.engine.dispose()
             raise
+        for hook in session.info.pop(COMMITTED, ()):
+            hook()
 
     @asynccontextmanager
     async def _turn(self) -> AsyncIterator[None]:

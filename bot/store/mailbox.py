@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.models import (
@@ -70,6 +70,13 @@ async def restart_inbox(
     return keep, aside
 
 
+async def drop_update(s: AsyncSession, update_id: int) -> bool:
+    """Delete one update's inbox row inside its event's transaction; whether it was there
+    (it may not be written yet, or at all: the poller records a batch beside its handling)."""
+    connection = await s.connection()
+    return _rowcount(await connection.execute(_INBOX_DROP, {"update_id": update_id})) == 1
+
+
 async def finish_updates(s: AsyncSession, update_ids: Iterable[int]) -> None:
     """The updates are handled (or set aside): their payload is dropped. Their ids are not
     marked processed here: the event's own transaction does that (`repo.mark_update`), and
@@ -96,7 +103,9 @@ async def add_outgoing(
     return list((await connection.execute(_OUTBOX_INSERT, values)).scalars().all())
 
 
-_INBOX_INSERT = insert(Base.metadata.tables[InboxUpdate.__tablename__])
+_INBOX = Base.metadata.tables[InboxUpdate.__tablename__]
+_INBOX_INSERT = insert(_INBOX)
+_INBOX_DROP = delete(_INBOX).where(_INBOX.c.update_id == bindparam("update_id"))
 _OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
 _OUTBOX_INSERT = insert(_OUTBOX).returning(_OUTBOX.c.id, sort_by_parameter_order=True)
 

@@ -50,7 +50,7 @@ from bot.tg.handlers import (
 )
 from bot.tg.logs import quiet_token_loggers
 from bot.tg.menus import set_menus
-from bot.tg.pacing import INTERACTIVE, PER_SECOND, REMINDERS, Pacing
+from bot.tg.pacing import INTERACTIVE, PER_WINDOW, REMINDERS, RESERVE, WINDOW, Pacing
 from bot.tg.polling import Poller
 from bot.tg.profile import set_profile
 from bot.tg.staff import register_staff_handlers
@@ -65,8 +65,10 @@ REPLAY_EVERY = 3  # seconds between two tries to write crisis records held while
 DIGEST_EVERY = 30  # seconds between two looks at whether the daily flag digest is due
 
 
-SPACING = 1 / PER_SECOND  # seconds between two messages: just under Telegram's 30 a second
-PACE = SPACING * 1.01  # the dispatcher's own spacing, a hair wider, so the limiter never waits
+# The dispatcher's own spacing between two reminders: the share of the budget reminders may
+# take (bot.tg.pacing), evenly spread and a hair wider, so the limiter never holds a row
+# already marked "sending".
+PACE = WINDOW / (PER_WINDOW - RESERVE) * 1.01
 
 
 def limiter(pacing: Pacing | None = None) -> BaseRateLimiter[int]:

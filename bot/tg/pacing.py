@@ -2,20 +2,23 @@
 
 Telegram's limits are per bot token, not per PTB bot object: about 30 messages a second in
 all, about 1 a second in one chat (short bursts are tolerated), 20 a minute in one group.
-Every message waits for the overall slot; reminders and other bulk sends also for their
-chat's bucket (a burst of 3, then one a second); a group's (the staff chat) is 20 a minute
-for everything. A reply in a private chat answers what the person just did: their own pace
-bounds it, and it does not wait for the chat's bucket. The
+Every message waits for room in the overall budget: at most `PER_WINDOW` messages in any
+`WINDOW` seconds (29 in any second), so a burst goes at once and nothing waits while fewer
+went out in the last second; bulk sends and reminders leave `RESERVE` of them to the replies,
+so a reply finds room at once even in the middle of a burst of reminders. Reminders and other
+bulk sends also wait for their chat's bucket (a burst of 3, then one a second); a group's (the
+staff chat) is 20 a minute for everything. A reply in a private chat answers what the person
+just did: their own pace bounds it, and it does not wait for the chat's bucket. The
 interactive bot and the reminder bot share one `Pacing`; each has its own `Limiter` view on
-it with a priority, so a reply waits for at most the one message already going out, never
-behind a burst of reminders.
+it with a priority.
 
 Four priorities, best first: ANSWER, the first message answering what a person just did
 (what they wait for: a reply's follow-ups, the menu among them, may wait behind another
 person's first answer) and every crisis reply and crisis staff notice (first sent, tried
 again or repeated); INTERACTIVE, the rest of the replies; BULK, the rest of what the outbox
 job sends (a reply tried again after a failure, what a restart left, the flag digest, the
-web view's notices); REMINDERS. A call gives its own in `rate_limit_args`. One chat's
+web view's notices); REMINDERS. When the budget is spent, the room that frees up goes to the
+best waiting, then the first come. A call gives its own in `rate_limit_args`. One chat's
 messages still go in order: its sender waits for each before the next.
 
 What is paced: messages (send*, edit*, copy*, forward*) to a chat. Not paced: callback
@@ -30,10 +33,12 @@ dispatcher reschedules the row)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import heapq
 import itertools
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
@@ -43,7 +48,9 @@ from telegram.ext import BaseRateLimiter
 
 log = logging.getLogger(__name__)
 
-PER_SECOND = 29.5  # messages a second in all: just under Telegram's 30, evenly spaced
+PER_WINDOW = 29  # messages in all in any WINDOW seconds: just under Telegram's 30 a second
+WINDOW = 1.0  # seconds
+RESERVE = 4  # of PER_WINDOW, the room bulk sends and reminders leave to the replies
 CHAT_BURST = 3  # messages one private chat may get at once before one a second
 CHAT_PER_SECOND = 1.0  # then about one a second
 GROUP_BURST = 20  # a group or channel: 20 a minute
@@ -79,24 +86,28 @@ class _Bucket:
 
 
 class Pacing:
-    """The token's shared budget: evenly spaced slots (`per_second`), handed out by priority,
-    and a token bucket per chat. `hold(seconds)` stops every slot for that long (a 429).
+    """The token's shared budget: at most `per_window` messages in any `window` seconds,
+    handed out by priority (bulk and reminders only while `reserve` of them stay free), and a
+    token bucket per chat. `hold(seconds)` stops every message for that long (a 429).
 
     All times are `time.monotonic()` seconds; safe to share between bots of one event loop."""
 
     def __init__(
-        self, per_second: float = PER_SECOND, chat_burst: float = CHAT_BURST,
-        chat_per_second: float = CHAT_PER_SECOND, group_burst: float = GROUP_BURST,
-        group_per_second: float = GROUP_PER_SECOND,
+        self, per_window: int = PER_WINDOW, window: float = WINDOW, reserve: int = RESERVE,
+        chat_burst: float = CHAT_BURST, chat_per_second: float = CHAT_PER_SECOND,
+        group_burst: float = GROUP_BURST, group_per_second: float = GROUP_PER_SECOND,
     ) -> None:  # fmt: skip
-        self.spacing = 1 / per_second
+        if not 0 <= reserve < per_window:
+            raise ValueError(f"reserve must be at least 0 and below per_window ({per_window})")
+        self.per_window, self.window, self.reserve = per_window, window, reserve
         self.chat = (chat_burst, chat_per_second)
         self.group = (group_burst, group_per_second)
-        self._next = 0.0  # the next free slot
+        self._sent: deque[float] = deque()  # when each message of the last window went
         self._held_until = 0.0
         self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
         self._order = itertools.count()
         self._pump: asyncio.Task[None] | None = None
+        self._wake: asyncio.Event | None = None  # set when someone joins the queue
         self._buckets: dict[int | str, _Bucket] = {}
         self.count_429 = 0
 
@@ -105,22 +116,37 @@ class Pacing:
         self._held_until = max(self._held_until, time.monotonic() + seconds)
 
     async def slot(self, chat_id: int | str, priority: int = INTERACTIVE) -> None:
-        """Return when a message to `chat_id` may go: the chat's bucket has a token and the
-        overall slot is this caller's (lower `priority` first, then first come)."""
+        """Return when a message to `chat_id` may go: the chat's bucket has a token, and the
+        budget has room for this caller (lower `priority` first, then first come)."""
         wait = self.chat_wait(chat_id) if _chat_paced(chat_id, priority) else 0.0
         if wait > 0:
             await asyncio.sleep(wait)
         now = time.monotonic()
-        if not self._waiting and now >= self._next and now >= self._held_until:
-            self._next = now + self.spacing
+        better = not self._waiting or self._waiting[0][0] > priority  # than all who wait
+        if better and self.free_at(priority, now) <= now:
+            self._sent.append(now)
             return
         loop = asyncio.get_running_loop()
         turn: asyncio.Future[None] = loop.create_future()
         heapq.heappush(self._waiting, (priority, next(self._order), turn))
         pump = self._pump
         if pump is None or pump.done() or pump.get_loop() is not loop:
-            self._pump = loop.create_task(self._hand_out())
+            self._wake = asyncio.Event()
+            self._pump = loop.create_task(self._hand_out(self._wake))
+        elif self._wake is not None:
+            self._wake.set()  # it may be a better priority than the one the pump waits for
         await turn
+
+    def free_at(self, priority: int, now: float) -> float:
+        """The monotonic time from which a message at `priority` fits in the budget: `now`
+        when fewer than its share (`per_window`, less `reserve` below INTERACTIVE) went in
+        the last `window` seconds and no 429 holds the token."""
+        sent, window = self._sent, self.window
+        while sent and sent[0] <= now - window:
+            sent.popleft()
+        share = self.per_window if priority <= INTERACTIVE else self.per_window - self.reserve
+        at = now if len(sent) < share else sent[len(sent) - share] + window
+        return max(at, self._held_until)
 
     def chat_wait(self, chat_id: int | str) -> float:
         """Take a token from the chat's bucket (it may go negative: a debt); seconds until
@@ -144,18 +170,22 @@ class Pacing:
             if b.tokens + (now - b.at) * rate >= burst:
                 del self._buckets[key]
 
-    async def _hand_out(self) -> None:
-        """Give the waiting callers their slots, one every `spacing` seconds, best first."""
+    async def _hand_out(self, wake: asyncio.Event) -> None:
+        """Give the waiting callers their turns as the budget frees up, best first."""
         while self._waiting:
-            now = time.monotonic()
-            at = max(self._next, self._held_until)
-            if at > now:
-                await asyncio.sleep(at - now)
-                continue
-            _, _, turn = heapq.heappop(self._waiting)
+            priority, _, turn = self._waiting[0]
             if turn.done():  # its caller was cancelled
+                heapq.heappop(self._waiting)
                 continue
-            self._next = now + self.spacing
+            now = time.monotonic()
+            at = self.free_at(priority, now)
+            if at > now:
+                wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), at - now)
+                continue
+            heapq.heappop(self._waiting)
+            self._sent.append(now)
             turn.set_result(None)
 
     def limiter(self, priority: int = INTERACTIVE, retries: int = 3) -> Limiter:

@@ -5,11 +5,12 @@ fetched it, while the application is still working through it: a crash then lose
 update of the batch not yet handled, and Telegram never sends them again. Here a batch is
 written to the inbox while its updates are handed to their lanes, and only the next
 getUpdates (offset = last id + 1) confirms it, once it is recorded or else handled; each
-update is deleted from the inbox once handled. At start-up, what a previous run left is
-handled first. Updates of one chat are handled in order, one at a time; different chats do
-not wait for each other (at most `CONCURRENCY` at once). Help never waits for the database:
-while it cannot be written, a batch is confirmed once handled, and a crash in that window
-loses what was not (README, "Never lost, never twice")."""
+update is deleted from the inbox once handled (by its event's own transaction, when it has
+one and the row was written by then; else here, a few at a time). At start-up, what a
+previous run left is handled first. Updates of one chat are handled in order, one at a time;
+different chats do not wait for each other (at most `CONCURRENCY` at once). Help never waits
+for the database: while it cannot be written, a batch is confirmed once handled, and a crash
+in that window loses what was not (README, "Never lost, never twice")."""
 
 from __future__ import annotations
 
@@ -215,7 +216,7 @@ class Poller:
         if waiting is not None and not waiting.done():  # answered, not written yet
             update_id = update.update_id
             waiting.add_done_callback(lambda _: self._finish(update_id))
-        else:
+        elif not self.service.inbox.dropped(update.update_id):  # else gone with its event
             self._finish(update.update_id)
 
     def _finish(self, update_id: int) -> None:

@@ -12,7 +12,7 @@ from bot.domain.conversation import model as m
 from bot.service.conversation import Address, Service
 from bot.store import repo
 from bot.store.database import Database
-from bot.store.models import Base, CheckIn, Client, Craving, CrisisEvent, Invite
+from bot.store.models import Base, CheckIn, Client, Craving, CrisisEvent, InboxUpdate, Invite
 
 T0 = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
 ANA = Address(1001, 1001, "en")
@@ -167,6 +167,40 @@ async def test_redelivered_update_changes_nothing(service: Service) -> None:
     again = await service.handle(ANA, m.Button(tap[0]), 555)
     assert first and again is None
     assert await count(service.db, Craving) == 1
+
+
+async def test_an_updates_inbox_row_goes_with_its_event(service: Service) -> None:
+    """The event's transaction deletes the update's inbox row (one transaction fewer per
+    update; issue 12): the poller is told once. A row not written yet, a terminal event
+    (`handle`, nothing durable) and a redelivery's row are handled as before."""
+    inbox, help_ = service.inbox, m.Command("help")
+    await inbox.record([(700, ANA.chat_id, {"update_id": 700}),
+                        (701, ANA.chat_id, {"update_id": 701})])  # fmt: skip
+    assert await service.handle_update(ANA, help_, 700)
+    assert await count(service.db, InboxUpdate) == 1  # 701 waits still
+    assert inbox.dropped(700) and not inbox.dropped(700)  # told once
+    assert await service.handle_update(ANA, help_, 702)  # never recorded: nothing to drop
+    assert not inbox.dropped(702)
+    assert await service.handle(ANA, help_, 701)  # not durable: the row stays for the poller
+    assert not inbox.dropped(701) and await count(service.db, InboxUpdate) == 1
+    await inbox.record([(700, ANA.chat_id, {"update_id": 700})])  # skipped: handled already
+    assert await service.handle_update(ANA, help_, 701) is None  # a redelivery drops its row
+    assert inbox.dropped(701) and await count(service.db, InboxUpdate) == 0
+
+
+async def test_a_rolled_back_event_keeps_its_inbox_row(
+    service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await service.inbox.record([(710, ANA.chat_id, {"update_id": 710})])
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the step failed")
+
+    monkeypatch.setattr(repo, "client_and_conversation", broken)
+    replies = await service.handle_update(ANA, m.Text("hello"), 710)
+    assert replies  # the guard's static help and apology
+    assert not service.inbox.dropped(710)
+    assert await count(service.db, InboxUpdate) == 1  # rolled back with the event
 
 
 async def test_state_survives_a_new_service_instance(service: Service, clock: Clock) -> None:

@@ -4,8 +4,9 @@ person just did; a crisis reply tried again and a crisis staff notice, even a re
 reply priority.
 
 Contention is made with the application's real `Pacing`: every message is held while the
-outbox job and a person's reply queue for their slots, and the order they then reach the
-fake Bot API in is the order the pacing granted them."""
+outbox job and a person's reply queue for their turns, and the order they then reach the
+fake Bot API in is the order the pacing granted them (its budget cut to one message in any
+50 ms for this: a budget with room sends those it grants side by side, in any order)."""
 
 from __future__ import annotations
 
@@ -82,6 +83,8 @@ async def test_the_outbox_jobs_sends_wait_behind_a_reply_crisis_notices_do_not(
         await slot(chat_id, priority)
 
     monkeypatch.setattr(pacing, "slot", watched)
+    for name, value in (("per_window", 1), ("window", 0.05), ("reserve", 0)):
+        monkeypatch.setattr(pacing, name, value)
     since = len(harness.fake.calls)
     pacing.hold(HOLD)
     job = asyncio.create_task(courier_of(harness).send_due())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -46,7 +47,8 @@ def settings_for(url: str) -> Settings:
 
 
 async def test_a_reply_goes_before_the_reminders_already_waiting() -> None:
-    pacing = Pacing(per_second=10)  # 100 ms apart: the reply joins while they wait
+    # Two in any 100 ms, one of them kept for replies: the reminders go one per 100 ms.
+    pacing = Pacing(per_window=2, window=0.1, reserve=1)
     order: list[str] = []
 
     async def send(name: str, chat: int, priority: int) -> None:
@@ -54,8 +56,11 @@ async def test_a_reply_goes_before_the_reminders_already_waiting() -> None:
         order.append(name)
 
     reminders = [asyncio.create_task(send(f"r{i}", 100 + i, REMINDERS)) for i in range(5)]
-    await asyncio.sleep(0)  # the first goes at once, the other four wait for their slots
+    await asyncio.sleep(0)  # the first goes at once, the other four wait for room
+    assert order == ["r0"]
     reply = asyncio.create_task(send("reply", 1, INTERACTIVE))
+    await asyncio.sleep(0)
+    assert order == ["r0", "reply"]  # at once: the room the reminders leave to replies
     await asyncio.gather(*reminders, reply)
     assert order == ["r0", "reply", "r1", "r2", "r3", "r4"]
 
@@ -63,7 +68,7 @@ async def test_a_reply_goes_before_the_reminders_already_waiting() -> None:
 async def test_a_first_answer_goes_before_the_follow_ups_already_waiting() -> None:
     """What a person waits for (ANSWER) goes before other people's menus and follow-ups
     (INTERACTIVE) queued before it, and neither waits for its chat's bucket (issue 12)."""
-    pacing = Pacing(per_second=10)
+    pacing = Pacing(per_window=1, window=0.1, reserve=0)  # one in any 100 ms
     order: list[str] = []
 
     async def send(name: str, chat: int, priority: int) -> None:
@@ -71,11 +76,57 @@ async def test_a_first_answer_goes_before_the_follow_ups_already_waiting() -> No
         order.append(name)
 
     menus = [asyncio.create_task(send(f"menu{i}", 100 + i, INTERACTIVE)) for i in range(4)]
-    await asyncio.sleep(0)  # the first goes at once, the other three wait for their slots
+    await asyncio.sleep(0)  # the first goes at once, the other three wait for room
     first = asyncio.create_task(send("answer", 1, ANSWER))
     await asyncio.gather(*menus, first)
     assert order == ["menu0", "answer", "menu1", "menu2", "menu3"]
     assert pacing._buckets == {}  # no token taken from any chat's bucket
+
+
+async def test_a_burst_goes_at_once_and_no_window_holds_more_than_the_budget() -> None:
+    """Up to the budget at once (nothing waits while fewer went out in the last window);
+    then each as room frees up, so no `window` seconds ever hold more than `per_window`."""
+    pacing = Pacing(per_window=5, window=0.2, reserve=0)
+    times: list[float] = []
+
+    async def send(chat: int) -> None:
+        await pacing.slot(chat, ANSWER)
+        times.append(time.monotonic())
+
+    sends = [asyncio.create_task(send(200 + i)) for i in range(13)]
+    await asyncio.sleep(0)
+    assert len(times) == 5  # the first five without waiting
+    await asyncio.gather(*sends)
+    assert len(times) == 13
+    for n, start in enumerate(times):
+        inside = [t for t in times[n:] if t < start + pacing.window]
+        assert len(inside) <= pacing.per_window, (n, times)
+
+
+async def test_reminders_leave_the_reserve_to_replies() -> None:
+    pacing = Pacing(per_window=5, window=10.0, reserve=2)  # a long window: nothing frees up
+    went: list[str] = []
+
+    async def send(name: str, chat: int, priority: int) -> None:
+        await pacing.slot(chat, priority)
+        went.append(name)
+
+    reminders = [asyncio.create_task(send(f"r{i}", 300 + i, REMINDERS)) for i in range(6)]
+    await asyncio.sleep(0)
+    assert went == ["r0", "r1", "r2"]  # five less the two kept for replies
+    replies = [asyncio.create_task(send(f"a{i}", 400 + i, ANSWER)) for i in range(3)]
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    assert went == ["r0", "r1", "r2", "a0", "a1"]  # the reserve; the third reply waits
+    for task in (*reminders, *replies):
+        task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.gather(*reminders, *replies)
+
+
+def test_a_reserve_as_large_as_the_budget_is_refused() -> None:
+    with pytest.raises(ValueError, match="reserve"):
+        Pacing(per_window=3, reserve=3)
 
 
 def test_a_chat_gets_a_short_burst_then_about_one_a_second() -> None:
