@@ -6,6 +6,7 @@ import re
 
 from tests.e2e.conftest import BotProcess
 from tests.fakeapi import FakeTelegram
+from tests.fakeapi.users import FakeUser
 
 SECRET = "my daughter Lucy"  # typed by the client: must never reach the log
 
@@ -33,16 +34,9 @@ def enroll(fake: FakeTelegram, bot: BotProcess, user_id: int, code: str) -> None
     ana.wait_reply("What would you like")
 
 
-def test_invite_checkin_craving_help(fake: FakeTelegram, bot: BotProcess) -> None:
-    made = bot.command("invite", "--expires", "72h")
-    assert made.returncode == 0, made.stderr
-    code = re.search(r"invite code: (\S+)", made.stdout).group(1)  # type: ignore[union-attr]
-    assert f"https://t.me/test_recovery_bot?start={code}" in made.stdout
-    bot.start()
-    enroll(fake, bot, 501, code)
-    ana = fake.user(501)
-    assert ana.reply_buttons() == ["🆘 Help now"]
-    ana.press("✅ Check in")
+def check_in(ana: FakeUser) -> None:
+    """A whole check-in from its first question: mood 7, craving 4, no use, slept well,
+    stress 3, triggered by feeling lonely, 8 sure of staying sober, safe; ends saved."""
     ana.wait_reply("mood")
     for label, next_prompt in [
         ("7", "craving"), ("4", "alcohol or drug"), ("No", "sleep"), ("Well", "stressed"),
@@ -61,6 +55,19 @@ def test_invite_checkin_craving_help(fake: FakeTelegram, bot: BotProcess) -> Non
     ana.wait_reply("better off dead")
     ana.press("No")
     ana.wait_reply("check-in is saved")
+
+
+def test_invite_checkin_craving_help(fake: FakeTelegram, bot: BotProcess) -> None:
+    made = bot.command("invite", "--expires", "72h")
+    assert made.returncode == 0, made.stderr
+    code = re.search(r"invite code: (\S+)", made.stdout).group(1)  # type: ignore[union-attr]
+    assert f"https://t.me/test_recovery_bot?start={code}" in made.stdout
+    bot.start()
+    enroll(fake, bot, 501, code)
+    ana = fake.user(501)
+    assert ana.reply_buttons() == ["🆘 Help now"]
+    ana.press("✅ Check in")
+    check_in(ana)
     ana.send_command("/craving")
     ana.wait_reply("How strong")
     ana.press("6")

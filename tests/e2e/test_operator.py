@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import ROOT, TOKEN, BotProcess
-from tests.e2e.test_journey import SECRET, enroll
+from tests.e2e.test_journey import SECRET, check_in, enroll
 from tests.fakeapi import FakeTelegram
 
 CRISIS = "i took all my pills and wrote goodbye to my sister"
@@ -258,23 +258,7 @@ def test_debug_logs_carry_nothing_a_client_typed(
         ana.press("👍 Yes", message=tip)
         ana.wait_reply("helped")
         ana.send_command("/checkin")  # a whole check-in, its answers and a trigger
-        ana.wait_reply("mood")
-        for label, next_prompt in [
-            ("7", "craving"), ("4", "alcohol or drug"), ("No", "sleep"), ("Well", "stressed"),
-            ("3", "set off cravings"),
-        ]:  # fmt: skip
-            ana.press(label)
-            ana.wait_reply(next_prompt)
-        ana.press("Feelings")
-        ana.wait_reply("Nothing chosen yet")
-        ana.press("lonely")
-        ana.wait_reply("Chosen: lonely")
-        ana.press("Done ✓")
-        ana.wait_reply("How sure")
-        ana.press("8")
-        ana.wait_reply("better off dead")
-        ana.press("No")
-        ana.wait_reply("check-in is saved")
+        check_in(ana)
         ana.send_command("/progress")  # the figures and the charts
         ana.wait_reply("craving log")
         ana.send_command("/export")  # the client's own file
