@@ -4,13 +4,15 @@ Telegram's limits are per bot token, not per PTB bot object: about 30 messages a
 all, about 1 a second in one chat (short bursts are tolerated), 20 a minute in one group.
 Every message waits for room in the overall budget: at most `PER_WINDOW` messages in any
 `WINDOW` seconds (29 in any second), so a burst goes at once and nothing waits while fewer
-went out in the last second; bulk sends and reminders leave `RESERVE` of them to the replies,
-so a reply finds room at once even in the middle of a burst of reminders. Reminders and other
-bulk sends also wait for their chat's bucket (a burst of 3, then one a second); a group's (the
-staff chat) is 20 a minute for everything. A reply in a private chat answers what the person
-just did: their own pace bounds it, and it does not wait for the chat's bucket. The
-interactive bot and the reminder bot share one `Pacing`; each has its own `Limiter` view on
-it with a priority.
+went out in the last second. A message counts from the moment it is granted until `WINDOW`
+seconds after Telegram answered it: Telegram counts it when it arrives, somewhere in between,
+so however late a request reaches it, no second of Telegram's holds more than the budget.
+Bulk sends and reminders leave `RESERVE` of it to the replies, so a reply finds room at once
+even in the middle of a burst of reminders. Reminders and other bulk sends also wait for their
+chat's bucket (a burst of 3, then one a second); a group's (the staff chat) is 20 a minute
+for everything. A reply in a private chat answers what the person just did: their own pace
+bounds it, and it does not wait for the chat's bucket. The interactive bot and the reminder
+bot share one `Pacing`; each has its own `Limiter` view on it with a priority.
 
 Four priorities, best first: ANSWER, the first message answering what a person just did
 (what they wait for: a reply's follow-ups, the menu among them, may wait behind another
@@ -102,7 +104,8 @@ class Pacing:
         self.per_window, self.window, self.reserve = per_window, window, reserve
         self.chat = (chat_burst, chat_per_second)
         self.group = (group_burst, group_per_second)
-        self._sent: deque[float] = deque()  # when each message of the last window went
+        self._sent: deque[float] = deque()  # when each answered message of the last window was
+        self._flying = 0  # granted, not answered yet
         self._held_until = 0.0
         self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
         self._order = itertools.count()
@@ -124,7 +127,7 @@ class Pacing:
         now = time.monotonic()
         better = not self._waiting or self._waiting[0][0] > priority  # than all who wait
         if better and self.free_at(priority, now) <= now:
-            self._sent.append(now)
+            self._flying += 1
             return
         loop = asyncio.get_running_loop()
         turn: asyncio.Future[None] = loop.create_future()
@@ -135,17 +138,35 @@ class Pacing:
             self._pump = loop.create_task(self._hand_out(self._wake))
         elif self._wake is not None:
             self._wake.set()  # it may be a better priority than the one the pump waits for
-        await turn
+        try:
+            await turn
+        except asyncio.CancelledError:
+            if turn.done() and not turn.cancelled():  # granted as its caller was cancelled
+                self.sent()
+            raise
+
+    def sent(self) -> None:
+        """The message `slot` let go has its answer (or failed): it counts for `window`
+        seconds from now. Every granted `slot` must be followed by one call."""
+        self._flying -= 1
+        self._sent.append(time.monotonic())
 
     def free_at(self, priority: int, now: float) -> float:
         """The monotonic time from which a message at `priority` fits in the budget: `now`
-        when fewer than its share (`per_window`, less `reserve` below INTERACTIVE) went in
-        the last `window` seconds and no 429 holds the token."""
+        when fewer than its share (`per_window`, less `reserve` below INTERACTIVE) are on
+        their way or were answered in the last `window` seconds, and no 429 holds the
+        token. While messages on their way fill the share, `now + window` (the earliest
+        any of them can leave it); the pump looks again then."""
         sent, window = self._sent, self.window
         while sent and sent[0] <= now - window:
             sent.popleft()
         share = self.per_window if priority <= INTERACTIVE else self.per_window - self.reserve
-        at = now if len(sent) < share else sent[len(sent) - share] + window
+        used = len(sent) + self._flying
+        if used < share:
+            at = now
+        else:  # the oldest `used - share + 1` answered ones must leave the window first
+            k = used - share
+            at = sent[k] + window if k < len(sent) else now + window
         return max(at, self._held_until)
 
     def chat_wait(self, chat_id: int | str) -> float:
@@ -185,7 +206,7 @@ class Pacing:
                     await asyncio.wait_for(wake.wait(), at - now)
                 continue
             heapq.heappop(self._waiting)
-            self._sent.append(now)
+            self._flying += 1
             turn.set_result(None)
 
     def limiter(self, priority: int = INTERACTIVE, retries: int = 3) -> Limiter:
@@ -235,6 +256,8 @@ class Limiter(BaseRateLimiter[int]):
                             endpoint, wait, "" if last else "; then sent again")  # fmt: skip
                 if last:
                     raise
+            finally:  # answered, refused or failed: it counts from now for a window
+                self.pacing.sent()
         raise AssertionError("unreachable")  # pragma: no cover
 
 

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy.engine import make_url
+from telegram.error import NetworkError, RetryAfter
 
 from bot.config import Settings, load_settings
 from bot.domain.conversation.model import Reply
@@ -54,6 +55,7 @@ async def test_a_reply_goes_before_the_reminders_already_waiting() -> None:
     async def send(name: str, chat: int, priority: int) -> None:
         await pacing.slot(chat, priority)
         order.append(name)
+        pacing.sent()
 
     reminders = [asyncio.create_task(send(f"r{i}", 100 + i, REMINDERS)) for i in range(5)]
     await asyncio.sleep(0)  # the first goes at once, the other four wait for room
@@ -74,6 +76,7 @@ async def test_a_first_answer_goes_before_the_follow_ups_already_waiting() -> No
     async def send(name: str, chat: int, priority: int) -> None:
         await pacing.slot(chat, priority)
         order.append(name)
+        pacing.sent()
 
     menus = [asyncio.create_task(send(f"menu{i}", 100 + i, INTERACTIVE)) for i in range(4)]
     await asyncio.sleep(0)  # the first goes at once, the other three wait for room
@@ -92,6 +95,7 @@ async def test_a_burst_goes_at_once_and_no_window_holds_more_than_the_budget() -
     async def send(chat: int) -> None:
         await pacing.slot(chat, ANSWER)
         times.append(time.monotonic())
+        pacing.sent()
 
     sends = [asyncio.create_task(send(200 + i)) for i in range(13)]
     await asyncio.sleep(0)
@@ -110,6 +114,7 @@ async def test_reminders_leave_the_reserve_to_replies() -> None:
     async def send(name: str, chat: int, priority: int) -> None:
         await pacing.slot(chat, priority)
         went.append(name)
+        pacing.sent()
 
     reminders = [asyncio.create_task(send(f"r{i}", 300 + i, REMINDERS)) for i in range(6)]
     await asyncio.sleep(0)
@@ -122,6 +127,50 @@ async def test_reminders_leave_the_reserve_to_replies() -> None:
         task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await asyncio.gather(*reminders, *replies)
+
+
+async def test_a_message_counts_until_a_window_after_its_answer() -> None:
+    """Telegram counts a message when it arrives, which may be long after it was let go: so
+    it holds its room from the moment it is granted until `window` after it was answered,
+    and a message still on its way holds it however long it takes."""
+    pacing = Pacing(per_window=2, window=0.2, reserve=0)
+    await pacing.slot(1, ANSWER)
+    await pacing.slot(2, ANSWER)  # both on their way, not answered yet
+    waiting = asyncio.create_task(pacing.slot(3, ANSWER))
+    await asyncio.sleep(0.4)  # two windows: but nothing was answered, so nothing left
+    assert not waiting.done()
+    pacing.sent()  # the first is answered now: it leaves the budget a window later
+    answered = time.monotonic()
+    await waiting
+    assert time.monotonic() - answered >= pacing.window * 0.99
+    pacing.sent()
+    pacing.sent()
+
+
+async def test_the_limiter_gives_the_room_back_however_the_request_ends() -> None:
+    """Answered, refused with a 429, or failed: each request the limiter let go leaves the
+    budget a window after it ended, never holds it for good."""
+    pacing = Pacing(per_window=1, window=0.01, reserve=0)
+    limiter = pacing.limiter(ANSWER, retries=0)
+    data = {"chat_id": ANA}
+
+    async def answered() -> bool:
+        return True
+
+    async def refused() -> bool:
+        raise RetryAfter(0)
+
+    async def failed() -> bool:
+        raise NetworkError("connection reset")
+
+    assert await limiter.process_request(answered, (), {}, "sendMessage", data, None)
+    with pytest.raises(RetryAfter):
+        await limiter.process_request(refused, (), {}, "sendMessage", data, None)
+    with pytest.raises(NetworkError):
+        await limiter.process_request(failed, (), {}, "sendMessage", data, None)
+    assert pacing._flying == 0
+    sent = limiter.process_request(answered, (), {}, "sendMessage", data, None)
+    assert await asyncio.wait_for(sent, timeout=10)  # room again
 
 
 def test_a_reserve_as_large_as_the_budget_is_refused() -> None:
