@@ -163,18 +163,18 @@ class Inbox:
         self.db, self.clock = db, clock
         # Updates whose inbox row their event's own transaction deleted, until the poller
         # asks (`dropped`); the oldest forgotten past DROPPED_KEPT (a door without a poller).
-        self._dropped: dict[int, None] = {}
+        self._dropped: dict[int, bool] = {}  # insertion-ordered: the oldest goes first
 
     def dropped_with_event(self, update_id: int) -> None:
         """`update_id`'s row went with its event's committed transaction."""
-        self._dropped[update_id] = None
+        self._dropped[update_id] = True
         if len(self._dropped) > DROPPED_KEPT:
             del self._dropped[next(iter(self._dropped))]
 
     def dropped(self, update_id: int) -> bool:
         """Whether `update_id`'s row went with its event's transaction (asked once: the
         poller then has no row to delete)."""
-        return self._dropped.pop(update_id, 0) is None
+        return self._dropped.pop(update_id, False)
 
     async def record(self, updates: Sequence[tuple[int, int | None, dict[str, Any]]]) -> list[int]:
         """Record (update_id, lane, payload) rows; returns the ids that are new (not handled

@@ -13,10 +13,11 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
+
+from bot.domain.crisis.written import strip_accents
 
 DIM = 1 << 18  # hashed buckets; the rule features sit after them
 RULE_FEATURES = ("rule:1", "rule:2", "rule:3", "rule:4")
@@ -31,8 +32,7 @@ NEGATIONS = frozenset({
 
 def light(text: str) -> str:
     """Lowercase, accents off, apostrophes gone, a letter run of three or more cut to two."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = strip_accents(text.lower())
     return _RUN.sub(r"\1\1", plain.replace("’", "").replace("'", ""))
 
 

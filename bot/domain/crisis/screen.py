@@ -19,12 +19,12 @@ on the train split.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from enum import IntEnum
 
 from bot.domain.crisis import model
 from bot.domain.crisis import patterns as cp
+from bot.domain.crisis.written import strip_accents
 
 
 class Tier(IntEnum):
@@ -353,18 +353,13 @@ def normalize(text: str) -> str:
     """Lowercase ASCII words, slang expanded, sentence breaks as " . " tokens."""
     text = _JOKE_EMOJI.sub(" lol ", text)
     text = _OD_UPPER.sub(_expand_od, text)
-    text = _OD_LOWER.sub(_expand_od, _strip_accents(text).lower())
+    text = _OD_LOWER.sub(_expand_od, strip_accents(text).lower())
     text = _APOSTROPHES.sub("", text).replace("&", " and ")
     text = _LEET.sub(lambda m: _LEET_LETTERS[m.group(0)], text)
     text = _NOT_WORD.sub(" ", _SENTENCE_BREAK.sub(" . ", text))
     text = _LONG_RUN.sub(r"\1\1", text)
     text = " ".join(_fix_word(word) for word in text.split())
     return _PHRASE.sub(lambda m: cp.PHRASES[m.group(0)], text)
-
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _expand_od(match: re.Match[str]) -> str:

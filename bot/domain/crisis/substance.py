@@ -16,7 +16,8 @@ drink, just weed") takes a word back, except an opioid's.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from bot.domain.crisis.written import strip_accents
 
 ALCOHOL, OPIOID, STIMULANT, CANNABIS, BENZO = "alcohol", "opioid", "stimulant", "cannabis", "benzo"
 _UNKNOWN = "unknown"  # a drug is named without saying which
@@ -113,8 +114,7 @@ def substance_of(text: str) -> str | None:
 def _words(text: str) -> list[str]:
     """Lower-case ASCII words, "|" where a clause ends ("didn't" is "didn", the lone "t"
     dropped)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = strip_accents(text.lower())
     words = [w if w.isalnum() else "|" for w in _WORD.findall(plain)]
     return [w for w in words if w not in ("t", "s")]
 

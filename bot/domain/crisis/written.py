@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["written_in"]
+__all__ = ["strip_accents", "written_in"]
+
+
+def strip_accents(text: str) -> str:
+    """`text` without its combining marks ("recaí" -> "recai", "ñ" -> "n"); the crisis
+    package's one way of taking accents off."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _words(text: str) -> list[str]:
@@ -71,9 +78,7 @@ def written_in(text: str) -> str | None:
     """ "es" or "en" as the message's words say, or None when they say neither, or both
     equally ("ok", "911", an emoji)."""
     lower = text.lower()
-    plain = "".join(
-        ch for ch in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(ch)
-    )
+    plain = strip_accents(lower)
     words = [_RUN.sub(r"\1", w) for w in _WORD.findall(plain.replace("'", "").replace("’", ""))]
     spanish = sum(word in _SPANISH for word in words)
     english = sum(word in _ENGLISH for word in words)
