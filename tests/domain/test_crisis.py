@@ -13,7 +13,9 @@ import pytest
 
 from bot.domain.crisis import model, sentence
 from bot.domain.crisis.features import WIDTH
-from bot.domain.crisis.screen import Tier, decide, language, normalize, rule_tier, screen
+from bot.domain.crisis.screen import (
+    Tier, decide, language, normalize, rule_tier, screen, word_count,
+)
 from tools.crisis_data import LABELS, fingerprint, load
 from tools.crisis_model import figures
 
@@ -50,9 +52,19 @@ TARGETS = {
 # answer 0.991. Builds differ by about a point from one another on these figures.
 # The writers of rounds five and six saw about eleven report messages in a failing overlap
 # test's output (train texts equal to them were reworded; the test names only the overlap now).
+# Traded a fourth time with round seven (1,179 train messages, both languages, written without
+# the report split: every tier in more voices and regions, the everyday talk of early recovery
+# that had drawn a needless check), nothing else changed, one look (the eighth): recall 0.976 ->
+# 0.980 (English 0.967 -> 0.975, Spanish 0.982 -> 0.984), tier-1 any answer 0.991 -> 0.995,
+# the 911 script on tier 1 0.945 -> 0.959, the check on ordinary messages 11.7% -> 10.4%
+# (44 -> 39 of 375), for the full script on ordinary messages 2.4% -> 2.7% (9 -> 10 of 375,
+# within the issue's 3%; floor 0.025 -> 0.027). Seven short texts the round's writers wrote
+# were already in the data ("idk", "nah", "im not ok"...), in train or report: dropped.
+# Then words counted as typed ("idk" is one word, not the normaliser's "i dont know"): one
+# answer of the report split changed, by count only, an ordinary message's check gone (10.1%).
 FLOORS = {
-    "recall": 0.975, "recall_es": 0.981, "recall_emergency": 0.99, "recall_en": 0.966,
-    "tier1_script": 0.944, "full_on_ordinary": 0.025, "check_on_ordinary": 0.118,
+    "recall": 0.979, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
+    "tier1_script": 0.958, "full_on_ordinary": 0.027, "check_on_ordinary": 0.102,
 }  # fmt: skip
 
 
@@ -313,6 +325,24 @@ def test_one_word_alone_gets_at_most_the_safety_check(text: str) -> None:
     """One word that no rule reads as a crisis is too little for a full script: it gets the
     calm check (help one tap away), or nothing."""
     assert screen(text) in (None, Tier.CHECK)
+
+
+@pytest.mark.parametrize(
+    "text", ["idk", "idk tbh", "IDK!!", "idc", "tbh idk", "rn", "no sé", "ni idea", "idk 🤷"]
+)  # fmt: skip
+def test_a_short_reply_the_normaliser_spells_out_gets_nothing(text: str) -> None:
+    """"idk" typed as the answer to "Which language?" drew "That sounds heavy. Are you safe
+    right now?": the normaliser spells it "i dont know", three words, past the two-word guard.
+    Words count as typed."""
+    assert screen(text) is None
+
+
+def test_words_count_as_typed_and_emoji_runs_count_too() -> None:
+    assert word_count(normalize("idk"), "idk") == 1
+    assert word_count(normalize("i don't know"), "i don't know") == 3
+    assert word_count(normalize("bye everyone 💊💊💊 👋"), "bye everyone 💊💊💊 👋") == 3
+    assert word_count(normalize("bye 💊 everyone 👋"), "bye 💊 everyone 👋") == 4
+    assert screen("kms") is Tier.CRISIS  # a rule still reads a spelt-out word
 
 
 @pytest.mark.parametrize("text", ["purple", "red", "green", "morado", "rojo", "verde", "pale"])

@@ -87,8 +87,13 @@ def denies(normal: str) -> bool:
 
 def word_count(normal: str, text: str = "") -> int:
     """Words of a normalised message, sentence breaks left out, plus each run of emoji in
-    the original `text` ("bye everyone 💊💊💊 👋" is four): they carry meaning."""
+    the original `text` ("bye everyone 💊💊💊 👋" is three): they carry meaning. With `text`,
+    a word is counted as typed: the normaliser spells out "idk" as "i dont know", and a reply
+    of one or two typed words ("idk", "idk tbh") is as short as "no" ("decide" gives no check
+    to one or two words with no rule behind them)."""
     words = sum(1 for word in normal.split() if word != ".")
+    if text:
+        words = min(words, len(_TYPED_WORD.findall(text)))
     return words + len(_EMOJI_RUN.findall(text))
 
 
@@ -317,6 +322,7 @@ def language(normal: str) -> str:
 
 # Symbols that are not letters, digits or punctuation (emoji, mostly), one run at a time;
 # the joining and variation characters inside an emoji belong to its run.
+_TYPED_WORD = re.compile(r"\w+(?:['’]\w+)*")  # "don't" is one word, "..." none
 _EMOJI_RUN = re.compile(
     "[\u2190-\u2bff\U0001f000-\U0001faff][\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d ]*"
 )
