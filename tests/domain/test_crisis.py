@@ -14,7 +14,13 @@ import pytest
 from bot.domain.crisis import model, sentence
 from bot.domain.crisis.features import WIDTH
 from bot.domain.crisis.screen import (
-    Tier, decide, language, normalize, rule_tier, screen, word_count,
+    Tier,
+    decide,
+    language,
+    normalize,
+    rule_tier,
+    screen,
+    word_count,
 )
 from tools.crisis_data import LABELS, fingerprint, load
 from tools.crisis_model import figures
@@ -62,6 +68,9 @@ TARGETS = {
 # were already in the data ("idk", "nah", "im not ok"...), in train or report: dropped.
 # Then words counted as typed ("idk" is one word, not the normaliser's "i dont know"): one
 # answer of the report split changed, by count only, an ordinary message's check gone (10.1%).
+# A ninth look, at a build with round eight (677 more messages) as well: recall 0.981, full
+# scripts 2.4%, but the 911 script on tier 1 0.936 and the check 11.2%; that build was not
+# shipped and its messages wait in data/crisis/held-round8.jsonl (docs/crisis-labelling.md).
 FLOORS = {
     "recall": 0.979, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.958, "full_on_ordinary": 0.027, "check_on_ordinary": 0.102,
@@ -272,7 +281,7 @@ def test_a_likely_emergency_gets_the_911_script_even_when_another_tier_is_likeli
 
 
 def test_a_lapse_rule_on_one_or_two_words_stands_whatever_the_model_says() -> None:
-    """"recaí" alone: out of fold the model gave it P(none) 0.89 (it had seen "recaí en la
+    """ "recaí" alone: out of fold the model gave it P(none) 0.89 (it had seen "recaí en la
     gripa") and the veto silenced a plain report of a relapse. On one or two words the model
     has too little to weigh against a lapse rule, which needs the writer as subject; from three
     words on the veto applies. A crisis rule keeps the veto: "suicide squad" is a film."""
@@ -289,7 +298,7 @@ def test_a_lapse_rule_on_one_or_two_words_stands_whatever_the_model_says() -> No
 
 
 def test_an_emergency_rule_on_one_or_two_words_gets_the_911_script() -> None:
-    """"I overdosed" alone got only the safety check: the model doubted it (P(none) over
+    """ "I overdosed" alone got only the safety check: the model doubted it (P(none) over
     "doubt"), having too little to go on. On one or two words an emergency rule stands."""
     th = {"full": 0.95, "veto": 0.2, "check": 0.1, "doubt": 0.5}
     p = {"emergency": 0.1, "crisis": 0.0, "lapse": 0.1, "poison": 0.0, "check": 0.0}
@@ -331,7 +340,7 @@ def test_one_word_alone_gets_at_most_the_safety_check(text: str) -> None:
     "text", ["idk", "idk tbh", "IDK!!", "idc", "tbh idk", "rn", "no sé", "ni idea", "idk 🤷"]
 )  # fmt: skip
 def test_a_short_reply_the_normaliser_spells_out_gets_nothing(text: str) -> None:
-    """"idk" typed as the answer to "Which language?" drew "That sounds heavy. Are you safe
+    """ "idk" typed as the answer to "Which language?" drew "That sounds heavy. Are you safe
     right now?": the normaliser spells it "i dont know", three words, past the two-word guard.
     Words count as typed."""
     assert screen(text) is None
