@@ -4,13 +4,17 @@ PTB's updater confirms a batch to Telegram (the next getUpdates offset) as soon 
 fetched it, while the application is still working through it: a crash then loses every
 update of the batch not yet handled, and Telegram never sends them again. Here a batch is
 written to the inbox while its updates are handed to their lanes, and only the next
-getUpdates (offset = last id + 1) confirms it, once it is recorded or else handled; each
+getUpdates (offset = last id + 1) confirms it, once it is recorded; each
 update is deleted from the inbox once handled (by its event's own transaction, when it has
 one and the row was written by then; else here, a few at a time). At start-up, what a
 previous run left is handled first. Updates of one chat are handled in order, one at a time;
 different chats do not wait for each other (at most `CONCURRENCY` at once). Help never waits
-for the database: while it cannot be written, a batch is confirmed once handled, and a crash
-in that window loses what was not (README, "Never lost, never twice")."""
+for the database: while a batch cannot be written, it is handled anyway and the poll loop goes
+on fetching past it without confirming it (Telegram sends it again with what is new; it is
+skipped), so a crash before it is recorded leaves it with Telegram for the next start. Past
+`HOLD_MOST` such updates (getUpdates returns at most 100 at a time, and new messages must
+still come in) they are confirmed once handled, and a crash then loses what was not recorded
+(README, "Never lost, never twice")."""
 
 from __future__ import annotations
 
@@ -32,6 +36,8 @@ from bot.tg.handlers import ALLOWED_UPDATES, answer_query
 log = logging.getLogger(__name__)
 CONCURRENCY = 64  # updates handled at once, across chats
 FETCH_WAITS = (1.0, 2.0, 5.0, 10.0, 30.0)  # seconds between failed getUpdates calls
+HOLD_MOST = 50  # handled updates left unconfirmed while their inbox record waits
+HOLD_WAIT = 0.5  # seconds between fetches that bring back only those (else they come at once)
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
 Lane = tuple[Update, "asyncio.Future[None]"]  # an update, and what is told once it is handled
 Fetched = tuple[Update, dict[str, Any]]  # an update, and the JSON it came as (for the inbox)
@@ -56,6 +62,8 @@ class Poller:
         self.finished: list[int] = []  # handled, not yet deleted from the inbox
         self.marker: asyncio.Task[None] | None = None
         self.recording: set[asyncio.Future[Any]] = set()  # inbox records outliving their batch
+        self.holding: set[int] = set()  # their updates: not confirmed to Telegram meanwhile
+        self.recorded = asyncio.Event()  # set when a late record lands
         self.tasks: set[asyncio.Task[None]] = set()
         self.gate = asyncio.Semaphore(CONCURRENCY)
         self.failed = 0  # updates whose handling raised: set aside, counted here and logged
@@ -73,9 +81,10 @@ class Poller:
         self.answered.update(update_id for update_id, _ in left)
         for update_id, payload in left:
             self._hand(_parse(payload, self.app, update_id))
-        offset: int | None = None
+        after_last: int | None = None  # the id after the last update fetched
         failures = 0
         while not stop.is_set():
+            offset = None if after_last is None else self._confirming(after_last)
             fetch = asyncio.ensure_future(self._fetch(offset))
             stopping = asyncio.ensure_future(stop.wait())
             await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
@@ -105,9 +114,31 @@ class Poller:
             failures = 0
             self.heart.beat_soon("poller")
             if updates:
-                await self._take(updates)
-                offset = updates[-1][0].update_id + 1
+                taken = await self._take(updates)
+                after_last = max(after_last or 0, updates[-1][0].update_id + 1)
+                if not taken and self._confirming(after_last) < after_last:  # held ones again
+                    await self._pause(stop)
         await self.drain()
+
+    def _confirming(self, after_last: int) -> int:
+        """The next getUpdates offset: past the last update fetched, unless a handled batch
+        still waits for its inbox record (then from its first update, while at most
+        `HOLD_MOST` are held)."""
+        if self.holding and len(self.holding) <= HOLD_MOST:
+            return min(after_last, min(self.holding))
+        return after_last
+
+    async def _pause(self, stop: asyncio.Event) -> None:
+        """Wait `HOLD_WAIT` seconds, or less if a late record lands or `stop` is set."""
+        self.recorded.clear()
+        landed = asyncio.ensure_future(self.recorded.wait())
+        stopping = asyncio.ensure_future(stop.wait())
+        try:
+            await asyncio.wait({landed, stopping}, timeout=HOLD_WAIT,
+                               return_when=asyncio.FIRST_COMPLETED)  # fmt: skip
+        finally:
+            landed.cancel()
+            stopping.cancel()
 
     async def _fetch(self, offset: int | None) -> list[Fetched]:
         bot = self.app.bot
@@ -118,15 +149,15 @@ class Poller:
         )
         return [(update, update.to_dict()) for update in updates]
 
-    async def _take(self, updates: list[Fetched]) -> None:
+    async def _take(self, updates: list[Fetched]) -> int:
         """Hand the batch to its lanes and record it in the inbox at the same time; return
-        (so the next getUpdates confirms it) once it is recorded, or else handled. Help
-        does not wait for the database: a locked or failing one delays only the confirm,
-        and only until the batch is handled (a record still waiting then goes on beside the
-        poll loop; the next update may be a crisis, and it must be fetched)."""
+        once it is recorded, or else handled, how many updates were new. Help does not wait
+        for the database: a record still waiting once its batch is handled goes on beside
+        the poll loop (the next update may be a crisis, and it must be fetched), its updates
+        held unconfirmed meanwhile (`holding`)."""
         taken = [(u, raw) for u, raw in updates if u.update_id not in self.seen]
         if not taken:
-            return
+            return 0
         fresh = [u for u, _ in taken]
         for update in fresh:
             self._answer_now(update)
@@ -137,20 +168,24 @@ class Poller:
         while pending:
             _, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
             if record.done() and record.exception() is None:
-                return
+                return len(fresh)
             if handled.done():
                 break
         if record.done():  # it failed, and the batch is handled
             self._unrecorded(record)
-            return
+            return len(fresh)
         self.recording.add(record)
         ids = [u.update_id for u in fresh]
+        self.holding.update(ids)
         record.add_done_callback(lambda task: self._recorded_late(task, ids))
+        return len(fresh)
 
     def _recorded_late(self, record: asyncio.Future[Any], ids: list[int]) -> None:
         """A batch's record landed after the batch was handled: its rows are deleted again
         (the handled ones may have been deleted before they were written)."""
         self.recording.discard(record)
+        self.holding.difference_update(ids)
+        self.recorded.set()
         if record.cancelled() or record.exception() is not None:
             self._unrecorded(record)
             return

@@ -281,7 +281,7 @@ def test_a_likely_emergency_gets_the_911_script_even_when_another_tier_is_likeli
 
 
 def test_a_lapse_rule_on_one_or_two_words_stands_whatever_the_model_says() -> None:
-    """ "recaí" alone: out of fold the model gave it P(none) 0.89 (it had seen "recaí en la
+    """"recaí" alone: out of fold the model gave it P(none) 0.89 (it had seen "recaí en la
     gripa") and the veto silenced a plain report of a relapse. On one or two words the model
     has too little to weigh against a lapse rule, which needs the writer as subject; from three
     words on the veto applies. A crisis rule keeps the veto: "suicide squad" is a film."""
@@ -298,7 +298,7 @@ def test_a_lapse_rule_on_one_or_two_words_stands_whatever_the_model_says() -> No
 
 
 def test_an_emergency_rule_on_one_or_two_words_gets_the_911_script() -> None:
-    """ "I overdosed" alone got only the safety check: the model doubted it (P(none) over
+    """"I overdosed" alone got only the safety check: the model doubted it (P(none) over
     "doubt"), having too little to go on. On one or two words an emergency rule stands."""
     th = {"full": 0.95, "veto": 0.2, "check": 0.1, "doubt": 0.5}
     p = {"emergency": 0.1, "crisis": 0.0, "lapse": 0.1, "poison": 0.0, "check": 0.0}
@@ -340,7 +340,7 @@ def test_one_word_alone_gets_at_most_the_safety_check(text: str) -> None:
     "text", ["idk", "idk tbh", "IDK!!", "idc", "tbh idk", "rn", "no sé", "ni idea", "idk 🤷"]
 )  # fmt: skip
 def test_a_short_reply_the_normaliser_spells_out_gets_nothing(text: str) -> None:
-    """ "idk" typed as the answer to "Which language?" drew "That sounds heavy. Are you safe
+    """"idk" typed as the answer to "Which language?" drew "That sounds heavy. Are you safe
     right now?": the normaliser spells it "i dont know", three words, past the two-word guard.
     Words count as typed."""
     assert screen(text) is None

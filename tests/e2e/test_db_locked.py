@@ -65,8 +65,11 @@ def test_a_crash_before_the_crisis_is_written_loses_nothing(
     fake: FakeTelegram, staffed: BotProcess
 ) -> None:
     """The crisis is answered without the database, and the process is killed before the
-    lock is gone: the update waited in the inbox, so the next start writes the record and
-    sends the staff notice (the person may get the reply a second time)."""
+    lock is gone: the update could not be written to the inbox either, so it was not
+    confirmed to Telegram, which sends it again to the next start; that start writes the
+    record and sends the staff notice (the person may get the reply a second time). Once a
+    race: killed a moment later, after the next getUpdates had confirmed it, the record was
+    lost."""
     bot = staffed
     made = bot.command("invite", "--expires", "72h")
     code = re.search(r"invite code: (\S+)", made.stdout).group(1)  # type: ignore[union-attr]
@@ -78,6 +81,7 @@ def test_a_crash_before_the_crisis_is_written_loses_nothing(
     try:
         ana.send_text(CRISIS)
         ana.wait_reply("This may be an emergency", timeout=10)
+        time.sleep(1.5)  # the poll loop fetches again meanwhile: it must not confirm the update
         bot.kill9()
     finally:
         holder.execute("ROLLBACK")

@@ -159,6 +159,51 @@ async def test_a_batch_waiting_to_be_recorded_does_not_stop_the_next_fetch(
     assert "inbox could not be written" not in caplog.text
 
 
+def offsets(harness: Harness) -> list[int]:
+    """The offset of every getUpdates so far (0 for none)."""
+    return [int(c.params.get("offset") or 0) for c in harness.fake.of("getUpdates")]
+
+
+async def test_a_handled_update_is_not_confirmed_until_its_inbox_record_lands(
+    harness: Harness, pat: Person, service: Service, tmp_path: Path
+) -> None:
+    """Answered while the inbox cannot be written, Pat's message is not confirmed to
+    Telegram (the offset stays at it) until its record lands: a crash meanwhile would leave
+    it with Telegram, which sends it again to the next start. Then it is confirmed."""
+    await enroll(pat)
+    stop = asyncio.Event()
+    running = asyncio.create_task(serve(harness.app, service, 1, stop))
+    for _ in range(200):
+        if harness.fake.of("getUpdates"):
+            break
+        await asyncio.sleep(0.05)
+    holder = await write_lock(tmp_path / "test.db")
+    try:
+        helped = len([t for t in texts_to(harness, pat.id) if "988" in t])
+        held = harness.next_id()
+        harness.fake.queue_update(u.command(held, pat.user, "help"))
+        await until(harness, lambda: len([t for t in texts_to(harness, pat.id) if "988" in t])
+                    > helped, 9)  # fmt: skip
+        fetched = len(offsets(harness))
+        await asyncio.sleep(2.5)  # the poll loop goes on fetching (long polls of 1 s)
+        later = offsets(harness)[fetched:]
+        assert later, "the poll loop stopped fetching while the record waited"
+        assert max(later) <= held, f"confirmed before it was recorded: {later}"
+    finally:
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+        holder.close()
+    try:
+        async with asyncio.timeout(20):
+            while True:  # the next getUpdates after the record landed confirms it
+                if max(offsets(harness)) > held:
+                    break
+                await asyncio.sleep(0.1)
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, 20)
+
+
 async def test_a_tap_left_by_the_last_run_is_handled_but_not_answered_again(
     harness: Harness, pat: Person, service: Service
 ) -> None:
