@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import aiosqlite
 import pytest
 
 from bot.locales import t
@@ -18,13 +20,30 @@ from tests.tg.fakerequest import QUERY_TOO_OLD
 
 
 @pytest.fixture
-async def broken_db(tmp_path: Path) -> AsyncIterator[Database]:
-    """A database whose folder vanished after start-up: every connection fails."""
+async def broken_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Database]:
+    """A database whose folder vanished after start-up: every connection fails.
+
+    A failed connect stops aiosqlite's thread without waiting for it (`Connection.stop`
+    returns a future nobody awaits); the thread's answer then reached a closed event loop
+    once the test was over, and pytest failed the next test with it (seen in CI, about one
+    run in six here). The stops are awaited before the loop ends."""
+    stopping: list[asyncio.Future[object]] = []
+    stop = aiosqlite.Connection.stop
+
+    def kept(self: aiosqlite.Connection) -> asyncio.Future[object] | None:
+        future = stop(self)
+        if future is not None:
+            stopping.append(future)
+        return future
+
+    monkeypatch.setattr(aiosqlite.Connection, "stop", kept)
     folder = tmp_path / "gone"
     db = Database(f"sqlite:///{folder}/x.db")
     shutil.rmtree(folder)
     yield db
     await db.dispose()
+    if stopping:
+        await asyncio.wait(stopping, timeout=5)
 
 
 async def test_help_goes_out_when_the_database_is_down(
