@@ -71,6 +71,10 @@ TARGETS = {
 # A ninth look, at a build with round eight (677 more messages) as well: recall 0.981, full
 # scripts 2.4%, but the 911 script on tier 1 0.936 and the check 11.2%; that build was not
 # shipped and its messages wait in data/crisis/held-round8.jsonl (docs/crisis-labelling.md).
+# A tenth, after tier-1 rules by kind (generic medicine names, an intruder, a weapon held over
+# someone, an attacker on the way back, "hoy si salto" on a roof) written from round eight's
+# held messages the model gave only the check: the screener's figures unchanged, the rules
+# alone 0.437 -> 0.438 recall.
 FLOORS = {
     "recall": 0.979, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.958, "full_on_ordinary": 0.027, "check_on_ordinary": 0.102,
@@ -421,4 +425,51 @@ def test_a_threat_with_a_weapon_there_is_violence_now(text: str, tier: Tier | No
     """Issue 8: violence happening or about to happen is an emergency, 911 first; the same
     threat told from last year is a crisis. The model alone once gave the first one the 988
     script."""
+    assert rule_tier(text) == tier
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("swallowed the whole box of lorazepam. sorry", Tier.EMERGENCY),
+        ("me acabé el frasco de sertralina hace rato", Tier.EMERGENCY),
+        ("took a full bottle of acetaminophen an hour ago", Tier.EMERGENCY),
+        ("me tragué toda la caja de clonazepam", Tier.EMERGENCY),
+        ("vacié el bote de quetiapina", Tier.EMERGENCY),
+        ("my 3yo got into grandpas metoprolol", Tier.POISON),
+        ("la niña se comió unas pastillas de ibuprofeno", Tier.POISON),
+        ("my grandma takes metoprolol and lisinopril", None),
+        ("me tomé un paracetamol para el dolor de cabeza", None),
+        ("took 2 ibuprofen for my back", None),
+    ],
+)  # fmt: skip
+def test_a_medicine_named_by_its_generic_name_is_a_medicine(text: str, tier: Tier | None) -> None:
+    """Issue 8 ("a whole box of a benzodiazepine"): a bottle or box of a medicine the rules did
+    not list by name ("el frasco de fluoxetina", "la caja de paracetamol", written for round
+    eight) got only the safety check. Generic names end in the stem of their class."""
+    assert rule_tier(text) == tier
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("somebody is inside my apartment, i can hear him", Tier.EMERGENCY),
+        ("hay un tipo adentro de mi casa, estoy en el closet", Tier.EMERGENCY),
+        ("están forzando la ventana del cuarto", Tier.EMERGENCY),
+        ("my brother is high and threatening my mom with a bat", Tier.EMERGENCY),
+        ("mi papá anda borracho amenazando a mi mamá con el machete", Tier.EMERGENCY),
+        ("he was hitting me and now hes coming back with his friends", Tier.EMERGENCY),
+        ("mi esposo me estaba golpeando, ya viene para acá", Tier.EMERGENCY),
+        ("en la azotea del edificio, ahorita me aviento", Tier.EMERGENCY),
+        ("on the bridge. jumping tonight", Tier.EMERGENCY),
+        ("alguien se metió a mi casa el año pasado y ahora tengo alarma", None),
+        ("my boss keeps threatening to fire me", None),
+        ("jumping off the diving board at the pool today", None),
+        ("hoy sí me tiro al agua en la playa", None),
+    ],
+)  # fmt: skip
+def test_danger_happening_now_is_an_emergency_in_more_words(text: str, tier: Tier | None) -> None:
+    """Issue 8 (violence happening now; intent with a place and a time): an intruder in the
+    house, a weapon held over someone else, an attacker on the way back, "hoy sí salto" on a
+    roof, were given only the safety check (messages written for round eight)."""
     assert rule_tier(text) == tier

@@ -108,7 +108,18 @@ ALCOHOL = _group(
     "|jack|jameson|fireball|titos|smirnoff|bacardi|patron|modelos?|heinekens?|coors|bud lights?"
     "|four lokos?|steel reserve"
 )
+# A medicine named by its generic name, by the stem the WHO's International Nonproprietary
+# Names give its class (English and Spanish endings): benzodiazepines (-azepam, -azolam),
+# antidepressants (-oxetine, -traline, -triptyline, -faxine), antipsychotics (-apine, -idone),
+# opioids (-codone, -morphone), NSAIDs (-profen), beta blockers (-olol), ACE inhibitors (-pril),
+# statins, acetaminophen. "a whole box of" a benzodiazepine is a medicine whatever its name.
+GENERIC_MED = (
+    r"\w{2,}(?:azepam|azolam|oxetin[ae]|tralin[ae]|triptylin[ae]|triptilin[ae]|faxin[ae]"
+    r"|apin[ae]|idon[ae]|codon[ae]|morfon[ae]|morphone|profen|profeno|olol|pril|statin[ae]?"
+    r"|cetamol|aminophen|aminofen|pentin[ae]|barbital)"
+)
 MEDS = _group(
+    f"{GENERIC_MED}|"
     "meds|medications?|medicines?|pills?|doses?|dosage|tablets?|prescriptions?|methadone"
     "|suboxone|subs|bupe|buprenorphine|naltrexone|vivitrol|antabuse|sublocade|strips?"
     "|tylenol|advil|ibuprofen|aspirin|benadryl|nyquil|melatonin|sleeping pills|insulin"
@@ -498,6 +509,10 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     _rule(
         r"\b(?:going to|about to|gonna|ready to|will|fixing to|im) jump(?:ing)?\b",
         r"\b(?:voy a|me voy a|estoy a punto de) (?:tirar|aventar|lanzar|saltar|brincar)(?:me)?\b",
+        # The present for what is about to happen: "hoy si salto", "ya me aviento", "jumping
+        # tonight".
+        r"\b(?:hoy|ahorita|ahora|ya|esta noche) (?:si |mismo )?(?:me )?(?:salto|aviento|tiro"
+        r"|lanzo|brinco)\b|\b(?:im |i am )?jumping (?:tonight|now|today|off)\b",
         needs=(rf"\b{HIGH_PLACES}\b",),
     ),
     *EMERGENCY_INTENT,
@@ -750,6 +765,7 @@ def _with_needs(rules: tuple[Rule, ...], need: str) -> tuple[Rule, ...]:
 # is there now (in the house, at the door, with a weapon), or the act is in the present tense.
 VIOLENCE_NOW = (
     r"\b(?:right now|as we speak|as i type|still here|coming back|coming for me|is here"
+    r"|(?:hes|shes|theyre|he is|she is|they are) coming|viene para aca|ya viene|ahi viene"
     r"|hes here|shes here|theyre here|at (?:my|the) (?:door|window)|outside (?:my|the) (?:door"
     r"|room|house|window)|in the (?:kitchen|house|hallway|next room|living room|other room)"
     r"|(?:has|got|holding|grabbed) (?:a|his|her|the|my) (?:knife|gun|pistol|bat|machete"
@@ -760,7 +776,8 @@ VIOLENCE_NOW = (
 )
 VIOLENCE_PAST = (
     r"\b(?:last (?:week|night|month|year|time|weekend)|yesterday|ago|used to|when i was"
-    r"|years|anoche|ayer|la semana pasada|el mes pasado|hace \w+ (?:dias|semanas|meses|anos)"
+    r"|years|anoche|ayer|la semana pasada|el mes pasado|el ano pasado|el otro dia"
+    r"|hace \w+ (?:dias?|semanas?|meses|mes|anos?)"
     r"|cuando era)\b"
 )
 _NOW_HERE = re.compile(VIOLENCE_NOW)
@@ -779,7 +796,15 @@ VIOLENCE_HAPPENING: tuple[Rule, ...] = (
         r"|\b(?:pulled|pulling|pointing|pointed) (?:a |his |her |the )?(?:gun|knife|pistol"
         r"|machete) (?:on|at) (?:me|us)\b|\bhands (?:on|around) my (?:throat|neck)\b",
         r"\b(?:me|nos|le|la) esta(?:n)? (?:pegando|golpeando|ahorcando|pateando|apunalando"
-        r"|amenazando|madreando)\b|\b(?:pateando|tumbando|rompiendo|golpeando) la puerta\b",
+        r"|amenazando|madreando)\b|\b(?:pateando|tumbando|rompiendo|golpeando|forzando) la"
+        r" (?:puerta|ventana)\b",
+        # Someone who should not be there, in the house now: "someones in my house", "hay
+        # alguien adentro de mi casa", "somebody broke in".
+        r"\b(?:someone|somebody|some guy|a guy|a man|a stranger|an intruder|alguien|un tipo"
+        r"|un hombre|un desconocido|un extrano)(?:s| is)? (?:in|inside|en|dentro de|adentro de)"
+        r" (?:my|the|our|mi|la|nuestra) (?:house|home|apartment|apt|place|room|casa|depa"
+        r"|departamento|cuarto|recamara)\b|\b(?:someone|somebody|alguien) (?:just )?(?:broke"
+        r"|is breaking|breaking|se metio|se esta metiendo|esta metiendose) (?:in|into|a)\b",
         unless=rf"{JOKE}|{VIOLENCE_PAST}|\b(?:sleep|belly|womb|tummy|game|movie|show|dream"
         r"|dreamt|nightmare)\b",
     ),
@@ -787,11 +812,23 @@ VIOLENCE_HAPPENING: tuple[Rule, ...] = (
         Rule(r.pattern, (*r.needs, _NOW_HERE), _NOT_NOW, r.blockers, r.window)
         for r in HARM_FROM_OR_TO_OTHERS[:2]
     ),
+    # Just now, and the person is still there or on the way: "me estaba ahorcando, ya viene".
+    _rule(
+        r"\b(?:me|nos) estaba(?:n)? (?:pegando|golpeando|ahorcando|pateando|apunalando"
+        r"|madreando)\b"
+        r"|\b(?:was|were) (?:choking|hitting|beating|strangling|punching) (?:me|us)\b",
+        needs=(VIOLENCE_NOW,),
+        unless=rf"{JOKE}|{VIOLENCE_PAST}",
+    ),
     # A threat to kill or hurt the writer with a weapon there ("outside with a gun, says hes
     # gonna kill me", "con una pistola, dice que me va a matar"): violence about to happen.
+    # Someone threatening another with it now ("con un cuchillo amenazando a su abuela").
     _rule(
         r"\b(?:kill|hurt|shoot|stab|cut) (?:me|us)\b"
-        r"|\b(?:me|nos) (?:va|van|quiere|quieren) (?:a )?(?:matar|disparar|apunalar|picar)\b",
+        r"|\b(?:me|nos) (?:va|van|quiere|quieren) (?:a )?(?:matar|disparar|apunalar|picar)\b"
+        r"|\b(?:is |esta |estan |are |keeps |sigue )(?:threatening|amenazando|chasing"
+        r"|persiguiendo|going after|swinging)\b|\bamenazando (?:a|con)\b"
+        r"|\bthreatening (?:my|his|her|the|us|everyone|to)\b",
         needs=(
             r"\b(?:gun|guns|pistol|knife|machete|rifle|shotgun|bat|pistola|arma|cuchillo|navaja"
             r"|cuete|escopeta|fierro)\b",
