@@ -74,7 +74,8 @@ TARGETS = {
 # A tenth, after tier-1 rules by kind (generic medicine names, an intruder, a weapon held over
 # someone, an attacker on the way back, "hoy si salto" on a roof) written from round eight's
 # held messages the model gave only the check: the screener's figures unchanged, the rules
-# alone 0.437 -> 0.438 recall.
+# alone 0.437 -> 0.438 recall. An eleventh, after Spanish words for a rope tied, a railing or
+# a ledge, the rails, a loaded "fierro": unchanged again.
 FLOORS = {
     "recall": 0.979, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.958, "full_on_ordinary": 0.027, "check_on_ordinary": 0.102,
@@ -462,6 +463,14 @@ def test_a_medicine_named_by_its_generic_name_is_a_medicine(text: str, tier: Tie
         ("mi esposo me estaba golpeando, ya viene para acá", Tier.EMERGENCY),
         ("en la azotea del edificio, ahorita me aviento", Tier.EMERGENCY),
         ("on the bridge. jumping tonight", Tier.EMERGENCY),
+        ("el mecate ya está atado a la viga", Tier.EMERGENCY),
+        ("ya estoy en la cornisa del edificio", Tier.EMERGENCY),
+        ("acostado en la vía del tren, perdón mamá", Tier.EMERGENCY),
+        ("ya tengo el cuete cargado aquí conmigo", Tier.EMERGENCY),
+        ("got the hose on the exhaust, windows up", Tier.EMERGENCY),
+        ("tied a rope to the tree swing for the kids", None),
+        ("la soga del tendedero ya quedó bien amarrada", None),
+        ("pintamos el barandal del puente con los del barrio", None),
         ("alguien se metió a mi casa el año pasado y ahora tengo alarma", None),
         ("my boss keeps threatening to fire me", None),
         ("jumping off the diving board at the pool today", None),

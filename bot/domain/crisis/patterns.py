@@ -250,10 +250,15 @@ COLLAPSE = (
 EMERGENCY_INTENT: tuple[Rule, ...] = (
     # Means ready: rope tied, pills lined up, "going to do it" with means or a high place.
     _rule(
-        r"\b(?:rope|noose|soga|cuerda) (?:is |esta )?(?:tied|ready|up|hung|lista|amarrada)\b",
+        r"\b(?:rope|noose|soga|cuerda|lazo|mecate) (?:is |esta |ya )?(?:all |quedo |esta )?"
+        r"(?:bien )?(?:tied|ready|up|hung|list[ao]|amarrad[ao]|atad[ao]|colgad[ao]|puest[ao])\b",
         r"\btied (?:a|the|my) (?:noose|rope)\b",
         r"\b(?:lined up|counted out|laid out) (?:\w+ ){0,2}(?:pills|pastillas)\b",
         r"\b(?:pills|pastillas) (?:\w+ ){0,2}(?:lined up|counted out|laid out)\b",
+        # A rope for a swing, a boat, a load or the washing is no means.
+        unless=r"\b(?:swing|columpio|boat|lancha|dock|kayak|canoe|tent|tarp|load|truck|trailer"
+        r"|hammock|hamaca|clothesline|tendedero|ropa|dog|perro|horse|caballo|tree house|climb\w*"
+        r"|gym|tug of war|jump rope)\b",
     ),
     _rule(
         r"\b(?:going to|gonna|about to|ready to|will|im) (?:just |finally )?do it\b",
@@ -492,16 +497,22 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"|to my head|against my head|next to me|beside me|in my lap|en la mano|en la boca"
         r"|en la cabeza|junto a mi|a mi lado)\b",
         r"\bloaded (?:the|my|a) (?:gun|pistol)\b|\bcargue (?:la|mi) (?:pistola|arma)\b",
-        r"\b(?:gun|pistol|pistola|arma) (?:is |esta )?(?:loaded|cargada)\b",
+        r"\b(?:gun|pistol|pistola|arma|escuadra) (?:is |esta |ya )?(?:loaded|cargada)\b"
+        r"|\b(?:fierro|cuete) (?:ya |esta )?cargado\b",
         r"\b(?:car|engine|truck|motor)(?: is)? running\b(?: \w+){0,6} garage\b",
         r"\bgarage\b(?: \w+){0,6} (?:car|engine|truck|motor)(?: is)? running\b",
-        r"\bhose (?:\w+ ){0,2}exhaust\b|\bexhaust (?:pipe )?(?:hose|into the car)\b",
+        r"\bhose (?:\w+ ){0,3}exhaust\b|\bexhaust (?:pipe )?(?:hose|into the car)\b"
+        r"|\bmanguera (?:\w+ ){0,3}(?:escape|mofle)\b",
         r"\b(?:motor|carro) prendido (?:\w+ ){0,4}(?:cochera|garaje)\b",
     ),
     _rule(
         r"\b(?:standing|sitting|lying|laying|waiting|im|i am) on (?:the |a )?(?:tracks|ledge"
         r"|railing|edge of (?:the|a) \w+)\b",
-        r"\b(?:acostad[oa]|sentad[oa]|parad[oa]) en las vias\b",
+        r"\b(?:acostad[oa]|sentad[oa]|parad[oa]|tirad[oa]) en (?:las vias|los rieles|la via)\b",
+        # On the railing or the edge of a high place: "ya estoy en el barandal del puente".
+        r"\b(?:estoy|ya estoy|ando|sigo) (?:parad[oa] |sentad[oa] |trepad[oa] )?(?:en|arriba"
+        r" del?) (?:el |la )?(?:barandal|baranda|orilla|borde|cornisa|filo) (?:del?|de la)"
+        rf" (?:\w+ ){{0,2}}?{HIGH_PLACES}\b",
         r"\b(?:standing|sitting|im|i am) (?:at|on) the edge of (?:the |a |this )?(?:\w+ )?"
         rf"(?:{HIGH_PLACES}|garage|platform)\b",
         rf"\b(?:at|on|en) (?:the |a |this |el |la )?{HIGH_PLACES}\b(?=.*{FAREWELL})",
