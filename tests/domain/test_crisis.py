@@ -75,7 +75,9 @@ TARGETS = {
 # someone, an attacker on the way back, "hoy si salto" on a roof) written from round eight's
 # held messages the model gave only the check: the screener's figures unchanged, the rules
 # alone 0.437 -> 0.438 recall. An eleventh, after Spanish words for a rope tied, a railing or
-# a ledge, the rails, a loaded "fierro": unchanged again.
+# a ledge, the rails, a loaded "fierro": unchanged again. A twelfth, after a critic's false
+# alarms were fixed (a closed list of medicine names, narrower intruder and threat rules, the
+# words of the past as they were): the screener's figures unchanged.
 FLOORS = {
     "recall": 0.979, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.958, "full_on_ordinary": 0.027, "check_on_ordinary": 0.102,
@@ -482,3 +484,49 @@ def test_danger_happening_now_is_an_emergency_in_more_words(text: str, tier: Tie
     house, a weapon held over someone else, an attacker on the way back, "hoy sí salto" on a
     roof, were given only the safety check (messages written for round eight)."""
     assert rule_tier(text) == tier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ate the whole pizza lololol", "mi hija se comió una tortilla chapina",
+        "mi planta se está muriendo, fue una helada repentina",
+        "I cant stay awake since starting quetiapine, is that normal",
+        "I took all my sertraline this week like the doctor said",
+        "I need someone in my house to keep me accountable",
+        "alguien se metió a mi cuenta de facebook", "somebody broke into my car at work",
+        "my son is swinging the bat so good this season",
+        "my brother is going after a deer with his rifle this weekend",
+        "el cielo está amenazando con llover, mejor arma la tienda ya",
+        "my toddler was hitting me with his toy, hes coming to bed now",
+        "estoy forzando la puerta porque se me quedaron las llaves adentro",
+        "la cuerda ya está lista para la piñata", "se me derritió la manguera pegada al escape",
+        "ya está el fierro cargado con la mudanza",
+        "ando en el borde del techo poniendo las luces de navidad",
+        "estoy parado en la vía, se me ponchó la llanta, llego tarde",
+        "going cliff jumping today with the guys", "ahorita tiro el escombro de la azotea",
+        "ya me tiro a dormir, mañana temprano hay que subir al techo",
+    ],
+)  # fmt: skip
+def test_the_new_tier_one_rules_leave_everyday_talk_alone(text: str) -> None:
+    """A critic's try at the rules above, as people write (all were read as tier 1 or 4 by a
+    first version: open medicine stems matched "lololol", "chapina", "repentina"; company
+    wished for in the house, a car broken into, a bat swung in a game, a rope for a piñata)."""
+    assert rule_tier(text) not in (Tier.EMERGENCY, Tier.POISON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me está pegando otra vez como el otro día",
+        "el novio que tengo desde el año pasado me está golpeando ahorita",
+        "hes threatening me with a knife", "alguien entró a mi casa, escucho pasos",
+        "someone's trying to get in", "el fierro ya está cargado", "the gun's loaded",
+        "ya estoy del otro lado del barandal", "me acosté en las vías",
+        "I took the whole bottle of escitalopram",
+    ],
+)  # fmt: skip
+def test_violence_now_is_not_cancelled_by_a_word_of_the_past(text: str) -> None:
+    """The same critic: widening the words of the past ("el otro dia", "el ano pasado") had
+    silenced violence happening now; and more wordings of the same kinds."""
+    assert rule_tier(text) is Tier.EMERGENCY

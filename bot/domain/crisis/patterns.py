@@ -108,15 +108,23 @@ ALCOHOL = _group(
     "|jack|jameson|fireball|titos|smirnoff|bacardi|patron|modelos?|heinekens?|coors|bud lights?"
     "|four lokos?|steel reserve"
 )
-# A medicine named by its generic name, by the stem the WHO's International Nonproprietary
-# Names give its class (English and Spanish endings): benzodiazepines (-azepam, -azolam),
-# antidepressants (-oxetine, -traline, -triptyline, -faxine), antipsychotics (-apine, -idone),
-# opioids (-codone, -morphone), NSAIDs (-profen), beta blockers (-olol), ACE inhibitors (-pril),
-# statins, acetaminophen. "a whole box of" a benzodiazepine is a medicine whatever its name.
+# Medicines by generic name, in English and Spanish spelling, and brands common in Latin
+# America and Spain: "a whole box of" a benzodiazepine is a medicine whatever it is called. A
+# closed list: open stems (-olol, -apina, -pentina) matched "lololol", "chapina", "repentina".
 GENERIC_MED = (
-    r"\w{2,}(?:azepam|azolam|oxetin[ae]|tralin[ae]|triptylin[ae]|triptilin[ae]|faxin[ae]"
-    r"|apin[ae]|idon[ae]|codon[ae]|morfon[ae]|morphone|profen|profeno|olol|pril|statin[ae]?"
-    r"|cetamol|aminophen|aminofen|pentin[ae]|barbital)"
+    r"(?:alprazolam|clonazepa[mn]|diazepa[mn]|lorazepa[mn]|temazepam|bromazepa[mn]|midazolam"
+    r"|triazolam|oxazepam|lormetazepam|rivotril|tafil|orfidal|lexatin|ativan|trankimazin"
+    r"|fluoxetin[ae]|sertralin[ae]|paroxetin[ae]|escitalopram|citalopram|venlafaxin[ae]"
+    r"|duloxetin[ae]|mirtazapin[ae]|bupropi[oó]na?|amitriptylin[ae]|amitriptilin[ae]"
+    r"|nortriptylin[ae]|quetiapin[ae]|olanzapin[ae]|risperidon[ae]|aripiprazol[e]?"
+    r"|haloperidol|clozapin[ae]|lamotrigin[ae]|carbamazepin[ae]|valproat[eo]|depakote"
+    r"|topiramat[eo]|pregabalin[ae]?|gabapentin[ae]|zolpidem|hydroxyzine|hidroxicina"
+    r"|diphenhydramine|difenhidramina|acetaminoph?en|acetaminofen|paracetamol|naproxen[o]?"
+    r"|diclofenac[o]?|ketorolac[o]?|metamizol|nolotil|codein[ae]|hydromorphone|oxycodone"
+    r"|oxicodona|hidrocodona|baclofen[o]?|cyclobenzaprine|ciclobenzaprina|clonidin[ae]"
+    r"|metoprolol|propranolol|atenolol|lisinopril|enalapril|amlodipin[aeo]|losartan"
+    r"|metformin[a]?|warfarin[a]?|promethazine|prometazina|ondansetron|disulfiram"
+    r"|acamprosat[eo])"
 )
 MEDS = _group(
     f"{GENERIC_MED}|"
@@ -206,6 +214,7 @@ ACCIDENT = (
 )
 ROUTINE = (
     r"\b(?:this morning|like usual|as usual|as prescribed|on time|like normal|like always"
+    r"|refill|like the doctor said|doctor said|my doctor|resurtir|como dijo el doctor"
     r"|for today|every day|daily|morning|night meds|como siempre|de hoy|en la manana"
     r"|a tiempo|como me dijo)\b"
 )
@@ -250,15 +259,16 @@ COLLAPSE = (
 EMERGENCY_INTENT: tuple[Rule, ...] = (
     # Means ready: rope tied, pills lined up, "going to do it" with means or a high place.
     _rule(
-        r"\b(?:rope|noose|soga|cuerda|lazo|mecate) (?:is |esta |ya )?(?:all |quedo |esta )?"
+        r"\b(?:ropes?|noose|soga|cuerda|mecate) (?:is |esta |ya )?(?:quedo |esta )?"
         r"(?:bien )?(?:tied|ready|up|hung|list[ao]|amarrad[ao]|atad[ao]|colgad[ao]|puest[ao])\b",
         r"\btied (?:a|the|my) (?:noose|rope)\b",
         r"\b(?:lined up|counted out|laid out) (?:\w+ ){0,2}(?:pills|pastillas)\b",
         r"\b(?:pills|pastillas) (?:\w+ ){0,2}(?:lined up|counted out|laid out)\b",
         # A rope for a swing, a boat, a load or the washing is no means.
-        unless=r"\b(?:swing|columpio|boat|lancha|dock|kayak|canoe|tent|tarp|load|truck|trailer"
-        r"|hammock|hamaca|clothesline|tendedero|ropa|dog|perro|horse|caballo|tree house|climb\w*"
-        r"|gym|tug of war|jump rope)\b",
+        unless=r"\b(?:swing|columpio|boat|lancha|panga|dock|kayak|canoe|anchor|ancla|tent|tarp"
+        r"|load|truck|trailer|hammock|hamaca|clothesline|tendedero|ropa|horse|caballo|becerro"
+        r"|jaripeo|rodeo|tree house|gym|tug of war|jump rope|pinata|piano|mudanza|moving"
+        r"|tow\w*|remolc\w*|christmas|navidad|fishing|pescar|camping|acampar)\b",
     ),
     _rule(
         r"\b(?:going to|gonna|about to|ready to|will|im) (?:just |finally )?do it\b",
@@ -438,6 +448,9 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"\bse (?:esta )?muriendo\b",
         r"\bme estoy muriendo\b(?! de)|\bno siento (?:mi cuerpo|las piernas|los brazos)",
         needs=(SUBSTANCE_CONTEXT,),
+        # A side effect asked about: "cant stay awake since starting quetiapine, is that normal".
+        unless=r"\b(?:since (?:starting|i started)|started taking|is (?:that|this|it) normal"
+        r"|side effects?|efectos? secundarios?|es normal|desde que (?:empece|comence))\b",
     ),
     _rule(
         r"\b(?:i think|i feel like|pretty sure|i swear|creo que) (?:im|me estoy)"
@@ -497,34 +510,53 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"|to my head|against my head|next to me|beside me|in my lap|en la mano|en la boca"
         r"|en la cabeza|junto a mi|a mi lado)\b",
         r"\bloaded (?:the|my|a) (?:gun|pistol)\b|\bcargue (?:la|mi) (?:pistola|arma)\b",
-        r"\b(?:gun|pistol|pistola|arma|escuadra) (?:is |esta |ya )?(?:loaded|cargada)\b"
-        r"|\b(?:fierro|cuete) (?:ya |esta )?cargado\b",
+        r"\b(?:guns?|pistol|pistola|arma) (?:is |esta |ya )?(?:loaded|cargada)\b",
         r"\b(?:car|engine|truck|motor)(?: is)? running\b(?: \w+){0,6} garage\b",
         r"\bgarage\b(?: \w+){0,6} (?:car|engine|truck|motor)(?: is)? running\b",
-        r"\bhose (?:\w+ ){0,3}exhaust\b|\bexhaust (?:pipe )?(?:hose|into the car)\b"
-        r"|\bmanguera (?:\w+ ){0,3}(?:escape|mofle)\b",
+        r"\bhose (?:\w+ ){0,2}exhaust\b|\bexhaust (?:pipe )?(?:hose|into the car)\b",
         r"\b(?:motor|carro) prendido (?:\w+ ){0,4}(?:cochera|garaje)\b",
+    ),
+    # The same in more words: a loaded "fierro" or "cuete" (Mexican slang for a gun), a hose
+    # a few words from the exhaust or the tailpipe. "Fierro" is also a truck, a hose also the
+    # radiator's.
+    _rule(
+        r"\b(?:fierro|cuete|escuadra|pistola|arma) (?:ya )?(?:esta )?(?:bien )?cargad[oa]\b",
+        r"\b(?:hose|manguera) (?:\w+ ){0,4}(?:exhaust|tailpipe|escape|mofle)\b",
+        unless=r"\b(?:radiator|radiador|coolant|anticongelante|vacuum|manifold|melt\w*"
+        r"|derriti\w*|mudanza|lena|carga|mercancia|troca|flete|mechanic|mecanico|taller)\b",
     ),
     _rule(
         r"\b(?:standing|sitting|lying|laying|waiting|im|i am) on (?:the |a )?(?:tracks|ledge"
         r"|railing|edge of (?:the|a) \w+)\b",
-        r"\b(?:acostad[oa]|sentad[oa]|parad[oa]|tirad[oa]) en (?:las vias|los rieles|la via)\b",
-        # On the railing or the edge of a high place: "ya estoy en el barandal del puente".
-        r"\b(?:estoy|ya estoy|ando|sigo) (?:parad[oa] |sentad[oa] |trepad[oa] )?(?:en|arriba"
-        r" del?) (?:el |la )?(?:barandal|baranda|orilla|borde|cornisa|filo) (?:del?|de la)"
-        rf" (?:\w+ ){{0,2}}?{HIGH_PLACES}\b",
+        r"\b(?:acostad[oa]|sentad[oa]|parad[oa]|tirad[oa]|me acoste|me sente) en las vias\b",
         r"\b(?:standing|sitting|im|i am) (?:at|on) the edge of (?:the |a |this )?(?:\w+ )?"
         rf"(?:{HIGH_PLACES}|garage|platform)\b",
         rf"\b(?:at|on|en) (?:the |a |this |el |la )?{HIGH_PLACES}\b(?=.*{FAREWELL})",
+    ),
+    # On the rails, the railing or the edge of a high place, in Spanish: "ya estoy en el
+    # barandal del puente", "acostado en los rieles"; not a chore there, not the road.
+    _rule(
+        r"\b(?:acostad[oa]|sentad[oa]|parad[oa]|tirad[oa]|me acoste) (?:en|sobre) (?:los rieles"
+        r"|la via del tren|las vias del tren)\b|\b(?:estoy|me acoste) sobre las vias\b",
+        r"\b(?:estoy|ya estoy|ando|sigo) (?:parad[oa] |sentad[oa] |trepad[oa] )?(?:en|arriba"
+        r" del?|al) (?:el |la )?(?:barandal|baranda|orilla|borde|cornisa|filo) (?:del?|de la)"
+        rf" (?:\w+ ){{0,2}}?{HIGH_PLACES}\b"
+        r"|\b(?:del otro lado del|me subi al) (?:barandal|baranda)\b",
+        unless=r"\b(?:poniendo|limpiando|arreglando|pintando|trabajando|instalando|tendiendo"
+        r"|impermeabilizando|reparando|tomando|cafecito|foto|fotos|selfie|luces|llanta"
+        r"|ponch\w*)\b",
     ),
     _rule(
         r"\b(?:going to|about to|gonna|ready to|will|fixing to|im) jump(?:ing)?\b",
         r"\b(?:voy a|me voy a|estoy a punto de) (?:tirar|aventar|lanzar|saltar|brincar)(?:me)?\b",
         # The present for what is about to happen: "hoy si salto", "ya me aviento", "jumping
         # tonight".
-        r"\b(?:hoy|ahorita|ahora|ya|esta noche) (?:si |mismo )?(?:me )?(?:salto|aviento|tiro"
-        r"|lanzo|brinco)\b|\b(?:im |i am )?jumping (?:tonight|now|today|off)\b",
+        r"\b(?:hoy|ahorita|ahora|ya|esta noche) (?:si |mismo )?(?:salto|brinco|me (?:salto"
+        r"|aviento|tiro|lanzo|brinco))\b(?! a (?:dormir|la cama|descansar|el sillon))"
+        r"|(?:^|\. |\bim |\bi am )jumping (?:tonight|now|today|off)\b",
         needs=(rf"\b{HIGH_PLACES}\b",),
+        unless=r"\b(?:into the (?:lake|pool|river|water|ocean|sea)|bungee|cliff jumping|diving"
+        r"|swim\w*|al agua|alberca|piscina|al rio|al lago|clavado)\b",
     ),
     *EMERGENCY_INTENT,
 )
@@ -776,7 +808,6 @@ def _with_needs(rules: tuple[Rule, ...], need: str) -> tuple[Rule, ...]:
 # is there now (in the house, at the door, with a weapon), or the act is in the present tense.
 VIOLENCE_NOW = (
     r"\b(?:right now|as we speak|as i type|still here|coming back|coming for me|is here"
-    r"|(?:hes|shes|theyre|he is|she is|they are) coming|viene para aca|ya viene|ahi viene"
     r"|hes here|shes here|theyre here|at (?:my|the) (?:door|window)|outside (?:my|the) (?:door"
     r"|room|house|window)|in the (?:kitchen|house|hallway|next room|living room|other room)"
     r"|(?:has|got|holding|grabbed) (?:a|his|her|the|my) (?:knife|gun|pistol|bat|machete"
@@ -787,8 +818,7 @@ VIOLENCE_NOW = (
 )
 VIOLENCE_PAST = (
     r"\b(?:last (?:week|night|month|year|time|weekend)|yesterday|ago|used to|when i was"
-    r"|years|anoche|ayer|la semana pasada|el mes pasado|el ano pasado|el otro dia"
-    r"|hace \w+ (?:dias?|semanas?|meses|mes|anos?)"
+    r"|years|anoche|ayer|la semana pasada|el mes pasado|hace \w+ (?:dias|semanas|meses|anos)"
     r"|cuando era)\b"
 )
 _NOW_HERE = re.compile(VIOLENCE_NOW)
@@ -807,17 +837,27 @@ VIOLENCE_HAPPENING: tuple[Rule, ...] = (
         r"|\b(?:pulled|pulling|pointing|pointed) (?:a |his |her |the )?(?:gun|knife|pistol"
         r"|machete) (?:on|at) (?:me|us)\b|\bhands (?:on|around) my (?:throat|neck)\b",
         r"\b(?:me|nos|le|la) esta(?:n)? (?:pegando|golpeando|ahorcando|pateando|apunalando"
-        r"|amenazando|madreando)\b|\b(?:pateando|tumbando|rompiendo|golpeando|forzando) la"
-        r" (?:puerta|ventana)\b",
-        # Someone who should not be there, in the house now: "someones in my house", "hay
-        # alguien adentro de mi casa", "somebody broke in".
-        r"\b(?:someone|somebody|some guy|a guy|a man|a stranger|an intruder|alguien|un tipo"
-        r"|un hombre|un desconocido|un extrano)(?:s| is)? (?:in|inside|en|dentro de|adentro de)"
-        r" (?:my|the|our|mi|la|nuestra) (?:house|home|apartment|apt|place|room|casa|depa"
-        r"|departamento|cuarto|recamara)\b|\b(?:someone|somebody|alguien) (?:just )?(?:broke"
-        r"|is breaking|breaking|se metio|se esta metiendo|esta metiendose) (?:in|into|a)\b",
+        r"|amenazando|madreando)\b|\b(?:pateando|tumbando|rompiendo|golpeando) la puerta\b",
         unless=rf"{JOKE}|{VIOLENCE_PAST}|\b(?:sleep|belly|womb|tummy|game|movie|show|dream"
         r"|dreamt|nightmare)\b",
+    ),
+    # Someone who should not be there, in the house now: "someones in my house", "hay alguien
+    # adentro de mi casa", "alguien entro a mi casa", "someone is forcing the window". Not a
+    # wish for company, a car, an account or a queue; not a story from before.
+    _rule(
+        r"\b(?:theres|there is|hay|i hear|i heard|escucho|oigo)? ?(?:someone|somebody|some guy"
+        r"|a guy|a man|a stranger|an intruder|alguien|un tipo|un hombre|un desconocido"
+        r"|un extrano)(?:s| is| esta)? (?:in|inside|en|dentro de|adentro de) (?:my|our|mi"
+        r"|nuestra) (?:house|home|apartment|apt|casa|depa|departamento|cuarto|recamara)\b",
+        r"\b(?:someone|somebody|alguien) (?:just )?(?:broke|is breaking|breaking|se metio"
+        r"|se esta metiendo|esta metiendose|entro) (?:in|into|a|en) (?:my|our|mi|nuestra|the|la)"
+        r" (?:house|home|apartment|apt|casa|depa|departamento)\b",
+        r"\b(?:someones|someone is|somebody is|alguien|alguien esta) (?:trying to get in|forzando"
+        r"|tratando de abrir|queriendo entrar)\b"
+        r"|\b(?:esta|estan) forzando la (?:puerta|ventana)\b",
+        unless=rf"{JOKE}|{VIOLENCE_PAST}|\b(?:el ano pasado|el otro dia|hace (?:un|una|unos|\w+)"
+        r" (?:dia|dias|semana|semanas|mes|meses|ano|anos)|need|want|wish|tener|necesito|quiero"
+        r"|keys|llaves|movie|show|game|dream|nightmare|pelicula|sueno)\b",
     ),
     *(
         Rule(r.pattern, (*r.needs, _NOW_HERE), _NOT_NOW, r.blockers, r.window)
@@ -828,8 +868,12 @@ VIOLENCE_HAPPENING: tuple[Rule, ...] = (
         r"\b(?:me|nos) estaba(?:n)? (?:pegando|golpeando|ahorcando|pateando|apunalando"
         r"|madreando)\b"
         r"|\b(?:was|were) (?:choking|hitting|beating|strangling|punching) (?:me|us)\b",
-        needs=(VIOLENCE_NOW,),
-        unless=rf"{JOKE}|{VIOLENCE_PAST}",
+        needs=(
+            rf"{VIOLENCE_NOW}|\b(?:hes|shes|theyre|he is|she is|they are) coming(?: back| for"
+            r"| after|$| \.)|\b(?:viene para aca|ya viene|ahi viene|va a volver|regresa)\b",
+        ),
+        unless=rf"{JOKE}|{VIOLENCE_PAST}|\b(?:toddler|toy|juguete|partido|game|match"
+        r"|juego|jugando|playing)\b",
     ),
     # A threat to kill or hurt the writer with a weapon there ("outside with a gun, says hes
     # gonna kill me", "con una pistola, dice que me va a matar"): violence about to happen.
@@ -837,14 +881,14 @@ VIOLENCE_HAPPENING: tuple[Rule, ...] = (
     _rule(
         r"\b(?:kill|hurt|shoot|stab|cut) (?:me|us)\b"
         r"|\b(?:me|nos) (?:va|van|quiere|quieren) (?:a )?(?:matar|disparar|apunalar|picar)\b"
-        r"|\b(?:is |esta |estan |are |keeps |sigue )(?:threatening|amenazando|chasing"
-        r"|persiguiendo|going after|swinging)\b|\bamenazando (?:a|con)\b"
-        r"|\bthreatening (?:my|his|her|the|us|everyone|to)\b",
+        r"|\bamenazando (?:a|al) \w+|\b(?:me|nos) (?:esta|estan|anda|andan|sigue) amenazando\b"
+        r"|\b(?:threatening|chasing) (?:me|us|my|his|her|everyone|the kids)\b",
         needs=(
             r"\b(?:gun|guns|pistol|knife|machete|rifle|shotgun|bat|pistola|arma|cuchillo|navaja"
             r"|cuete|escopeta|fierro)\b",
         ),
-        unless=rf"{JOKE}|{VIOLENCE_PAST}|\b(?:movie|show|game|dream|nightmare|pelicula|sueno)\b",
+        unless=rf"{JOKE}|{VIOLENCE_PAST}|\b(?:movie|show|game|dream|nightmare|pelicula|sueno"
+        r"|news|noticias|tele|tv|deer|venado|hunting|cazar|caceria|season|temporada)\b",
     ),
 )
 
