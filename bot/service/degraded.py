@@ -253,8 +253,10 @@ async def replay(db: Database, spool: Spool, settings: Settings, clock: Clock) -
 
 
 async def _write(s: AsyncSession, held: Held, settings: Settings) -> m.Reply | None:
-    """One held record through `effects.save`, as if the event had just committed."""
-    if held.update_id is not None and await repo.update_seen(s, held.update_id):
+    """One held record through `effects.save`, as if the event had just committed; its update
+    marked handled in the same transaction, so Telegram sending it again (it may not have
+    been confirmed: bot.tg.polling) does not write the record a second time."""
+    if held.update_id is not None and not await repo.mark_update(s, held.update_id, held.at):
         # Handled after all (the event was delivered again): written there, not twice.
         log.info("crisis spool: update %s was handled since", held.update_id)
         return None

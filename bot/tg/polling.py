@@ -11,10 +11,11 @@ previous run left is handled first. Updates of one chat are handled in order, on
 different chats do not wait for each other (at most `CONCURRENCY` at once). Help never waits
 for the database: while a batch cannot be written, it is handled anyway and the poll loop goes
 on fetching past it without confirming it (Telegram sends it again with what is new; it is
-skipped), so a crash before it is recorded leaves it with Telegram for the next start. Past
-`HOLD_MOST` such updates (getUpdates returns at most 100 at a time, and new messages must
-still come in) they are confirmed once handled, and a crash then loses what was not recorded
-(README, "Never lost, never twice")."""
+skipped), so a crash before it is recorded leaves it with Telegram for the next start. That
+lasts while the record waits (its turn, then SQLite's busy timeout: 10 to 20 s under a lock);
+once it has failed, or past `HOLD_MOST` such updates (getUpdates returns at most 100 at a
+time, and new messages must still come in), they are all confirmed, and a crash then loses
+what was not recorded (README, "Never lost, never twice")."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ log = logging.getLogger(__name__)
 CONCURRENCY = 64  # updates handled at once, across chats
 FETCH_WAITS = (1.0, 2.0, 5.0, 10.0, 30.0)  # seconds between failed getUpdates calls
 HOLD_MOST = 50  # handled updates left unconfirmed while their inbox record waits
-HOLD_WAIT = 0.5  # seconds between fetches that bring back only those (else they come at once)
+HOLD_WAIT = 0.2  # seconds between fetches that bring back only those (else they come at once)
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
 Lane = tuple[Update, "asyncio.Future[None]"]  # an update, and what is told once it is handled
 Fetched = tuple[Update, dict[str, Any]]  # an update, and the JSON it came as (for the inbox)
@@ -126,6 +127,7 @@ class Poller:
         `HOLD_MOST` are held)."""
         if self.holding and len(self.holding) <= HOLD_MOST:
             return min(after_last, min(self.holding))
+        self.holding.clear()  # confirmed now: Telegram will not send them again
         return after_last
 
     async def _pause(self, stop: asyncio.Event) -> None:

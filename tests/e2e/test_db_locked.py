@@ -4,6 +4,7 @@ reply within 2 s, and the record, the check-back and the staff notice once the l
 from __future__ import annotations
 
 import re
+import signal
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -99,3 +100,42 @@ def test_a_crash_before_the_crisis_is_written_loses_nothing(
     while bot.rows("SELECT count(*) FROM inbox") != [(0,)]:
         assert time.monotonic() < deadline, "the inbox kept the update"
         time.sleep(0.1)
+
+
+def test_a_stop_while_the_update_is_held_records_the_crisis_once(
+    fake: FakeTelegram, staffed: BotProcess
+) -> None:
+    """Stopped (SIGINT) while the crisis waits for a locked database: the held record is
+    written as the lock goes, and the update, never confirmed to Telegram, comes again to the
+    next start, which must not record it a second time (a critic saw two records and two
+    staff notices: the held record's transaction did not mark the update handled)."""
+    bot = staffed
+    made = bot.command("invite", "--expires", "72h")
+    code = re.search(r"invite code: (\S+)", made.stdout).group(1)  # type: ignore[union-attr]
+    bot.start()
+    enroll(fake, bot, 503, code)
+    ana = fake.user(503)
+    holder = sqlite3.connect(bot.db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        ana.send_text(CRISIS)
+        ana.wait_reply("This may be an emergency", timeout=10)
+        time.sleep(2.0)
+        assert bot.proc is not None
+        bot.proc.send_signal(signal.SIGINT)
+        # Past the busy timeouts: the event's transaction gives up and its record is held
+        # in memory, written when the lock goes (during the stop).
+        time.sleep(30.0)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    bot.proc.wait(timeout=60)
+    bot.start()
+    deadline = time.monotonic() + 30
+    while not fake.sent(STAFF):
+        assert time.monotonic() < deadline, "no staff notice\n" + bot.log()
+        time.sleep(0.1)
+    time.sleep(5)  # the update sent again is handled meanwhile
+    assert bot.rows("SELECT count(*) FROM crisis_events") == [(1,)]
+    assert len(fake.sent(STAFF)) == 1
+
