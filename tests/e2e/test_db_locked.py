@@ -15,6 +15,7 @@ import pytest
 from tests.e2e.conftest import TOKEN, BotProcess
 from tests.e2e.test_journey import SECRET, enroll
 from tests.fakeapi import FakeTelegram
+from tests.fakeapi.users import FakeUser
 
 STAFF = -4001
 CRISIS = "i want to end my life tonight"
@@ -30,15 +31,24 @@ def staffed(fake: FakeTelegram, tmp_path: Path) -> Iterator[BotProcess]:
     assert TOKEN not in process.log(), "the bot token leaked into the log"
 
 
-def test_crisis_while_the_database_is_locked(fake: FakeTelegram, staffed: BotProcess) -> None:
-    bot = staffed
+def enrolled_then_locked(
+    fake: FakeTelegram, bot: BotProcess, user_id: int
+) -> tuple[FakeUser, sqlite3.Connection]:
+    """`user_id` enrolled with an invite in the running bot, then the database's write lock
+    held by another connection (as another process would): the person, and that connection
+    (roll it back and close it when done)."""
     made = bot.command("invite", "--expires", "72h")
     code = re.search(r"invite code: (\S+)", made.stdout).group(1)  # type: ignore[union-attr]
     bot.start()
-    enroll(fake, bot, 501, code)
-    ana = fake.user(501)
+    enroll(fake, bot, user_id, code)
     holder = sqlite3.connect(bot.db_path, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")  # another process holding the write lock
+    holder.execute("BEGIN EXCLUSIVE")
+    return fake.user(user_id), holder
+
+
+def test_crisis_while_the_database_is_locked(fake: FakeTelegram, staffed: BotProcess) -> None:
+    bot = staffed
+    ana, holder = enrolled_then_locked(fake, bot, 501)
     try:
         start = time.monotonic()
         ana.send_text(CRISIS)
@@ -72,13 +82,7 @@ def test_a_crash_before_the_crisis_is_written_loses_nothing(
     race: killed a moment later, after the next getUpdates had confirmed it, the record was
     lost."""
     bot = staffed
-    made = bot.command("invite", "--expires", "72h")
-    code = re.search(r"invite code: (\S+)", made.stdout).group(1)  # type: ignore[union-attr]
-    bot.start()
-    enroll(fake, bot, 502, code)
-    ana = fake.user(502)
-    holder = sqlite3.connect(bot.db_path, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
+    ana, holder = enrolled_then_locked(fake, bot, 502)
     try:
         ana.send_text(CRISIS)
         ana.wait_reply("This may be an emergency", timeout=10)
@@ -110,13 +114,7 @@ def test_a_stop_while_the_update_is_held_records_the_crisis_once(
     next start, which must not record it a second time (a critic saw two records and two
     staff notices: the held record's transaction did not mark the update handled)."""
     bot = staffed
-    made = bot.command("invite", "--expires", "72h")
-    code = re.search(r"invite code: (\S+)", made.stdout).group(1)  # type: ignore[union-attr]
-    bot.start()
-    enroll(fake, bot, 503, code)
-    ana = fake.user(503)
-    holder = sqlite3.connect(bot.db_path, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
+    ana, holder = enrolled_then_locked(fake, bot, 503)
     try:
         ana.send_text(CRISIS)
         ana.wait_reply("This may be an emergency", timeout=10)

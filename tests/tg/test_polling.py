@@ -4,6 +4,7 @@ updates in order, other chats not held up behind a chat whose update waits for t
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -115,6 +116,20 @@ async def test_jobs_meant_to_run_at_start_do_run_at_start(
         await asyncio.wait_for(running, 20)
 
 
+async def serving_locked(
+    harness: Harness, service: Service, tmp_path: Path
+) -> tuple[asyncio.Event, asyncio.Task[None], sqlite3.Connection]:
+    """The poll loop running (its first getUpdates made), then the write lock taken by
+    another connection: the stop event, the loop's task, and the connection holding it."""
+    stop = asyncio.Event()
+    running = asyncio.create_task(serve(harness.app, service, 1, stop))
+    for _ in range(200):
+        if harness.fake.of("getUpdates"):
+            break
+        await asyncio.sleep(0.05)
+    return stop, running, await write_lock(tmp_path / "test.db")
+
+
 async def test_a_batch_waiting_to_be_recorded_does_not_stop_the_next_fetch(
     harness: Harness, pat: Person, service: Service, tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
@@ -126,13 +141,7 @@ async def test_a_batch_waiting_to_be_recorded_does_not_stop_the_next_fetch(
     await enroll(pat)
     ben = harness.person(5550002)
     harness.fake.remember_chat(u.private_chat(ben.user))
-    stop = asyncio.Event()
-    running = asyncio.create_task(serve(harness.app, service, 1, stop))
-    for _ in range(200):
-        if harness.fake.of("getUpdates"):
-            break
-        await asyncio.sleep(0.05)
-    holder = await write_lock(tmp_path / "test.db")
+    stop, running, holder = await serving_locked(harness, service, tmp_path)
     try:
         helped = len([t for t in texts_to(harness, pat.id) if "988" in t])
         harness.fake.queue_update(u.command(harness.next_id(), pat.user, "help"))
@@ -171,13 +180,7 @@ async def test_a_handled_update_is_not_confirmed_until_its_inbox_record_lands(
     Telegram (the offset stays at it) until its record lands: a crash meanwhile would leave
     it with Telegram, which sends it again to the next start. Then it is confirmed."""
     await enroll(pat)
-    stop = asyncio.Event()
-    running = asyncio.create_task(serve(harness.app, service, 1, stop))
-    for _ in range(200):
-        if harness.fake.of("getUpdates"):
-            break
-        await asyncio.sleep(0.05)
-    holder = await write_lock(tmp_path / "test.db")
+    stop, running, holder = await serving_locked(harness, service, tmp_path)
     try:
         helped = len([t for t in texts_to(harness, pat.id) if "988" in t])
         held = harness.next_id()
