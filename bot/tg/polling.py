@@ -39,6 +39,7 @@ CONCURRENCY = 64  # updates handled at once, across chats
 FETCH_WAITS = (1.0, 2.0, 5.0, 10.0, 30.0)  # seconds between failed getUpdates calls
 HOLD_MOST = 50  # handled updates left unconfirmed while their inbox record waits
 HOLD_WAIT = 0.2  # seconds between fetches that bring back only those (else they come at once)
+TAKE_WAIT = 0.5  # seconds a batch may hold up the next fetch while neither recorded nor handled
 AnyApp = Application[Any, Any, Any, Any, Any, Any]
 Lane = tuple[Update, "asyncio.Future[None]"]  # an update, and what is told once it is handled
 Fetched = tuple[Update, dict[str, Any]]  # an update, and the JSON it came as (for the inbox)
@@ -153,8 +154,8 @@ class Poller:
 
     async def _take(self, updates: list[Fetched]) -> int:
         """Hand the batch to its lanes and record it in the inbox at the same time; return
-        once it is recorded, or else handled, how many updates were new. Help does not wait
-        for the database: a record still waiting once its batch is handled goes on beside
+        once it is recorded, or handled, or after `TAKE_WAIT` seconds, how many updates were
+        new. Help does not wait for the database: a record still waiting then goes on beside
         the poll loop (the next update may be a crisis, and it must be fetched), its updates
         held unconfirmed meanwhile (`holding`)."""
         taken = [(u, raw) for u, raw in updates if u.update_id not in self.seen]
@@ -167,8 +168,14 @@ class Poller:
         record = asyncio.ensure_future(self.service.inbox.record(rows))
         handled = asyncio.gather(*(self._hand(u) for u in fresh))
         pending: set[asyncio.Future[Any]] = {record, handled}
+        deadline = asyncio.get_running_loop().time() + TAKE_WAIT
         while pending:
-            _, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:  # an ordinary message waiting for a locked database: the next
+                break  # batch (a crisis, maybe, in another chat) must be fetched all the same
+            _, pending = await asyncio.wait(
+                pending, timeout=left, return_when=asyncio.FIRST_COMPLETED
+            )
             if record.done() and record.exception() is None:
                 return len(fresh)
             if handled.done():

@@ -168,6 +168,31 @@ async def test_a_batch_waiting_to_be_recorded_does_not_stop_the_next_fetch(
     assert "inbox could not be written" not in caplog.text
 
 
+async def test_a_crisis_in_a_later_batch_does_not_wait_behind_another_chats_message(
+    harness: Harness, pat: Person, service: Service, tmp_path: Path
+) -> None:
+    """The database locked, Pat's /checkin (which must wait for it) fetched alone, Ben's
+    crisis half a second later in a batch of its own: Ben is answered within the crisis
+    budget, not after Pat's wait (a critic measured 31 s: the poll loop waited for Pat's batch
+    to be handled or recorded before fetching again)."""
+    await enroll(pat)
+    ben = harness.person(5550002)
+    harness.fake.remember_chat(u.private_chat(ben.user))
+    stop, running, holder = await serving_locked(harness, service, tmp_path)
+    try:
+        harness.fake.queue_update(u.command(harness.next_id(), pat.user, "checkin"))
+        await asyncio.sleep(0.5)  # fetched alone: its batch waits for the database
+        harness.fake.queue_update(u.text(harness.next_id(), ben.user, "i want to end my life"))
+        took = await until(harness, lambda: any("911" in t for t in texts_to(harness, ben.id)),
+                           40)  # fmt: skip
+        assert took < 3.0, f"the crisis waited {took:.1f} s"
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        stop.set()
+        await asyncio.wait_for(running, 40)
+
+
 def offsets(harness: Harness) -> list[int]:
     """The offset of every getUpdates so far (0 for none)."""
     return [int(c.params.get("offset") or 0) for c in harness.fake.of("getUpdates")]
