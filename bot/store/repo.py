@@ -304,11 +304,6 @@ async def mark_update(s: AsyncSession, update_id: int, now: datetime) -> bool:
 _MARKS: dict[Any, Any] = {}  # the dialect's INSERT construct -> mark_update's statement
 
 
-async def update_seen(s: AsyncSession, update_id: int) -> bool:
-    """Whether a Telegram update id was recorded as handled."""
-    return await s.get(ProcessedUpdate, update_id) is not None
-
-
 async def prune_updates(s: AsyncSession, before: datetime) -> int:
     """Forget update ids processed before `before`; returns how many."""
     stmt = delete(ProcessedUpdate).where(ProcessedUpdate.processed_at < before)

@@ -180,7 +180,7 @@ class Poller:
                 return len(fresh)
             if handled.done():
                 break
-        if record.done():  # it failed, and the batch is handled
+        if record.done():  # it failed: the batch is handled from memory
             self._unrecorded(record)
             return len(fresh)
         self.recording.add(record)
@@ -190,8 +190,8 @@ class Poller:
         return len(fresh)
 
     def _recorded_late(self, record: asyncio.Future[Any], ids: list[int]) -> None:
-        """A batch's record landed after the batch was handled: its rows are deleted again
-        (the handled ones may have been deleted before they were written)."""
+        """A batch's record landed after `_take` returned: its rows are deleted again (the
+        handled ones may have been deleted before they were written)."""
         self.recording.discard(record)
         self.holding.difference_update(ids)
         self.recorded.set()

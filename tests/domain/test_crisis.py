@@ -524,6 +524,11 @@ def test_the_new_tier_one_rules_leave_everyday_talk_alone(text: str) -> None:
         "someone's trying to get in", "el fierro ya está cargado", "the gun's loaded",
         "ya estoy del otro lado del barandal", "me acosté en las vías",
         "I took the whole bottle of escitalopram",
+        # The exceptions kept narrow: pills taken on a railing, a doctor named beside an
+        # overdose, a question about breathing after use.
+        "estoy en el barandal del puente tomando pastillas",
+        "my doctor is gonna be mad, i took all my pills",
+        "hes not breathing right after the fent, is that normal",
     ],
 )  # fmt: skip
 def test_violence_now_is_not_cancelled_by_a_word_of_the_past(text: str) -> None:

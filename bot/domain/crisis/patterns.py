@@ -214,7 +214,7 @@ ACCIDENT = (
 )
 ROUTINE = (
     r"\b(?:this morning|like usual|as usual|as prescribed|on time|like normal|like always"
-    r"|refill|like the doctor said|doctor said|my doctor|resurtir|como dijo el doctor"
+    r"|refill|like the doctor said|resurtir|como dijo el doctor"
     r"|for today|every day|daily|morning|night meds|como siempre|de hoy|en la manana"
     r"|a tiempo|como me dijo)\b"
 )
@@ -449,8 +449,8 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"\bme estoy muriendo\b(?! de)|\bno siento (?:mi cuerpo|las piernas|los brazos)",
         needs=(SUBSTANCE_CONTEXT,),
         # A side effect asked about: "cant stay awake since starting quetiapine, is that normal".
-        unless=r"\b(?:since (?:starting|i started)|started taking|is (?:that|this|it) normal"
-        r"|side effects?|efectos? secundarios?|es normal|desde que (?:empece|comence))\b",
+        unless=r"\b(?:since (?:starting|i started)|started taking|side effects?"
+        r"|efectos? secundarios?|desde que (?:empece|comence))\b",
     ),
     _rule(
         r"\b(?:i think|i feel like|pretty sure|i swear|creo que) (?:im|me estoy)"
@@ -528,23 +528,21 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     _rule(
         r"\b(?:standing|sitting|lying|laying|waiting|im|i am) on (?:the |a )?(?:tracks|ledge"
         r"|railing|edge of (?:the|a) \w+)\b",
-        r"\b(?:acostad[oa]|sentad[oa]|parad[oa]|tirad[oa]|me acoste|me sente) en las vias\b",
+        r"\b(?:acostad[oa]|sentad[oa]|parad[oa]|tirad[oa]|me acoste|me sente) (?:en|sobre)"
+        r" (?:las vias|los rieles|la via del tren)\b|\bestoy sobre (?:las vias|los rieles)\b",
         r"\b(?:standing|sitting|im|i am) (?:at|on) the edge of (?:the |a |this )?(?:\w+ )?"
         rf"(?:{HIGH_PLACES}|garage|platform)\b",
         rf"\b(?:at|on|en) (?:the |a |this |el |la )?{HIGH_PLACES}\b(?=.*{FAREWELL})",
     ),
-    # On the rails, the railing or the edge of a high place, in Spanish: "ya estoy en el
-    # barandal del puente", "acostado en los rieles"; not a chore there, not the road.
+    # On the railing or the edge of a high place, in Spanish: "ya estoy en el barandal del
+    # puente"; not a chore there.
     _rule(
-        r"\b(?:acostad[oa]|sentad[oa]|parad[oa]|tirad[oa]|me acoste) (?:en|sobre) (?:los rieles"
-        r"|la via del tren|las vias del tren)\b|\b(?:estoy|me acoste) sobre las vias\b",
         r"\b(?:estoy|ya estoy|ando|sigo) (?:parad[oa] |sentad[oa] |trepad[oa] )?(?:en|arriba"
         r" del?|al) (?:el |la )?(?:barandal|baranda|orilla|borde|cornisa|filo) (?:del?|de la)"
         rf" (?:\w+ ){{0,2}}?{HIGH_PLACES}\b"
         r"|\b(?:del otro lado del|me subi al) (?:barandal|baranda)\b",
         unless=r"\b(?:poniendo|limpiando|arreglando|pintando|trabajando|instalando|tendiendo"
-        r"|impermeabilizando|reparando|tomando|cafecito|foto|fotos|selfie|luces|llanta"
-        r"|ponch\w*)\b",
+        r"|impermeabilizando|reparando|cafe|cafecito|foto|fotos|selfie|luces)\b",
     ),
     _rule(
         r"\b(?:going to|about to|gonna|ready to|will|fixing to|im) jump(?:ing)?\b",
@@ -845,7 +843,7 @@ VIOLENCE_HAPPENING: tuple[Rule, ...] = (
     # adentro de mi casa", "alguien entro a mi casa", "someone is forcing the window". Not a
     # wish for company, a car, an account or a queue; not a story from before.
     _rule(
-        r"\b(?:theres|there is|hay|i hear|i heard|escucho|oigo)? ?(?:someone|somebody|some guy"
+        r"\b(?:someone|somebody|some guy"
         r"|a guy|a man|a stranger|an intruder|alguien|un tipo|un hombre|un desconocido"
         r"|un extrano)(?:s| is| esta)? (?:in|inside|en|dentro de|adentro de) (?:my|our|mi"
         r"|nuestra) (?:house|home|apartment|apt|casa|depa|departamento|cuarto|recamara)\b",
