@@ -46,7 +46,9 @@ MIN_RECALL = 0.9775  # any response, overall, per language and for tier 1, out o
 # Full scripts on ordinary messages, out of fold. 0.025 until round six: the report split came
 # out 1.4-1.6 points above the out-of-fold figure in two builds running (1.5% -> 2.9%, 1.9% ->
 # 3.5%, over the 3%), so the margin is that gap (lowered after seeing the second).
-MAX_FULL = 0.015
+# 0.015 until round nine, when the gap was 1.8 points (1.4% -> 3.2%, over the 3% again, the
+# fourteenth look): the margin widened to that gap.
+MAX_FULL = 0.012
 TIER1_WEIGHT = 0.5  # a tier-1 message given the check, against a check on an ordinary one
 Row = dict[int, float]
 REPLY = {t: t.name.lower() for t in Tier}

@@ -58,7 +58,13 @@ from bot.domain.conversation.model import (
     Text,
     words_of,
 )
-from bot.domain.conversation.parse import CANCEL_WORDS, label_key, label_matches, yes_no
+from bot.domain.conversation.parse import (
+    CANCEL_WORDS,
+    label_key,
+    label_matches,
+    safety_answer,
+    yes_no,
+)
 from bot.domain.conversation.replies import is_current, menu
 from bot.domain.conversation.steps import ENROLL_STATES, STEPS
 from bot.domain.conversation.views import CONFIRMS, current
@@ -142,7 +148,12 @@ def _text(state: State, draft: dict[str, Any], event: Text, ctx: Ctx, lang: str)
         used = flows.use_named(state, text)
         if used is not None:
             return flows.answer(state, draft, used, ctx, lang, *effects)
-    if tier in (Tier.EMERGENCY, Tier.CRISIS) and state in STEPS and STEPS[state].key == "safety":
+    at_safety = state in STEPS and STEPS[state].key == "safety"
+    if tier is Tier.CHECK and at_safety and safety_answer(text) == "yes":
+        # "sí, a veces" there is its yes: the crisis script ends the check-in, and "are you
+        # safe?" over it would ask again what was just answered.
+        tier = None
+    if tier in (Tier.EMERGENCY, Tier.CRISIS) and at_safety:
         # Thoughts of suicide or an emergency typed at "have you had thoughts ... of hurting
         # yourself?" are its yes: the check-in ends there with this script alone, never the
         # question again under it and the script twice on the "Yes" that follows (issue 8).

@@ -139,7 +139,7 @@ MEDS = _group(
 PILLS_AND_DRUGS = f"(?:{MEDS}|{DRUGS})"
 SUBSTANCE = f"(?:{MEDS}|{DRUGS}|{ALCOHOL})"
 ES_SUBSTANCE = _group(
-    "mota|marihuana|hierba|porros?|churros?|coca|cocaina|perico|polvo|cristal|piedra|crack"
+    "mota|marihuana|hierba|porros?|coca|cocaina|perico|polvo|cristal|piedra|crack"
     "|heroina|chiva|tachas|drogas?|fentanilo|fenta|rayas?|cervezas?|chelas?|cheves?|birras?"
     "|cubas?|caguamas?"
     "|tragos?|copas?|vino|tequila|mezcal|ron|whisky|vodka|alcohol|pisto|chupe|shots?|guaro"
@@ -148,7 +148,9 @@ ES_SUBSTANCE = _group(
 # Drinks and medicines that make "drank" or "volvi a tomar" ordinary.
 NON_ALCOHOLIC = (
     r"\b(?:water|tea|coffee|soda|juice|milk|pop|sparkling|kombucha|smoothie|gatorade"
-    r"|lemonade|shake|protein|coke zero|diet coke|coca cola|agua|te|cafe|jugo|refresco|leche"
+    r"|lemonade|shake|protein|coke zero|diet coke|coca cola|agua|cafe|jugo|refresco|leche"
+    r"|(?:un|mi|su) te|tes|te (?:de|verde|negro|helado|chai|con limon|con miel|caliente"
+    r"|frio|en las mananas)|tecito"
     r"|atole|licuado|medicina"
     r"|medicamento|tratamiento|dosis|receta|vitaminas)\b"
 )
@@ -201,6 +203,13 @@ STORY = (
     r"|compart\w*|testimonio|misa|velorio|a los \d\d|en (?:19|20)\d\d|desde (?:19|20)\d\d)\b"
 )
 # Other senses of a lapse word: a fall, a diet, a habit that is not a substance, a cold.
+# An illness that relapses is said right after the verb ("a relapse of the flu", "recai de
+# la tos"): ILLNESS_AFTER, a lookahead.
+ILLNESS = (
+    r"(?:flu|cold|cough|fever|bronchitis|covid|strep|pneumonia|sinus infection|migraines?"
+    r"|asthma|tos|gripa|gripe|fiebre|bronquitis|neumonia|migranas?|resfriado|asma|alergia)"
+)
+ILLNESS_AFTER = rf"(?! (?:of|with|on|in|de|con|en) (?:the |my |a |la |el |mi )?{ILLNESS}\b)"
 OTHER_SENSE = (
     r"\b(?:ice|icy|snow|wet floor|stairs|sidewalk|diet|workout|gym|exercise|duolingo|budget"
     r"|sugar|candy|chocolate|cake|junk food|espresso|dieta|ejercicio|gripa|gripe|resfriado"
@@ -239,6 +248,50 @@ LAPSE_BLOCKERS = NEGATIONS | frozenset(
 # An overdose that has not happened ("my son will overdose", "not to overdose").
 HYPOTHETICAL = frozenset({"will", "might", "could", "would", "may", "not", "never", "dont", "to"})
 
+# A history told from recovery: "in 2014 I tried to take my life, today I am grateful to be
+# here", "I used to want to die every day. Not anymore, thank god". A crisis or lapse rule's
+# match does not count when its clause is set in the past (PAST), another clause says the
+# writer is well now (WELL_NOW), nothing says it is back (AGAIN, anywhere) and no other clause
+# speaks of a risk (RISK). Never for an emergency or a poisoning: the one who is well now may
+# not be the one in danger. The model still weighs the message.
+PAST = (
+    r"(?<!im )(?<!so )(?<!am )(?<!be )(?<!not )(?<!get )(?<!got )(?<!gotten )(?<!getting )"
+    r"(?<!like )(?<!like i )\bused to\b|\bback in the day\b|\bback in (?:19\d\d|20[01]\d"
+    r"|202[0-3])\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many) (?:years|yrs"
+    r"|decades) ago\b|\ba long time ago\b|\bwhen i was (?:using|drinking|younger|a kid|a teen"
+    r"|\d+|in high school|in my (?:teens|20s|30s|twenties|thirties))\b"
+    r"|(?<!like )(?<!como )\b(?:in|en|en el) (?:19\d\d|20[01]\d|202[0-3])\b"
+    r"|\bfirst time i got (?:sober|clean)\b"
+    r"|\bhace (?:\d+|muchos|varios|unos|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez"
+    r"|doce|quince|veinte) anos\b(?! que\b)|\bantes (?:pensaba|creia|queria|sentia)\b"
+    r"|\bde (?:chamac[oa]|joven|nin[oa]|chav[oa]|adolescente)\b|\bcuando (?:era|tenia \d+)\b"
+)
+WELL_NOW = (
+    r"(?<!not )(?<!never )(?<!no )(?<!be )(?<!supposed to be )(?<!estar )"
+    r"\b(?:(?:not|dont) anymore(?= \.|$)|thank god|thankfully|grateful|agradecid[oa]s?"
+    r"|hoy celebro|glad (?:to be|im) alive"
+    r"|happy to be alive|look at (?:her|him|me) now|hoy (?:estoy bien|ayudo|soy otr[ao])"
+    r"|today i help|ya no pienso asi"
+    r"|(?<!had )(?<!was )(?<!tenia )(?<!llevaba )"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|un|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) (?:years?|yrs?|anos)"
+    r" (?:clean|sober|limpi[oa]s?|sobri[oa]s?|de sobriedad)|this time im at)\b"
+)
+AGAIN = (
+    r"\b(?:again|agian|otra vez|otra ves|de nuevo|denuevo|nuevamente|volvi\w*|volver|vuelto"
+    r"|vuelvo|back to|coming back|its back|lately|these days|estos dias|ultimamente|still"
+    r"|todavia|aun|sigo|tonight|esta noche|right now|ahorita|ahora mismo|now|ahora|today"
+    r"|hoy(?! (?:celebro|estoy bien|ayudo|soy otr[ao]))|just|this morning|tomorrow|tmrw"
+    r"|manana|earlier|yesterday|last night|anoche|ayer|this week|esta semana|scared|miedo"
+    r"|worse|peor|but|pero)\b"
+)
+RISK = (
+    r"\b(?:want|wanna|wish|going to|gonna|about to|ready to|plan\w*|kill|killing|die|dying"
+    r"|dead|end it|suicid\w*|cut|cutting|hurt|quiero|voy a|matar\w*|morir\w*|muerto|muerta"
+    r"|suicid\w*|cortar\w*|lastimar\w*|took|tome|used|use|using|drank|drinking|high|drunk"
+    r"|consumi|fume|me meti|relapsed|recai)\b"
+)
+
 # --- EMERGENCY: someone may be dying now ----------------------------------------------------
 
 HANDED_OUT = (
@@ -262,13 +315,17 @@ EMERGENCY_INTENT: tuple[Rule, ...] = (
         r"\b(?:ropes?|noose|soga|cuerda|mecate) (?:is |esta |ya )?(?:quedo |esta )?"
         r"(?:bien )?(?:tied|ready|up|hung|list[ao]|amarrad[ao]|atad[ao]|colgad[ao]|puest[ao])\b",
         r"\btied (?:a|the|my) (?:noose|rope)\b",
-        r"\b(?:lined up|counted out|laid out) (?:\w+ ){0,2}(?:pills|pastillas)\b",
-        r"\b(?:pills|pastillas) (?:\w+ ){0,2}(?:lined up|counted out|laid out)\b",
         # A rope for a swing, a boat, a load or the washing is no means.
         unless=r"\b(?:swing|columpio|boat|lancha|panga|dock|kayak|canoe|anchor|ancla|tent|tarp"
         r"|load|truck|trailer|hammock|hamaca|clothesline|tendedero|ropa|horse|caballo|becerro"
         r"|jaripeo|rodeo|tree house|gym|tug of war|jump rope|pinata|piano|mudanza|moving"
         r"|tow\w*|remolc\w*|christmas|navidad|fishing|pescar|camping|acampar)\b",
+    ),
+    _rule(
+        r"\b(?:lined up|counted out|laid out) (?:\w+ ){0,2}(?:pills|pastillas)\b",
+        r"\b(?:pills|pastillas) (?:\w+ ){0,2}(?:lined up|counted out|laid out)\b",
+        # Pills counted into the week's organizer.
+        unless=r"\b(?:organi[sz]er|pill ?box|pill case|pastillero)\b",
     ),
     _rule(
         r"\b(?:going to|gonna|about to|ready to|will|im) (?:just |finally )?do it\b",
@@ -361,6 +418,20 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"\b(?:blue|purple|gr[ae]y) (?:around|on|in) (?:the|his|her|their) (?:mouth|lips|face)\b",
         r"\blabios (?:\w+ )?(?:morados|azules|moraditos)\b",
         r"\b(?:poniendo|puso|pone|quedo) (?:\w+ )?(?:azul|morad[oa]|moradit[oa])\b",
+        r"\b(?:el man|el vato|el bato|la morra|el|ella|el bebe|la bebe|el nino|la nina"
+        r"|(?:mi|su|el|la) (?:\w+ )?(?:compa|carnal|pana|parce|amig[oa]|herman[oa]|hij[oa]"
+        r"|novi[oa]"
+        r"|espos[oa]|primo|prima|papa|mama|tio|tia|abuel[oa]|vecin[oa]|roommate|bebe))"
+        r" (?:esta|se ve|se puso|se esta poniendo) (?:todo |toda |bien |muy |medio )?"
+        r"(?:azul|morad[oa])\b(?! (?:de|del|por|en|con|porque|como|desde)\b)",
+        # What coloured them, said as the cause; a class where the sign was learned.
+        unless=(
+            r"\b(?:from|de|del|por) (?:the |a |my |that |la |el |una |un |mi )?(?:blue )?"
+            r"(?:slushie|slushy|popsicle|raspberry|kool aid|freezie|lipstick|makeup|paleta"
+            r"|raspado|maquillaje|pintalabios|labial|costume|disfraz)\b"
+            r"|\b(?:aprendi|aprendimos|learned|we learned) (?:a |to |how to )?(?:ver|reconocer"
+            r"|identificar|spot|recognize|see)\b"
+        ),
     ),
     # Overdose named, but not someone's past, a class, or a fear ("died of an overdose").
     _rule(
@@ -516,6 +587,24 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"\bhose (?:\w+ ){0,2}exhaust\b|\bexhaust (?:pipe )?(?:hose|into the car)\b",
         r"\b(?:motor|carro) prendido (?:\w+ ){0,4}(?:cochera|garaje)\b",
     ),
+    # The same in more words: the garage shut and the engine started, in either order. The
+    # garage door open, or a mechanic's work, is ordinary.
+    _rule(
+        r"\b(?:cerre|closed|shut|locked|encerre|me encerre) (?:\w+ ){0,3}(?:cochera|garaje"
+        r"|garage)\b(?: \w+){0,6} (?:prendi|encendi|arranque|started|turned on|with) (?:el |la "
+        r"|the |my |his |her |a )?(?:carro|car|troca|truck|motor|engine|camioneta|van)\b",
+        r"\b(?:prendi|encendi|arranque|started|turned on) (?:el |la |the |my )?(?:carro|car|troca"
+        r"|truck|motor|engine|camioneta|van)\b(?: \w+){0,6} (?:cerre|closed|shut|cerrad[oa])"
+        r" (?:\w+ ){0,2}(?:cochera|garaje|garage)\b",
+        r"\b(?:cochera|garaje|garage)\b(?: \w+){0,6} (?:motor|carro|troca|car|engine|truck"
+        r"|camioneta|van) (?:\w+ )?(?:prendid[oa]|encendid[oa]|running|on)\b",
+        unless=(
+            r"\b(?:open|opened|abiert[oa]|abri|warm\w* up|calentar|calentando|mechanic\w*"
+            r"|mecanico|taller|brakes|frenos|oil|aceite|battery|bateria|fixing|arreglando"
+            r"|drove|drive|driving|headed|backed out|pulled out|left|leaving|me fui|sali|salimos"
+            r"|voy para|manejando|maneje|work|trabajo|junta|meeting)\b"
+        ),
+    ),
     # The same in more words: a loaded "fierro" or "cuete" (Mexican slang for a gun), a hose
     # a few words from the exhaust or the tailpipe. "Fierro" is also a truck, a hose also the
     # radiator's.
@@ -562,6 +651,18 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
 # --- CRISIS: suicidal thoughts, self-harm, harm to or from others ---------------------------
 
 SELF_HARM: tuple[Rule, ...] = (
+    # A past attempt and the next one said: "en 2015 intente matarme y lo voy a volver a
+    # intentar", "tried to kill myself last year, going to try again".
+    _rule(
+        r"\b(?:voy a|lo voy a|me voy a|going to|ill|i will|quiero)"
+        r" (?:volver a )?(?:intentar(?:lo)?|try(?: it)?)(?: \w+)? (?:otra vez|de nuevo|again)\b",
+        r"\b(?:voy a|vuelvo a|quiero|lo voy a|me voy a) volver a intentar(?:lo)?\b",
+        needs=(
+            r"\b(?:intente|trate de|trate) (?:\w+ )?(?:matarme|quitarme la vida|suicid\w*"
+            r"|ahorcarme|colgarme)|\btried to (?:kill myself|end it|die|overdose|hang myself)"
+            r"|\b(?:suicide attempt|attempted suicide|attempt on my life|intento de suicidio)",
+        ),
+    ),
     # Named directly; not cancelled by "not": "I'm not suicidal but..." still gets help.
     _rule(
         r"\b(?:kill|killing|killed|end|ending|off|offing|shoot|shooting|hang|hanging|drown"
@@ -741,7 +842,10 @@ SELF_HARM: tuple[Rule, ...] = (
         r"\bme (?:lastim|cort|quem|golpe|rasgu)\w* (?:\w+ )?a proposito\b",
         r"\bme (?:estoy|he estado|estado|sigo|estuve) (?:\w+ )?(?:haciendo dano|cortando"
         r"|lastimando|quemando|golpeando)\b(?! (?:el|la|las|los|un|una|con|al|en)\b)",
-        unless=r"\b(?:sin querer|por accidente|cocinando|trabajando|jugando|afeitandome)\b",
+        unless=(
+            r"\b(?:sin querer|por accidente|cocinando|trabajando|jugando|afeit\w*|rasur\w*"
+            r"|pelando|picando)\b"
+        ),
     ),
 )
 
@@ -926,7 +1030,9 @@ ES_AMOUNT = (
 
 LAPSE: tuple[Rule, ...] = (
     _rule(
-        SUBJ + r"(?P<v>relapsed|slipped up|slipped (?=again|last|yesterday|this|on)"
+        SUBJ + r"(?P<v>relapsed(?! (?:of|with|on) (?:the |my |a )?(?:flu|cold|cough|fever"
+        r"|bronchitis|covid|strep|pneumonia|migraines?|asthma)\b)|slipped up"
+        r"|slipped (?=again|last|yesterday|this|on)"
         r"|slipped(?= \.|$)"  # "i slipped", said alone
         r"|fell off the wagon|picked up again|picked back up|broke my (?:sobriety|streak"
         r"|clean time)|lost my (?:sobriety|clean time|sober time|streak|clean date|sober date"
@@ -936,7 +1042,7 @@ LAPSE: tuple[Rule, ...] = (
         SUBJ + r"(?P<v>caved)(?: and (?:drank|used|had|smoked|got|did|took|bought|picked"
         r"|went)\b|" + END + ")",
         r"\b(?:i had|i have had|ive had|had) (?P<v>(?:a |another |one |my first )?(?:little "
-        r"|small |big |bad |major )?(?:slip|lapse|relapse|slipup))\b",
+        rf"|small |big |bad |major )?(?:slip|lapse|relapse|slipup))\b{ILLNESS_AFTER}",
         r"\bday (?:1|one|zero|0) again\b|\bback to day (?:1|one|zero|0)\b",
         r"\breset (?:my|the) (?:date|clock|sobriety|days|counter|app|sober date)\b",
         unless=OTHER_SENSE,
@@ -949,11 +1055,12 @@ LAPSE: tuple[Rule, ...] = (
         SUBJ + r"(?P<v>had|have had|downed|chugged|did|snorted|smoked|popped|shot|bought"
         rf"|copped|scored|tried|injected|sniffed|drank|took) {AMOUNT}"
         rf"(?:(?:my|his|her) {PEOPLE}s? )?(?:{DRUGS}|{ALCOHOL})\b"
-        r"(?! (?:time|song|show|movie|day|night|fit|party|vibes?|meeting)\b)",
+        r"(?! (?:time|song|show|movie|day|night|fit|party|vibes?|meeting|flavou?red(?! with))\b)",
         SUBJ + r"(?P<v>copped|scored|bought|picked up|got) (?:a |another |some |one |two |\d+ )?"
         r"(?:bags?|bundles?|buns?|grams?|points?|stamps?|8 ?balls?|eight ?balls?|zips?|baggies"
         r"|dope|fent|blues|bars|pressies)\b(?! of (?!dope|fent|heroin|coke|meth|crack)\w)",
-        SUBJ + r"(?P<v>hit|hitting|smoked|took) (?:the |a |my |his |her )?(?:pipe|bowl|bong"
+        SUBJ + r"(?P<v>hit|hitting|smoked|took) (?:the |a |my |his |her )?(?:pipe(?! (?:under"
+        r"|behind|with (?:a|the|my) (?:wrench|hammer))\b)|bowl|bong"
         r"|blunt|stem|rig|dab rig|needle|crack pipe|meth pipe|pipa|foil)\b",
         SUBJ + r"(?P<v>took|hit) (?:a |another |one more )?(?:hit|toke|bump|line|dab|rip"
         r"|drag)s? (?:off|of|from)\b",
@@ -971,7 +1078,9 @@ LAPSE: tuple[Rule, ...] = (
         r"|blues|pressies|percs|stuff|dope|tabs)) (?:off|from)\b",
         SUBJ + r"(?P<v>got) (?:so |really |super |pretty |kinda |a little |too |way too )?"
         r"(?:drunk|wasted|high|loaded|hammered|smashed|stoned|blasted|messed up|fucked up"
-        r"|faded|buzzed|tipsy|twisted|plastered|trashed|blackout drunk)\b(?! on life\b)",
+        r"|faded|buzzed|tipsy|twisted|plastered|trashed|blackout drunk)\b(?! on life\b)"
+        r"(?!(?<=blasted) (?:with|by) (?:the |a |some )?(?:snow|rain|wind|water|storm|hose"
+        r"|sprinklers?|cold|heat|music|questions|emails|work|sand|mud)\b)",
         r"\b(?:im|i am|still|so|been) (?:so |really |super |pretty |kinda |a little |still "
         r"|hella |too |way too |mad |very )?(?P<v>high|drunk|wasted|stoned|buzzed|tipsy"
         r"|hammered|faded|smashed|blasted|tweaking|tweakin|nodding|geeked|plastered|trashed"
@@ -991,7 +1100,7 @@ LAPSE: tuple[Rule, ...] = (
     ),
     # Spanish.
     _rule(
-        r"\b(?P<v>recai|recaimos)\b",
+        rf"\b(?P<v>recai|recaimos)\b{ILLNESS_AFTER}",
         r"\b(?:tuve|he tenido|tuvimos) (?P<v>(?:una )?(?:pequena |otra )?(?:recaida"
         r"|recaidita))\b",
         r"\b(?:volvi|regrese|he vuelto) a (?P<v>consumir|tomar|beber|usar|fumar|drogarme"
@@ -1003,10 +1112,16 @@ LAPSE: tuple[Rule, ...] = (
     ),
     _rule(
         r"\b(?:me )?(?P<v>emborrache|drogue|empede|inyecte|consumi|pase de copas"
-        r"|puse (?:bien |muy |super )?(?:pedo|borrach[oa]|hasta atras|high|drogad[oa]"
+        r"|puse (?:bien |muy |super )?(?:pedo|borrach[oa]"
+        r"|hasta atras(?! de (?:tamales|comida|pozole|tacos|pastel|trabajo|tarea|chamba|pan"
+        r"|dulces|comer|menudo|birria|carne)\b)"
+        r"|high|drogad[oa]"
         r"|hasta la madre))\b",
         r"\b(?P<v>fume|me fume|me meti|meti|inhale|esnife|me inyecte|probe|compre|me tome"
-        rf"|tome|bebi|me eche|me di) {ES_AMOUNT}{ES_SUBSTANCE}\b",
+        rf"|tome|bebi|me eche|me di) {ES_AMOUNT}{ES_SUBSTANCE}\b"
+        r"(?! sin alcohol\b(?!.*\b(?:con alcohol|tequilas?|shots?|cubas?|chelas?|vodka|whisky"
+        r"|ron|mezcal|cervezas normales)\b))",
+        r"\b(?P<v>fume|me fume|me eche|me di|me puse) (?:un |unos |otro |dos |\d+ )?churros?\b",
         r"\b(?P<v>tome|bebi|me puse a tomar|estuve tomando|estuve bebiendo|anduve tomando)\b"
         r"(?= (?:anoche|ayer|hoy|otra vez|de nuevo|mucho|demasiado|el fin|este fin|en la"
         r"|con (?:mis|unos|unas|los)|toda la)\b|" + END + ")",

@@ -75,7 +75,9 @@ def screen(text: str) -> Tier | None:
     for part in parts:
         part_normal = normalize(part)
         if part_normal.strip(" ."):
-            found.append(_screen_part(part, part_normal, _rule_tier(part_normal)))
+            # Its history exception is for a whole message: a part lacks the rest of it.
+            rule_of_part = _rule_tier(part_normal, whole=False)
+            found.append(_screen_part(part, part_normal, rule_of_part))
     answers = [tier for tier in found if tier is not None]
     return min(answers) if answers else rule
 
@@ -189,9 +191,13 @@ def rule_tier(text: str) -> Tier | None:
     return _rule_tier(normal) if normal.strip(" .") else None
 
 
-def _rule_tier(normal: str) -> Tier | None:
+def _rule_tier(normal: str, whole: bool = True) -> Tier | None:
+    """The most urgent tier whose rules match `normal`. A crisis or lapse rule told as
+    history from recovery (`_history`) does not count in a `whole` message; an emergency or
+    a poisoning always does (what is well now is the writer, not the person in danger)."""
     for tier, rules in _RULES_BY_TIER:
-        if any(_fires(rule, normal) for rule in rules):
+        history_ok = whole and tier in (Tier.CRISIS, Tier.LAPSE)
+        if any(_fires(rule, normal, history_ok) for rule in rules):
             return tier
     return None
 
@@ -410,13 +416,30 @@ def _one_slip(a: str, b: str) -> bool:
 # --- rule matching ------------------------------------------------------------------------
 
 
-def _fires(rule: cp.Rule, text: str) -> bool:
+_PAST = re.compile(cp.PAST)
+_WELL_NOW = re.compile(cp.WELL_NOW)
+_AGAIN = re.compile(cp.AGAIN)
+_RISK = re.compile(cp.RISK)
+
+
+def _history(text: str, clause_start: int, clause_end: int) -> bool:
+    """Whether the clause `text[clause_start:clause_end]` tells of the past (cp.PAST) in a
+    message that says, in another clause, that the writer is well now (cp.WELL_NOW), with
+    nothing anywhere that says it is back (cp.AGAIN) and no risk in another clause (cp.RISK):
+    "in 2014 I tried to take my life, today I am grateful to be here"."""
+    if not _PAST.search(text, clause_start, clause_end) or _AGAIN.search(text):
+        return False
+    rest = f"{text[:clause_start]} . {text[clause_end:]}"
+    return bool(_WELL_NOW.search(rest)) and not _RISK.search(rest)
+
+
+def _fires(rule: cp.Rule, text: str, history_ok: bool = False) -> bool:
     if not all(need.search(text) for need in rule.needs):
         return False
-    return any(_counts(rule, text, match) for match in rule.pattern.finditer(text))
+    return any(_counts(rule, text, match, history_ok) for match in rule.pattern.finditer(text))
 
 
-def _counts(rule: cp.Rule, text: str, match: re.Match[str]) -> bool:
+def _counts(rule: cp.Rule, text: str, match: re.Match[str], history_ok: bool = False) -> bool:
     """Whether a match stands, given its clause (the text between sentence breaks)."""
     starts = [match.start(g) for g in rule.pattern.groupindex if match.start(g) >= 0]
     anchor = min(starts, default=match.start())
@@ -425,6 +448,8 @@ def _counts(rule: cp.Rule, text: str, match: re.Match[str]) -> bool:
     clause_end = text.find(" . ", match.end())
     clause_end = len(text) if clause_end < 0 else clause_end
     if rule.unless and rule.unless.search(text, clause_start, clause_end):
+        return False
+    if history_ok and _history(text, clause_start, clause_end):
         return False
     before = text[clause_start:anchor].split()[-rule.window :]
     return not rule.blockers.intersection(before)
