@@ -156,6 +156,7 @@ TEXTS: dict[str, str] = {
         "Is there someone you can call when it gets hard (a sponsor, friend or family)? "
         "Type their first name, or tap Skip."
     ),
+    "enroll.name_bad": "Type their first name in letters, like Ana, or tap Skip.",
     "enroll.support_phone": "What is {name}'s phone number? Type it, or tap Skip.",
     "enroll.phone_bad": "That doesn't look like a phone number. Use digits, like 555-123-4567.",
     "enroll.reasons": (

@@ -177,6 +177,7 @@ TEXTS: dict[str, str] = {
         "o madrina, una amistad o un familiar)? Escriba solo el nombre de pila de esa "
         "persona, o toque Saltar."
     ),
+    "enroll.name_bad": "Escriba el nombre de pila con letras, como Ana, o toque Saltar.",
     "enroll.support_phone": "¿Cuál es el número de teléfono de {name}? Escríbalo, o toque Saltar.",
     "enroll.phone_bad": "Eso no parece un número de teléfono. Use números, como 555-123-4567.",
     "enroll.reasons": (

@@ -241,3 +241,18 @@ def test_skip_in_settings_keeps_the_reasons_and_does_not_say_saved() -> None:
     assert d.state is m.State.SETTINGS
     assert "Saved." not in d.said() and "My reasons: saved" in d.said()
     assert d.ctx.profile.reasons == "My kids"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("typed", ["5", "555-123-4567", "?!"])
+def test_a_support_name_without_a_letter_is_asked_again(lang: str, typed: str) -> None:
+    """Found trying the chat as a new user: "5" typed at the name (an answer meant for the
+    question before) was taken as the name, and the bot asked for "5's phone number"."""
+    d = driver(lang)
+    _open_setting(d, "support")
+    assert d.state is m.State.SUPPORT_NAME
+    d.text(typed)
+    assert d.state is m.State.SUPPORT_NAME
+    assert "Ana" in d.said() and typed not in d.said()
+    d.text("Ana")
+    assert d.state is m.State.SUPPORT_PHONE and "Ana" in d.said()

@@ -49,7 +49,8 @@ KEEPS = {
 # What a refusal of a typed answer says, in any language: none may follow a screened reply.
 REFUSALS = (
     "step.use_buttons", "step.use_scale", "step.too_long", "step.did_you_mean",
-    "enroll.timezone_bad", "enroll.time_bad", "enroll.phone_bad", "enroll.consent_again",
+    "enroll.timezone_bad", "enroll.time_bad", "enroll.phone_bad", "enroll.name_bad",
+    "enroll.consent_again",
 )  # fmt: skip
 
 

@@ -78,8 +78,10 @@ def _on_medication(a: Answers, ctx: Ctx) -> bool:
 
 
 def _name(text: str) -> str | None:
+    """A first name as typed; None when it has no letter at all ("5", a phone number typed a
+    step early), which is asked again."""
     value = " ".join(text.split())
-    return value or None
+    return value if any(ch.isalpha() for ch in value) else None
 
 
 STEPS: dict[State, Step] = {
@@ -121,6 +123,7 @@ STEPS: dict[State, Step] = {
             "support_name",
             "enroll.support_name",
             parse=_name,
+            error="enroll.name_bad",
             limit=LIMITS["name"],
             keep_first=True,
             screened="ask",
