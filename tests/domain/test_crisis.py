@@ -654,6 +654,7 @@ def test_round_nine_kinds_and_their_other_senses(text: str, tier: Tier | None) -
         ("the noose is ready in the garage for the week", Tier.EMERGENCY),
         ("i relapsed on promethazine cough syrup", Tier.LAPSE),
         ("i relapsed and now i have a fever and chills", Tier.LAPSE),
+        ("i relapsed in the cold last night", Tier.LAPSE),
         ("volví a fumar cristal y tengo tos", Tier.LAPSE),
         ("i drank half a bottle of vodka then poured the rest down the drain", Tier.LAPSE),
         ("i took 3 bars i found under the sink", Tier.LAPSE),
