@@ -250,6 +250,7 @@ TEXTS: dict[str, str] = {
     "tr.none_selected": "Nothing chosen yet.",
     "tr.none": "None today",
     "tr.groups": "◀ Groups",
+    "tr.other_bad": 'Type the trigger in words, like "an argument at home", or tap a button.',
     "tr.other_added": 'Added: "{value}".',
     "cat.feel": "Feelings",
     "cat.body": "Body",

@@ -277,6 +277,9 @@ TEXTS: dict[str, str] = {
     "tr.none_selected": "Todavía no ha elegido nada.",
     "tr.none": "Nada hoy",
     "tr.groups": "◀ Grupos",
+    "tr.other_bad": (
+        'Escriba el detonante con palabras, como "una pelea en casa", o toque un botón.'
+    ),
     "tr.other_added": 'Agregado: "{value}".',
     "cat.feel": "Sentimientos",
     "cat.body": "Cuerpo",

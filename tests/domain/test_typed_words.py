@@ -313,3 +313,21 @@ def test_a_bare_i_slipped_is_a_lapse_and_a_fall_is_not() -> None:
         assert screen(said) is Tier.LAPSE, said
     for said in ("she slipped", "slipped on the ice lol"):
         assert screen(said) is None, said
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("flow", ["checkin", "craving", "trigger"])
+@pytest.mark.parametrize("typed", ["3", "  12 ", "?!", "1, 4"])
+def test_a_typed_trigger_without_a_letter_is_asked_for_in_words(
+    lang: str, flow: str, typed: str
+) -> None:
+    """Found trying the chat as a new user: "3" typed at the check-in's trigger step (a
+    button's number, as the terminal shows them) was added as the client's own trigger "3"."""
+    d = in_triggers(flow, lang)
+    asked = d.state
+    d.text(typed)
+    assert d.state is asked and not chosen(d), d.said()
+    said = d.said()
+    assert ("in words" in said) if lang == "en" else ("con palabras" in said), said
+    d.text("my ex called" if lang == "en" else "me llamó mi ex")
+    assert chosen(d) == ["other:my ex called" if lang == "en" else "other:me llamó mi ex"]

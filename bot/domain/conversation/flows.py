@@ -329,8 +329,11 @@ def _redraw(step: Step, draft: dict[str, Any], ctx: Ctx, lang: str, note: str = 
 
 
 def _add_other(step: Step, draft: dict[str, Any], text: str, ctx: Ctx, lang: str) -> Outcome:
-    """Typed text on a trigger step is the person's own trigger ("Other")."""
+    """Typed text on a trigger step is the person's own trigger ("Other"); text with no
+    letter in it ("3", a number meant for a button, "?!") is asked for again in words."""
     value = " ".join(text.split())
+    if not any(ch.isalpha() for ch in value):
+        return _redraw(step, draft, ctx, lang, t(lang, "tr.other_bad"))
     notes = []
     if len(value) > OTHER_MAX:
         value = first_part(value, OTHER_MAX)
