@@ -28,6 +28,7 @@ from telegram.ext import ExtBot
 
 from bot.domain.conversation import model as m
 from bot.reminders.sender import Delivery
+from bot.tg.bot import GuardedBot
 from bot.tg.limits import MAX_CAPTION, clip
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,10 @@ async def deliver(bot: ExtBot[Any], chat_id: int, reply: m.Reply,
             caption=caption, reply_markup=keys, protect_content=reply.protect,
             rate_limit_args=priority,
         )  # fmt: skip
+    elif isinstance(bot, GuardedBot):  # the answer's id without a PTB Message built from it
+        return await bot.send_text(chat_id, clip(reply.text), reply_markup=keys,
+                                   protect_content=reply.protect,
+                                   rate_limit_args=priority)  # fmt: skip
     else:
         sent = await bot.send_message(chat_id, clip(reply.text), reply_markup=keys,
                                       protect_content=reply.protect,
