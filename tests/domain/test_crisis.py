@@ -94,8 +94,17 @@ TARGETS = {
 # message or two of the build before, all but the 911 script within the issue's targets.
 # Shipped for what it learned (two rounds the previous model did worst on) over one split's
 # one-message differences; floors moved to this build's figures (full script: the issue's 3%).
+# Round ten (907 train messages written after the out-of-fold misses: tier 1 told obliquely,
+# the hard negatives that share its words) made the out-of-fold predictions on the other
+# train messages worse, not better, and was held back without a look (data/crisis/
+# held-round10.jsonl). Its misses gave rules by kind instead (the body in danger after use in
+# more words; an overdose of the past, mourned or on a show in more words) and C 30 -> 12
+# (tools/crisis_model.py says why). The sixteenth look, this build: recall 0.979 -> 0.981
+# (English 0.972 -> 0.975, Spanish 0.984), tier-1 any answer 0.995, the 911 script 0.950,
+# the full script 2.9%, the check 10.1%, each as before; the rules alone 0.439 -> 0.443, their
+# full scripts on ordinary messages 8.0% -> 7.5%, their 911 script on tier 1 52% -> 54%.
 FLOORS = {
-    "recall": 0.978, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.972,
+    "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.975,
     "tier1_script": 0.95, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
 }  # fmt: skip
 
@@ -682,4 +691,65 @@ def test_a_critics_cases_for_the_round_nine_rules(text: str, tier: Tier | None) 
     paint or class in the clause, an illness or a sink anywhere cancel a lapse, every rope
     rule yield to "for the week"; and it read an errand in the garage, a bruise and a first
     try at a driving test as danger."""
+    assert rule_tier(text) == tier
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # The body in danger after use, in the words people use (round ten's own_overdose).
+        ("did two lines and i cant catch my breath", Tier.EMERGENCY),
+        ("feels like something is sitting on my chest, smoked a lot of crack", Tier.EMERGENCY),
+        ("took some bars with wine and my heartbeat is so slow", Tier.EMERGENCY),
+        ("my vision keeps going black, i used alone", Tier.EMERGENCY),
+        ("been drinking for three days and now im throwing up blood", Tier.EMERGENCY),
+        ("shot up and my fingertips are turning blue", Tier.EMERGENCY),
+        ("me meti fenta y no puedo mantener los ojos abiertos", Tier.EMERGENCY),
+        ("se me esta durmiendo el brazo, fume cristal", Tier.EMERGENCY),
+        ("el pecho me aprieta bien feo despues de la coca", Tier.EMERGENCY),
+        ("me tome unas pastillas con vino y todo se me esta poniendo negro", Tier.EMERGENCY),
+        ("el corazon me va a mil y estoy viendo doble, me meti tachas", Tier.EMERGENCY),
+        # The same signs with no use, from an illness or exercise: no rule.
+        ("ran up the stairs and cant catch my breath lol", None),
+        ("chest is tight from the flu, took some tea", None),
+        ("heart pounding after my workout, drank a shake", None),
+        ("tengo el pecho apretado por la tos, me tome un jarabe", None),
+        ("el corazon me late a mil de la emocion, me dieron el trabajo", None),
+    ],
+)  # fmt: skip
+def test_the_body_in_danger_after_use_in_more_words(text: str, tier: Tier | None) -> None:
+    """Round ten: an overdose told by the writer's own body (breath, chest, heart, sight
+    going dark, blood brought up, a numb arm, blue fingers, eyes closing) had only a lapse
+    rule or none, so the 911 script hung on the model; a sign from an illness or a workout
+    is no overdose."""
+    assert rule_tier(text) == tier
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # An overdose of the past or mourned, in the words people use (round ten).
+        ("hace como 5 years tuve una sobredosis, hoy soy consejera", None),
+        ("en el 2016 me dio una sobredosis en el metro, hoy llevo 7 anos limpio", None),
+        ("when i was drinking i overdosed on pills once, sober since", None),
+        ("cuando consumia tuve tres sobredosis y aqui sigo", None),
+        ("i overdosed in my twenties and now i volunteer at the ER", None),
+        ("its been 4 years since my cousin overdosed, still miss him", None),
+        ("mañana es el aniversario de la sobredosis de mi papa", None),
+        ("lit candles at the overdose awareness vigil tonight", None),
+        ("vimos una novela donde la muchacha tiene una sobredosis", None),
+        # The overdose now, beside those words: the rule stands.
+        ("my brother is overdosing right now", Tier.EMERGENCY),
+        ("esta grave por una sobredosis, ayuda", Tier.EMERGENCY),
+        ("at the show my friend is overdosing", Tier.EMERGENCY),
+        ("mi hijo se esta sobredosando", Tier.EMERGENCY),
+        ("creo que me sobredose", Tier.EMERGENCY),
+        ("mi compañero de clase se esta sobredosando", Tier.EMERGENCY),
+    ],
+)  # fmt: skip
+def test_an_overdose_of_the_past_or_mourned_is_not_one_now(text: str, tier: Tier | None) -> None:
+    """Round ten: an overdose named in a history told in other words than the rule knew
+    ("hace like 6 years", "en el 2017", "cuando usaba", "in my 20s"), an anniversary, a
+    vigil, a soap opera, had the overdose rule, so the 911 script or the check hung on the
+    model; an overdose now still has it, "grave" (serious) and a show included."""
     assert rule_tier(text) == tier

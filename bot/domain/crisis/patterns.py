@@ -230,6 +230,8 @@ ROUTINE = (
 IDEATION = r"\b(?:think\w*|thought|considering|about taking|of taking)\b"
 SUBSTANCE_CONTEXT = (
     r"\b(?:took|mixed|using|used|shot up|snorted|smoked|drank|needle|syringe"
+    r"|did (?:a |some |too much|way too much|a bunch|a couple|lines|a line|a lot)"
+    r"|been drinking|drinking (?:all|since|for)|chupando|chupe|bebiendo"
     rf"|{SUBSTANCE}|tome|mezcle|consumi|inyect\w*|fume|me meti|se metio)\b"
 )
 
@@ -436,13 +438,32 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     ),
     # Overdose named, but not someone's past, a class, or a fear ("died of an overdose").
     _rule(
-        rf"\b(?:overdos(?:e|ed|es|ing|eo|eado|eando|earon|io)|sobredos(?:is|eo|eado|eando|io))\b"
+        rf"\b(?:overdos(?:e|ed|es|ing|eo|eado|eando|earon|io)"
+        rf"|sobredos(?:is|eo|eado|eando|io|ando|ado|aron|o|e))\b"
         rf"(?! on (?!{W2}{SUBSTANCE}\b))",
         unless=(
             r"\b(?:died (?:of|from)|passed away|murio de|muerte por|years? ago|months ago"
             r"|last (?:year|month|summer|winter|spring|fall)|in (?:19|20)\d\d|back in"
             r"|hace \w+ (?:anos|meses)|learn\w*|training|class|prevent\w*|awareness"
             r"|signs|symptoms|risk|talk\w* about|aprend\w*|prevencion|hablamos)\b"
+            # The past in more words (round ten): "hace like 6 years", "en el 2017", "when i
+            # was using", "cuando usaba", "in my 20s", "a los veintitantos", "i was 17".
+            r"|\bhace (?:\w+ ){1,2}(?:anos|meses|years|months)\b|\ben el (?:19|20)\d\d\b"
+            r"|\bwhen i was (?:using|drinking|younger|a kid|a teen|\d+)\b"
+            r"|\bcuando (?:usaba|consumia|tomaba|andaba|era|tenia)\b"
+            r"|\bin (?:college|high school|my (?:teens|20s|30s|twenties|thirties))\b"
+            r"|\ba los (?:veinti|treinta|cuarenta)\w*\b|\bi was (?:1[3-9]|[2-6]\d)\b"
+            r"|\bbefore (?:i|she|he|they) got (?:clean|sober)\b|\bantes de entrar\b"
+            r"|\brock bottom\b|\b(?:mirala|miralo|miralos) ahora\b"
+            # A death mourned or remembered: an anniversary, a grave, a vigil, a walk.
+            r"|\b(?:years?|months?|anos|meses) since\b|\bits been \w+ (?:years?|months?)\b"
+            r"|\bya son \w+ (?:anos|meses)\b|\b(?:anniversary|aniversario|murieron|fallecio"
+            r"|victim\w*|cemetery|cementerio|panteon|tumba|vigil\w*|candles?|velas"
+            r"|caminata|concientizacion)\b"
+            # A show, a course: "la novela de las 9", "doy clases de narcan" (not a classmate,
+            # "mi compañero de clase").
+            r"|\b(?:peli|novela|tiktok|youtube|univision|telemundo|capacitacion|taller|curso"
+            r"|clases? de (?:narcan|naloxona|salud|prevencion))\b"
             rf"|{MEDIA}|{STORY}"
         ),
         blockers=HYPOTHETICAL,
@@ -519,10 +540,39 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"\bvision (?:is )?(?:going|getting|went) (?:dark|black|blurry)\b",
         r"\bse (?:esta )?muriendo\b",
         r"\bme estoy muriendo\b(?! de)|\bno siento (?:mi cuerpo|las piernas|los brazos)",
+        # More of the body in danger, as people put it (round ten): breath, chest, heart,
+        # sight going, blood brought up, a limb going numb, colour, eyes closing on their own.
+        r"\bcant (?:catch|get) (?:my|a) breath\b|\b(?:someone|something) (?:is )?(?:standing"
+        r"|sitting) on my chest\b|\bchest (?:is )?(?:tight|tightening|crushing|caving)\b",
+        r"\bheart(?:beat)? (?:is |keeps |feels |is going |goin |going )?(?:so |really |super )?"
+        r"(?:fluttering|skipping|slow|stopping|gonna stop|going to stop|beating weird"
+        r"|beating out|fast it hurts|pounding out)",
+        r"\b(?:everything|room|it|vision|my vision) (?:keeps |is |started |starts )?(?:going"
+        r"|getting|went|turning) (?:dark|black)\b",
+        r"\b(?:threw up|throwing up|puked|puking|vomit\w*|coughing up|spitting up|escupo"
+        r"|escupi|devolvi)(?: \w+){0,3} (?:blood|sangre)\b|\bcoffee grounds\b",
+        r"\b(?:lips|fingers|fingertips|nails|hands|feet|labios|unas|dedos|manos)"
+        r"(?: \w+){0,4} (?:blue|purple|grey|gray|azul\w*|morad\w*)\b",
+        r"\bno (?:me )?puedo (?:mantener|abrir) los ojos\b|\bse me cierran (?:los ojos|solos)\b"
+        r"|\blos ojos se me cierran\b",
+        r"\bse me (?:esta )?(?:durmiendo|duerme|durmio|entumi\w*) (?:el brazo|la cara|el lado"
+        r"|las piernas|los brazos|medio cuerpo)\b",
+        r"\b(?:el )?pecho (?:me )?(?:aprieta|apretado|duele)\b|\bse me cierra el pecho\b"
+        r"|\bme falta el aire\b",
+        r"\bcorazon (?:me )?(?:late|va|esta) (?:a mil|bien rapido|muy rapido|lento|raro)\b"
+        r"|\bcorazon como tambor\b",
+        r"\b(?:todo|la vista) se (?:me )?(?:pone|puso|esta poniendo) negr[oa]\b|\bse me"
+        r" (?:nubla|nublo|puso negra?) (?:todo|la vista)\b|\bviendo doble\b|\bseeing double\b",
         needs=(SUBSTANCE_CONTEXT,),
         # A side effect asked about: "cant stay awake since starting quetiapine, is that normal".
+        # An illness the sign comes from: "pecho apretado por la gripa, ya me tome un te".
         unless=r"\b(?:since (?:starting|i started)|started taking|side effects?"
-        r"|efectos? secundarios?|desde que (?:empece|comence))\b",
+        r"|efectos? secundarios?|desde que (?:empece|comence)"
+        r"|(?:por|from|with) (?:la |el |this |the |a )?(?:gripa|gripe|tos|resfriado|catarro"
+        r"|cold|flu|cough\w*|covid|asthma|asma|allerg\w*|alergia))\b"
+        # Exercise: "heart pounding after the gym, drank a protein shake".
+        r"|\b(?:after|from) (?:the |my |a )?(?:gym|workout|run|jog|hike|stairs)\b"
+        r"|\b(?:working out|ejercicio|gimnasio|corriendo|correr|subir las escaleras)\b",
     ),
     _rule(
         r"\b(?:i think|i feel like|pretty sure|i swear|creo que) (?:im|me estoy)"
