@@ -102,9 +102,17 @@ TARGETS = {
 # (tools/crisis_model.py says why). The sixteenth look, this build: recall 0.979 -> 0.981
 # (English 0.972 -> 0.975, Spanish 0.984), tier-1 any answer 0.995, the 911 script 0.950,
 # the full script 2.9%, the check 10.1%, each as before; the rules alone 0.439 -> 0.443, their
-# full scripts on ordinary messages 8.0% -> 7.5%, their 911 script on tier 1 52% -> 54%.
+# full scripts on ordinary messages 8.0% -> 7.5%, their 911 script on tier 1 52% -> 54%
+# (English recall is 0.9747: its floor 0.974, first set at the rounded 0.975 by mistake).
+# A critic then found the new words of the past silencing an overdose happening now ("mi
+# primo se esta sobredosando en el cementerio") and the new body signs firing on "took a
+# nap" or "tome cafe": fixed (they stand down only when the clause says nothing of now;
+# use read in surer words), first with a rebuild whose report figures fell under two floors
+# (the seventeenth look: 911 script 0.945, check 10.9%, the rules' tiers on 12 train
+# messages having moved), then with rules that give every train message the tier it had,
+# so the model above is the one a rebuild makes: the eighteenth look, the figures above.
 FLOORS = {
-    "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.975,
+    "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.95, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
 }  # fmt: skip
 
@@ -752,4 +760,39 @@ def test_an_overdose_of_the_past_or_mourned_is_not_one_now(text: str, tier: Tier
     ("hace like 6 years", "en el 2017", "cuando usaba", "in my 20s"), an anniversary, a
     vigil, a soap opera, had the overdose rule, so the 911 script or the check hung on the
     model; an overdose now still has it, "grave" (serious) and a show included."""
+    assert rule_tier(text) == tier
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # An overdose now beside a word of the past, a vigil, a class or a show.
+        ("mi primo se esta sobredosando en el cementerio ayuda", Tier.EMERGENCY),
+        ("sobredosis en curso en el bano de la gasolinera mandan ambulancia", Tier.EMERGENCY),
+        ("my roommate in college is overdosing right now pls help", Tier.EMERGENCY),
+        ("we were watching a peli and my bf is overdosing i think", Tier.EMERGENCY),
+        ("my gf is overdosing while we watch netflix help", Tier.EMERGENCY),
+        ("its been 2 months clean for me but my sister is overdosing rn", Tier.EMERGENCY),
+        ("im at the narcan training and a guy in the bathroom is overdosing", Tier.EMERGENCY),
+        ("i was 15 minutes late and found him overdosing on the couch", Tier.EMERGENCY),
+        ("did a line before working out and my heart is skipping", Tier.EMERGENCY),
+        # Ordinary: the body sign has another cause, or nothing was used.
+        ("tome cafe y el corazon me late a mil", None),
+        ("im so tired im seeing double took a nap didnt help", None),
+        ("i have asthma and cant catch my breath i used my inhaler", None),
+        ("did a 5k this morning and cant catch my breath still", None),
+        ("bebiendo agua despues del partido y me falta el aire", None),
+        ("se me duerme el brazo cuando duermo de lado tome una siesta", None),
+        ("la final de la copa y el corazon me late a mil", None),
+        ("el corazon me late a mil por la ansiedad me tome mi pastilla", None),
+        ("power went out and the room went dark we took out the candles", None),
+        ("the song about his brother overdosing made me cry in the car", None),
+        ("i ate so much cake im overdosing on sugar lol", None),
+    ],
+)  # fmt: skip
+def test_a_critics_cases_for_the_round_ten_rules(text: str, tier: Tier | None) -> None:
+    """A critic's try at the round-ten rules: a first version let a word of the past, a
+    vigil, a class or a show silence an overdose happening now (they now stand down only
+    when the clause says nothing of now, a sign or a plea), and read "took a nap", "tome
+    cafe", an inhaler, a workout or "la copa" as use beside a body sign."""
     assert rule_tier(text) == tier

@@ -21,6 +21,9 @@ class Rule:
     unless: a pattern that cancels the match when found in the same clause.
     blockers: words that cancel the match when among the `window` words before it (before
     the verb when the pattern names one with a group called "v").
+    soft: a pattern that cancels the match when found in the same clause, unless `still`
+    is found there too ("an overdose years ago" cancels, "years ago ... hes overdosing rn"
+    does not).
     """
 
     pattern: re.Pattern[str]
@@ -28,6 +31,8 @@ class Rule:
     unless: re.Pattern[str] | None = None
     blockers: frozenset[str] = frozenset()
     window: int = 2
+    soft: re.Pattern[str] | None = None
+    still: re.Pattern[str] | None = None
 
 
 def _rule(
@@ -36,6 +41,8 @@ def _rule(
     unless: str | None = None,
     blockers: frozenset[str] = frozenset(),
     window: int = 2,
+    soft: str | None = None,
+    still: str | None = None,
 ) -> Rule:
     # Several alternatives may name their verb "v"; number them so group names stay unique.
     numbers = itertools.count()
@@ -46,6 +53,8 @@ def _rule(
         re.compile(unless) if unless else None,
         blockers,
         window,
+        re.compile(soft) if soft else None,
+        re.compile(still) if still else None,
     )
 
 
@@ -230,8 +239,6 @@ ROUTINE = (
 IDEATION = r"\b(?:think\w*|thought|considering|about taking|of taking)\b"
 SUBSTANCE_CONTEXT = (
     r"\b(?:took|mixed|using|used|shot up|snorted|smoked|drank|needle|syringe"
-    r"|did (?:a |some |too much|way too much|a bunch|a couple|lines|a line|a lot)"
-    r"|been drinking|drinking (?:all|since|for)|chupando|chupe|bebiendo"
     rf"|{SUBSTANCE}|tome|mezcle|consumi|inyect\w*|fume|me meti|se metio)\b"
 )
 
@@ -308,6 +315,82 @@ COLLAPSE = (
     r"|tirad[oa] en el (?:piso|suelo|bano))\b"
     r"(?! (?:of|with|over|laughing|about|from (?:work|school|the (?:tree|bed))|on (?:the )?couch"
     r" watching)\b)" + HANDED_OUT
+)
+
+# Body signs of an overdose, said by the writer (the first rule that reads them).
+BODY_SIGNS = (
+    r"\b(?:cant|cannot) (?:stay awake|keep (?:my |his |her )?eyes open|feel my \w+"
+    r"|move my \w+)|\bdont feel my (?:body|legs|arms|face)",
+    r"\b(?:going to|about to) pass out|\bpassing out|\bpassed out\b"
+    + HANDED_OUT
+    + r"|\broom is spinning",
+    r"\bchest (?:pain|is tight|hurts|feels \w+)"
+    r"|\bheart (?:is )?(?:racing|pounding|beating (?:so |really )?fast)",
+    r"\bim dying\b|\bthrowing up blood|\bno (?:me )?(?:puedo|podia) mantener(?:me)? despiert",
+    r"\bme estoy desmayando|\bse desmayo|\bme voy a desmayar|\bdolor (?:de|en el) pecho",
+    r"\bvision (?:is )?(?:going|getting|went) (?:dark|black|blurry)\b",
+    r"\bse (?:esta )?muriendo\b",
+    r"\bme estoy muriendo\b(?! de)|\bno siento (?:mi cuerpo|las piernas|los brazos)",
+)
+# Round ten's body rule reads use in fewer, surer words than SUBSTANCE_CONTEXT: a drug or a
+# drink named (not a word with another sense at hand: "la copa", "la tina", "coke zero",
+# "ice bath", "covid shots", "energy drinks"), a way of using that means a drug, pills by
+# the handful; never "took", "tome" or "drank" alone ("took a nap", "tome cafe").
+_OTHER_SENSE_NOUN = (
+    r"(?:copas?|tina|ice|shots?|lines?|pot|speed|crystal|acid|bud|rocks?|piedras?"
+    r"|blues|bars|jack|patron|modelos?|drinks?|pint|spice|ron|coke (?:zero|diet)"
+    r"|coca cola)\b"
+)
+BODY_USE = (
+    r"\b(?:snorted|sniffed|shot up|injected|inyect\w*|me meti|se metio|me puse|consumi"
+    r"|consumio|using|relapsed|recai|drunk(?! on)|wasted|borrach(?:o|a|os|as)|drogad\w*"
+    r"|(?:took|tome|me tome|smoked|fume) (?:algo|something)|me pase (?:con|de)|overdid"
+    r"|(?:that|a|the|last|one more|another) line"
+    r"|used(?! (?:my|the|a|an|his|her|to|it|some|that)\b)"
+    r"|did (?:too much|way too much|a line|a bump|a hit|a shot|a bunch of \w+"
+    r"|(?:\w+ )?(?:lines|bumps|shots|bags|pills))"
+    r"|took (?:too much|too many|a hit)|(?:smoked|fume)(?! (?:a |un |una |some )?(?:cig\w*"
+    r"|cigarr\w*|hookah|salmon|brisket|meat|carne))"
+    r"|been drinking|drinking (?:all|since|for)|bebiendo (?:desde|todo|toda)"
+    r"|chupando (?:desde|todo|toda)"
+    r"|(?:a bunch of|a handful of|like \d+|\d+|all (?:the|my)|todas las|un monton de|varias"
+    r"|unas|un punado de) (?:pills|pastillas))\b"
+    rf"|\b(?!{_OTHER_SENSE_NOUN})(?:{DRUGS}|{ALCOHOL}|{ES_SUBSTANCE})\b"
+    r"|(?<!\bmy )(?<!\bmis )(?<!\bmi )\b(?:pills?|pastillas?)\b"
+)
+# A drug named: it outweighs a cold or a workout beside a body sign ("did a line before
+# working out and my heart is skipping").
+DRUG_NAMED = (
+    r"\b(?:snorted|shot up|injected|inyect\w*|me meti|did (?:a line|lines|a bump)|fent\w*"
+    r"|heroin|heroina|dope|coke(?! zero)|cocaine|cocaina|coca(?! cola)|crack|meth|perico"
+    r"|xanax|xans|percs?|oxys?|molly|mdma|tachas|rayas?|pase|lean|klonopin|benzos|chiva"
+    r"|fentanilo|fenta|cough syrup|jarabe)\b"
+)
+# What explains a body sign without an overdose: an illness, a workout, nerves, paint, the
+# cold, sleeping on an arm, a pet ("pecho apretado por la gripa, ya me tome un te").
+BODY_CAUSE = (
+    rf"\b(?:por|from|with|de|del|para|tengo|i have|sick with|its) (?:la |el |this |the |a "
+    rf"|mi |my )?(?:{ILLNESS}|cold|catarro|covid|allerg\w*|pneumonia)\b"
+    r"|\b(?:gym|workout|work out|working out|run|running|jog\w*|hik\w*|stairs|swim\w*"
+    r"|laps|practice|cardio|\d+k|sledding|partido|futbol|alberca|cerro|escaleras"
+    r"|ejercicio|gimnasio|corriendo|correr|altura|altitude)\b"
+    r"|\b(?:ansiedad|anxiety|anxious|panic\w*|panico|nervous|nervios)\b"
+    r"|\b(?:paint\w*|dye|polish|mani|lipstick|slushie|icee|pintura|pinte|tinte|esmalte"
+    r"|(?:del|de|por el|con el) frio|snow|nieve|grape|uva|moras|berries|cuando duermo"
+    r"|de lado|slept on"
+    r"|sleeping on|dog|cat|puppy|perro|perrito|gato|power went out|outage|apagon)\b"
+)
+# Said to be happening: an overdose in the progressive or just now, a sign of one, a plea.
+HAPPENING = (
+    r"\b(?:is|hes|shes|im|are|theyre|se esta|me estoy|esta|estan|started|empezo"
+    r"|just|acaba de|acabo de|le acaba de|le dio|le esta dando) (?:\w+ )?(?:overdosing"
+    r"|overdosed|sobredos\w*|od|oding)\b"
+    r"|\b(?:found|see|saw|watching) (?:him|her|them|someone|somebody|a guy|a girl|my \w+)"
+    r" (?:\w+ )?(?:overdosing|sobredos\w*)"
+    r"|\b(?:right now|rn|ahorita|ahora mismo|en curso|en este momento"
+    r"|help|ayuda\w*|what do i do|que hago|911|ambulanc\w*|not breathing|no respira\w*"
+    r"|wont wake|not waking|no despierta|no responde|no reacciona|blue|azul|morad\w*|snoring"
+    r"|gurgl\w*|ronca\w*|on the floor|en el piso|en el suelo|llamen|pls|please|porfa)\b"
 )
 
 # Suicidal intent with the means ready, not yet acted on: "rope is tied", "gonna do it"
@@ -440,34 +523,37 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     _rule(
         rf"\b(?:overdos(?:e|ed|es|ing|eo|eado|eando|earon|io)"
         rf"|sobredos(?:is|eo|eado|eando|io|ando|ado|aron|o|e))\b"
-        rf"(?! on (?!{W2}{SUBSTANCE}\b))",
-        unless=(
+        # "overdosing on chocolate" is an idiom; on a drug, or on the couch, it is not.
+        rf"(?! on (?!{W2}{SUBSTANCE}\b|(?:the |my |his |her |a )?(?:couch|floor|bed|sofa"
+        r"|bathroom|street|ground|bus|train|porch|lawn)\b))",
+        blockers=HYPOTHETICAL,
+        window=1,
+        # The past, a death mourned, a class, a show (round ten added "hace like 6 years",
+        # "en el 2017", "cuando usaba", "in my 20s", "its been 3 years since", a vigil, "la
+        # novela"); none of them when the clause says it is happening ("mi primo se esta
+        # sobredosando en el cementerio", "my gf is overdosing while we watch netflix help",
+        # a critic's cases).
+        soft=(
             r"\b(?:died (?:of|from)|passed away|murio de|muerte por|years? ago|months ago"
             r"|last (?:year|month|summer|winter|spring|fall)|in (?:19|20)\d\d|back in"
             r"|hace \w+ (?:anos|meses)|learn\w*|training|class|prevent\w*|awareness"
             r"|signs|symptoms|risk|talk\w* about|aprend\w*|prevencion|hablamos)\b"
-            # The past in more words (round ten): "hace like 6 years", "en el 2017", "when i
-            # was using", "cuando usaba", "in my 20s", "a los veintitantos", "i was 17".
+            rf"|{MEDIA}|{STORY}"
             r"|\bhace (?:\w+ ){1,2}(?:anos|meses|years|months)\b|\ben el (?:19|20)\d\d\b"
-            r"|\bwhen i was (?:using|drinking|younger|a kid|a teen|\d+)\b"
+            r"|\bwhen i was (?:using|drinking|younger|a kid|a teen|\d+(?! (?:min|hour|block)))"
             r"|\bcuando (?:usaba|consumia|tomaba|andaba|era|tenia)\b"
             r"|\bin (?:college|high school|my (?:teens|20s|30s|twenties|thirties))\b"
             r"|\ba los (?:veinti|treinta|cuarenta)\w*\b|\bi was (?:1[3-9]|[2-6]\d)\b"
             r"|\bbefore (?:i|she|he|they) got (?:clean|sober)\b|\bantes de entrar\b"
             r"|\brock bottom\b|\b(?:mirala|miralo|miralos) ahora\b"
-            # A death mourned or remembered: an anniversary, a grave, a vigil, a walk.
             r"|\b(?:years?|months?|anos|meses) since\b|\bits been \w+ (?:years?|months?)\b"
             r"|\bya son \w+ (?:anos|meses)\b|\b(?:anniversary|aniversario|murieron|fallecio"
-            r"|victim\w*|cemetery|cementerio|panteon|tumba|vigil\w*|candles?|velas"
-            r"|caminata|concientizacion)\b"
-            # A show, a course: "la novela de las 9", "doy clases de narcan" (not a classmate,
-            # "mi compañero de clase").
-            r"|\b(?:peli|novela|tiktok|youtube|univision|telemundo|capacitacion|taller|curso"
-            r"|clases? de (?:narcan|naloxona|salud|prevencion))\b"
-            rf"|{MEDIA}|{STORY}"
+            r"|cemetery|cementerio|panteon|tumba|vigil\w*|caminata|concientizacion|peli|novela"
+            r"|tiktok|youtube|univision|telemundo)\b"
+            r"|\b(?:clases?|cursos?|talleres?|taller) de (?:narcan|naloxona|prevencion|salud"
+            r"|primeros auxilios)\b"
         ),
-        blockers=HYPOTHETICAL,
-        window=1,
+        still=HAPPENING,
     ),
     # Too much taken.
     _rule(
@@ -528,26 +614,28 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     ),
     # Body signs, when the message also mentions a substance.
     _rule(
-        r"\b(?:cant|cannot) (?:stay awake|keep (?:my |his |her )?eyes open|feel my \w+"
-        r"|move my \w+)|\bdont feel my (?:body|legs|arms|face)",
-        r"\b(?:going to|about to) pass out|\bpassing out|\bpassed out\b"
-        + HANDED_OUT
-        + r"|\broom is spinning",
-        r"\bchest (?:pain|is tight|hurts|feels \w+)"
-        r"|\bheart (?:is )?(?:racing|pounding|beating (?:so |really )?fast)",
-        r"\bim dying\b|\bthrowing up blood|\bno (?:me )?(?:puedo|podia) mantener(?:me)? despiert",
-        r"\bme estoy desmayando|\bse desmayo|\bme voy a desmayar|\bdolor (?:de|en el) pecho",
-        r"\bvision (?:is )?(?:going|getting|went) (?:dark|black|blurry)\b",
-        r"\bse (?:esta )?muriendo\b",
-        r"\bme estoy muriendo\b(?! de)|\bno siento (?:mi cuerpo|las piernas|los brazos)",
+        *BODY_SIGNS,
+        needs=(SUBSTANCE_CONTEXT,),
+        # A side effect asked about: "cant stay awake since starting quetiapine, is that normal".
+        unless=r"\b(?:since (?:starting|i started)|started taking|side effects?"
+        r"|efectos? secundarios?|desde que (?:empece|comence))\b",
+        soft=BODY_CAUSE,
+        still=DRUG_NAMED,
+    ),
+    # Round ten: more of the body in danger after use, as people put it (breath, chest,
+    # heart, sight going, blood brought up, a limb going numb, colour, eyes closing on their
+    # own), with use read in surer words (BODY_USE). An illness, a workout, nerves, paint,
+    # the cold or sleeping on an arm explain the sign, unless a drug is named.
+    _rule(
         # More of the body in danger, as people put it (round ten): breath, chest, heart,
         # sight going, blood brought up, a limb going numb, colour, eyes closing on their own.
         r"\bcant (?:catch|get) (?:my|a) breath\b|\b(?:someone|something) (?:is )?(?:standing"
         r"|sitting) on my chest\b|\bchest (?:is )?(?:tight|tightening|crushing|caving)\b",
         r"\bheart(?:beat)? (?:is |keeps |feels |is going |goin |going )?(?:so |really |super )?"
-        r"(?:fluttering|skipping|slow|stopping|gonna stop|going to stop|beating weird"
-        r"|beating out|fast it hurts|pounding out)",
-        r"\b(?:everything|room|it|vision|my vision) (?:keeps |is |started |starts )?(?:going"
+        r"(?:fluttering|skipping|stopping|gonna stop|going to stop|beating weird"
+        r"|beating out|fast it hurts|pounding out)"
+        r"|\bheart(?:beat)? (?:is )?(?:so|really|too|like real|super) slow\b",
+        r"\b(?:everything|room|vision|my vision) (?:keeps |is |started |starts )?(?:going"
         r"|getting|went|turning) (?:dark|black)\b",
         r"\b(?:threw up|throwing up|puked|puking|vomit\w*|coughing up|spitting up|escupo"
         r"|escupi|devolvi)(?: \w+){0,3} (?:blood|sangre)\b|\bcoffee grounds\b",
@@ -563,16 +651,12 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"|\bcorazon como tambor\b",
         r"\b(?:todo|la vista) se (?:me )?(?:pone|puso|esta poniendo) negr[oa]\b|\bse me"
         r" (?:nubla|nublo|puso negra?) (?:todo|la vista)\b|\bviendo doble\b|\bseeing double\b",
-        needs=(SUBSTANCE_CONTEXT,),
-        # A side effect asked about: "cant stay awake since starting quetiapine, is that normal".
-        # An illness the sign comes from: "pecho apretado por la gripa, ya me tome un te".
+        *BODY_SIGNS,
+        needs=(BODY_USE,),
         unless=r"\b(?:since (?:starting|i started)|started taking|side effects?"
-        r"|efectos? secundarios?|desde que (?:empece|comence)"
-        r"|(?:por|from|with) (?:la |el |this |the |a )?(?:gripa|gripe|tos|resfriado|catarro"
-        r"|cold|flu|cough\w*|covid|asthma|asma|allerg\w*|alergia))\b"
-        # Exercise: "heart pounding after the gym, drank a protein shake".
-        r"|\b(?:after|from) (?:the |my |a )?(?:gym|workout|run|jog|hike|stairs)\b"
-        r"|\b(?:working out|ejercicio|gimnasio|corriendo|correr|subir las escaleras)\b",
+        r"|efectos? secundarios?|desde que (?:empece|comence))\b",
+        soft=BODY_CAUSE,
+        still=DRUG_NAMED,
     ),
     _rule(
         r"\b(?:i think|i feel like|pretty sure|i swear|creo que) (?:im|me estoy)"

@@ -449,6 +449,12 @@ def _counts(rule: cp.Rule, text: str, match: re.Match[str], history_ok: bool = F
     clause_end = len(text) if clause_end < 0 else clause_end
     if rule.unless and rule.unless.search(text, clause_start, clause_end):
         return False
+    if (
+        rule.soft
+        and rule.soft.search(text, clause_start, clause_end)
+        and not (rule.still and rule.still.search(text, clause_start, clause_end))
+    ):
+        return False
     if history_ok and _history(text, clause_start, clause_end):
         return False
     before = text[clause_start:anchor].split()[-rule.window :]
