@@ -332,6 +332,11 @@ BODY_SIGNS = (
     r"\bse (?:esta )?muriendo\b",
     r"\bme estoy muriendo\b(?! de)|\bno siento (?:mi cuerpo|las piernas|los brazos)",
 )
+# A side effect asked about: "cant stay awake since starting quetiapine, is that normal".
+SIDE_EFFECT = (
+    r"\b(?:since (?:starting|i started)|started taking|side effects?"
+    r"|efectos? secundarios?|desde que (?:empece|comence))\b"
+)
 # Round ten's body rule reads use in fewer, surer words than SUBSTANCE_CONTEXT: a drug or a
 # drink named (not a word with another sense at hand: "la copa", "la tina", "coke zero",
 # "ice bath", "covid shots", "energy drinks"), a way of using that means a drug, pills by
@@ -616,9 +621,7 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     _rule(
         *BODY_SIGNS,
         needs=(SUBSTANCE_CONTEXT,),
-        # A side effect asked about: "cant stay awake since starting quetiapine, is that normal".
-        unless=r"\b(?:since (?:starting|i started)|started taking|side effects?"
-        r"|efectos? secundarios?|desde que (?:empece|comence))\b",
+        unless=SIDE_EFFECT,
         soft=BODY_CAUSE,
         still=DRUG_NAMED,
     ),
@@ -627,8 +630,6 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     # own), with use read in surer words (BODY_USE). An illness, a workout, nerves, paint,
     # the cold or sleeping on an arm explain the sign, unless a drug is named.
     _rule(
-        # More of the body in danger, as people put it (round ten): breath, chest, heart,
-        # sight going, blood brought up, a limb going numb, colour, eyes closing on their own.
         r"\bcant (?:catch|get) (?:my|a) breath\b|\b(?:someone|something) (?:is )?(?:standing"
         r"|sitting) on my chest\b|\bchest (?:is )?(?:tight|tightening|crushing|caving)\b",
         r"\bheart(?:beat)? (?:is |keeps |feels |is going |goin |going )?(?:so |really |super )?"
@@ -653,8 +654,7 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r" (?:nubla|nublo|puso negra?) (?:todo|la vista)\b|\bviendo doble\b|\bseeing double\b",
         *BODY_SIGNS,
         needs=(BODY_USE,),
-        unless=r"\b(?:since (?:starting|i started)|started taking|side effects?"
-        r"|efectos? secundarios?|desde que (?:empece|comence))\b",
+        unless=SIDE_EFFECT,
         soft=BODY_CAUSE,
         still=DRUG_NAMED,
     ),
