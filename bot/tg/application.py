@@ -382,8 +382,29 @@ async def serve(
         try:
             await Poller(app, service, poll_seconds).run(stop)
         finally:
-            await app.stop()
+            _no_new_runs(app)
+            await app.stop()  # waits for the job runs under way
             if app.post_stop is not None:
                 await app.post_stop(app)
+            await _settled(app)
     if app.post_shutdown is not None:
         await app.post_shutdown(app)
+
+
+def _no_new_runs(app: Application) -> None:  # type: ignore[type-arg,unused-ignore]
+    """Let no job run begin from now on. `app.stop()` waits for the runs under way when it
+    starts, then shuts the scheduler down, which cancels any run begun meanwhile; the process
+    then ended under it. Once the outbox job had sent a staff notice and not yet recorded it,
+    and the next start sent it again."""
+    queue = app.job_queue
+    if queue is not None and queue.scheduler.running:
+        queue.scheduler.pause()
+
+
+async def _settled(app: Application, within: float = 10.0) -> None:  # type: ignore[type-arg,unused-ignore]
+    """Wait (at most `within` seconds) for the outcomes of the handlers' sends to be
+    written, as the courier writes them beside the handlers: what is not written by then
+    is sent again at the next start (at-least-once)."""
+    found = app.bot_data.extra.get("courier")
+    if found is not None and found.settling:
+        await asyncio.wait(set(found.settling), timeout=within)

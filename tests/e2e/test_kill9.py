@@ -67,7 +67,7 @@ def test_kill9_while_an_answer_is_in_flight(fake: FakeTelegram, open_bot: BotPro
     ben = fake.user(602)
     ben.press("✅ Check in")
     mood = ben.wait_reply("mood")
-    ben.press("6")
+    in_flight = ben.press("6")
     time.sleep(0.05)
     open_bot.kill9()
     open_bot.start()
@@ -88,6 +88,15 @@ def test_kill9_while_an_answer_is_in_flight(fake: FakeTelegram, open_bot: BotPro
     ben.press("No")
     ben.wait_reply("saved")
     assert open_bot.rows("select mood, craving, confidence from checkins") == [(6, 3, 7)]
+    # The tap is answered as it is fetched, before its inbox record: killed in between (a
+    # loaded machine widens it), Telegram sends it again, the next start answers it again and
+    # Telegram refuses that (README, inbox). Only that tap's answer may be refused; the
+    # fixture asserts nothing else was.
+    again = [r for r in fake.refused if r.method == "answerCallbackQuery"
+             and r.params.get("callback_query_id") == in_flight]  # fmt: skip
+    assert len(again) <= 1
+    for refusal in again:
+        fake.refused.remove(refusal)
 
 
 def test_redelivery_media_group_and_block(fake: FakeTelegram, open_bot: BotProcess) -> None:

@@ -256,3 +256,44 @@ async def test_a_tap_left_by_the_last_run_is_handled_but_not_answered_again(
         await asyncio.wait_for(running, 20)
     assert any("Check-in" in t for t in texts_to(harness, pat.id)[before:])
     assert len(harness.fake.of("answerCallbackQuery")) == answers
+
+
+async def test_a_stop_lets_every_job_run_that_began_finish(
+    harness: Harness, service: Service
+) -> None:
+    """A job run that begins while the stop waits for the ones already running (PTB gathers
+    only those) was cancelled at the scheduler's shutdown and cut off as the process ended: once
+    the outbox job between sending a staff notice and recording it sent, so the next start sent
+    it again (CI, a stop while a crisis record was held). Every run that began must end before
+    `serve` returns, and none begins once the stop has started."""
+    assert harness.app.job_queue is not None
+    began: list[str] = []
+    ended: list[str] = []
+    both = asyncio.Event()  # "long" under way and "short" run once: time to stop
+
+    def job(name: str, seconds: float):  # type: ignore[no-untyped-def]
+        async def run(_context) -> None:  # type: ignore[no-untyped-def]
+            began.append(name)
+            if "long" in began and "short" in ended:
+                both.set()
+            await asyncio.sleep(seconds)
+            ended.append(name)
+            if "long" in began and "short" in ended:
+                both.set()
+
+        return run
+
+    once = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
+    for name, seconds in (("long", 0.6), ("short", 0.2)):
+        harness.app.job_queue.run_repeating(
+            job(name, seconds), interval=0.05, first=0.05, name=name, job_kwargs=once
+        )
+    stop = asyncio.Event()
+    running = asyncio.create_task(serve(harness.app, service, 1, stop))
+    try:
+        await asyncio.wait_for(both.wait(), 10)
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, 20)
+    assert began, "no job ran"
+    assert sorted(began) == sorted(ended), (began, ended)
