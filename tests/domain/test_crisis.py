@@ -111,6 +111,17 @@ TARGETS = {
 # (the seventeenth look: 911 script 0.945, check 10.9%, the rules' tiers on 12 train
 # messages having moved), then with rules that give every train message the tier it had,
 # so the model above is the one a rebuild makes: the eighteenth look, the figures above.
+# The nineteenth, a rebuild after tier-1 rules by kind from the train split's out-of-fold
+# misses (a ligature tied to a beam or a closet rod, violence in more words, the way to the
+# tracks or a roof with the time, a whole supply taken, "hoy en la noche me mato"; 47 tier-1
+# train messages newly caught, no other message's tier moved): the rules alone 0.443 -> 0.447,
+# their 911 script 0.536 -> 0.559, but the screener worse, recall 0.977 (English 0.967),
+# tier-1 any answer 0.986, the 911 script 0.941 (the check 9.9%, the full script 2.9%). The
+# model takes the rules' tier as an input: trained with rules that explain more of tier 1, it
+# leaned on them and read the tier-1 paraphrases no rule catches less surely. Not shipped;
+# those rules wait for a model whose input the rules do not feed. The twentieth, after the
+# colour rule's false alarms were fixed with no train message's tier moved (the model above
+# kept): the figures above, unchanged.
 FLOORS = {
     "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.95, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
@@ -796,3 +807,49 @@ def test_a_critics_cases_for_the_round_ten_rules(text: str, tier: Tier | None) -
     when the clause says nothing of now, a sign or a plea), and read "took a nap", "tome
     cafe", an inhaler, a workout or "la copa" as use beside a body sign."""
     assert rule_tier(text) == tier
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # Anything else that changes colour was read as a person turning blue: the 911 script.
+        ("my hair is going grey from all this stress lol", None),
+        ("my beard is turning gray, getting old", None),
+        ("the sky turned grey and it started pouring on the way to group", None),
+        ("the leaves are turning purple this fall", None),
+        ("the sky is turning purple, beautiful sunset", None),
+        ("the water is turning blue again after they cleaned the pool", None),
+        ("el cielo se esta poniendo morado", None),
+        ("the bruise on my arm turned purple after i fell", None),
+        ("the bananas turned grey in the freezer", None),
+        ("my dad is going grey", None),
+        # Lips, fingers or a face coloured by something said with them.
+        ("my lips are blue from the snow cone lol", None),
+        ("my lips are purple from the grape popsicle", None),
+        ("my fingers are purple from painting the fence", None),
+        ("my fingers turned purple from the cold waiting for the bus", None),
+        ("her fingers are blue from the marker she was coloring with", None),
+        ("my face is purple from laughing so hard at group today", None),
+        ("i argued with my mom until i was blue in the face", None),
+        # What those exceptions must not hide.
+        ("his lips are blue from the cold and he did fent", Tier.EMERGENCY),
+        ("his lips are blue and hes cold", Tier.EMERGENCY),
+        ("he's turning blue, i splashed water on him", Tier.EMERGENCY),
+        ("found him in the pool his lips are blue", Tier.EMERGENCY),
+        ("my boyfriend is passed out in the car and his lips are blue", Tier.EMERGENCY),
+        ("guy at the bus stop is turning blue", Tier.EMERGENCY),
+        ("hes coughing and turning blue", Tier.EMERGENCY),
+        ("hes turning gray and his breathing is real slow", Tier.EMERGENCY),
+        ("se esta poniendo morado", Tier.EMERGENCY),
+        ("tiene los labios morados y no despierta", Tier.EMERGENCY),
+    ],
+)  # fmt: skip
+def test_only_a_person_or_their_lips_and_skin_turning_blue_is_an_emergency(
+    text: str, tier: Tier | None
+) -> None:
+    """A colour rule read any "turning grey" as a body in danger (hair, the sky, a bruise)
+    and lips or fingers coloured by the cold, a snow cone, paint or laughing as an overdose,
+    unless the one cause it knew was named; a cause now stands down only when no drug or
+    other sign is told with it."""
+    assert rule_tier(text) == tier
+

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,6 +386,39 @@ BODY_CAUSE = (
     r"|de lado|slept on"
     r"|sleeping on|dog|cat|puppy|perro|perrito|gato|power went out|outage|apagon)\b"
 )
+# What colours lips, fingers or a face blue or purple without an overdose.
+COLOUR_CAUSE = (
+    r"\b(?:from|after|de|del|por|por el|por la|con el|con la) (?:the |a |my |that |all the |la "
+    r"|el |una |un |mi |tanto |being (?:in |out in )?(?:the )?)?(?:cold|frio|snow|nieve|pool"
+    r"|alberca|piscina|swim\w*|nadar|lake|lago|ocean|mar|beach|playa|snow ?cone|popsicle"
+    r"|paleta|slush\w*|icee|candy|dulces?|lollipop|grape|uva|berr\w*|blueberr\w*|moras"
+    r"|gatorade|kool ?aid|frosting|betun|icing|food colou?ring|colorante|juice|jugo|wine|vino"
+    r"|blue raspberry|paint\w*|pint\w*|marker\w*|plumon\w*|ink|tinta|dye|tinte|polish"
+    r"|esmalte|crayon\w*|costume|disfraz|makeup|maquillaje|face paint|laugh\w*|risa|reir"
+    r"|bruis\w*|moreton\w*)\b"
+    r"|\b(?:painted|painting|pinte|coloring|colouring|dyed|tie ?dye|halloween|smurf|avatar"
+    r"|raynaud\w*|poor circulation|mala circulacion|laughing so hard|freezing (?:outside|out)"
+    r"|so cold out|cold outside)\b"
+)
+# What the colour rules share. What coloured them, said as the cause, cancels ("from the
+# blue raspberry slushie"), as does a class where the sign was learned or an idiom; and the
+# softer causes (COLOUR_CAUSE: the cold and the water, something eaten or drunk, paint and
+# ink, a costume, laughing, a knock) cancel unless a drug or another sign is told with them
+# ("purple from the cold" is the cold; "blue from the cold and he did fent" is not).
+_COLOUR: dict[str, Any] = {
+    "unless": (
+        r"\b(?:from|de|del|por) (?:the |a |my |that |la |el |una |un |mi )?(?:blue )?"
+        r"(?:slushie|slushy|popsicle|raspberry|kool aid|freezie|lipstick|makeup|paleta"
+        r"|raspado|maquillaje|pintalabios|labial|costume|disfraz)\b"
+        r"|\b(?:aprendi|aprendimos|learned|we learned) (?:a |to |how to )?(?:ver|reconocer"
+        r"|identificar|spot|recognize|see)\b"
+        r"|\b(?:till|until|til|hasta) (?:\w+ ){0,3}blue in the face\b"
+    ),
+    "soft": COLOUR_CAUSE,
+    "still": rf"{DRUG_NAMED}|\b(?:overdos\w*|sobredos\w*|pills|pastillas|narcan|naloxon\w*"
+    r"|not breathing|isnt breathing|cant breathe|no respira\w*|wont wake|not waking"
+    r"|no despierta|unresponsive|no responde|no reacciona)\b",
+}
 # Said to be happening: an overdose in the progressive or just now, a sign of one, a plea.
 HAPPENING = (
     r"\b(?:is|hes|shes|im|are|theyre|se esta|me estoy|esta|estan|started|empezo"
@@ -500,14 +534,26 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     ),
     # Blue or grey lips and skin.
     _rule(
-        r"\b(?:lips|face|skin|fingers|fingertips|nails) (?:are |is |look |looks |going "
-        r"|turning |turned |getting |gone )*(?:blue|purple|gr[ae]y)\b",
-        r"\b(?:turning|turned|going|gone) (?:blue|purple|gr[ae]y)\b",
+        r"\b(?:lips|face|skin|fingers|fingertips|nails|hands) (?:are |is |look |looks "
+        r"|going |turning |turned |getting |gone )*(?:blue|purple|gr[ae]y)\b",
+        r"\b(?:blue|purple|gr[ae]y) (?:around|on|in) (?:the|his|her|their) (?:mouth|lips|face)\b",
+        r"\blabios (?:\w+ )?(?:morados|azules|moraditos)\b",
+        **_COLOUR,
+    ),
+    # A person turning blue, not anything else that changes colour ("my hair is going grey",
+    # "the sky is turning purple", "the bruise turned purple"); "going grey" of a person is
+    # their hair.
+    _rule(
+        rf"\b(?:{WHO}|i|im|i am|the (?:baby|guy|girl|dude|man|woman)|this (?:guy|girl|dude))"
+        r" (?:is |are |was |just |already |kinda |like |all |now |started |starting )*"
+        r"(?:(?:turning|turned|gone|went|turn) (?:\w+ )?(?:blue|purple|gr[ae]y)"
+        r"|going (?:\w+ )?(?:blue|purple))\b",
+        # Someone unnamed ("a guy at the bus stop is turning blue"), or a sign after another.
+        r"\b(?:is|was|hes|shes|im) (?:\w+ )?(?:turning|turned|gone|going) (?:blue|purple)\b",
+        r"\b(?:and|y) (?:now |also )?(?:turning|turned|going|went) (?:blue|purple)\b",
         rf"\b(?:hes|shes|theyre|{WHO} (?:is|looks|went|turned))"
         r" (?:all |kinda |really |so )?(?:blue|purple|gr[ae]y)\b"
         r"(?! (?:and|jeans|shirt|car|because|about|over|today|lately|since)\b)",
-        r"\b(?:blue|purple|gr[ae]y) (?:around|on|in) (?:the|his|her|their) (?:mouth|lips|face)\b",
-        r"\blabios (?:\w+ )?(?:morados|azules|moraditos)\b",
         r"\b(?:poniendo|puso|pone|quedo) (?:\w+ )?(?:azul|morad[oa]|moradit[oa])\b",
         r"\b(?:el man|el vato|el bato|la morra|el|ella|el bebe|la bebe|el nino|la nina"
         r"|(?:mi|su|el|la) (?:\w+ )?(?:compa|carnal|pana|parce|amig[oa]|herman[oa]|hij[oa]"
@@ -515,14 +561,17 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
         r"|espos[oa]|primo|prima|papa|mama|tio|tia|abuel[oa]|vecin[oa]|roommate|bebe))"
         r" (?:esta|se ve|se puso|se esta poniendo) (?:todo |toda |bien |muy |medio )?"
         r"(?:azul|morad[oa])\b(?! (?:de|del|por|en|con|porque|como|desde)\b)",
-        # What coloured them, said as the cause; a class where the sign was learned.
-        unless=(
-            r"\b(?:from|de|del|por) (?:the |a |my |that |la |el |una |un |mi )?(?:blue )?"
-            r"(?:slushie|slushy|popsicle|raspberry|kool aid|freezie|lipstick|makeup|paleta"
-            r"|raspado|maquillaje|pintalabios|labial|costume|disfraz)\b"
-            r"|\b(?:aprendi|aprendimos|learned|we learned) (?:a |to |how to )?(?:ver|reconocer"
-            r"|identificar|spot|recognize|see)\b"
+        # Things, not people, just before the verb: "the sky is turning purple".
+        blockers=frozenset(
+            words(
+                "sky water pool leaves leaf sunset screen light lights hair beard walls wall"
+                " paint clouds ocean sea lake river weather sign flower flowers tree trees jeans"
+                " shirt dress shoes ink dye milk food cake frosting photo picture cielo agua"
+                " pelo cabello pared paredes hojas nubes mar flores arbol pantalla luz foto"
+            )
         ),
+        window=3,
+        **_COLOUR,
     ),
     # Overdose named, but not someone's past, a class, or a fear ("died of an overdose").
     _rule(
