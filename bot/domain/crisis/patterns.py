@@ -25,6 +25,9 @@ class Rule:
     soft: a pattern that cancels the match when found in the same clause, unless `still`
     is found there too ("an overdose years ago" cancels, "years ago ... hes overdosing rn"
     does not).
+    taught: whether the model was trained with this rule's say (`screen.taught_tier`). A rule
+    written since is not its input until a build and a look at the report split show the
+    model retrained beside it no worse: it can only add answers meanwhile.
     """
 
     pattern: re.Pattern[str]
@@ -34,6 +37,7 @@ class Rule:
     window: int = 2
     soft: re.Pattern[str] | None = None
     still: re.Pattern[str] | None = None
+    taught: bool = True
 
 
 def _rule(
@@ -44,6 +48,7 @@ def _rule(
     window: int = 2,
     soft: str | None = None,
     still: str | None = None,
+    taught: bool = True,
 ) -> Rule:
     # Several alternatives may name their verb "v"; number them so group names stay unique.
     numbers = itertools.count()
@@ -56,6 +61,7 @@ def _rule(
         window,
         re.compile(soft) if soft else None,
         re.compile(still) if still else None,
+        taught,
     )
 
 
@@ -1178,9 +1184,130 @@ VIOLENCE_HAPPENING: tuple[Rule, ...] = (
     ),
 )
 
+# Tier-1 kinds from the train split's out-of-fold misses (round eleven), not the model's
+# input (`Rule.taught`): retrained beside them, the model read the tier-1 paraphrases no rule
+# catches less surely (the nineteenth look at the report split), so they only add answers.
+LIGATURE = (
+    r"(?:ropes?|noose|cord|extension cord|belts?|sheets?|bed ?sheets?|scarf|scarves|soga"
+    r"|cuerda|mecate|lazo|extension|cinturon|cinto|sabanas?|bufanda)"
+)
+ANCHOR = (
+    r"(?:beams?|rafters?|joists?|(?:closet )?rod|ceiling fan|fan|hook in the ceiling|pipes?"
+    r"|door ?(?:handle|knob)|doorknob|bunk ?bed|top bunk|railing|rail|banister|stair ?rail"
+    r"|tree|branch|viga|vigas|ventilador|barra(?: del closet| del ropero)?|tubo|tuberia"
+    r"|perilla|manija|litera|barandal|barandilla|rama|arbol)\b"
+)
+_LEDGES = _group(
+    "train tracks|tracks|railroad|vias(?: del tren)?|roof|azotea|ledge|cliff|barranco"
+    "|precipicio|overpass|malecon|presa|anden(?: del metro)?"
+)
+EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
+    # Something to hang from made fast to something that holds a body's weight: "belt is
+    # around the closet rod", "amarre la cuerda a la viga" (a belt on a hook, a cord wrapped
+    # for storage, a swing or a leash are not).
+    _rule(
+        rf"\b{LIGATURE} (?:\w+ ){{0,3}}?(?:tied|knotted|looped|fastened|secured|around"
+        r"|amarrad[oa]|atad[oa]|anudad[oa]|colgad[oa]|puest[oa]|en|a|de|al|del)"
+        rf" (?:\w+ ){{0,3}}?{ANCHOR}",
+        rf"\b(?:tied|knotted|looped|fastened|secured|wrapped|put|hung|amarre|ate|anude|puse"
+        rf"|colgue) (?:\w+ ){{0,2}}?{LIGATURE} (?:\w+ ){{0,3}}?(?:to|around|on|over|from"
+        rf"|a|en|de|al|del) (?:\w+ ){{0,3}}?{ANCHOR}",
+        unless=r"\b(?:swing|columpio|boat|lancha|panga|dock|kayak|canoe|anchor|ancla|tent|tarp"
+        r"|load|truck|trailer|hammock|hamaca|clothesline|tendedero|ropa|horse|caballo|becerro"
+        r"|jaripeo|rodeo|tree house|gym|tug of war|jump rope|pinata|piano|mudanza|moving"
+        r"|tow\w*|remolc\w*|christmas|navidad|fishing|pescar|camping|acampar|dog|perro|leash"
+        r"|correa|laundry|towels?|toallas?|curtains?|cortinas?|lights|luces|decorations?"
+        r"|adornos?|pull ?ups?|dominadas|punching bag|costal|trx|bands?|plants?|plantas?"
+        r"|bird ?feeder|flag|bandera|kids|ninos|fort|fuerte)\b",
+        taught=False,
+    ),
+    # Violence now in more words: a weapon to someone's head, someone held by the throat,
+    # "esta golpeando a mi mama", "someones breaking into the apartment", "se estan metiendo
+    # a la casa".
+    _rule(
+        r"\b(?:gun|knife|pistol|blade) (?:to|at|against) (?:my|our) \w+s (?:head|throat|neck"
+        r"|chest|face)\b",
+        rf"\b(?:has|got|grabbed|is holding) (?:me|us|him|her|{WHO_OBJ}) by the (?:throat|neck)\b",
+        r"\besta(?:n)? (?:pegando|pegandole|golpeando|ahorcando|pateando|apunalando|madreando)"
+        r" a (?:mi|mis) (?:\w+ )?(?:mama|mami|madre|papa|padre|hij[oa]s?|herman[oa]s?"
+        r"|abuel[oa]s?|espos[oa]|novi[oa]|bebe|nin[oa]s?|familia|tia|tio|prim[oa]s?"
+        r"|amig[oa]s?)\b",
+        r"\b(?:someone|somebody)s (?:just )?(?:broke|breaking|is breaking) (?:in|into)"
+        r" (?:my|our|the) (?:house|home|apartment|apt)\b",
+        r"\bse (?:esta|estan) metiendo (?:a|en) (?:la|mi|nuestra) (?:casa|depa|departamento)\b",
+        unless=rf"{JOKE}|{VIOLENCE_PAST}|\b(?:sleep|belly|womb|tummy|game|movie|show|dream"
+        r"|dreamt|nightmare|pelicula|serie|sueno|keys|llaves)\b",
+        taught=False,
+    ),
+    # A whole supply taken at once: "swallowed the whole bottle an hour ago", "ya me tome like
+    # 20 percs de una vez" (not "all my meds" or "my whole dose", taken as prescribed).
+    _rule(
+        r"\b(?:swallowed|took|downed|chugged|popped|me tome|me trague|trague|me empine"
+        r"|me acabo de tomar|acabo de tomar|ya me tome|me meti) (?:\w+ ){0,3}?(?:the |my |a |el "
+        r"|la |mis |las |los )?(?:whole|entire|like \d+|\d{2,}|half (?:the|my)|todo el|toda la"
+        r"|todo mi|toda mi|medio|media|casi todo el|casi toda la)"
+        rf" (?:\w+ ){{0,3}}?(?:{MEDS}|bottle|frasco|bote|pastillero|pill ?box|percs?|xanax|xans"
+        r"|bars|oxys?|klonopin|rivotril|botiquin)\b",
+        unless=r"\b(?:accident\w*|by mistake|sin querer|por error|prescribed|recetad\w*"
+        r"|doctor|medico|vitamins?|vitaminas|antibiotics?|antibioticos|water|agua|dose|dosis"
+        r"|dosage)\b",
+        taught=False,
+    ),
+    # A household poison swallowed, in more words ("drank half the jug of prestone", "me
+    # acabo de tomar casi medio galon de cloro").
+    _rule(
+        r"(?:^|\. |\bi |\bme )(?:just |already |ya )?(?:drank|swallowed|chugged|acabo de tomar"
+        r"|me acabo de tomar|ya me tome|me tome|me trague|me bebi) (?:\w+ ){0,5}?(?:bleach"
+        r"|antifreeze|prestone|clorox|rat poison|drain cleaner|lye|pesticide|weed killer|cloro"
+        r"|lejia|veneno|raticida|anticongelante|insecticida|matarratas|varsol|thinner)\b",
+        unless=r"\b(?:accident\w*|by mistake|sin querer|por error|por accidente)\b",
+        taught=False,
+    ),
+    # Killing oneself set for now or tonight, in Spanish ("ahorita mismo me mato", "hoy en la
+    # noche me aviento del puente"); not "el entreno de hoy me mato" or "hoy me mato el calor".
+    _rule(
+        r"(?<!\bde )(?<!\bdel )\b(?:ahorita|ahora|hoy|esta noche|hoy en la noche)(?: mismo| si)?"
+        r" me mato\b(?! (?:de|trabajando|estudiando|en|a|al|con|haciendo|por|el|la|los|las|lo"
+        r"|este|esta|ese|esa|mi|tu|su|un|una)\b)",
+        rf"\b(?:ahorita|ahora|hoy|esta noche|hoy en la noche)(?: mismo| si)? me (?:aviento|tiro"
+        rf"|lanzo) (?:del|de la|desde el|desde la) (?:\w+ )?(?:{HIGH_PLACES}|malecon"
+        r"|acantilado)\b",
+        r"\bme (?:voy a )?(?:tirar|aventar|lanzar) (?:del|de la|desde el|desde la)"
+        r" (?:malecon|acantilado)\b",
+        unless=JOKE,
+        taught=False,
+    ),
+    # On the way to, or at, the tracks or a roof, with the time or a goodbye: "walking to the
+    # train tracks now", "estoy en la azotea del edificio, hoy si".
+    _rule(
+        r"\b(?:walking|driving|heading|going|on my way|voy|voy caminando|voy manejando|estoy|im"
+        r"|i am|sitting|standing|parked|llegue|ya llegue|at|en) (?:\w+ ){0,2}?(?:to|at|on|a|en"
+        r"|al|hacia|rumbo a|arriba de|up on|on top of) (?:the |las |la |el |del |los )?"
+        rf"{_LEDGES}\b",
+        rf"(?:^|\. )(?:at|on|en) (?:the |las |la |el )?{_LEDGES}\b",
+        needs=(
+            r"\b(?:now|rn|right now|ahorita|ahora mismo|tonight|hoy si|its time|ya es hora"
+            r"|next one|el proximo|bye|chao|adios|goodbye|nobody will find|nadie me va a"
+            r" encontrar|ya lo decidi|for the last time|por ultima vez|waiting (?:for|til) the"
+            r"|esperando (?:el|al) (?:tren|metro))\b",
+        ),
+        unless=r"\b(?:work|job|trabajo|fix\w*|repair\w*|roofer|roofing|shingles|gutters|techar"
+        r"|arreglar|fishing|pescar|walk the dog|pasear|photos?|fotos|sunset|atardecer|picnic"
+        r"|hik\w*|train to|tren a|commute|station|estacion|ride|uber|party|fiesta|bar)\b",
+        taught=False,
+    ),
+    # Another's mouth gone blue ("her mouth is blue").
+    _rule(
+        r"\bmouth (?:is |looks |going |turning |turned |gone )*(?:blue|purple|gr[ae]y)\b",
+        **_COLOUR,
+        taught=False,
+    ),
+)
+
 # Suicidal talk is an emergency when it comes with "now/tonight" or with means in hand.
 EMERGENCY: tuple[Rule, ...] = (
     *EMERGENCY_ACTS,
+    *EMERGENCY_UNTAUGHT,
     *VIOLENCE_HAPPENING,
     *_with_needs(SELF_HARM, NOW),
     *_with_needs(SELF_HARM, HOLDING_MEANS),

@@ -65,19 +65,18 @@ def screen(text: str) -> Tier | None:
     normal = normalize(text)
     if not normal.strip(" ."):
         return None
-    rule = _rule_tier(normal)
+    rule, taught = _rule_tiers(normal)
     if rule is Tier.EMERGENCY and len(text.split()) > PART_WORDS:
         return rule
     parts = _parts(text)
     if len(parts) == 1:
-        return _screen_part(text, normal, rule)
+        return _screen_part(text, normal, rule, taught)
     found = []
     for part in parts:
         part_normal = normalize(part)
         if part_normal.strip(" ."):
             # Its history exception is for a whole message: a part lacks the rest of it.
-            rule_of_part = _rule_tier(part_normal, whole=False)
-            found.append(_screen_part(part, part_normal, rule_of_part))
+            found.append(_screen_part(part, part_normal, *_rule_tiers(part_normal, whole=False)))
     answers = [tier for tier in found if tier is not None]
     return min(answers) if answers else rule
 
@@ -141,8 +140,9 @@ def _short_risk(normal: str) -> bool:
     return all(word in _SHORT_FILLER for word in rest)
 
 
-def _screen_part(text: str, normal: str, rule: Tier | None) -> Tier | None:
-    """One part's answer, given what the rules said of it.
+def _screen_part(text: str, normal: str, rule: Tier | None, taught: Tier | None) -> Tier | None:
+    """One part's answer, given what the rules said of it (`rule`: all of them; `taught`:
+    those the model was trained with, its input).
 
     Three guards on the model where it has too little to go on: a bare control word is no
     crisis; one word alone ("bye", "adiós") that no rule reads as a crisis gets at most the
@@ -156,7 +156,7 @@ def _screen_part(text: str, normal: str, rule: Tier | None) -> Tier | None:
     if rule is None and bare in CONTROL_WORDS:
         return None
     loaded = model.load()
-    probabilities = loaded.probabilities(text, normal, int(rule) if rule else None)
+    probabilities = loaded.probabilities(text, normal, int(taught) if taught else None)
     denial = denies(normal)
     thresholds = loaded.header["thresholds"]
     words = word_count(normal, text)
@@ -188,18 +188,29 @@ def _parts(text: str, most: int = PART_WORDS) -> list[str]:
 def rule_tier(text: str) -> Tier | None:
     """What the hand-written rules alone say: the most urgent tier that matches, or None."""
     normal = normalize(text)
-    return _rule_tier(normal) if normal.strip(" .") else None
+    return _rule_tiers(normal)[0] if normal.strip(" .") else None
 
 
-def _rule_tier(normal: str, whole: bool = True) -> Tier | None:
-    """The most urgent tier whose rules match `normal`. A crisis or lapse rule told as
-    history from recovery (`_history`) does not count in a `whole` message; an emergency or
-    a poisoning always does (what is well now is the writer, not the person in danger)."""
+def taught_tier(text: str) -> Tier | None:
+    """What the rules the model was trained with say (`cp.Rule.taught`): its input."""
+    normal = normalize(text)
+    return _rule_tiers(normal)[1] if normal.strip(" .") else None
+
+
+def _rule_tiers(normal: str, whole: bool = True) -> tuple[Tier | None, Tier | None]:
+    """The most urgent tier whose rules match `normal`, and the most urgent whose taught
+    rules do. A crisis or lapse rule told as history from recovery (`_history`) does not
+    count in a `whole` message; an emergency or a poisoning always does (what is well now is
+    the writer, not the person in danger)."""
+    found: Tier | None = None
     for tier, rules in _RULES_BY_TIER:
         history_ok = whole and tier in (Tier.CRISIS, Tier.LAPSE)
-        if any(_fires(rule, normal, history_ok) for rule in rules):
-            return tier
-    return None
+        for rule in rules:
+            if (rule.taught or found is None) and _fires(rule, normal, history_ok):
+                if rule.taught:
+                    return found or tier, tier
+                found = tier
+    return found, None
 
 
 def decide(
