@@ -138,7 +138,15 @@ TARGETS = {
 # them, its header now also records what the taught rules say of the train split): the 911
 # script 0.950 -> 0.955 (210 of 220: floor 0.954), every other figure as before; the rules
 # alone 0.443 -> 0.447, their 911 script 0.536 -> 0.559, their full scripts on ordinary
-# messages 7.5% as before.
+# messages 7.5% as before. A critic then wrote 156 ordinary messages with those rules'
+# words (107 fired: a belt hung on a rod, a commute "ahorita", a day's dose, a workout that
+# "me mato", lipstick) and 122 emergencies in other words (32 missed): the rules narrowed
+# and widened by kind (5 ordinary messages still fire a rule, all through older rules; all
+# 122 get the 911 script), more kinds added (a farewell past doubt with the means, someone
+# else with the means now, enough gathered to die, driving to die), and a tier 1 only an
+# untaught rule gives now stands against the model's doubt, which never learned the kind.
+# The twenty-third look, this build: every figure as at the twenty-second; the rules alone
+# 0.448, their 911 script 0.555.
 FLOORS = {
     "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.954, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
@@ -957,6 +965,45 @@ def test_round_eleven_tier_one_kinds_and_their_other_senses(
 
 
 @pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("last text ever. took everything i had", Tier.EMERGENCY),
+        ("wrote my goodbye note, got the rope. bye", Tier.EMERGENCY),
+        ("about to jump, tell my kids i loved them", Tier.EMERGENCY),
+        ("les mande una foto de las pastillas a mis hijos y me despedi", Tier.EMERGENCY),
+        ("my son locked himself in the bathroom with a knife and says he wants to die",
+         Tier.EMERGENCY),
+        ("my friend is live streaming from a bridge saying goodbye to everyone", Tier.EMERGENCY),
+        ("mi viejo se encerro en el garaje con el auto en marcha, golpeo y no abre",
+         Tier.EMERGENCY),
+        ("mi hijo publicó que se despide y se tomó un frasco de pastillas", Tier.EMERGENCY),
+        ("spent my whole check on dope, enough to not wake up. starting it now", Tier.EMERGENCY),
+        ("hoy es la noche, ya junté suficientes pastillas", Tier.EMERGENCY),
+        ("ill be gone before morning, the pills are counted", Tier.EMERGENCY),
+        ("tengo una caja entera de rivotril y me las voy a tomar hoy", Tier.EMERGENCY),
+        ("about to drive into the wall on 95 at full speed", Tier.EMERGENCY),
+        ("voy manejando rumbo al barranco y pienso acelerar", Tier.EMERGENCY),
+        # The same words in ordinary days.
+        ("wrote my note for my sons teacher, took my pills, bye", None),
+        ("i wrote a letter to my future self in group, we burned it on the bridge", None),
+        ("tengo suficientes pastillas para la semana", None),
+        ("me las voy a tomar hoy como dijo el doctor", None),
+        ("se tomo toda la botella de agua", None),
+        ("mi niño se tomo gasolina de una botella de coca en el garaje, esta tosiendo", None),
+        ("we watched a movie where she locked herself in the bathroom with a knife", None),
+        ("i have enough money to make it to payday", None),
+        ("im gonna crash into bed lol", None),
+        ("ya me despedi de mis compas del trabajo, ultimo dia en la fabrica", None),
+    ],
+)  # fmt: skip
+def test_round_eleven_farewells_others_and_means_gathered(text: str, tier: Tier | None) -> None:
+    """More tier-1 kinds the model gave only the check out of fold: a farewell past doubt with
+    the means or the act, someone else with the means now, enough gathered to die with the
+    time, driving to die; each beside the ordinary day that uses its words."""
+    assert rule_tier(text) == tier
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "belt is around the closet rod",
@@ -980,3 +1027,96 @@ def test_every_untaught_rule_is_an_emergency_rule() -> None:
     could only add full scripts the thresholds never saw."""
     assert any(not r.taught for r in cp.EMERGENCY)
     assert all(r.taught for rules in (cp.CRISIS, cp.LAPSE, cp.POISON) for r in rules)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "put my scarf on the door knob so i dont forget it tomorrow",
+        "puse mi cinturon en la barra del closet con los otros",
+        "hung my belts on the closet rod, finally organized",
+        "tied the rope to the rafters to hang the bikes in the garage",
+        "wrapped the extension cord around the pipe in the basement so nobody trips",
+        "cambie las sabanas de la litera hoy, ya huele rico",
+        "this craving has me by the throat today but im not using",
+        "watching wrestling, the big guy got him by the throat and slammed him",
+        "my son put his nerf gun to my daughters head and she cried",
+        "el covid le esta pegando a mi papa bien feo",
+        "los perros se estan metiendo a la casa porque esta lloviendo",
+        "someones breaking into the apartment on this true crime podcast im listening to",
+        "it took 20 mins for my meds to kick in today",
+        "took like 10 min for my suboxone to kick in",
+        "took my 50 mg of zoloft this morning like always",
+        "i only took half my suboxone strip today, tapering slow",
+        "ya me tome toda la medicina de hoy",
+        "chugged the whole bottle of gatorade after the game",
+        "i drank my coffee and then got bleach on my good jeans smh",
+        "i swallowed my pride and bought rat poison for the garage mice",
+        "la clase de spinning hoy me mato",
+        "el gym hoy si me mato",
+        "hoy en la noche me mato viendo la serie, toda la temporada",
+        "me voy a aventar del acantilado en la quebrada, clavados con mis primos",
+        "estoy en el anden del metro ahorita",
+        "im on the roof right now hanging christmas lights",
+        "estoy en la presa ahorita pescando con mi compa",
+        "at the train tracks rn taking engagement pics for my cousin",
+        "on my way to the tracks meet, my son runs the 400 tonight",
+        "my hands are blue from dyeing easter eggs with the kids",
+        "my lips are purple today new lipstick",
+        "his mouth is blue after eating cotton candy at the fair",
+        "my dogs mouth is blue, its a chow chow",
+        "he went purple with rage when the ref made the call",
+        "he went blue in the face arguing with the ref",
+        "el atardecer se puso morado bien bonito",
+        "mi compu se puso toda azul, pantallazo azul otra vez",
+        "mi hijo se puso la azul para el partido",
+        "la pierna me quedo morada del golpe",
+    ],
+)
+def test_a_critics_ordinary_days_are_not_read_as_an_emergency_by_any_rule(text: str) -> None:
+    """A critic's try at the round-eleven and colour rules (107 of 156 ordinary messages
+    fired at first): a belt or a scarf hung on a rod, a rope for the bikes, a craving "by
+    the throat", a match on TV, a toy gun, an illness "pegando", the dogs coming in, a
+    podcast, the minutes a dose takes, a day's dose, a drink, pride, a workout that "me
+    mato", a commute, a day on the roof or at the dam, beet juice, lipstick, rage, a sunset."""
+    assert rule_tier(text) is not Tier.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cord's tied off on the pipe in the basement, this is it",
+        "tied my hoodie string around the bedpost, its over",
+        "se metieron a mi casa y siguen adentro, estoy en el baño",
+        "me voy a aventar al metro ahorita",
+        "hoy me tiro al metro, ya me despedi",
+        "drinking bleach rn",
+        "chugged windex bc im done",
+        "se tomo el raticida mi prima, esta vomitando",
+        "orita me mato",
+        "ahoritita me mato, ya estuvo",
+        "hoy en la noche me quito la vida",
+        "esta noche me cuelgo",
+        "mi hermano dice que hoy se mata",
+        "hoy me suicido",
+        "me mato tonight no one cares",
+        "her lips look kinda bluish",
+        "the baby is turning bluish",
+        "el bebe esta azulito",
+        "me tome la caja completa de rivotril",
+        "on the overpass watching the cars, its time",
+    ],
+)
+def test_a_critics_emergencies_in_other_words_get_the_911_script(text: str) -> None:
+    """The critic's misses of the same kinds: "orita", "hoy me suicido", a third person's
+    "hoy se mata", the metro as the means, a bare "drinking bleach", "bluish", a cord "tied
+    off". A rule not taught yet stands even when the model reads the message as ordinary: it
+    never learned the kind."""
+    assert screen(text) is Tier.EMERGENCY
+
+
+def test_no_rule_matches_an_empty_message() -> None:
+    """An alternative left empty by a stray "|" would match everything."""
+    for rules in (cp.EMERGENCY, cp.CRISIS, cp.LAPSE, cp.POISON):
+        for rule in rules:
+            assert rule.pattern.search("") is None, rule.pattern.pattern[:80]

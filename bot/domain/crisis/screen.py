@@ -142,7 +142,8 @@ def _short_risk(normal: str) -> bool:
 
 def _screen_part(text: str, normal: str, rule: Tier | None, taught: Tier | None) -> Tier | None:
     """One part's answer, given what the rules said of it (`rule`: all of them; `taught`:
-    those the model was trained with, its input).
+    those the model was trained with, its input). A tier 1 only a rule not taught yet gives
+    stands: the model cannot weigh a kind it never learned.
 
     Three guards on the model where it has too little to go on: a bare control word is no
     crisis; one word alone ("bye", "adiós") that no rule reads as a crisis gets at most the
@@ -155,6 +156,10 @@ def _screen_part(text: str, normal: str, rule: Tier | None, taught: Tier | None)
     bare = normal.strip(" .!?¡¿").replace("á", "a").replace("ú", "u")
     if rule is None and bare in CONTROL_WORDS:
         return None
+    if rule is Tier.EMERGENCY and taught is not Tier.EMERGENCY:
+        # Only a rule not taught yet says tier 1 (cp.Rule.taught): the model never learned
+        # its kind, so its doubt ("this reads as ordinary") is no reason to stand it down.
+        return rule
     loaded = model.load()
     probabilities = loaded.probabilities(text, normal, int(taught) if taught else None)
     denial = denies(normal)
