@@ -146,7 +146,13 @@ TARGETS = {
 # else with the means now, enough gathered to die, driving to die), and a tier 1 only an
 # untaught rule gives now stands against the model's doubt, which never learned the kind.
 # The twenty-third look, this build: every figure as at the twenty-second; the rules alone
-# 0.448, their 911 script 0.555.
+# 0.448, their 911 script 0.555. A second critic's 100 ordinary messages and 80 emergencies,
+# written without the first one's: 8 ordinary got a full script (4 through older rules: an
+# overdose or "not breathing" told as the writer's own past, a pill organizer, fixed; a
+# double dose by mistake, a poisoning indeed; 3 the model's alone) and 6 emergencies missed
+# the 911 script (an attempt just made, "overdosed on purpose", notes written with the hour
+# set, an armed man at the door in Spanish: untaught rules now). The twenty-fourth look:
+# every figure as before.
 FLOORS = {
     "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.954, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
@@ -1120,3 +1126,37 @@ def test_no_rule_matches_an_empty_message() -> None:
     for rules in (cp.EMERGENCY, cp.CRISIS, cp.LAPSE, cp.POISON):
         for rule in rules:
             assert rule.pattern.search("") is None, rule.pattern.pattern[:80]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just tried to hang myself and the rope broke",
+        "my sister just tried to kill herself, shes bleeding",
+        "i shot myself in the leg bleeding bad",
+        "i overdosed on purpose and now im scared",
+        "acabo de intentar ahorcarme",
+        "i wrote the notes, gonna do it at midnight",
+        "hay un hombre con un cuchillo afuera de mi casa",
+    ],
+)
+def test_a_second_critics_emergencies_get_the_911_script(text: str) -> None:
+    """A second critic's misses (6 of 80): an attempt just made, a deliberate overdose ("on
+    purpose" read like "on chocolate"), the notes written with the hour set, an armed man at
+    the door in Spanish."""
+    assert screen(text) is Tier.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i just tried to kill it at my interview",
+        "just tried to hang the picture frame, its crooked lol",
+        "i shot myself in the foot by skipping group lol",
+        "me pegue un tiro de farlopa en la despedida",
+        "wrote my amends letters, gonna do it at group tomorrow",
+        "took all my meds for the week out into the pill organizer, adulting",
+    ],
+)
+def test_a_second_critics_kinds_leave_their_other_senses_alone(text: str) -> None:
+    assert rule_tier(text) is not Tier.EMERGENCY

@@ -242,7 +242,7 @@ ROUTINE = (
     r"|refill|like the doctor said|resurtir|como dijo el doctor"
     r"|for today|every day|daily|morning|night meds|como siempre|de hoy|en la manana"
     r"|a tiempo|como me dijo|course|like they said|en una semana|jarabe para la tos|pride"
-    r"|orgullo|prescription of)\b"
+    r"|orgullo|prescription of|organi[sz]er|pill ?box|pill case|pastillero)\b"
     r"|\btook (?:like )?\d+ ?(?:mins?|minutes|hours?|hrs?)\b"
 )
 IDEATION = r"\b(?:think\w*|thought|considering|about taking|of taking)\b"
@@ -1443,6 +1443,43 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         r"\b(?:manejando|voy) (?:\w+ ){0,2}?(?:al|hacia el|rumbo al) (?:barranco|precipicio"
         r"|acantilado|rio|puente) (?:\w+ ){0,3}?acelerar\b",
         unless=rf"{JOKE}|{MEDIA}|\b(?:game|juego|gta|mario ?kart|dream|sueno)\b",
+        taught=False,
+    ),
+    # An attempt just made, or a deliberate overdose: "just tried to hang myself and the rope
+    # broke", "my sister just tried to kill herself", "i shot myself in the leg", "i
+    # overdosed on purpose" (the overdose rule reads "on purpose" as "on chocolate").
+    _rule(
+        r"\b(?:just|acabo de|acaba de|recien) (?:tried|attempted|intente|intento|intentar"
+        r"|trate de|trato de) (?:to )?(?:(?:hang|kill|shoot|end) (?:myself|himself|herself"
+        r"|themselves|my life|his life|her life|it all)|overdose|od|suicid\w*"
+        r"|(?:ahorcar|matar|colgar)(?:me|se)|quitar(?:me|se) la vida)\b",
+        r"\b(?:i|he|she|ive|hes|shes|my \w+) (?:just )?(?:shot|stabbed) (?:myself|himself"
+        r"|herself)\b|\b(?:me|se) (?:di|dio|pegue|pego) un (?:tiro|balazo|plomazo)\b(?! de)",
+        r"\b(?:overdos\w*|od|ode|oded|sobredos\w*) (?:on purpose|a proposito|adrede)\b",
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:game|juego|quit|quitting|dejar|diet|dieta"
+        r"|nap|siesta)\b",
+        soft=r"\bin the foot\b|\bfoot\b",
+        still=r"\b(?:bleed\w*|blood|sangr\w*|911|ambulance|ambulancia|help|ayuda)\b",
+        taught=False,
+    ),
+    # The notes written, with the act set: "i wrote the notes, gonna do it at midnight".
+    _rule(
+        r"\b(?:wrote|written|left|finished|escribi|deje) (?:the |my |all the |las |mis )?"
+        r"(?:notes|letters|cartas|notas)\b",
+        needs=(
+            r"\b(?:gonna|going to|about to|ready to|voy a|lo voy a) (?:do it|hacerlo|end it"
+            r"|go|irme)\b|\blo hago\b",
+        ),
+        unless=rf"{JOKE}|{MEDIA}|\b(?:thank you|thank-you|christmas|navidad|school|escuela"
+        r"|teacher|maestra|work|trabajo|class|clase|group|grupo|amends|enmiendas|step)\b",
+        taught=False,
+    ),
+    # An armed man at the door, in Spanish: "hay un hombre con un cuchillo afuera de mi casa".
+    _rule(
+        r"\b(?:hay|esta|anda|vino) (?:un|una) (?:hombre|tipo|wey|vato|man|señor|senor|sujeto"
+        r"|desconocido|loco|mujer) con (?:un|una) (?:cuchillo|pistola|arma|machete|navaja"
+        r"|fierro|cuete) (?:\w+ )?(?:afuera|en|adentro|dentro|enfrente|frente)\b",
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:pelicula|serie|juego|sueno|sone)\b",
         taught=False,
     ),
     # Another's mouth gone blue ("her mouth is blue"); a bluish tinge ("the baby is turning
