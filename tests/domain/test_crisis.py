@@ -21,6 +21,7 @@ from bot.domain.crisis.screen import (
     normalize,
     rule_tier,
     screen,
+    suicidal_intent,
     taught_tier,
     word_count,
 )
@@ -1160,3 +1161,23 @@ def test_a_second_critics_emergencies_get_the_911_script(text: str) -> None:
 )
 def test_a_second_critics_kinds_leave_their_other_senses_alone(text: str) -> None:
     assert rule_tier(text) is not Tier.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("orita me mato", True),
+        ("belt is around the closet rod", True),
+        ("walking to the train tracks now", True),
+        ("i wrote the notes, gonna do it at midnight", True),
+        ("about to drive into the wall on 95 at full speed", True),
+        ("swallowed the whole bottle an hour ago", False),
+        ("my stepdad has a gun to my moms head", False),
+        ("hay un hombre con un cuchillo afuera de mi casa", False),
+        ("the baby is turning bluish", False),
+    ],
+)
+def test_an_untaught_rule_of_intent_gets_the_intent_reply(text: str, intent: bool) -> None:
+    """Suicidal intent not yet acted on has its own emergency reply (911 and 988, away from
+    the means): "orita me mato" got the overdose steps while only the taught rules counted."""
+    assert suicidal_intent(text) is intent

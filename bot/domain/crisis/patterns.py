@@ -28,6 +28,9 @@ class Rule:
     taught: whether the model was trained with this rule's say (`screen.taught_tier`). A rule
     written since is not its input until a build and a look at the report split show the
     model retrained beside it no worse: it can only add answers meanwhile.
+    intent: an untaught tier-1 rule whose match tells suicidal intent not yet acted on, which
+    has its own emergency reply (`screen.suicidal_intent`); the taught ones are known there
+    by their tuples.
     """
 
     pattern: re.Pattern[str]
@@ -38,6 +41,7 @@ class Rule:
     soft: re.Pattern[str] | None = None
     still: re.Pattern[str] | None = None
     taught: bool = True
+    intent: bool = False
 
 
 def _rule(
@@ -49,6 +53,7 @@ def _rule(
     soft: str | None = None,
     still: str | None = None,
     taught: bool = True,
+    intent: bool = False,
 ) -> Rule:
     # Several alternatives may name their verb "v"; number them so group names stay unique.
     numbers = itertools.count()
@@ -62,6 +67,7 @@ def _rule(
         re.compile(soft) if soft else None,
         re.compile(still) if still else None,
         taught,
+        intent,
     )
 
 
@@ -1235,30 +1241,9 @@ _DAY_OUT = (
 )
 # The rest of the message says it is a day out ("del acantilado ... clavados con mis primos").
 _NO_DAY_OUT = r"(?!.*\b(?:clavados|bungee|nadar|alberca|agua|primos|chavos|swim\w*)\b)"
-EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
-    # Something to hang from made fast to something that holds a body's weight: "belt is
-    # tied to the closet rod", "amarre la cuerda a la viga". A rope or a cord may be "on"
-    # or "in" it; a belt, a sheet or a scarf must be tied (they hang from rods every day).
-    _rule(
-        rf"\b{LIGATURE} (?:is |are |esta |ya |now )*(?:{_TIED}(?: off| up)?(?: on| to| around"
-        rf"| from| a| en| al)?|around|en|a la|al|on|to) (?:the |la |el |a |my |mi )?(?:\w+ )?"
-        rf"{ANCHOR}",
-        rf"\b{WORN_LIGATURE} (?:is |are |esta |ya |now )*(?:{_TIED}|around) (?:\w+ ){{0,3}}?"
-        rf"{ANCHOR}",
-        rf"\b(?:tied|knotted|looped|amarre|ate|anude) (?:\w+ ){{0,2}}?(?:{LIGATURE}"
-        rf"|{WORN_LIGATURE}) (?:\w+ ){{0,3}}?(?:to|around|on|over|from|a|en|al|del)"
-        rf" (?:\w+ ){{0,3}}?{ANCHOR}",
-        unless=r"\b(?:swing|columpio|boat|lancha|panga|dock|kayak|canoe|anchor|ancla|tent|tarp"
-        r"|load|truck|trailer|hammock|hamaca|clothesline|tendedero|ropa|horse|caballo|becerro"
-        r"|jaripeo|rodeo|tree house|gym|tug of war|jump rope|pinata|piano|mudanza|moving"
-        r"|tow\w*|remolc\w*|christmas|navidad|fishing|pescar|camping|acampar|dog|perro|leash"
-        r"|correa|laundry|towels?|toallas?|curtains?|cortinas?|lights|luces|decorations?"
-        r"|adornos?|pull ?ups?|dominadas|punching bag|costal|trx|bands?|plants?|plantas?"
-        r"|bird ?feeder|flag|bandera|kids|ninos|fort|fuerte|dry|secar|seque|tender|organi\w*"
-        r"|bikes?|bicis?|olvid\w*|forget|bought|compre|store|tienda|limb|rama seca|wrapped"
-        r"|wrap|coil\w*|trips?)\b",
-        taught=False,
-    ),
+# Violence happening now, in more words (untaught; `screen.suicidal_intent` knows them as
+# violence, not intent).
+VIOLENCE_UNTAUGHT: tuple[Rule, ...] = (
     # Violence now in more words: a weapon to someone's head, someone held by the throat,
     # "esta golpeando a mi mama", "someones breaking into the apartment", "se estan metiendo
     # a la casa"; not a toy gun, a match on TV, an illness that "le esta pegando".
@@ -1282,6 +1267,41 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         r"|calor|frio|sol|virus|bebe|panza|perros?|gat[oa]s|ninos|hijos|morros|dog|cat)\b",
         taught=False,
     ),
+    # An armed man at the door, in Spanish: "hay un hombre con un cuchillo afuera de mi casa".
+    _rule(
+        r"\b(?:hay|esta|anda|vino) (?:un|una) (?:hombre|tipo|wey|vato|man|señor|senor|sujeto"
+        r"|desconocido|loco|mujer) con (?:un|una) (?:cuchillo|pistola|arma|machete|navaja"
+        r"|fierro|cuete) (?:\w+ )?(?:afuera|en|adentro|dentro|enfrente|frente)\b",
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:pelicula|serie|juego|sueno|sone)\b",
+        taught=False,
+    ),
+)
+EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
+    # Something to hang from made fast to something that holds a body's weight: "belt is
+    # tied to the closet rod", "amarre la cuerda a la viga". A rope or a cord may be "on"
+    # or "in" it; a belt, a sheet or a scarf must be tied (they hang from rods every day).
+    _rule(
+        rf"\b{LIGATURE} (?:is |are |esta |ya |now )*(?:{_TIED}(?: off| up)?(?: on| to| around"
+        rf"| from| a| en| al)?|around|en|a la|al|on|to) (?:the |la |el |a |my |mi )?(?:\w+ )?"
+        rf"{ANCHOR}",
+        rf"\b{WORN_LIGATURE} (?:is |are |esta |ya |now )*(?:{_TIED}|around) (?:\w+ ){{0,3}}?"
+        rf"{ANCHOR}",
+        rf"\b(?:tied|knotted|looped|amarre|ate|anude) (?:\w+ ){{0,2}}?(?:{LIGATURE}"
+        rf"|{WORN_LIGATURE}) (?:\w+ ){{0,3}}?(?:to|around|on|over|from|a|en|al|del)"
+        rf" (?:\w+ ){{0,3}}?{ANCHOR}",
+        unless=r"\b(?:swing|columpio|boat|lancha|panga|dock|kayak|canoe|anchor|ancla|tent|tarp"
+        r"|load|truck|trailer|hammock|hamaca|clothesline|tendedero|ropa|horse|caballo|becerro"
+        r"|jaripeo|rodeo|tree house|gym|tug of war|jump rope|pinata|piano|mudanza|moving"
+        r"|tow\w*|remolc\w*|christmas|navidad|fishing|pescar|camping|acampar|dog|perro|leash"
+        r"|correa|laundry|towels?|toallas?|curtains?|cortinas?|lights|luces|decorations?"
+        r"|adornos?|pull ?ups?|dominadas|punching bag|costal|trx|bands?|plants?|plantas?"
+        r"|bird ?feeder|flag|bandera|kids|ninos|fort|fuerte|dry|secar|seque|tender|organi\w*"
+        r"|bikes?|bicis?|olvid\w*|forget|bought|compre|store|tienda|limb|rama seca|wrapped"
+        r"|wrap|coil\w*|trips?)\b",
+        intent=True,
+        taught=False,
+    ),
+    *VIOLENCE_UNTAUGHT,
     # A whole supply taken at once: "swallowed the whole bottle an hour ago", "ya me tome like
     # 20 percs de una vez" (not "all my meds", a day's or a course's doses, "took like 2
     # advil", "took 16 mg", "took 20 mins", half a strip when tapering).
@@ -1351,6 +1371,7 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         unless=rf"{JOKE}|\b(?:gym|clase|examen|rutina|entreno|chamba|turno|jefe|descanso"
         r"|spinning|serie|temporada|tacos|clavados|bungee|nadar|agua|alberca|primos|chavos"
         r"|rio abajo)\b",
+        intent=True,
         taught=False,
     ),
     # On the way to the tracks or a ledge with the time, or there with a decision or a
@@ -1361,6 +1382,7 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         r"|railroad|vias del tren|overpass|ledge|cliff|barranco|precipicio)\b",
         needs=(rf"{NOW}|\b(?:rn|ahorita|right now){END}|{_DECIDED}",),
         unless=_DAY_OUT,
+        intent=True,
         taught=False,
     ),
     _rule(
@@ -1369,6 +1391,7 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         rf"{_LEDGES}\b",
         needs=(_DECIDED,),
         unless=_DAY_OUT,
+        intent=True,
         taught=False,
     ),
     # A farewell past doubt, with the means or the act told: "last text ever. took everything
@@ -1389,6 +1412,7 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         ),
         unless=rf"{JOKE}|{MEDIA}|\b(?:game|juego|trip|viaje|vacation|vacaciones|job|trabajo"
         r"|shift|turno|move|mudanza)\b",
+        intent=True,
         taught=False,
     ),
     # Someone else, with the means, now: "my son locked himself in the bathroom with a knife",
@@ -1409,6 +1433,7 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         unless=rf"{JOKE}|{MEDIA}|\b(?:game|juego|accident\w*|sin querer|por error|baby|toddler"
         r"|bebe|nene|nena|nin[oa]|little one|infant|chamac[oa]|\d+ ?(?:yo|years? old|anos"
         r"|anitos|meses)|dog|cat|puppy|perr\w*|gat(?:o|a|ito|ita))\b",
+        intent=True,
         taught=False,
     ),
     # Enough gathered to die, with the time: "enough to not wake up. starting it now", "ya
@@ -1423,6 +1448,7 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         needs=(rf"{NOW}|\b(?:now|hoy|tonight|starting|doing it|ya)\b",),
         unless=rf"{JOKE}|\b(?:vitamins?|vitaminas|antibiotics?|antibioticos|as prescribed"
         r"|like the doctor|recetad\w*|doctor|medico|doctora|dijo el|dijo la|para la semana)\b",
+        intent=True,
         taught=False,
     ),
     _rule(
@@ -1432,6 +1458,7 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
             r"|overdose|sobredosis|knife|cuchillo)\b",
         ),
         unless=rf"{JOKE}|{MEDIA}",
+        intent=True,
         taught=False,
     ),
     # Driving to die: "about to drive into the wall at full speed", "voy manejando rumbo al
@@ -1443,6 +1470,7 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         r"\b(?:manejando|voy) (?:\w+ ){0,2}?(?:al|hacia el|rumbo al) (?:barranco|precipicio"
         r"|acantilado|rio|puente) (?:\w+ ){0,3}?acelerar\b",
         unless=rf"{JOKE}|{MEDIA}|\b(?:game|juego|gta|mario ?kart|dream|sueno)\b",
+        intent=True,
         taught=False,
     ),
     # An attempt just made, or a deliberate overdose: "just tried to hang myself and the rope
@@ -1472,14 +1500,7 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         ),
         unless=rf"{JOKE}|{MEDIA}|\b(?:thank you|thank-you|christmas|navidad|school|escuela"
         r"|teacher|maestra|work|trabajo|class|clase|group|grupo|amends|enmiendas|step)\b",
-        taught=False,
-    ),
-    # An armed man at the door, in Spanish: "hay un hombre con un cuchillo afuera de mi casa".
-    _rule(
-        r"\b(?:hay|esta|anda|vino) (?:un|una) (?:hombre|tipo|wey|vato|man|señor|senor|sujeto"
-        r"|desconocido|loco|mujer) con (?:un|una) (?:cuchillo|pistola|arma|machete|navaja"
-        r"|fierro|cuete) (?:\w+ )?(?:afuera|en|adentro|dentro|enfrente|frente)\b",
-        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:pelicula|serie|juego|sueno|sone)\b",
+        intent=True,
         taught=False,
     ),
     # Another's mouth gone blue ("her mouth is blue"); a bluish tinge ("the baby is turning

@@ -304,11 +304,12 @@ def suicidal_intent(text: str) -> bool:
     normal = normalize(text)
     if _ACT_OR_BODY.search(normal) or _THREAT.search(normal):
         return False
-    if any(_fires(r, normal) for r in cp.VIOLENCE_HAPPENING):
+    if any(_fires(r, normal) for r in (*cp.VIOLENCE_HAPPENING, *cp.VIOLENCE_UNTAUGHT)):
         return False
     if _SUICIDE_CUE.search(normal):
         return True
-    return any(_fires(r, normal) for r in (*cp.SELF_HARM, *cp.EMERGENCY_INTENT))
+    intent = (r for r in cp.EMERGENCY if r.intent)
+    return any(_fires(r, normal) for r in (*cp.SELF_HARM, *cp.EMERGENCY_INTENT, *intent))
 
 
 # Common words of one language and not the other, on normalised text (accents off).
