@@ -149,6 +149,15 @@ class _Handler(BaseHTTPRequestHandler):
         return b"".join(chunks)
 
     def _serve(self, body: bytes) -> None:
+        """Answer one request, counted as in flight until its answer is written (a stop
+        lets the answers under way go out before it ends the connections)."""
+        self.server.busy(+1)
+        try:
+            self._serve_counted(body)
+        finally:
+            self.server.busy(-1)
+
+    def _serve_counted(self, body: bytes) -> None:
         url = urlsplit(self.path)
         path, app = unquote(url.path), self.server.app
         if match := _FILE_PATH.fullmatch(path):
@@ -225,6 +234,13 @@ class FakeHTTPServer(ThreadingHTTPServer):
         self.app = app
         self._open: set[socket.socket] = set()  # kept-alive connections, closed with the server
         self._open_lock = threading.Lock()
+        self._in_flight = 0  # requests being answered now
+        self._idle = threading.Condition(self._open_lock)
+
+    def busy(self, change: int) -> None:
+        with self._open_lock:
+            self._in_flight += change
+            self._idle.notify_all()
 
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._open_lock:
@@ -236,11 +252,14 @@ class FakeHTTPServer(ThreadingHTTPServer):
             self._open.discard(request)
         super().shutdown_request(request)
 
-    def server_close(self) -> None:
+    def server_close(self, answers_within: float = 1.0) -> None:
         """Stop listening and end every connection still open, as a stopped server does
-        (a kept-alive connection would otherwise go on being answered)."""
+        (a kept-alive connection would otherwise go on being answered); the answers being
+        written go out first, for at most `answers_within` seconds (a long poll the stop
+        woke gets its empty answer instead of a reset connection, as CI once saw)."""
         super().server_close()
         with self._open_lock:
+            self._idle.wait_for(lambda: self._in_flight == 0, timeout=answers_within)
             open_now, self._open = list(self._open), set()
         for connection in open_now:
             with contextlib.suppress(OSError):
