@@ -402,9 +402,7 @@ def _no_new_runs(app: Application) -> None:  # type: ignore[type-arg,unused-igno
 
 
 async def _settled(app: Application, within: float = 10.0) -> None:  # type: ignore[type-arg,unused-ignore]
-    """Wait (at most `within` seconds) for the outcomes of the handlers' sends to be
-    written, as the courier writes them beside the handlers: what is not written by then
-    is sent again at the next start (at-least-once)."""
+    """The courier's last records of the handlers' sends (`Courier.settled`)."""
     found = app.bot_data.extra.get("courier")
-    if found is not None and found.settling:
-        await asyncio.wait(set(found.settling), timeout=within)
+    if found is not None:
+        await found.settled(within)

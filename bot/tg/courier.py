@@ -107,6 +107,12 @@ class Courier:
                 task.add_done_callback(self.settling.discard)
         return done
 
+    async def settled(self, within: float) -> None:
+        """Wait (at most `within` seconds) for the outcomes written beside the handlers:
+        what is not written by then is sent again at the next start (at-least-once)."""
+        if self.settling:
+            await asyncio.wait(set(self.settling), timeout=within)
+
     async def _settle_queued(self) -> None:
         """Write what the handlers' sends came to, beside them: what queued while one round
         was being written goes in the next, in one transaction (under load, one for many

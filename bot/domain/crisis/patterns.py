@@ -1236,7 +1236,7 @@ _DAY_OUT = (
     r"|picnic|hik\w*|train to|tren a|commute|station|estacion|ride|uber|party|fiesta|bar"
     r"|family|familia|kids|primos|chavos|morros|sponsor|nadar|swim\w*|agua|ropa|tendiendo"
     r"|colgando|plantas|regando|lights|luces|fireworks|frisbee|stars|estrellas|deck|light"
-    r"|cruce|crossing|meet|cliff jumping|jumping spot|clavados|cana|echando|metro|bus|light"
+    r"|cruce|crossing|meet|cliff jumping|jumping spot|clavados|cana|echando|metro|bus"
     r"|semaforo)\b"
 )
 # The rest of the message says it is a day out ("del acantilado ... clavados con mis primos").

@@ -295,6 +295,11 @@ _THREAT = re.compile(
 )
 
 
+# What `suicidal_intent` reads as violence, and as intent (the untaught rules marked so).
+_VIOLENCE_RULES = (*cp.VIOLENCE_HAPPENING, *cp.VIOLENCE_UNTAUGHT)
+_INTENT_RULES = (*cp.SELF_HARM, *cp.EMERGENCY_INTENT, *(r for r in cp.EMERGENCY if r.intent))
+
+
 def suicidal_intent(text: str) -> bool:
     """Whether an emergency message (tier 1) is suicidal intent not yet acted on ("I want to
     end my life tonight", a gun in hand, a bridge, a goodbye), said of oneself or of someone
@@ -304,12 +309,11 @@ def suicidal_intent(text: str) -> bool:
     normal = normalize(text)
     if _ACT_OR_BODY.search(normal) or _THREAT.search(normal):
         return False
-    if any(_fires(r, normal) for r in (*cp.VIOLENCE_HAPPENING, *cp.VIOLENCE_UNTAUGHT)):
+    if any(_fires(r, normal) for r in _VIOLENCE_RULES):
         return False
     if _SUICIDE_CUE.search(normal):
         return True
-    intent = (r for r in cp.EMERGENCY if r.intent)
-    return any(_fires(r, normal) for r in (*cp.SELF_HARM, *cp.EMERGENCY_INTENT, *intent))
+    return any(_fires(r, normal) for r in _INTENT_RULES)
 
 
 # Common words of one language and not the other, on normalised text (accents off).
