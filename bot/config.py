@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     helpline_crisis_text: str = "741741"
     helpline_samhsa: str = "1-800-662-4357"
     helpline_poison: str = "1-800-222-1222"
+    helpline_violence: str = "1-800-799-7233"
     good_samaritan_note: str | None = None
     poll_timeout: int = Field(default=30, ge=0, le=50)
     # Seconds a reminder's send waits for Telegram's answer. Past it the outcome is unknown:
@@ -68,7 +69,7 @@ class Settings(BaseSettings):
 
     @field_validator(
         "helpline_emergency", "helpline_crisis", "helpline_crisis_text", "helpline_samhsa",
-        "helpline_poison", "program_helpline",
+        "helpline_poison", "helpline_violence", "program_helpline",
     )  # fmt: skip
     @classmethod
     def _number(cls, value: str | None) -> str | None:
@@ -135,6 +136,7 @@ class Settings(BaseSettings):
             crisis_text=self.helpline_crisis_text,
             samhsa=self.helpline_samhsa,
             poison=self.helpline_poison,
+            violence=self.helpline_violence,
             program=self.program_helpline or None,
             good_samaritan_note=(self.good_samaritan_note or "").strip() or None,
         )

@@ -102,6 +102,8 @@ class Helplines:
     samhsa: str = "1-800-662-4357"
     samhsa_tty: str = "1-800-487-4889"
     poison: str = "1-800-222-1222"
+    # The National Domestic Violence Hotline (thehotline.org), 24/7, English and Spanish.
+    violence: str = "1-800-799-7233"
     program: str | None = None
     # A state's own Good Samaritan law, shown as written in place of the general sentence.
     good_samaritan_note: str | None = None

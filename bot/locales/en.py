@@ -48,6 +48,21 @@ TEXTS: dict[str, str] = {
         "You matter, and this moment can pass. I am an automated assistant and cannot call "
         "for you."
     ),
+    "crisis.emergency_violence": (
+        "This may be an emergency. Call {emergency} now.\n\n"
+        "If someone is hurting or threatening you, or someone with you:\n"
+        "1. Call {emergency}. If you cannot speak, leave the line open so they can hear, or "
+        "text {emergency} where that works.\n"
+        "2. Get out if you can: to a neighbor, a store, anywhere with people. If you cannot, "
+        "stay near a way out and away from the kitchen and anything that can be used as a "
+        "weapon.\n"
+        "3. Don't try to take a weapon from anyone.\n"
+        "4. If anyone is hurt, tell {emergency}, and press hard on any bleeding until help "
+        "comes.\n"
+        "5. When you are safe, if the danger is someone you live with or are close to: the "
+        "domestic violence hotline, {violence}, any hour.\n\n"
+        "It is not your fault. I am an automated assistant and cannot call for you."
+    ),
     "crisis.good_samaritan": (
         "Most US states have Good Samaritan laws that protect people who call for help in an "
         "overdose."

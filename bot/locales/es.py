@@ -55,6 +55,21 @@ TEXTS: dict[str, str] = {
         "Usted importa, y este momento puede pasar. Soy un asistente automático y no puedo "
         "llamar por usted."
     ),
+    "crisis.emergency_violence": (
+        "Esto puede ser una emergencia. Llame al {emergency} ahora.\n\n"
+        "Si alguien le está haciendo daño o amenazando, a usted o a alguien con usted:\n"
+        "1. Llame al {emergency}. Si no puede hablar, deje la línea abierta para que "
+        "escuchen, o envíe un texto al {emergency} donde se pueda.\n"
+        "2. Salga si puede: a casa de un vecino, a una tienda, a donde haya gente. Si no "
+        "puede, quédese cerca de una salida y lejos de la cocina y de todo lo que se pueda "
+        "usar como arma.\n"
+        "3. No intente quitarle un arma a nadie.\n"
+        "4. Si alguien está herido, dígaselo al {emergency}, y apriete fuerte sobre cualquier "
+        "sangrado hasta que llegue la ayuda.\n"
+        "5. Cuando esté a salvo, si el peligro es alguien con quien vive o alguien cercano: "
+        "la línea contra la violencia doméstica, {violence}, a cualquier hora.\n\n"
+        "No es su culpa. Soy un asistente automático y no puedo llamar por usted."
+    ),
     "crisis.good_samaritan": (
         "La mayoría de los estados de EE. UU. tienen leyes del Buen Samaritano que protegen "
         "a quienes llaman para pedir ayuda por una sobredosis."

@@ -70,3 +70,16 @@ def test_a_bad_flag_digest_at_is_one_line_naming_the_variable(tmp_path: Path, va
     (tmp_path / ".env").write_text(f"FLAG_DIGEST_AT={value}\n")
     with pytest.raises(ConfigError, match=r"^FLAG_DIGEST_AT: use HH:MM on a 24-hour clock"):
         load_settings(_env_file=tmp_path / ".env")
+
+
+def test_the_violence_hotline_is_a_helpline_like_the_others(tmp_path: Path) -> None:
+    """HELPLINE_VIOLENCE reaches the emergency reply to violence, empty keeps the default,
+    and words are refused like any other helpline's."""
+    env = tmp_path / ".env"
+    env.write_text("HELPLINE_VIOLENCE=016\n")
+    assert load_settings(_env_file=env).helplines.violence == "016"
+    env.write_text("HELPLINE_VIOLENCE=\n")
+    assert load_settings(_env_file=env).helplines.violence == "1-800-799-7233"
+    env.write_text("HELPLINE_VIOLENCE=the hotline\n")
+    with pytest.raises(ConfigError, match=r"^HELPLINE_VIOLENCE: "):
+        load_settings(_env_file=env)

@@ -17,6 +17,7 @@ from bot.domain.crisis.features import WIDTH
 from bot.domain.crisis.screen import (
     Tier,
     decide,
+    emergency_kind,
     language,
     normalize,
     rule_tier,
@@ -1181,3 +1182,31 @@ def test_an_untaught_rule_of_intent_gets_the_intent_reply(text: str, intent: boo
     """Suicidal intent not yet acted on has its own emergency reply (911 and 988, away from
     the means): "orita me mato" got the overdose steps while only the taught rules counted."""
     assert suicidal_intent(text) is intent
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Someone hurting or threatening the writer, or someone with them, now.
+        ("he has a gun and says hell kill me", "violence"),
+        ("my stepdad has a gun to my moms head", "violence"),
+        ("hes got her by the throat right now", "violence"),
+        ("someones breaking into the apartment", "violence"),
+        ("esta golpeando a mi mama ahorita", "violence"),
+        ("mi ex esta afuera con una pistola, dice que me va a matar", "violence"),
+        ("they said theyll shoot us if we call anyone", "violence"),
+        # Attacked, in any tense, with the harm there now.
+        ("he stabbed me and im bleeding", "violence"),
+        ("mi esposo me golpeo y estoy sangrando mucho", "violence"),
+        # Something taken comes first, and a wish to be killed is no one's threat.
+        ("he made me take pills and hes hitting me", "body"),
+        ("someone just kill me i want to die tonight", "intent"),
+        ("dad beat me up and now im on the bridge, bye", "intent"),
+        ("my friend is not breathing", "body"),
+        ("orita me mato", "intent"),
+    ],
+)
+def test_the_emergency_kind_picks_the_reply(text: str, kind: str) -> None:
+    """Violence now got the overdose steps (naloxone, rescue breaths) as its emergency reply
+    until it had its own (issue 8, item 2: violence happening now is an emergency)."""
+    assert emergency_kind(text) == kind

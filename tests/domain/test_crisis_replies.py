@@ -201,11 +201,20 @@ def test_lapse_script_keeps_naloxone_unless_the_drug_is_known_not_to_be_an_opioi
 
 # ---- tier 1: suicidal intent gets its own emergency reply, an overdose the overdose steps ----
 
+VIOLENCE = "crisis.emergency_violence"
 OVERDOSE_STEPS = {"en": ("naloxone", "rescue breaths"), "es": ("naloxona", "respiración")}
 INTENT_STEPS = {
     "en": ("988", "Stay with someone", "distance between you and anything you could use"),
     "es": ("988", "Quédese con alguien", "Aléjese de lo que podría usar"),
 }
+VIOLENCE_STEPS = {
+    "en": ("leave the line open", "Get out if you can", "1-800-799-7233", "not your fault"),
+    "es": ("deje la línea abierta", "Salga si puede", "1-800-799-7233", "No es su culpa"),
+}
+STEPS = {
+    "crisis.emergency": OVERDOSE_STEPS, "crisis.emergency_intent": INTENT_STEPS,
+    VIOLENCE: VIOLENCE_STEPS,
+}  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -231,8 +240,20 @@ INTENT_STEPS = {
         ("en", "i want to kill myself, i already took all my pills", "crisis.emergency"),
         ("es", "mi hermano no despierta y tiene los labios morados", "crisis.emergency"),
         ("es", "ya me tomé todas las pastillas, perdónenme", "crisis.emergency"),
-        ("en", "he has a gun and says hell kill me, hes in the kitchen", "crisis.emergency"),
-        ("es", "mi ex está afuera con una pistola, dice que me va a matar", "crisis.emergency"),
+        # Violence now gets its own reply (get away, the line left open), not the overdose
+        # steps: issue 8, item 2 ("violence happening now ... 911 first").
+        ("en", "he has a gun and says hell kill me, hes in the kitchen", VIOLENCE),
+        ("es", "mi ex está afuera con una pistola, dice que me va a matar", VIOLENCE),
+        ("en", "my stepdad has a gun to my moms head", VIOLENCE),
+        ("es", "hay un hombre con un cuchillo afuera de mi casa", VIOLENCE),
+        ("en", "someones breaking into the apartment right now", VIOLENCE),
+        ("es", "me está pegando mi esposo ahorita", VIOLENCE),
+        ("en", "he stabbed me and im bleeding", VIOLENCE),
+        ("es", "mi esposo me golpeó y estoy sangrando mucho", VIOLENCE),
+        # Violence and something taken: the overdose steps (both begin with 911).
+        ("en", "he made me take pills and hes hitting me", "crisis.emergency"),
+        # A wish to be killed is no one's threat.
+        ("en", "someone just kill me please i want to die tonight", "crisis.emergency_intent"),
     ],
 )
 @pytest.mark.parametrize("where", ["menu", "stranger", "edit"])
@@ -248,21 +269,32 @@ def test_tier_1_gets_the_intent_reply_or_the_overdose_steps(
     assert m.RecordCrisis(1, source, key) in d.last
     said = d.replies()[0].text
     assert said == t(lang, key, **numbers(m.Helplines(), lang))
-    steps = INTENT_STEPS if key == "crisis.emergency_intent" else OVERDOSE_STEPS
-    other = OVERDOSE_STEPS if key == "crisis.emergency_intent" else INTENT_STEPS
-    assert all(word in said for word in steps[lang])
-    assert not any(word in said for word in other[lang])
+    assert all(word in said for word in STEPS[key][lang])
+    for other in STEPS.keys() - {key}:
+        assert not any(word in said for word in STEPS[other][lang]), other
+
+
+@pytest.mark.parametrize("key", ["crisis.emergency_intent", VIOLENCE])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_emergency_reply_begins_as_neutrally_as_the_overdose_reply(
+    lang: str, key: str
+) -> None:
+    """What a lock screen shows of any: "This may be an emergency. Call 911 now." (a phone an
+    abuser may read shows nothing of violence either)."""
+    values = numbers(m.Helplines(), lang)
+    reply = t(lang, key, **values).split("\n")
+    overdose = t(lang, "crisis.emergency", **values).split("\n")
+    assert reply[0] == overdose[0] and "911" in reply[0]
+    assert reply[-1].endswith(overdose[-1])  # it cannot call for help, either
+    assert not any(w in reply[0].lower() for w in ("suicid", "vida", "violen", "hurt", "daño"))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_intent_reply_begins_as_neutrally_as_the_overdose_reply(lang: str) -> None:
-    """What a lock screen shows of either: "This may be an emergency. Call 911 now."."""
-    values = numbers(m.Helplines(), lang)
-    intent = t(lang, "crisis.emergency_intent", **values).split("\n")
-    overdose = t(lang, "crisis.emergency", **values).split("\n")
-    assert intent[0] == overdose[0] and "911" in intent[0]
-    assert intent[-1].endswith(overdose[-1])  # it cannot call for help, either
-    assert "suicid" not in intent[0].lower() and "vida" not in intent[0]
+def test_the_violence_reply_names_the_deployments_hotline(lang: str) -> None:
+    values = numbers(m.Helplines(emergency="112", violence="016"), lang)
+    said = t(lang, VIOLENCE, **values)
+    assert "016" in said and "1-800-799-7233" not in said
+    assert "911" not in said and said.count("112") >= 3
 
 
 def test_the_intent_reply_names_the_support_person() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.domain.conversation.model import Choice, Ctx, Effect, RecordCrisis, Reply
 from bot.domain.conversation.replies import numbers, with_support
-from bot.domain.crisis.screen import suicidal_intent
+from bot.domain.crisis.screen import EmergencyKind, emergency_kind
 from bot.domain.crisis.substance import ALCOHOL, BENZO, CANNABIS, STIMULANT, substance_of
 from bot.locales import t
 
@@ -25,25 +25,27 @@ Rows = tuple[tuple[Choice, ...], ...]
 
 def effects_for(tier: int, words: str, source: str, ctx: Ctx, lang: str) -> list[Effect]:
     """`crisis_effects` for a screened message: its `words` pick the lapse script (the
-    substance) and the emergency script (suicidal intent, or the overdose steps)."""
-    intent = tier == 1 and suicidal_intent(words)
-    return crisis_effects(tier, source, ctx, lang, substance=substance_of(words), intent=intent)
+    substance) and the emergency script (violence, suicidal intent, or the overdose steps)."""
+    kind = emergency_kind(words) if tier == 1 else "body"
+    return crisis_effects(tier, source, ctx, lang, substance=substance_of(words), kind=kind)
 
 
 def crisis_effects(
     tier: int, source: str, ctx: Ctx, lang: str, *, substance: str | None = None,
-    intent: bool = False,
+    kind: EmergencyKind = "body",
 ) -> list[Effect]:  # fmt: skip
     """The tier's scripted reply and the record of it (tier and script, never the words).
 
-    `substance` (from `substance_of`, or a check-in answer) picks the lapse script; `intent`
-    (tier 1 only: suicidal intent with a time or the means, not yet acted on) gives the
-    emergency reply for that (911 and 988, stay with someone, away from the means) instead
-    of the overdose steps."""
+    `substance` (from `substance_of`, or a check-in answer) picks the lapse script; `kind`
+    (tier 1 only, from `emergency_kind`) picks the emergency reply: "intent" (911 and 988,
+    stay with someone, away from the means), "violence" (911, get away, the domestic
+    violence hotline when safe) or "body" (the overdose steps)."""
     if tier == 3:
         script = lapse_script(substance)
+    elif tier == 1 and kind != "body":
+        script = f"crisis.emergency_{kind}"
     else:
-        script = "crisis.emergency_intent" if tier == 1 and intent else _SCRIPTS[tier]
+        script = _SCRIPTS[tier]
     text = t(lang, script, **numbers(ctx.helplines, lang))
     if tier in _WITH_SUPPORT:
         text = with_support(text, ctx.profile, lang)

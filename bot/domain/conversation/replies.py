@@ -28,7 +28,7 @@ def numbers(h: Helplines, lang: str) -> dict[str, str]:
     return {
         "emergency": h.emergency, "crisis": h.crisis, "crisis_chat": h.crisis_chat,
         "crisis_text": h.crisis_text, "samhsa": h.samhsa, "samhsa_tty": h.samhsa_tty,
-        "poison": h.poison, "program_line": program,
+        "poison": h.poison, "violence": h.violence, "program_line": program,
         "good_samaritan": h.good_samaritan_note or t(lang, "crisis.good_samaritan"),
     }  # fmt: skip
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from enum import IntEnum
+from typing import Literal
 
 from bot.domain.crisis import model
 from bot.domain.crisis import patterns as cp
@@ -288,32 +289,60 @@ _ACT_OR_BODY = re.compile(
     r"|dying|muriendo)\b"
 )
 
-# Someone threatening the writer: violence, not suicide ("he has a gun and says hell kill me").
-_THREAT = re.compile(
-    r"\b(?:kill|hurt|shoot|stab|choke) (?:me|us)\b"
+# Something taken: with violence in the same message, the overdose steps still come first.
+_TAKEN = re.compile(
+    r"\b(?:took|taken|swallowed|popped|downed|snorted|injected|shot up|overdosed|overdosing"
+    r"|overdose|od|pills|naloxone|narcan|fentanyl|tome|me tome|trague|me trague|me meti"
+    r"|me inyecte|se tomo|se trago|se metio|se inyecto|sobredosis|pastillas|naloxona)\b"
+)
+
+# Someone else's threat to the writer ("says hell kill me", "me va a matar", "they will shoot
+# us"), not a wish ("someone just kill me").
+_THREAT_BY_OTHER = re.compile(
+    r"\b(?:he|she|they|hes|shes|theyre|he is|she is|they are|hell|shell|theyll|he will"
+    r"|she will|they will|says|said|keeps saying|threatens|threatened|swore|swears)"
+    r" (?:\w+ ){0,3}?(?:kill|hurt|shoot|stab|choke|beat) (?:me|us)\b"
     r"|\b(?:me|nos) (?:va|van|quiere|quieren) (?:a )?(?:matar|disparar|apunalar|pegar)\b"
 )
 
-
-# What `suicidal_intent` reads as violence, and as intent (the untaught rules marked so).
+# What `emergency_kind` reads as violence, and as intent (the untaught rules marked so).
 _VIOLENCE_RULES = (*cp.VIOLENCE_HAPPENING, *cp.VIOLENCE_UNTAUGHT)
+_ATTACKED = cp.HARM_FROM_OR_TO_OTHERS[:2]
 _INTENT_RULES = (*cp.SELF_HARM, *cp.EMERGENCY_INTENT, *(r for r in cp.EMERGENCY if r.intent))
+
+EmergencyKind = Literal["violence", "intent", "body"]
+
+
+def emergency_kind(text: str) -> EmergencyKind:
+    """Which emergency reply a tier-1 message calls for; every one begins with 911.
+
+    - "violence": someone hurting or threatening the writer or someone with them now ("he
+      has a gun and says hell kill me", "me está pegando"), nothing said to be taken: get
+      away, leave the line open, the domestic violence hotline when safe.
+    - "intent": suicidal intent not yet acted on ("I want to end my life tonight", a gun in
+      hand, a bridge, a goodbye), of oneself or of someone else: 911 and 988, stay with
+      someone, away from the means.
+    - "body": an overdose, a body in danger, anything taken, or no cue at all: the overdose
+      steps (the default in doubt, since they also begin with 911).
+    """
+    normal = normalize(text)
+    violent = _THREAT_BY_OTHER.search(normal) or any(_fires(r, normal) for r in _VIOLENCE_RULES)
+    # Attacked, told in any tense ("he stabbed me and im bleeding"), in an emergency message
+    # with no word of suicide: the harm done to the writer is the emergency.
+    attacked = any(_fires(r, normal) for r in _ATTACKED) and not _SUICIDE_CUE.search(normal)
+    if violent or attacked:
+        return "body" if _TAKEN.search(normal) else "violence"
+    if _ACT_OR_BODY.search(normal):
+        return "body"
+    if _SUICIDE_CUE.search(normal) or any(_fires(r, normal) for r in _INTENT_RULES):
+        return "intent"
+    return "body"
 
 
 def suicidal_intent(text: str) -> bool:
-    """Whether an emergency message (tier 1) is suicidal intent not yet acted on ("I want to
-    end my life tonight", a gun in hand, a bridge, a goodbye), said of oneself or of someone
-    else, rather than an overdose, a body in danger or violence: then it calls for its own
-    emergency reply (911 and 988, stay with someone, away from the means) instead of the
-    overdose steps. In doubt, False: the overdose steps also begin with 911."""
-    normal = normalize(text)
-    if _ACT_OR_BODY.search(normal) or _THREAT.search(normal):
-        return False
-    if any(_fires(r, normal) for r in _VIOLENCE_RULES):
-        return False
-    if _SUICIDE_CUE.search(normal):
-        return True
-    return any(_fires(r, normal) for r in _INTENT_RULES)
+    """Whether an emergency message (tier 1) is suicidal intent not yet acted on: see
+    `emergency_kind`."""
+    return emergency_kind(text) == "intent"
 
 
 # Common words of one language and not the other, on normalised text (accents off).
