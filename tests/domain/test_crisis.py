@@ -627,12 +627,21 @@ def test_violence_now_is_not_cancelled_by_a_word_of_the_past(text: str) -> None:
         "antes pensaba que todos estarían mejor sin mí, ya no pienso así",
         "when i was 19 i tried to take my life. 15 years later, grateful to be here",
         "first time i got sober i relapsed in a week, this time im at 2 years",
+        # The writer's own emergency, told from recovery (a second critic's kind: the 911
+        # script for "back when i was using i woke up not breathing... never again").
+        "back when i was using i woke up not breathing in the ER, never again",
+        "hace 12 años me corté las venas, hoy ayudo a muchachas en el albergue",
+        "hace 5 años me corté las venas, hoy tengo paz",
+        "the night i od'd i stopped breathing, narcan saved my life. thats why im clean",
+        "en 2019 tuve una sobredosis y no respiraba, ahora llevo 3 años limpio",
+        "back in 2019 i woke up in the ER not breathing on my own, 2 years clean now",
     ],
 )  # fmt: skip
 def test_a_history_told_from_recovery_is_not_read_as_now(text: str) -> None:
     """Issue 8 (false alarms: an attempt years ago): a crisis or lapse rule stands down when
-    its clause is set in the past and another says the writer is well now; the model still
-    weighs the message."""
+    its clause is set in the past and another says the writer is well now, and so does an
+    emergency rule when the clause is the writer's own (the one who was in danger is the one
+    well now); the model still weighs the message."""
     assert rule_tier(text) is None
 
 
@@ -650,9 +659,16 @@ def test_a_history_told_from_recovery_is_not_read_as_now(text: str) -> None:
          Tier.CRISIS),
         # A critic's: what is well now may not be the one in danger, "now" and "today" are
         # the present, a thank-you ends a farewell, "ya no quiero" is no recovery.
-        ("hace 12 años me corté las venas, hoy ayudo a muchachas en el albergue",
-         Tier.EMERGENCY),
         ("my friend i used to party with is unresponsive thank god im sober", Tier.EMERGENCY),
+        # An emergency's history is the writer's own only: anyone else named in its clause,
+        # or the danger back, keeps the rule.
+        ("back when i was using my friend stopped breathing in my car. never again",
+         Tier.EMERGENCY),
+        ("2 years ago i overdosed. never again. but right now i cant breathe", Tier.EMERGENCY),
+        ("hace 5 años me corté las venas, hoy tengo paz, pero ahorita me quiero cortar otra vez",
+         Tier.EMERGENCY),
+        ("en 2019 tuve una sobredosis, ahora llevo 3 años limpio. mi hermano no respira",
+         Tier.EMERGENCY),
         ("in 2020 i ODd and thankfully lived, i just took 30 xanax", Tier.EMERGENCY),
         ("the noose is tied. i used to be afraid of dying, not anymore", Tier.EMERGENCY),
         ("ya no quiero vivir de ninguna manera", Tier.CRISIS),

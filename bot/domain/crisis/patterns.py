@@ -276,20 +276,30 @@ HYPOTHETICAL = frozenset({"will", "might", "could", "would", "may", "not", "neve
 # here", "I used to want to die every day. Not anymore, thank god". A crisis or lapse rule's
 # match does not count when its clause is set in the past (PAST), another clause says the
 # writer is well now (WELL_NOW), nothing says it is back (AGAIN, anywhere) and no other clause
-# speaks of a risk (RISK). Never for an emergency or a poisoning: the one who is well now may
-# not be the one in danger. The model still weighs the message. Years count as past up to
+# speaks of a risk (RISK). An emergency rule's match counts as history only when the clause
+# is the writer's own (OWN, and no one else in it: "back when i was using i woke up not
+# breathing. never again"), since the one who is well now may not be the one who was in
+# danger; never a poisoning's. The model still weighs the message. Years count as past up to
 # 2023: when that grows stale, a later year only leaves the rule standing (the safe side).
 PAST = (
     r"(?<!im )(?<!so )(?<!am )(?<!be )(?<!not )(?<!get )(?<!got )(?<!gotten )(?<!getting )"
     r"(?<!like )(?<!like i )\bused to\b|\bback in the day\b|\bback in (?:19\d\d|20[01]\d"
     r"|202[0-3])\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many) (?:years|yrs"
-    r"|decades) ago\b|\ba long time ago\b|\bwhen i was (?:using|drinking|younger|a kid|a teen"
+    r"|decades) ago\b|\b(?:a|one) year ago\b|\bhace un ano\b|\ba long time ago\b"
+    r"|\bwhen i was (?:using|drinking|younger|a kid|a teen"
     r"|\d+|in high school|in my (?:teens|20s|30s|twenties|thirties))\b"
     r"|(?<!like )(?<!como )\b(?:in|en|en el) (?:19\d\d|20[01]\d|202[0-3])\b"
     r"|\bfirst time i got (?:sober|clean)\b"
     r"|\bhace (?:\d+|muchos|varios|unos|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez"
     r"|doce|quince|veinte) anos\b(?! que\b)|\bantes (?:pensaba|creia|queria|sentia)\b"
     r"|\bde (?:chamac[oa]|joven|nin[oa]|chav[oa]|adolescente)\b|\bcuando (?:era|tenia \d+)\b"
+    # A time told back to: "back when", "the night i overdosed", "i remember when", "that was
+    # my bottom", "la noche de mi sobredosis", "me acuerdo de cuando".
+    r"|\bback when\b|\b(?:the|that) (?:night|day|morning|time|year|summer|winter) (?:that )?i"
+    r" (?!am\b|m\b|will\b|ll\b)|\bi remember (?:the|when|that|being|waking)\b"
+    r"|\b(?:was|that was|hit) my (?:rock )?bottom\b"
+    r"|\b(?:la|esa|aquella) (?:noche|vez|manana|madrugada) (?:de mi|que|en que)\b"
+    r"|\b(?:me acuerdo|recuerdo) (?:de|cuando|la|el|que)\b|\b(?:fue|toque) (?:mi )?fondo\b"
 )
 WELL_NOW = (
     r"(?<!not )(?<!never )(?<!no )(?<!be )(?<!supposed to be )(?<!estar )"
@@ -300,21 +310,52 @@ WELL_NOW = (
     r"|(?<!had )(?<!was )(?<!tenia )(?<!llevaba )"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|un|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) (?:years?|yrs?|anos)"
-    r" (?:clean|sober|limpi[oa]s?|sobri[oa]s?|de sobriedad)|this time im at)\b"
+    r" (?:clean|sober|limpi[oa]s?|sobri[oa]s?|de sobriedad)|this time im at"
+    # A resolution kept, a life saved, a count of time or its token: "never again", "narcan
+    # saved my life", "thats why im sober", "8 months clean", "got my 2 year chip", "hoy
+    # tengo paz", "sigo aqui".
+    r"|never again|nunca mas|saved my life|me salvo la vida|me salvaron la vida"
+    r"|(?:thats|that is|es) (?:why|por lo que) (?:im|i am|i got|estoy) (?:clean|sober|here"
+    r"|alive|limpi[oa]|sobri[oa]|aqui|viv[oa])|por eso (?:estoy|sigo) (?:limpi[oa]|sobri[oa]"
+    r"|aqui|viv[oa])|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|un|dos|tres"
+    r"|cuatro|cinco|seis|siete|ocho|nueve|diez|once) (?:months?|meses) (?:clean|sober|limpi[oa]s?"
+    r"|sobri[oa]s?|de sobriedad)|(?:my|mi) (?:\w+ ){0,2}(?:chip|coin|medallion|ficha|medalla)"
+    r"|hoy (?:tengo|vivo en|estoy en) paz|(?:im|i am|i feel) at peace|still (?:here|alive)"
+    r"|sigo (?:aqui|viv[oa]|con vida))\b"
 )
 AGAIN = (
-    r"\b(?:again|agian|otra vez|otra ves|de nuevo|denuevo|nuevamente|volvi\w*|volver|vuelto"
-    r"|vuelvo|back to|coming back|its back|lately|these days|estos dias|ultimamente|still"
-    r"|todavia|aun|sigo|tonight|esta noche|right now|ahorita|ahora mismo|now|ahora|today"
-    r"|hoy(?! (?:celebro|estoy bien|ayudo|soy otr[ao]))|just|this morning|tomorrow|tmrw"
-    r"|manana|earlier|yesterday|last night|anoche|ayer|this week|esta semana|scared|miedo"
-    r"|worse|peor|but|pero)\b"
+    # Not a resolution ("never again"), someone alive ("still here", "sigo aqui") or an
+    # anniversary ("six years ago this week").
+    r"\b(?:(?<!never )again|agian|otra vez|otra ves|de nuevo|denuevo|nuevamente|volvi\w*"
+    r"|volver|vuelto|vuelvo|back to|coming back|its back|lately|these days|estos dias"
+    r"|ultimamente|still(?! (?:here|alive)\b)|todavia|aun|sigo(?! (?:aqui|viv[oa]|con vida)\b)"
+    r"|(?<!ago )tonight|esta noche|right now|ahorita|ahora mismo|(?<!clean )(?<!sober )"
+    r"(?<!limpio )(?<!limpia )(?<!sobrio )(?<!sobria )(?:now|ahora)(?! (?:i have |ive"
+    r" got |im |i am |llevo |tengo |con )?(?:\d+|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|un|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) (?:years?|yrs?|months?"
+    r"|anos|meses)\b)|(?<!ago )today"
+    r"|hoy(?! (?:celebro|estoy bien|ayudo|soy otr[ao]|tengo paz|vivo en paz|estoy en paz))"
+    r"|just|this morning|tomorrow|tmrw|manana|earlier|yesterday|last night|anoche|ayer"
+    r"|(?<!ago )this week|esta semana|scared|miedo|worse|peor|but|pero)\b"
 )
 RISK = (
     r"\b(?:want|wanna|wish|going to|gonna|about to|ready to|plan\w*|kill|killing|die|dying"
     r"|dead|end it|cut|cutting|hurt|quiero|voy a|matar\w*|morir\w*|muerto|muerta"
     r"|suicid\w*|cortar\w*|lastimar\w*|took|tome|used|use|using|drank|drinking|high|drunk"
     r"|consumi|fume|me meti|relapsed|recai)\b"
+)
+
+# The writer's own story, for an emergency rule's history: the clause says "i", "me" or "my"
+# (or a Spanish verb of the first person) and names no one else by a pronoun.
+OWN = (
+    r"\b(?:i|im|ive|id|me|my|myself|mi|yo|tuve|estuve|desperte|intente|quede|cai|casi me)\b"
+)
+OTHER = (
+    r"\b(?:he|she|they|hes|shes|theyre|him|his|her|them|el|ella|ellos|ellas|se|su|sus|le|les"
+    r"|you|u|your|tu|usted)\b|\b(?:my|mi|mis) (?:best )?(?:friend|buddy|homie|son|daughter|kid"
+    r"|baby|brother|sister|bro|sis|mom|mother|dad|father|wife|husband|partner|boyfriend"
+    r"|girlfriend|roommate|cousin|uncle|aunt|amig[oa]|compa|hij[oa]|herman[oa]|mama|papa"
+    r"|madre|padre|espos[oa]|novi[oa]|prim[oa]|tio|tia|bebe|roomie)s?\b"
 )
 
 # --- EMERGENCY: someone may be dying now ----------------------------------------------------

@@ -45,6 +45,9 @@ _RULES_BY_TIER: tuple[tuple[Tier, tuple[cp.Rule, ...]], ...] = (
     (Tier.POISON, cp.POISON),
 )
 _TIERS = (Tier.EMERGENCY, Tier.CRISIS, Tier.LAPSE, Tier.POISON)
+_HISTORY_BY_TIER: dict[Tier, History] = {
+    Tier.EMERGENCY: "own", Tier.CRISIS: "any", Tier.LAPSE: "any",
+}  # fmt: skip
 MIN_WORDS_FOR_CHECK = 3
 PART_WORDS = 40  # a longer message is screened a few sentences at a time
 _SENTENCES = re.compile(r"(?<=[.!?\n])\s+")
@@ -206,13 +209,15 @@ def taught_tier(text: str) -> Tier | None:
 def _rule_tiers(normal: str, whole: bool = True) -> tuple[Tier | None, Tier | None]:
     """The most urgent tier whose rules match `normal`, and the most urgent whose taught
     rules do. A crisis or lapse rule told as history from recovery (`_history`) does not
-    count in a `whole` message; an emergency or a poisoning always does (what is well now is
-    the writer, not the person in danger)."""
+    count in a `whole` message, nor an emergency rule told as the writer's own ("back when i
+    was using i woke up not breathing. never again"); a poisoning always does, and an
+    emergency that was someone else's (what is well now is the writer, not the person who
+    was in danger)."""
     found: Tier | None = None
     for tier, rules in _RULES_BY_TIER:
-        history_ok = whole and tier in (Tier.CRISIS, Tier.LAPSE)
+        history = _HISTORY_BY_TIER.get(tier, "") if whole else ""
         for rule in rules:
-            if (rule.taught or found is None) and _fires(rule, normal, history_ok):
+            if (rule.taught or found is None) and _fires(rule, normal, history):
                 if rule.taught:
                     return found or tier, tier
                 found = tier
@@ -470,26 +475,38 @@ _PAST = re.compile(cp.PAST)
 _WELL_NOW = re.compile(cp.WELL_NOW)
 _AGAIN = re.compile(cp.AGAIN)
 _RISK = re.compile(cp.RISK)
+_OWN = re.compile(cp.OWN)
+_OTHER = re.compile(cp.OTHER)
 
 
-def _history(text: str, clause_start: int, clause_end: int) -> bool:
+def _history(text: str, clause_start: int, clause_end: int, own: bool = False) -> bool:
     """Whether the clause `text[clause_start:clause_end]` tells of the past (cp.PAST) in a
     message that says, in another clause, that the writer is well now (cp.WELL_NOW), with
     nothing anywhere that says it is back (cp.AGAIN) and no risk in another clause (cp.RISK):
-    "in 2014 I tried to take my life, today I am grateful to be here"."""
+    "in 2014 I tried to take my life, today I am grateful to be here". `own`: the clause
+    must also be the writer's own (cp.OWN) and name no one else (cp.OTHER)."""
     if not _PAST.search(text, clause_start, clause_end) or _AGAIN.search(text):
+        return False
+    if own and (
+        not _OWN.search(text, clause_start, clause_end)
+        or _OTHER.search(text, clause_start, clause_end)
+    ):
         return False
     rest = f"{text[:clause_start]} . {text[clause_end:]}"
     return bool(_WELL_NOW.search(rest)) and not _RISK.search(rest)
 
 
-def _fires(rule: cp.Rule, text: str, history_ok: bool = False) -> bool:
+# Which histories let a rule's match go (`_history`): none, any, or the writer's own only.
+History = Literal["", "any", "own"]
+
+
+def _fires(rule: cp.Rule, text: str, history: History = "") -> bool:
     if not all(need.search(text) for need in rule.needs):
         return False
-    return any(_counts(rule, text, match, history_ok) for match in rule.pattern.finditer(text))
+    return any(_counts(rule, text, match, history) for match in rule.pattern.finditer(text))
 
 
-def _counts(rule: cp.Rule, text: str, match: re.Match[str], history_ok: bool = False) -> bool:
+def _counts(rule: cp.Rule, text: str, match: re.Match[str], history: History = "") -> bool:
     """Whether a match stands, given its clause (the text between sentence breaks)."""
     starts = [match.start(g) for g in rule.pattern.groupindex if match.start(g) >= 0]
     anchor = min(starts, default=match.start())
@@ -505,7 +522,7 @@ def _counts(rule: cp.Rule, text: str, match: re.Match[str], history_ok: bool = F
         and not (rule.still and rule.still.search(text, clause_start, clause_end))
     ):
         return False
-    if history_ok and _history(text, clause_start, clause_end):
+    if history and _history(text, clause_start, clause_end, own=history == "own"):
         return False
     before = text[clause_start:anchor].split()[-rule.window :]
     return not rule.blockers.intersection(before)
