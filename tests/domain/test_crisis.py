@@ -154,7 +154,10 @@ TARGETS = {
 # organizer, fixed; a double dose by mistake, a poisoning indeed; 3 the model's alone) and
 # 6 emergencies missed the 911 script (an attempt just made, "overdosed on purpose", notes
 # written with the hour set, an armed man at the door in Spanish: untaught rules now). The
-# twenty-fourth look: every figure as before.
+# twenty-fourth look: every figure as before. The twenty-fifth, a rebuild after an emergency
+# rule told as the writer's own past stood down (3 train messages, history labelled none,
+# moved from tier 1 to none; out of fold the 911 script 0.925 -> 0.929, the alarm threshold
+# 0.40 -> 0.35): every figure as before.
 FLOORS = {
     "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.954, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
