@@ -157,7 +157,12 @@ TARGETS = {
 # twenty-fourth look: every figure as before. The twenty-fifth, a rebuild after an emergency
 # rule told as the writer's own past stood down (3 train messages, history labelled none,
 # moved from tier 1 to none; out of fold the 911 script 0.925 -> 0.929, the alarm threshold
-# 0.40 -> 0.35): every figure as before.
+# 0.40 -> 0.35): every figure as before. The twenty-sixth, not shipped: emoji of a means, a
+# place, a drink or a goodbye read as their word by the normaliser (🔫 gun, 💊 pills, 🪢 rope,
+# 🌉 bridge, 👋 bye; 2 tier-1 train messages newly ruled), rebuilt: out of fold the 911 script
+# 0.929 -> 0.933, the check 16.9% -> 16.2%, the alarm threshold 0.35 -> 0.30; on the report
+# split recall 0.982, tier-1 any answer 1.000, the 911 script 0.959, the check 9.1% (within
+# the 10%), but the full script 2.9% -> 3.2%, over the 3%.
 FLOORS = {
     "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.954, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
