@@ -1234,3 +1234,64 @@ def test_the_emergency_kind_picks_the_reply(text: str, kind: str) -> None:
     """Violence now got the overdose steps (naloxone, rescue breaths) as its emergency reply
     until it had its own (issue 8, item 2: violence happening now is an emergency)."""
     assert emergency_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hes got a gun and says hes gonna shoot me",
+        "im hiding in the closet he broke the door down",
+        "he locked me in the room and took my phone, using my friends tablet",
+        "theres a guy w a knife in the kitchen and my kids are here",
+        "my brother is drunk and swinging a bat at us",
+        "my gf threw a pot at my head im bleeding and shes still going",
+        "he said if i call anyone hes going to end me, hes in the next room",
+        "pls help my step dad is hurting my little sister right now",
+        "dude from the trap house followed me home hes outside with a gun",
+        "my partner has me locked in the basement",
+        "my roomate is strangling his girlfriend in the next room",
+        "my husband just started choking me",
+        "estoy escondida en el baño, el esta rompiendo la puerta",
+        "me encerro en el cuarto y no me deja salir",
+        "el dealer vino a mi casa con una pistola",
+        "alguien se metio a mi casa y estoy escondido",
+        "mi bf me esta hitting y no puedo salir",
+        "el guy tiene un gun y esta en la puerta",
+        "mi novio tiene una pistola y me apunta",
+        "mi padrastro tiene a mi mamá del cuello ahorita",
+    ],
+)  # fmt: skip
+def test_violence_told_every_way_gets_the_violence_reply(text: str) -> None:
+    """A critic's (issue 8): 15 of 40 violence emergencies got the overdose steps or the
+    suicide reply, since the kind was read only from the violence rules: someone else armed
+    read as intent ("he has a gun"), a knife, a bat, hiding or a door locked as the overdose
+    steps."""
+    assert emergency_kind(text) == "violence"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Someone else's weapon with a goodbye or a suicide said is their intent.
+        ("my dad texted goodbye and left with his shotgun", "intent"),
+        ("my brother on the phone with me saying hes got the gun in his mouth", "intent"),
+        ("mi hermano se encerró en el cuarto con un cuchillo y dice que se quiere morir",
+         "intent"),
+        ("my husband says hes going to shoot himself, hes in the garage with the gun", "intent"),
+        # The writer's own hand, and a fall, are no one's attack.
+        ("holding the knife to my wrist rn", "intent"),
+        ("me abri el brazo con la navaja y no para", "body"),
+        ("my uncle fell and hit his head and hes not answering me", "body"),
+        ("i shook him i slapped him nothing. pupils are like pin points", "body"),
+        # Fumes in a closed garage: away from the means, not naloxone; the note written.
+        ("sitting in my car in the garage with the engine on", "intent"),
+        ("i wrote my note. tonight is the night", "intent"),
+        # "took my phone" is no overdose; pills are.
+        ("he made me take pills and hes hitting me", "body"),
+        ("my friend took too much y no respira", "body"),
+    ],
+)  # fmt: skip
+def test_the_violence_reply_is_not_given_to_intent_or_a_body_in_danger(
+    text: str, kind: str
+) -> None:
+    assert emergency_kind(text) == kind
