@@ -17,6 +17,7 @@ from bot.domain.crisis.features import WIDTH
 from bot.domain.crisis.screen import (
     Tier,
     decide,
+    denies,
     emergency_kind,
     language,
     normalize,
@@ -162,7 +163,10 @@ TARGETS = {
 # 🌉 bridge, 👋 bye; 2 tier-1 train messages newly ruled), rebuilt: out of fold the 911 script
 # 0.929 -> 0.933, the check 16.9% -> 16.2%, the alarm threshold 0.35 -> 0.30; on the report
 # split recall 0.982, tier-1 any answer 1.000, the 911 script 0.959, the check 9.1% (within
-# the issue's 10%), but the full script 2.9% -> 3.2%, over the issue's 3%.
+# the issue's 10%), but the full script 2.9% -> 3.2%, over the issue's 3%. The twenty-seventh,
+# after a denial in more words ("im not gonna kill myself", "no me voy a matar") caps a crisis
+# rule at the check as "not suicidal" did (no rebuild: the denial is no model input): every
+# figure as before.
 FLOORS = {
     "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.954, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
@@ -1295,3 +1299,22 @@ def test_the_violence_reply_is_not_given_to_intent_or_a_body_in_danger(
     text: str, kind: str
 ) -> None:
     assert emergency_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im not gonna kill myself if thats what youre thinking",
+        "im not going to kill myself, im just so tired of everything",
+        "i would never kill myself, just venting",
+        "no me voy a matar, nomas estoy cansada de todo",
+        "no voy a hacer nada malo, nomas q las navidades me pegan bien feo",
+        "tranquila que no me voy a matar, nomas ando bajoneada",
+    ],
+)  # fmt: skip
+def test_a_denial_in_other_words_gets_at_most_the_check(text: str) -> None:
+    """Issue 8, item 2: a denial gets at most the safety check. "not suicidal" was read as
+    one; "im not gonna kill myself" was not, and its crisis rule gave the full crisis script
+    (a critic's "rough day but im not going to kill myself")."""
+    assert denies(normalize(text))
+    assert screen(text) in (Tier.CHECK, None)

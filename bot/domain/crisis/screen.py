@@ -58,6 +58,11 @@ _DENIAL = re.compile(
     r"|\bno\s+(?:soy|estoy)\s+suicida\b"
     r"|\b(?:dont|do not|never)\s+want\s+to\s+(?:die|kill myself|end it)\b"
     r"|\bno\s+(?:me\s+)?quiero\s+(?:morir|matar(?:me)?)\b"
+    # "im not gonna kill myself, just tired", "no me voy a matar, nomas estoy cansada".
+    r"|\b(?:not|never|wont|wouldnt|would never|will never)\s+(?:going\s+to\s+|gonna\s+|about\s+to"
+    r"\s+)?(?:kill\s+myself|end\s+my\s+life|end\s+it|do\s+anything\s+stupid)\b"
+    r"|\bno\s+(?:me\s+)?voy\s+a\s+(?:matar|suicidar|quitar\s+la\s+vida|hacer\s+nada)\b"
+    r"|\bno\s+voy\s+a\s+(?:matarme|suicidarme|quitarme\s+la\s+vida)\b"
 )
 
 
