@@ -166,7 +166,10 @@ TARGETS = {
 # the issue's 10%), but the full script 2.9% -> 3.2%, over the issue's 3%. The twenty-seventh,
 # after a denial in more words ("im not gonna kill myself", "no me voy a matar") caps a crisis
 # rule at the check as "not suicidal" did (no rebuild: the denial is no model input): every
-# figure as before.
+# figure as before. The twenty-eighth, after more words of the past ("once i", "years ago",
+# "el ano pasado") and of being well now ("im good now", "500 days clean today", "hoy estoy
+# mucho mejor", "now i have a family") for the history exceptions, no train message's tier
+# moved (no rebuild): every figure as before.
 FLOORS = {
     "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.954, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
@@ -647,6 +650,10 @@ def test_violence_now_is_not_cancelled_by_a_word_of_the_past(text: str) -> None:
         "the night i od'd i stopped breathing, narcan saved my life. thats why im clean",
         "en 2019 tuve una sobredosis y no respiraba, ahora llevo 3 años limpio",
         "back in 2019 i woke up in the ER not breathing on my own, 2 years clean now",
+        # A critic's, in plainer words of the past and of being well now.
+        "once i shot up and stopped breathing. that was 6 years ago, im good now",
+        "el año pasado me tome todas las pastillas, hoy estoy mucho mejor",
+        "never forget the night i od'd. 500 days clean today",
     ],
 )  # fmt: skip
 def test_a_history_told_from_recovery_is_not_read_as_now(text: str) -> None:
@@ -681,6 +688,11 @@ def test_a_history_told_from_recovery_is_not_read_as_now(text: str) -> None:
          Tier.EMERGENCY),
         ("en 2019 tuve una sobredosis, ahora llevo 3 años limpio. mi hermano no respira",
          Tier.EMERGENCY),
+        # "now i have" a life rebuilt is well now; "now i have" the means is not.
+        ("i used to be suicidal, now i have my pills ready", Tier.EMERGENCY),
+        ("i used to want to die. im fine. i have the rope tied", Tier.EMERGENCY),
+        ("once i od'd and survived, i just took a bunch again on purpose", Tier.EMERGENCY),
+        ("im 5 years clean but my roommate just od'd and is turning blue", Tier.EMERGENCY),
         ("in 2020 i ODd and thankfully lived, i just took 30 xanax", Tier.EMERGENCY),
         ("the noose is tied. i used to be afraid of dying, not anymore", Tier.EMERGENCY),
         ("ya no quiero vivir de ninguna manera", Tier.CRISIS),

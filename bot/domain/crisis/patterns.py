@@ -285,7 +285,9 @@ PAST = (
     r"(?<!im )(?<!so )(?<!am )(?<!be )(?<!not )(?<!get )(?<!got )(?<!gotten )(?<!getting )"
     r"(?<!like )(?<!like i )\bused to\b|\bback in the day\b|\bback in (?:19\d\d|20[01]\d"
     r"|202[0-3])\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many) (?:years|yrs"
-    r"|decades) ago\b|\b(?:a|one) year ago\b|\bhace un ano\b|\ba long time ago\b"
+    r"|decades) ago\b|\b(?:a|one) year ago\b|\bhace un ano\b|\ba long time ago\b|\byears ago\b"
+    r"|\b(?:last year|el ano pasado|once i|una vez (?:me|que|deje|tuve|casi))\b"
+    r"|\bat (?:1\d|2\d|3\d)(?= \.|$)"
     r"|\bwhen i was (?:using|drinking|younger|a kid|a teen"
     r"|\d+|in high school|in my (?:teens|20s|30s|twenties|thirties))\b"
     r"|(?<!like )(?<!como )\b(?:in|en|en el) (?:19\d\d|20[01]\d|202[0-3])\b"
@@ -300,6 +302,11 @@ PAST = (
     r"|\b(?:was|that was|hit) my (?:rock )?bottom\b"
     r"|\b(?:la|esa|aquella) (?:noche|vez|manana|madrugada) (?:de mi|que|en que)\b"
     r"|\b(?:me acuerdo|recuerdo) (?:de|cuando|la|el|que)\b|\b(?:fue|toque) (?:mi )?fondo\b"
+)
+# What a life rebuilt has now ("now i have a family"), not a means ("now i have my pills").
+HAVE_NOW = (
+    r"(?:family|job|career|home|house|place|apartment|car|wife|husband|partner|son|daughter"
+    r"|kids|baby|life|sponsor|dog)\b"
 )
 WELL_NOW = (
     r"(?<!not )(?<!never )(?<!no )(?<!be )(?<!supposed to be )(?<!estar )"
@@ -321,7 +328,14 @@ WELL_NOW = (
     r"|cuatro|cinco|seis|siete|ocho|nueve|diez|once) (?:months?|meses) (?:clean|sober|limpi[oa]s?"
     r"|sobri[oa]s?|de sobriedad)|(?:my|mi) (?:\w+ ){0,2}(?:chip|coin|medallion|ficha|medalla)"
     r"|hoy (?:tengo|vivo en|estoy en) paz|(?:im|i am|i feel) at peace|still (?:here|alive)"
-    r"|sigo (?:aqui|viv[oa]|con vida))\b"
+    r"|sigo (?:aqui|viv[oa]|con vida)"
+    # Said plainly: "im safe now", "im good", "that life is behind me", "now i have a family",
+    # "500 days clean", "hoy estoy mucho mejor", "gracias a dios estoy bien".
+    r"|(?:im|i am) (?:safe|good|ok|okay|fine|happy|thriving|better|doing (?:good|well|great"
+    r"|better|ok)|in a good place)|(?:that life|all that) is (?:behind me|over)"
+    rf"|(?:that|it) is behind me|now i have (?:a|my) {HAVE_NOW}"
+    r"|\d+ (?:days?|dias) (?:clean|sober|limpi[oa]s?|sobri[oa]s?)"
+    r"|(?:hoy |ya )?estoy (?:bien|mejor|mucho mejor|tranquil[oa]|a salvo))\b"
 )
 AGAIN = (
     # Not a resolution ("never again"), someone alive ("still here", "sigo aqui") or an
@@ -330,11 +344,14 @@ AGAIN = (
     r"|volver|vuelto|vuelvo|back to|coming back|its back|lately|these days|estos dias"
     r"|ultimamente|still(?! (?:here|alive)\b)|todavia|aun|sigo(?! (?:aqui|viv[oa]|con vida)\b)"
     r"|(?<!ago )tonight|esta noche|right now|ahorita|ahora mismo|(?<!clean )(?<!sober )"
-    r"(?<!limpio )(?<!limpia )(?<!sobrio )(?<!sobria )(?:now|ahora)(?! (?:i have |ive"
+    r"(?<!limpio )(?<!limpia )(?<!sobrio )(?<!sobria )(?<!safe )(?<!good )(?<!ok )(?<!fine )"
+    r"(?<!happy )(?<!better )(?<!behind me )(?:now|ahora)(?! (?:im|i am) (?:safe|good|ok|fine"
+    rf"|happy|better|doing)\b)(?! i have (?:a|my) {HAVE_NOW})(?! (?:i have |ive"
     r" got |im |i am |llevo |tengo |con )?(?:\d+|one|two|three|four|five|six|seven|eight|nine"
     r"|ten|un|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) (?:years?|yrs?|months?"
-    r"|anos|meses)\b)|(?<!ago )today"
-    r"|hoy(?! (?:celebro|estoy bien|ayudo|soy otr[ao]|tengo paz|vivo en paz|estoy en paz))"
+    r"|anos|meses)\b)|(?<!ago )(?<!clean )(?<!sober )today"
+    r"|hoy(?! (?:celebro|estoy bien|estoy mejor|estoy mucho mejor|ayudo|soy otr[ao]|tengo paz"
+    r"|vivo en paz|estoy en paz))"
     r"|just|this morning|tomorrow|tmrw|manana|earlier|yesterday|last night|anoche|ayer"
     r"|(?<!ago )this week|esta semana|scared|miedo|worse|peor|but|pero)\b"
 )
@@ -351,7 +368,8 @@ OWN = (
     r"\b(?:i|im|ive|id|me|my|myself|mi|yo|tuve|estuve|desperte|intente|quede|cai|casi me)\b"
 )
 OTHER = (
-    r"\b(?:he|she|they|hes|shes|theyre|him|his|her|them|el|ella|ellos|ellas|se|su|sus|le|les"
+    # ("el" is also "the": "el ano pasado"; a Spanish "he" is mostly in "se", "su" or "le".)
+    r"\b(?:he|she|they|hes|shes|theyre|him|his|her|them|ella|ellos|ellas|se|su|sus|le|les"
     r"|you|u|your|tu|usted)\b|\b(?:my|mi|mis) (?:best )?(?:friend|buddy|homie|son|daughter|kid"
     r"|baby|brother|sister|bro|sis|mom|mother|dad|father|wife|husband|partner|boyfriend"
     r"|girlfriend|roommate|cousin|uncle|aunt|amig[oa]|compa|hij[oa]|herman[oa]|mama|papa"
