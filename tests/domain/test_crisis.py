@@ -1301,6 +1301,8 @@ def test_violence_told_every_way_gets_the_violence_reply(text: str) -> None:
         ("i shook him i slapped him nothing. pupils are like pin points", "body"),
         # Fumes in a closed garage: away from the means, not naloxone; the note written.
         ("sitting in my car in the garage with the engine on", "intent"),
+        ("ya cerré la cochera y prendí el carro", "intent"),
+        ("mi esposo se encerró en el garaje con la troca prendida", "intent"),
         ("i wrote my note. tonight is the night", "intent"),
         # "took my phone" is no overdose; pills are.
         ("he made me take pills and hes hitting me", "body"),

@@ -397,8 +397,8 @@ _OWN_INTENT = re.compile(
 )
 # A car running in a closed garage: away from the means, not the overdose steps.
 _FUMES = re.compile(
-    r"\b(?:garage|garaje|cochera)\b.*\b(?:engine|running|motor|prendid[oa]|encendid[oa]"
-    r"|on)\b|\b(?:engine|car|motor|carro) (?:\w+ ){0,3}(?:running|on|prendid[oa])\b"
+    r"\b(?:garage|garaje|cochera)\b.*\b(?:engine|running|motor|prend\w*|encend\w*)\b"
+    r"|\b(?:engine|car|motor|carro|troca) (?:\w+ ){0,3}(?:running|on|prend\w*|encend\w*)\b"
     r".*\b(?:garage|garaje|cochera)\b"
 )
 
