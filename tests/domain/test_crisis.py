@@ -169,7 +169,9 @@ TARGETS = {
 # figure as before. The twenty-eighth, after more words of the past ("once i", "years ago",
 # "el ano pasado") and of being well now ("im good now", "500 days clean today", "hoy estoy
 # mucho mejor", "now i have a family") for the history exceptions, no train message's tier
-# moved (no rebuild): every figure as before.
+# moved (no rebuild): every figure as before. The twenty-ninth, after an emergency rule that
+# fires on what follows a "but" stands against the model's doubt (no train message's answer
+# moved): every figure as before.
 FLOORS = {
     "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.954, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
@@ -1332,3 +1334,30 @@ def test_a_denial_in_other_words_gets_at_most_the_check(text: str) -> None:
     (a critic's "rough day but im not going to kill myself")."""
     assert denies(normalize(text))
     assert screen(text) in (Tier.CHECK, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grateful for 90 days but my sponsor isnt breathing, he relapsed",
+        "im 2 years clean but my sponsor isnt breathing",
+        "llevo 2 años limpio pero tonight im going to end it",
+        "i was doing great, 1 year sober, but tonight im going to end it",
+    ],
+)  # fmt: skip
+def test_recovery_said_before_a_but_does_not_stand_an_emergency_rule_down(text: str) -> None:
+    """A critic's (issue 8): clean time or thanks said first made the model doubt an
+    emergency rule's match after it, and the 911 script fell to the check."""
+    assert screen(text) is Tier.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i thought he wasnt breathing but he was just asleep",
+        "i used to overdose all the time but now im 2 years clean",
+        "the movie was about an overdose but it was good",
+    ],
+)  # fmt: skip
+def test_what_follows_a_but_counts_only_when_an_emergency_rule_fires_on_it(text: str) -> None:
+    assert screen(text) is not Tier.EMERGENCY

@@ -90,6 +90,18 @@ def screen(text: str) -> Tier | None:
     return min(answers) if answers else rule
 
 
+_BUT = re.compile(r"\b(?:but|though|although|however|pero|aunque|sin embargo)\b")
+
+
+def _emergency_after_but(normal: str) -> bool:
+    """Whether an emergency rule fires on what follows a "but" ("pero", "though", ...) of
+    the normalised message, read alone."""
+    return any(
+        _rule_tiers(normal[m.end() :].strip(" ."), whole=False)[0] is Tier.EMERGENCY
+        for m in _BUT.finditer(normal)
+    )
+
+
 def denies(normal: str) -> bool:
     """Whether a normalised message denies suicidal intent ("not suicidal, just tired")."""
     return _DENIAL.search(normal) is not None
@@ -168,6 +180,11 @@ def _screen_part(text: str, normal: str, rule: Tier | None, taught: Tier | None)
     if rule is Tier.EMERGENCY and taught is not Tier.EMERGENCY:
         # Only a rule not taught yet says tier 1 (cp.Rule.taught): the model never learned
         # its kind, so its doubt ("this reads as ordinary") is no reason to stand it down.
+        return rule
+    if rule is Tier.EMERGENCY and _emergency_after_but(normal):
+        # An emergency rule in what follows a "but" ("im 2 years clean but my sponsor isnt
+        # breathing"): the recovery said first is no reason for the model's doubt (a
+        # critic's, issue 8).
         return rule
     loaded = model.load()
     probabilities = loaded.probabilities(text, normal, int(taught) if taught else None)
