@@ -171,7 +171,11 @@ TARGETS = {
 # mucho mejor", "now i have a family") for the history exceptions, no train message's tier
 # moved (no rebuild): every figure as before. The twenty-ninth, after an emergency rule that
 # fires on what follows a "but" stands against the model's doubt (no train message's answer
-# moved): every figure as before.
+# moved): every figure as before. The thirtieth and thirty-first, after a message that already
+# gets the check is read again as what follows its "but" alone, and takes the 911 script when
+# that does (a second critic's: "tenia 2 anos limpio pero hoy me inyecte y no puedo
+# respirar"; no train message's answer moved), then denials in more words: every figure as
+# before.
 FLOORS = {
     "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.954, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
@@ -1361,3 +1365,46 @@ def test_recovery_said_before_a_but_does_not_stand_an_emergency_rule_down(text: 
 )  # fmt: skip
 def test_what_follows_a_but_counts_only_when_an_emergency_rule_fires_on_it(text: str) -> None:
     assert screen(text) is not Tier.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im not gonna do anything stupid but the rope is already tied",
+        "tenia 2 anos limpio pero hoy me inyecte y no puedo respirar",
+        "estoy bien con mi programa pero mi hermano tiene una pistola y dice que se va a matar",
+        "i called the hotline yesterday but now i have a knife to my wrist",
+        "i had peace for a long time but now im standing on the bridge",
+    ],
+)  # fmt: skip
+def test_an_emergency_after_a_but_is_not_lost_to_what_came_before(text: str) -> None:
+    """Two critics' (issue 8): a denial, clean time or a good word said first made the model
+    doubt the emergency after the "but", which alone gets the 911 script; the message got
+    only the check. When the whole already gets the check, what follows a "but" is read
+    alone too."""
+    assert screen(text) is Tier.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the dog choked on a treat but he coughed it up and hes fine now",
+        "i wanted to use so bad but i called my sponsor and went to a meeting",
+        "im not going to hurt myself, promise, just had a rough day",
+        "no estoy pensando en suicidarme, solo necesito hablar con alguien",
+    ],
+)  # fmt: skip
+def test_what_follows_a_but_does_not_alarm_when_all_is_well(text: str) -> None:
+    assert screen(text) in (Tier.CHECK, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("alguien esta tratando de entrar a mi casa ahorita tengo miedo", "violence"),
+        ("someones trying to get in my apartment", "violence"),
+        ("i sealed the windows and lit the charcoal grill in my room", "intent"),
+    ],
+)  # fmt: skip
+def test_a_second_critics_emergencies_get_their_reply(text: str, kind: str) -> None:
+    assert emergency_kind(text) == kind

@@ -60,7 +60,10 @@ _DENIAL = re.compile(
     r"|\bno\s+(?:me\s+)?quiero\s+(?:morir|matar(?:me)?)\b"
     # "im not gonna kill myself, just tired", "no me voy a matar, nomas estoy cansada".
     r"|\b(?:not|never|wont|wouldnt|would never|will never)\s+(?:going\s+to\s+|gonna\s+|about\s+to"
-    r"\s+)?(?:kill\s+myself|end\s+my\s+life|end\s+it|do\s+anything\s+stupid)\b"
+    r"\s+)?(?:kill\s+myself|end\s+my\s+life|end\s+it|do\s+anything\s+stupid|hurt\s+myself"
+    r"|do\s+anything\s+to\s+myself)\b"
+    r"|\bno\s+(?:estoy\s+pensando|pienso|planeo)\s+en\s+(?:suicidarme|matarme|quitarme\s+la"
+    r"\s+vida|hacerme\s+(?:dano|algo))\b|\bno\s+me\s+voy\s+a\s+hacer\s+(?:dano|nada)\b"
     r"|\bno\s+(?:me\s+)?voy\s+a\s+(?:matar|suicidar|quitar\s+la\s+vida|hacer\s+nada)\b"
     r"|\bno\s+voy\s+a\s+(?:matarme|suicidarme|quitarme\s+la\s+vida)\b"
 )
@@ -79,7 +82,16 @@ def screen(text: str) -> Tier | None:
         return rule
     parts = _parts(text)
     if len(parts) == 1:
-        return _screen_part(text, normal, rule, taught)
+        answer = _screen_part(text, normal, rule, taught)
+        if answer is Tier.CHECK and any(
+            _screen_part(tail, n, *_rule_tiers(n, whole=False)) is Tier.EMERGENCY
+            for tail in _after_but(text) if (n := normalize(tail)).strip(" .")
+        ):  # fmt: skip
+            # Doubt already, and what follows a "but" reads as an emergency alone: recovery
+            # or a denial said first ("tenia 2 anos limpio pero hoy me inyecte y no puedo
+            # respirar") had made the model doubt the emergency after it (a critic's, issue 8).
+            return Tier.EMERGENCY
+        return answer
     found = []
     for part in parts:
         part_normal = normalize(part)
@@ -91,6 +103,26 @@ def screen(text: str) -> Tier | None:
 
 
 _BUT = re.compile(r"\b(?:but|though|although|however|pero|aunque|sin embargo)\b")
+
+
+_TYPED_BUT = re.compile(r"(?i)\b(?:but|though|although|however|pero|aunque|sin embargo)\b")
+MIN_TAIL_WORDS = 3
+# A tail that says all is well ("but he coughed it up and hes fine now") is no emergency.
+_REASSURED = re.compile(
+    r"\b(?:hes|shes|im|were|theyre|he is|she is|i am|we are|they are|its|it is|everyones"
+    r"|everybody is) (?:\w+ )?(?:fine|ok|okay|good|alright|all right|safe|breathing)"
+    r"(?: now)?\b|\b(?:ya )?(?:esta|estoy|estamos|estan) (?:bien|a salvo|mejor)\b"
+)
+
+
+def _after_but(text: str) -> list[str]:
+    """What follows each "but" ("pero", "though", ...) of `text`, when it is at least
+    `MIN_TAIL_WORDS` words."""
+    tails = (text[m.end() :].strip(" ,.;:") for m in _TYPED_BUT.finditer(text))
+    return [
+        tail for tail in tails
+        if len(tail.split()) >= MIN_TAIL_WORDS and not _REASSURED.search(normalize(tail))
+    ]  # fmt: skip
 
 
 def _emergency_after_but(normal: str) -> bool:
@@ -391,7 +423,9 @@ _ATTACK = re.compile(
     r"|\b(?:estoy|estamos) escondid\w*|\bme estoy escondiendo\b"
     r"|\b(?:broke|kicked|busted|breaking|kicking|pounding on|banging on) (?:the|my|our|down the)"
     r" (?:\w+ )?(?:door|window)s?\b|\bbroke in\b|\b(?:se metio|se quiere meter|se quieren"
-    r" meter|quiere entrar) (?:a|en|por) (?:mi|la|nuestra) (?:casa|ventana|puerta)\b"
+    r" meter|quiere entrar|quieren entrar|tratando de entrar|queriendo entrar"
+    r"|intentando entrar) (?:a|en|por) (?:mi|la|nuestra) (?:casa|ventana|puerta|cuarto|depa"
+    r"|departamento)\b|\b(?:trying to|tryna) (?:get|break) (?:in|into)\b"
     r"|\b(?:rompiendo|pateando|patadas a) la (?:puerta|ventana)\b"
     r"|\b(?:me|nos) (?:quiere|quieren) matar\b"
 )
@@ -412,8 +446,10 @@ _OWN_INTENT = re.compile(
     rf"{cp.FAREWELL}|\b{cp.HIGH_PLACES}\b|\b(?:kill myself|end my life|end it all|matarme"
     r"|quitarme la vida|suicid\w*|kms)\b"
 )
-# A car running in a closed garage: away from the means, not the overdose steps.
+# A car running in a closed garage, charcoal in a sealed room: away from the means, not the
+# overdose steps.
 _FUMES = re.compile(
+    r"\b(?:charcoal|carbon|anafre|brasero)\b|\bsealed (?:the|my) (?:windows|door|room)\b|"
     r"\b(?:garage|garaje|cochera)\b.*\b(?:engine|running|motor|prend\w*|encend\w*)\b"
     r"|\b(?:engine|car|motor|carro|troca) (?:\w+ ){0,3}(?:running|on|prend\w*|encend\w*)\b"
     r".*\b(?:garage|garaje|cochera)\b"
