@@ -49,6 +49,7 @@ class SimClock:
     def __init__(self, path: Path, start: datetime) -> None:
         self.path, self._base, self._t0 = path, start, time.monotonic()
         self._lock = threading.Lock()
+        self._writing = threading.Lock()
         self._stop = threading.Event()
         self._write()
         self._thread = threading.Thread(target=self._tick, name="sim-clock", daemon=True)
@@ -74,10 +75,13 @@ class SimClock:
 
     def _write(self) -> None:
         # Written aside and renamed: the bot never reads half a timestamp (it would fall back
-        # to the real clock).
-        temp = self.path.with_suffix(".tmp")
-        temp.write_text(self.now().isoformat())
-        os.replace(temp, self.path)
+        # to the real clock). One write at a time: the ticking thread and a jump shared the
+        # temporary file, and one's rename found it gone (FileNotFoundError, once in CI); a
+        # tick's time read before a jump and written after it also put the clock back.
+        with self._writing:
+            temp = self.path.with_suffix(".tmp")
+            temp.write_text(self.now().isoformat())
+            os.replace(temp, self.path)
 
 
 def read_rows(db_path: Path, sql: str, *args: object) -> list[tuple[Any, ...]]:
