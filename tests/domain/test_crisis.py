@@ -23,7 +23,6 @@ from bot.domain.crisis.screen import (
     normalize,
     rule_tier,
     screen,
-    suicidal_intent,
     taught_tier,
     word_count,
 )
@@ -175,7 +174,8 @@ TARGETS = {
 # gets the check is read again as what follows its "but" alone, and takes the 911 script when
 # that does (a second critic's: "tenia 2 anos limpio pero hoy me inyecte y no puedo
 # respirar"; no train message's answer moved), then denials in more words: every figure as
-# before.
+# before. The thirty-second, after a negation stopped counting as all being well in a tail
+# ("but shes not breathing", "no esta bien"): every figure as before.
 FLOORS = {
     "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.954, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
@@ -1227,7 +1227,7 @@ def test_a_second_critics_kinds_leave_their_other_senses_alone(text: str) -> Non
 def test_an_untaught_rule_of_intent_gets_the_intent_reply(text: str, intent: bool) -> None:
     """Suicidal intent not yet acted on has its own emergency reply (911 and 988, away from
     the means): "orita me mato" got the overdose steps while only the taught rules counted."""
-    assert suicidal_intent(text) is intent
+    assert (emergency_kind(text) == "intent") is intent
 
 
 @pytest.mark.parametrize(
@@ -1408,3 +1408,21 @@ def test_what_follows_a_but_does_not_alarm_when_all_is_well(text: str) -> None:
 )  # fmt: skip
 def test_a_second_critics_emergencies_get_their_reply(text: str, kind: str) -> None:
     assert emergency_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "tails"),
+    [
+        ("the dog choked on a treat but he coughed it up and hes fine now", []),
+        ("grateful for my program but shes not breathing right", ["shes not breathing right"]),
+        ("todo bien en el grupo pero mi hermano no esta bien, no respira",
+         ["mi hermano no esta bien, no respira"]),
+        ("ok but help", []),  # fewer than three words: nothing to read alone
+    ],
+)  # fmt: skip
+def test_a_tail_is_skipped_only_when_it_says_all_is_well(text: str, tails: list[str]) -> None:
+    """"but shes not breathing" was read as reassured ("shes ... breathing" with any word
+    between), and "no esta bien" as "esta bien": a negation is no reassurance."""
+    from bot.domain.crisis import screen as screener
+
+    assert screener._after_but(text) == tails

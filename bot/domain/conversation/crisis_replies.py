@@ -17,6 +17,10 @@ _SCRIPTS = {
     1: "crisis.emergency", 2: "crisis.suicidal", 3: "crisis.lapse", 4: "crisis.poison",
     5: "crisis.check",
 }  # fmt: skip
+_EMERGENCY_SCRIPTS: dict[EmergencyKind, str] = {
+    "body": "crisis.emergency", "intent": "crisis.emergency_intent",
+    "violence": "crisis.emergency_violence",
+}  # fmt: skip
 # Where someone may be in danger, the client's own support person is named too.
 _WITH_SUPPORT = (1, 2, 5)
 _NON_OPIOIDS = (STIMULANT, CANNABIS, BENZO)
@@ -42,8 +46,8 @@ def crisis_effects(
     violence hotline when safe) or "body" (the overdose steps)."""
     if tier == 3:
         script = lapse_script(substance)
-    elif tier == 1 and kind != "body":
-        script = f"crisis.emergency_{kind}"
+    elif tier == 1:
+        script = _EMERGENCY_SCRIPTS[kind]
     else:
         script = _SCRIPTS[tier]
     text = t(lang, script, **numbers(ctx.helplines, lang))

@@ -29,7 +29,7 @@ class Rule:
     written since is not its input until a build and a look at the report split show the
     model retrained beside it no worse: it can only add answers meanwhile.
     intent: an untaught tier-1 rule whose match tells suicidal intent not yet acted on, which
-    has its own emergency reply (`screen.suicidal_intent`); the taught ones are known there
+    has its own emergency reply (`screen.emergency_kind`); the taught ones are known there
     by their tuples.
     """
 
@@ -1300,7 +1300,7 @@ _DAY_OUT = (
 )
 # The rest of the message says it is a day out ("del acantilado ... clavados con mis primos").
 _NO_DAY_OUT = r"(?!.*\b(?:clavados|bungee|nadar|alberca|agua|primos|chavos|swim\w*)\b)"
-# Violence happening now, in more words (untaught; `screen.suicidal_intent` knows them as
+# Violence happening now, in more words (untaught; `screen.emergency_kind` knows them as
 # violence, not intent).
 VIOLENCE_UNTAUGHT: tuple[Rule, ...] = (
     # Violence now in more words: a weapon to someone's head, someone held by the throat,

@@ -45,6 +45,8 @@ _RULES_BY_TIER: tuple[tuple[Tier, tuple[cp.Rule, ...]], ...] = (
     (Tier.POISON, cp.POISON),
 )
 _TIERS = (Tier.EMERGENCY, Tier.CRISIS, Tier.LAPSE, Tier.POISON)
+# Which histories let a rule's match go (`_history`): none, any, or the writer's own only.
+History = Literal["", "any", "own"]
 _HISTORY_BY_TIER: dict[Tier, History] = {
     Tier.EMERGENCY: "own", Tier.CRISIS: "any", Tier.LAPSE: "any",
 }  # fmt: skip
@@ -102,23 +104,24 @@ def screen(text: str) -> Tier | None:
     return min(answers) if answers else rule
 
 
-_BUT = re.compile(r"\b(?:but|though|although|however|pero|aunque|sin embargo)\b")
+# "But" in either language, typed or normalised.
+_BUT = re.compile(r"(?i)\b(?:but|though|although|however|pero|aunque|sin embargo)\b")
 
 
-_TYPED_BUT = re.compile(r"(?i)\b(?:but|though|although|however|pero|aunque|sin embargo)\b")
 MIN_TAIL_WORDS = 3
 # A tail that says all is well ("but he coughed it up and hes fine now") is no emergency.
 _REASSURED = re.compile(
     r"\b(?:hes|shes|im|were|theyre|he is|she is|i am|we are|they are|its|it is|everyones"
-    r"|everybody is) (?:\w+ )?(?:fine|ok|okay|good|alright|all right|safe|breathing)"
-    r"(?: now)?\b|\b(?:ya )?(?:esta|estoy|estamos|estan) (?:bien|a salvo|mejor)\b"
+    r"|everybody is) (?:all |totally |really |completely )?(?:fine|ok|okay|good|alright"
+    r"|all right|safe|breathing)"
+    r"(?: now)?\b|(?<!\bno )\b(?:ya )?(?:esta|estoy|estamos|estan) (?:bien|a salvo|mejor)\b"
 )
 
 
 def _after_but(text: str) -> list[str]:
     """What follows each "but" ("pero", "though", ...) of `text`, when it is at least
     `MIN_TAIL_WORDS` words."""
-    tails = (text[m.end() :].strip(" ,.;:") for m in _TYPED_BUT.finditer(text))
+    tails = (text[m.end() :].strip(" ,.;:") for m in _BUT.finditer(text))
     return [
         tail for tail in tails
         if len(tail.split()) >= MIN_TAIL_WORDS and not _REASSURED.search(normalize(tail))
@@ -497,12 +500,6 @@ def emergency_kind(text: str) -> EmergencyKind:
     return "body"
 
 
-def suicidal_intent(text: str) -> bool:
-    """Whether an emergency message (tier 1) is suicidal intent not yet acted on: see
-    `emergency_kind`."""
-    return emergency_kind(text) == "intent"
-
-
 # Common words of one language and not the other, on normalised text (accents off).
 _SPANISH = frozenset(
     cp.words(
@@ -647,10 +644,6 @@ def _history(text: str, clause_start: int, clause_end: int, own: bool = False) -
         return False
     rest = f"{text[:clause_start]} . {text[clause_end:]}"
     return bool(_WELL_NOW.search(rest)) and not _RISK.search(rest)
-
-
-# Which histories let a rule's match go (`_history`): none, any, or the writer's own only.
-History = Literal["", "any", "own"]
 
 
 def _fires(rule: cp.Rule, text: str, history: History = "") -> bool:
