@@ -175,7 +175,8 @@ TARGETS = {
 # that does (a second critic's: "tenia 2 anos limpio pero hoy me inyecte y no puedo
 # respirar"; no train message's answer moved), then denials in more words: every figure as
 # before. The thirty-second, after a negation stopped counting as all being well in a tail
-# ("but shes not breathing", "no esta bien"): every figure as before.
+# ("but shes not breathing", "no esta bien"): every figure as before. The thirty-third, after
+# Spanish denials in two more forms ("no pienso matarme", "nunca me mataria"): the same.
 FLOORS = {
     "recall": 0.981, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.974,
     "tier1_script": 0.954, "full_on_ordinary": 0.03, "check_on_ordinary": 0.102,
@@ -1330,6 +1331,9 @@ def test_the_violence_reply_is_not_given_to_intent_or_a_body_in_danger(
         "no me voy a matar, nomas estoy cansada de todo",
         "no voy a hacer nada malo, nomas q las navidades me pegan bien feo",
         "tranquila que no me voy a matar, nomas ando bajoneada",
+        "no pienso matarme, solo estoy triste",
+        "nunca me mataria, solo estoy harta",
+        "im not gonna do anything to myself, just venting",
     ],
 )  # fmt: skip
 def test_a_denial_in_other_words_gets_at_most_the_check(text: str) -> None:

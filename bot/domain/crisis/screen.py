@@ -67,7 +67,8 @@ _DENIAL = re.compile(
     r"|\bno\s+(?:estoy\s+pensando|pienso|planeo)\s+en\s+(?:suicidarme|matarme|quitarme\s+la"
     r"\s+vida|hacerme\s+(?:dano|algo))\b|\bno\s+me\s+voy\s+a\s+hacer\s+(?:dano|nada)\b"
     r"|\bno\s+(?:me\s+)?voy\s+a\s+(?:matar|suicidar|quitar\s+la\s+vida|hacer\s+nada)\b"
-    r"|\bno\s+voy\s+a\s+(?:matarme|suicidarme|quitarme\s+la\s+vida)\b"
+    r"|\bno\s+(?:voy\s+a|pienso)\s+(?:matarme|suicidarme|quitarme\s+la\s+vida)\b"
+    r"|\b(?:nunca|jamas)\s+(?:me\s+mataria|me\s+suicidaria|me\s+quitaria\s+la\s+vida)\b"
 )
 
 
