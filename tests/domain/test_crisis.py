@@ -538,6 +538,73 @@ def test_a_threat_with_a_weapon_there_is_violence_now(text: str, tier: Tier | No
 @pytest.mark.parametrize(
     ("text", "tier"),
     [
+        ("he says hes coming over to kill me", Tier.EMERGENCY),
+        ("my ex texted hes on his way to hurt me", Tier.EMERGENCY),
+        ("dice que viene a matarme", Tier.EMERGENCY),
+        ("mi ex viene en camino, dice que me va a matar", Tier.EMERGENCY),
+        ("my mom is coming over and shes gonna kill me when she sees the mess", None),
+        ("mi jefa ya viene y me va a matar si llego tarde", None),
+        ("i be hopin somebody shoot me on the way home", None),
+    ],
+)  # fmt: skip
+def test_a_threat_from_someone_on_the_way_is_violence_now(
+    text: str, tier: Tier | None
+) -> None:
+    """Issue 8, a critic's message: the threat of someone coming now got the 988 script.
+    The everyday "shes gonna kill me when she sees" is no threat; a wish to be shot is not
+    violence from another (the rule gives no tier; the screener may still)."""
+    assert rule_tier(text) == tier
+    if tier is Tier.EMERGENCY:
+        assert screen(text) is Tier.EMERGENCY
+        assert emergency_kind(text) == "violence"
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("mi novio me tiene encerrada", Tier.EMERGENCY),
+        ("hace años estaba bien pero ahora mi novio me tiene encerrada", Tier.EMERGENCY),
+        ("he locked me in the room and took my phone", Tier.EMERGENCY),
+        ("my bf has me locked in and hes drunk", Tier.EMERGENCY),
+        ("he wont let me leave, he took my car keys", Tier.EMERGENCY),
+        ("mi esposo me encerró en el cuarto y no me deja salir", Tier.EMERGENCY),
+        ("my kids locked me in the bathroom lol", None),
+        ("they had me locked in county for 30 days", None),
+        ("me tienen encerrado en el anexo", None),
+        ("my boss wont let me leave early, im scared ill lose the job", None),
+        ("they locked me in a 2 year contract", None),
+    ],
+)  # fmt: skip
+def test_someone_holding_the_writer_captive_now_is_violence(
+    text: str, tier: Tier | None
+) -> None:
+    """Issue 8, a critic's message got no answer ("...pero ahora mi novio me tiene
+    encerrada"): being held by someone now is violence, 911 first; a jail, a rehab, a prank
+    or a contract is not."""
+    assert rule_tier(text) == tier
+    if tier is Tier.EMERGENCY:
+        assert screen(text) is Tier.EMERGENCY
+        assert emergency_kind(text) == "violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cuando usaba me dio sobredosis, hoy otra vez y no siento las piernas",
+        "estoy consumiendo y no siento los brazos",
+        "sigo usando y no siento mi cuerpo",
+    ],
+)
+def test_the_body_in_danger_after_use_told_in_spanish_imperfect_and_gerund(text: str) -> None:
+    """Issue 8, a critic's emergency got no answer: use said as "usaba", "consumiendo" or
+    "sobredosis" now counts as the substance beside a body sign."""
+    assert rule_tier(text) is Tier.EMERGENCY
+    assert screen(text) is Tier.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
         ("swallowed the whole box of lorazepam. sorry", Tier.EMERGENCY),
         ("me acabé el frasco de sertralina hace rato", Tier.EMERGENCY),
         ("took a full bottle of acetaminophen an hour ago", Tier.EMERGENCY),

@@ -254,7 +254,8 @@ ROUTINE = (
 IDEATION = r"\b(?:think\w*|thought|considering|about taking|of taking)\b"
 SUBSTANCE_CONTEXT = (
     r"\b(?:took|mixed|using|used|shot up|snorted|smoked|drank|needle|syringe"
-    rf"|{SUBSTANCE}|tome|mezcle|consumi|inyect\w*|fume|me meti|se metio)\b"
+    rf"|{SUBSTANCE}|tome|mezcle|consumi|inyect\w*|fume|me meti|se metio|usaba|usando|consumia"
+    r"|consumiendo|sobredosis|overdos\w*)\b"
 )
 
 # Words that cancel a wish or an act said right after them ("I don't want to die").
@@ -1332,6 +1333,50 @@ VIOLENCE_UNTAUGHT: tuple[Rule, ...] = (
         r"|desconocido|loco|mujer) con (?:un|una) (?:cuchillo|pistola|arma|machete|navaja"
         r"|fierro|cuete) (?:\w+ )?(?:afuera|en|adentro|dentro|enfrente|frente)\b",
         unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:pelicula|serie|juego|sueno|sone)\b",
+        taught=False,
+    ),
+    # A threat to kill or hurt the writer from someone on the way now ("he says hes coming
+    # over to kill me", "dice que viene a matarme"); not the everyday "my mom is coming and
+    # shes gonna kill me when she sees the mess".
+    _rule(
+        r"\b(?:kill|hurt|shoot|stab|beat|choke|end) (?:me|us)\b|\b(?:matarme|matarnos"
+        r"|golpearme|pegarme|madrearme|picarme|balearme|apunalarme)\b|\b(?:me|nos) (?:va|van"
+        r"|quiere|quieren) a (?:matar|golpear|pegar|madrear|picar|balear|apunalar)\b",
+        needs=(
+            r"\b(?:coming (?:over|here|back|for (?:me|us)|to (?:my|the|our) (?:house|place"
+            r"|apartment|job|work))|on (?:his|her|their) way(?! home\b)|on the way (?:here|over)"
+            r"|omw|headed (?:here|over|this way)|heading (?:here|over|this way)"
+            r"|driving (?:here|over)|pulling up)\b"
+            r"|\b(?:viene|vienen|ya viene|va a venir|van a venir|viene en camino|viene para aca"
+            r"|vienen para aca|esta llegando|va a llegar|ya llega|va en camino)\b",
+        ),
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:when|if|once|finds? out|sees|mess|late"
+        r"|grades|cuando|si ve|se entera|si se|tarde|desorden|calificaciones|game|juego|movie"
+        r"|pelicula|dream|sueno|hop\w*|wish|ojala|quisiera)\b",
+        taught=False,
+    ),
+    # Held captive by someone now: "mi novio me tiene encerrada", "he locked me in the room
+    # and took my phone", "wont let me leave, took my phone"; not locked out, not a locked
+    # ward, a jail, a rehab, a quarantine, a game or a child's prank.
+    _rule(
+        r"\b(?:has|got|keeps|is keeping) (?:me|us) (?:locked|trapped|shut) (?:in|inside)\b"
+        r"|\blocked (?:me|us) (?:in|inside)\b|\b(?:me|nos) (?:tiene|tienen) (?:encerrad[oa]s?"
+        r"|amarrad[oa]s?)\b"
+        r"|\btied (?:me|us) up\b",
+        r"\b(?:wont|will not|doesnt|does not|isnt letting|is not letting) let (?:me|us)"
+        r" (?:leave|out|go)\b|\bno (?:me|nos) (?:deja|dejan) (?:salir|irme|ir)\b",
+        needs=(
+            r"\b(?:locked|lock|trapped|took my (?:phone|keys|car keys)|hid my (?:phone|keys)"
+            r"|hitting|hit me|threat\w*|scared|afraid|gun|knife|encerr\w*|amarr\w*|quito (?:el|mi)"
+            r" (?:telefono|celular|cel)|escondio (?:mi|el|las) (?:telefono|celular|llaves)"
+            r"|golpe\w*|pega|me pego|amenaz\w*|miedo|pistola|cuchillo|tied)\b",
+        ),
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:myself|me encerre|nos encerramos|escape"
+        r" room|game|juego|kids?|toddler|ninos?|nin[oa]s|hij[oa]s?|dog|cat|perr[oa]|gat[oa]"
+        r"|jail|prison|county|carcel|rehab|anexo|hospital|ward|detox|clinica|centro"
+        r"|quarantine|cuarentena|covid|grounded|castigad[oa]|wind|viento|by accident"
+        r"|sin querer|meeting|junta|work|trabajo|class|clase|boss|jefe|contract|contrato|deal"
+        r"|lease|plan|rate)\b",
         taught=False,
     ),
 )
