@@ -1253,6 +1253,8 @@ def test_no_rule_matches_an_empty_message() -> None:
         "i overdosed on purpose and now im scared",
         "acabo de intentar ahorcarme",
         "i wrote the notes, gonna do it at midnight",
+        "writing my note now, this is my last night",
+        "estoy escribiendo mi carta, es mi ultima noche",
         "hay un hombre con un cuchillo afuera de mi casa",
     ],
 )
@@ -1271,6 +1273,8 @@ def test_a_second_critics_emergencies_get_the_911_script(text: str) -> None:
         "i shot myself in the foot by skipping group lol",
         "me pegue un tiro de farlopa en la despedida",
         "wrote my amends letters, gonna do it at group tomorrow",
+        "writing my notes, this is my last night at the sober house",
+        "escribiendo mis notas, mi ultimo dia en el programa",
         "took all my meds for the week out into the pill organizer, adulting",
     ],
 )
@@ -1285,6 +1289,7 @@ def test_a_second_critics_kinds_leave_their_other_senses_alone(text: str) -> Non
         ("belt is around the closet rod", True),
         ("walking to the train tracks now", True),
         ("i wrote the notes, gonna do it at midnight", True),
+        ("writing my note now, this is my last night", True),
         ("about to drive into the wall on 95 at full speed", True),
         ("swallowed the whole bottle an hour ago", False),
         ("my stepdad has a gun to my moms head", False),

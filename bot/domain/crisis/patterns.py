@@ -1595,12 +1595,16 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         taught=False,
     ),
     # The notes written, with the act set: "i wrote the notes, gonna do it at midnight".
+    # Or a note being written on the last night: "writing my note now, this is my last night",
+    # "estoy escribiendo mi carta, es mi ultima noche" (not a last night at a place or a job).
     _rule(
         r"\b(?:wrote|written|left|finished|escribi|deje) (?:the |my |all the |las |mis )?"
-        r"(?:notes|letters|cartas|notas)\b",
+        r"(?:notes|letters|cartas|notas)\b|\b(?:writing|escribiendo) (?:my |the |mi |la |mis "
+        r"|las )?(?:notes?|letters?|cartas?|notas?)\b",
         needs=(
             r"\b(?:gonna|going to|about to|ready to|voy a|lo voy a) (?:do it|hacerlo|end it"
-            r"|go|irme)\b|\blo hago\b",
+            r"|go|irme)\b|\blo hago\b|\bmy last (?:night|day)(?! (?:at|in|here|of|on|with|as"
+            r"|before)\b)|\bmi (?:ultima noche|ultimo dia)(?! (?:en|aqui|de|con|como)\b)",
         ),
         unless=rf"{JOKE}|{MEDIA}|\b(?:thank you|thank-you|christmas|navidad|school|escuela"
         r"|teacher|maestra|work|trabajo|class|clase|group|grupo|amends|enmiendas|step)\b",
