@@ -112,6 +112,7 @@ CHILD = _group(
     r"|hij[oa]|nin[oa]|bebe|niet[oa]|sobrin[oa]|nen[ea]|chamac[oa]|perr(?:it)?o|gat(?:it)?o"
     # regional words for a child: Central America, Mexico, Spain, the Caribbean
     r"|cipot[ea]|guirr[oa]|chiquit[oa]|chiquill[oa]|cri[oa]|chamaquit[oa]|pelaitos?|carajit[oa]"
+    r"|guerc[oa]|huerc[oa]|plebit[oa]|chavit[oa]|escuincl[ea]|chamo|chama|pibe|piba|nen[oa]"
 )
 DRUGS = _group(
     "heroin|dope|fent|fentanyl|fetty|oxys?|oxies|oxycodone|oxycontin|percs?|percocets?"
@@ -182,6 +183,10 @@ POISON_THINGS = _group(
     "|patch|vape|cleaner|mouthwash|sanitizer|edibles?|cigarettes?|antifreeze|poison"
     "|cloro|jabon|detergente|pilas?|colillas?|cigarros?|vitaminas?|veneno|limpiador"
     "|enjuague|gomitas?"
+    # household products by brand or as spoken (Mexico, Central America, the Caribbean)
+    "|fabuloso|pinol|clorox|cloralex|lysol|windex|suavitel|ajax|maestro limpio|thinner|tiner"
+    "|gasolina|gasoline|kerosene|queroseno|lejia|amoniaco|ammonia|vaporub|vaporu|vicks"
+    "|rubbing alcohol|alcohol isopropilico|alcohol de curar|zyn|nicotine pouch(?:es)?"
 )
 SELF_MEANS = _group(
     "gun|pistol|rope|noose|knife|blade|razor|pills|bottle|bridge|roof|ledge|train|tracks"
@@ -994,6 +999,12 @@ SELF_HARM: tuple[Rule, ...] = (
         r"\bhope i (?:dont|never|wont) wake up\b"
         r"|\bnever wake up\b(?! (?:on|early|before|in time|till|until)\b)",
         r"\bno despertar (?:nunca|jamas|mas)\b|\bno volver a despertar\b|\bdormir para siempre\b",
+        # "que me lleve la pelona", "ya me quiero ir con diosito": death named as people say it.
+        r"\b(?:que|ojala|ya quiero que|quisiera que) me (?:lleve|llevara|venga a (?:buscar"
+        r"|llevar)) (?:la pelona|la flaca|la huesuda|la parca|la muerte|diosito|dios"
+        r"|el de arriba)\b"
+        r"|\b(?:ya )?me quiero ir con (?:diosito|dios|el senor|mi abuel[oa]|mi mama)\b"
+        r"(?! (?:a|al|de|el|este|hoy|manana|en)\b)",
         r"\bfeel(?:ing|s)? like (?:dying|killing myself|ending it|ending my life"
         r"|giving up on life)\b",
     ),
@@ -1339,7 +1350,9 @@ VIOLENCE_UNTAUGHT: tuple[Rule, ...] = (
     # over to kill me", "dice que viene a matarme"); not the everyday "my mom is coming and
     # shes gonna kill me when she sees the mess".
     _rule(
-        r"\b(?:kill|hurt|shoot|stab|beat|choke|end) (?:me|us)\b|\b(?:matarme|matarnos"
+        r"\b(?:kill|hurt|shoot|stab|beat|choke|end|handle|jump) (?:me|us)\b|\b(?:fuck|mess)"
+        r" (?:me|us) up\b|\b(?:beat|whoop) my ass\b|\b(?:me|nos) (?:parte|rompe|partira"
+        r"|rompera) (?:la cara|la madre|el hocico)\b|\b(?:matarme|matarnos"
         r"|golpearme|pegarme|madrearme|picarme|balearme|apunalarme)\b|\b(?:me|nos) (?:va|van"
         r"|quiere|quieren) a (?:matar|golpear|pegar|madrear|picar|balear|apunalar)\b",
         needs=(
@@ -1348,10 +1361,14 @@ VIOLENCE_UNTAUGHT: tuple[Rule, ...] = (
             r"|omw|headed (?:here|over|this way)|heading (?:here|over|this way)"
             r"|driving (?:here|over)|pulling up)\b"
             r"|\b(?:viene|vienen|ya viene|va a venir|van a venir|viene en camino|viene para aca"
-            r"|vienen para aca|esta llegando|va a llegar|ya llega|va en camino)\b",
+            r"|vienen para aca|esta llegando|va a llegar|ya llega|va en camino)\b"
+            r"|\b(?:waiting (?:outside|for me|out front|at my)|esperandome|esperando afuera"
+            r"|me esta esperando)\b",
         ),
-        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:when|if|once|finds? out|sees|mess|late"
-        r"|grades|cuando|si ve|se entera|si se|tarde|desorden|calificaciones|game|juego|movie"
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:(?:when|if|once) (?:s?he|they|u|you"
+        r"|my \w+) (?:sees?|finds?|hears?|learns?|knows?|notices?)|finds? out|sees the|mess"
+        r"|late|grades|cuando (?:vea|se entere|sepa)|si ve|se entera|tarde|desorden"
+        r"|calificaciones|game|juego|movie"
         r"|pelicula|dream|sueno|hop\w*|wish|ojala|quisiera)\b",
         taught=False,
     ),
@@ -1367,8 +1384,9 @@ VIOLENCE_UNTAUGHT: tuple[Rule, ...] = (
         r" (?:leave|out|go)\b|\bno (?:me|nos) (?:deja|dejan) (?:salir|irme|ir)\b",
         needs=(
             r"\b(?:locked|lock|trapped|took my (?:phone|keys|car keys)|hid my (?:phone|keys)"
-            r"|hitting|hit me|threat\w*|scared|afraid|gun|knife|encerr\w*|amarr\w*|quito (?:el|mi)"
-            r" (?:telefono|celular|cel)|escondio (?:mi|el|las) (?:telefono|celular|llaves)"
+            r"|hitting|hit me|threat\w*|scared|afraid|gun|knife|encerr\w*|amarr\w*|quito (?:el|mi"
+            r"|las|mis) (?:telefono|celular|cel|llaves)|parte la cara|rompe la madre"
+            r"|escondio (?:mi|el|las) (?:telefono|celular|llaves)"
             r"|golpe\w*|pega|me pego|amenaz\w*|miedo|pistola|cuchillo|tied)\b",
         ),
         unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:myself|me encerre|nos encerramos|escape"
@@ -1377,6 +1395,86 @@ VIOLENCE_UNTAUGHT: tuple[Rule, ...] = (
         r"|quarantine|cuarentena|covid|grounded|castigad[oa]|wind|viento|by accident"
         r"|sin querer|meeting|junta|work|trabajo|class|clase|boss|jefe|contract|contrato|deal"
         r"|lease|plan|rate)\b",
+        taught=False,
+    ),
+    # Just attacked, and the attacker still near: the phone taken ("he punched me and took my
+    # phone im texting from my friends"), the writer shut in a bathroom or hiding ("me estaba
+    # ahorcando, me pude encerrar en el baño", "estoy escondida en el closet, me anda
+    # buscando").
+    _rule(
+        r"\b(?:punched|hit|choked|strangled|beat|slapped|kicked|stabbed|attacked) (?:me|us)\b"
+        r"|\b(?:me|nos) (?:pego|pegaron|golpeo|golpearon|ahorco|estaba ahorcando"
+        r"|estaba golpeando|estaba pegando|apunalo|pateo)\b|\b(?:me|nos) (?:dio|dieron|metio"
+        r"|metieron) un (?:puno|punetazo|golpe|madrazo|chingadazo|cachetada|bofetada)\b",
+        needs=(
+            r"\b(?:took|takes|grabbed|broke|smashed) my (?:phone|cell|keys)\b|\b(?:me|nos)"
+            r" (?:quito|quitaron|rompio|agarro) (?:el|mi|las|mis) (?:cel|celular|telefono"
+            r"|llaves)\b|\b(?:texting|writing|typing) (?:u |you )?(?:from|on) (?:my )?\w+s"
+            r" (?:phone|cell)\b|\b(?:te )?escribo (?:del|desde el) (?:cel|celular|telefono)?"
+            r" ?(?:de|del) \w+|\bme (?:encerre|escondi|pude encerrar|pude esconder)\b"
+            r"|\bnos (?:encerramos|escondimos|pudimos encerrar|pudimos esconder)\b"
+            r"|\bestoy escondid[oa]\b"
+            r"|\b(?:locked|hiding|hid) (?:myself|ourselves|in)\b|\b(?:looking|searching) for"
+            r" (?:me|us)\b|\b(?:me|nos) (?:anda|andan|esta|estan) buscando\b",
+        ),
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:game|juego|wrestl\w*|sparring|fight club"
+        r"|box\w*|dream|sueno|hide and seek|escondidas|kids?|ninos|toddler|baby|bebe|se fue"
+        r"|ya se fue|left|is gone|se largo|sabado|domingo|lunes|martes|miercoles|jueves"
+        r"|viernes|saturday|sunday|monday|tuesday|wednesday|thursday|friday)\b",
+        taught=False,
+    ),
+    # Hiding from someone looking for the writer now: "estoy escondida en el closet, me anda
+    # buscando", "hiding in the closet hes looking for me"; not hide-and-seek.
+    _rule(
+        r"\b(?:hiding|hidden|escondid[oa]s?|me escondi|nos escondimos)\b",
+        needs=(
+            r"\b(?:(?:hes|shes|theyre|he is|she is|they are|is) (?:\w+ )?(?:looking|searching)"
+            r" for (?:me|us)|(?:me|nos) (?:anda|andan|esta|estan|sigue|siguen) buscando"
+            r"|(?:me|nos) busca|trying to find (?:me|us))\b",
+        ),
+        unless=rf"{JOKE}|{MEDIA}|\b(?:hide and seek|escondidas|game|juego|kids?|ninos|nin[oa]s"
+        r"|hij[oa]s?|toddler|baby|bebe|dog|perr[oa]|cat|gat[oa]|sponsor|padrino|madrina|mom"
+        r"|mama|jefe|boss|cops?|police|policia|chota|probation|po|warrant)\b",
+        taught=False,
+    ),
+    # Things thrown at the writer or the children now: "babys dad is drunk throwing stuff at
+    # me and the kids", "llego borracho y nos esta tirando cosas".
+    _rule(
+        r"\b(?:is |are |keeps |started |start )?(?:throwing|chucking|hurling) (?:\w+ ){0,2}?"
+        r"(?:at|towards) (?:me|us|my kids|the kids|my son|my daughter|my baby|the baby)\b",
+        r"\b(?:me|nos|les) (?:esta|estan|anda|andan) (?:tirando|aventando|lanzando) (?:cosas"
+        r"|platos|botellas|piedras|\w+)\b",
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:ball|pelota|snowballs?|bolas de nieve"
+        r"|shade|tantrum|berrinche|food fight|party|fiesta|wedding|boda|rice|arroz|candy"
+        r"|dulces|pinata|toddler|baby is|el bebe|game|juego|catch|frisbee|ideas|questions"
+        r"|preguntas|indirectas|flores|flowers|money|dinero|curveballs?)\b",
+        taught=False,
+    ),
+    # Violence the writer sees or hears happening to someone else now: "my neighbor is
+    # getting beat up next door", "hay un señor pegandole a una niña en la calle".
+    _rule(
+        r"\b(?:getting|being) (?:beat up|beaten up|beaten"
+        r"|jumped|stabbed|shot|choked|strangled|attacked|assaulted|dragged|kidnapped)\b"
+        r"(?! (?:by (?:the|my|a) (?:game|team|boss)|in (?:the|a) (?:game|movie|video)|at (?:chess"
+        r"|cards|poker)))",
+        r"\b(?:esta|estan|anda|andan) (?:pegandole|golpeandole|golpeando|madreando|pateando"
+        r"|apunalando|ahorcando) (?:a|al) (?:un |una |el |la |mi |su |nuestr[oa] )?(?:senor"
+        r"|senora|nin[oa]|mujer|hombre|chav[oa]|muchach[oa]|vecin[oa]|chic[oa]|bebe|hij[oa]"
+        r"|mama|papa|abuel[oa]|herman[oa]|amig[oa]|novi[oa]|espos[oa]|persona|pareja|morr[oa]"
+        r"|señor|señora|niñ[oa]|muchacho)\b",
+        r"\bhay (?:un|una|unos) \w+ (?:pegandole|golpeandole|golpeando|madreando|pateando"
+        r"|apunalando|ahorcando) a\b",
+        needs=(
+            r"\b(?:right now|now|next door|outside|upstairs|downstairs|in the street|across the"
+            r" street|i can hear|i hear|screaming|yelling for help|help|ahorita|ahora|en la calle"
+            r"|enfrente|al lado|afuera|arriba|abajo|la escucho|lo escucho|los escucho|gritando"
+            r"|grita|pidiendo ayuda|esta|estan|is|are)\b",
+        ),
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:game|juego|partido|match|fight night|ufc"
+        r"|mma|boxing|box|lucha|wrestl\w*|fortnite|gta|call of duty|cod|warzone|dream|sueno"
+        r"|photo|photos|fotos|shot (?:a|an|the|my|some)|shots|shot of|flu|vaccine|vacuna"
+        r"|sun|sol|heat|calor|traffic|trafico|stocks?|market|team|equipo|beat (?:the|my)"
+        r"|deadline|cold|frio|covid|bugs?|mosquitos?)\b",
         taught=False,
     ),
 )
@@ -1621,6 +1719,134 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         **_COLOUR,
         taught=False,
     ),
+    # Someone turning grey or blue as the writer watches: "friend is turning gray where is
+    # the narcan".
+    _rule(
+        r"\b(?:friend|homie|bro|buddy|he|she|hes|shes|they|theyre|baby|roommate|my (?:friend"
+        r"|bf|gf|boyfriend|girlfriend|son|daughter|brother|sister|mom|dad|husband|wife|cousin"
+        r"|homie|roommate|kid|baby|partner|man|girl))"
+        r" (?:is |s |are )?(?:turning|gone|looks|looking) (?:kinda |all |real )?(?:gray|grey"
+        r"|blue|purple|ashy)\b|\b(?:is |s |are )?going (?:blue|purple)\b",
+        unless=_COLOUR["unless"] + r"|\b(?:hair|beard|stress|old|older|age|canas|temples)\b",
+        taught=False,
+    ),
+    # Naloxone called for now: "where is the narcan what do i do", "traigan la naloxona, no
+    # respira"; not where to get a kit, a training, a pharmacy.
+    _rule(
+        r"\b(?:narcan|naloxone|naloxona|narcam)\b",
+        needs=(
+            r"\b(?:what do i do|que hago|hurry|help|ayuda|rapido|quick|911|right now|ahorita"
+            r"|not breathing|no respira|wont wake|no despierta|turning|se esta poniendo"
+            r"|where (?:is|s) (?:the|my|your)|wheres (?:the|my|your)|donde esta (?:el|la|mi))\b",
+        ),
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:training|class|clase|taller|kit|kits"
+        r"|pharmacy|farmacia|walgreens|cvs|buy|comprar|free|gratis|expired|vencid[oa]|carry"
+        r"|carrying|learn\w*|aprend\w*|how (?:do|to)|como se|should i|deberia|in case|por si"
+        r"|just in case|keep|keeping|guardar|tengo (?:uno|una)|have one|got one|saved|salvo"
+        r"|teach\w*|enseno|ensenar|glove ?box|guantera)\b",
+        taught=False,
+    ),
+    # Alcohol and a sedative taken together in quantity, or with sleepiness coming on: "drank
+    # a fifth and took like 8 bars", "me bebi una botella de guaro y me tome como 8
+    # alprazolam" (a lapse rule reads them; the mix stops breathing).
+    _rule(
+        r"\b(?:bars|xanax|xannies|xans|alprazolam|klonopin|clonazepam|rivotril|valium"
+        r"|diazepam|ativan|lorazepam|benzos?|percs?|percocet|oxys?|oxycodone|roxys?|fent\w*"
+        r"|heroin|dope|lean|codeine|tramadol|tafil|clonas?)\b",
+        needs=(
+            rf"\b(?:drank|drinking|bebi|me bebi|tome|me tome|tomando|chupe|chupando|been"
+            rf" drinking|drunk|borrach[oa]|pedo|pisto)\b(?: \w+){{0,4}} {ALCOHOL}\b"
+            rf"|\b(?:a|una|un|the|la|el) (?:whole |entire |full )?(?:fifth|handle|caguama)\b"
+            rf"|\b(?:bottle|botella|pint) (?:of|de) (?:\w+ )?{ALCOHOL}\b"
+            rf"|\b(?:drunk|borrach[oa]|pedo)\b",
+            r"\b(?:like |como |about |unas |unos |around )?(?:[3-9]|\d{2,}|three|four|five|six"
+            r"|seven|eight|nine|ten|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|a bunch|a"
+            r" handful|un monton|un punado)\b|\b(?:sleepy|drowsy|weird|nodding|cant stay awake"
+            r"|dizzy|mareado|mareada|sueno|raro|rara|cabeceando|slow breathing)\b",
+        ),
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:used to|back when|cuando (?:tomaba"
+        r"|usaba)|years?|anos|days? clean|dias limpi[oa]|sober|sobri[oa]|craving|ganas|urge"
+        r"|almost|casi|thinking about|pensando en|want to|quiero|no voy|not going|wont|if i"
+        r"|si me|surgery|cirugia|doc|doctor|prescribed|recetad\w*)\b",
+        taught=False,
+    ),
+    # Letters written, the means in hand: "wrote my letters. pills in my hand".
+    _rule(
+        r"\b(?:wrote|written|finished|left|escribi|termine|deje) (?:my |the |all the |mis "
+        r"|las |todas las )?(?:letters|notes|cartas|notas)\b",
+        needs=(HOLDING_MEANS,),
+        unless=rf"{JOKE}|{MEDIA}|\b(?:amends|enmiendas|step|paso|group|grupo|family|familia"
+        r"|therapist|terapeuta|counselor|consejer[oa]|iop|thank you|gracias|christmas|navidad"
+        r"|school|escuela|work|trabajo|prescribed|recetad\w*|my meds|mis medicinas|vitamins)\b",
+        intent=True,
+        taught=False,
+    ),
+    # A day set and the means bought: "friday is the day ... the gun is bought", "ya tengo
+    # fecha, el viernes me voy de este mundo, ya compre la pistola".
+    _rule(
+        r"\b(?:is the day|es el dia|ya tengo (?:la )?fecha|tengo fecha|planned (?:it )?(?:all )?"
+        r"out|all planned|lo tengo (?:todo )?planeado|ya lo planee|me voy de este mundo|me voy"
+        r" a ir de este mundo|dejo este mundo)\b",
+        needs=(
+            r"\b(?:bought|got|have|tengo|compre|consegui|ya tengo) (?:\w+ ){0,2}?(?:gun|pistol"
+            r"|rope|pistola|soga|cuerda|arma|rifle|escopeta)\b|\b(?:gun|pistol|rope|pistola|soga"
+            r"|arma) (?:is |are |ya )?(?:bought|comprad[oa]|ready|list[oa]|loaded|cargad[oa]"
+            r"|here|aqui)\b",
+        ),
+        unless=rf"{JOKE}|{MEDIA}|\b(?:range|campo de tiro|hunting|caceria|cazar|season"
+        r"|temporada|paintball|airsoft|nerf|water|de agua|chip|ficha|anniversary|aniversario"
+        r"|graduation|graduacion|wedding|boda|move|mudanza|trip|viaje)\b",
+        intent=True,
+        taught=False,
+    ),
+    # Charcoal lit in a shut room or a car, in Spanish too: "prendi el carbon en el cuarto
+    # y selle la puerta"; not a grill, food, or a cold night by an open window.
+    _rule(
+        r"\b(?:prendi|encendi|meti|puse|prendo|lit|burning|burned|burnt|lighting) (?:el |un "
+        r"|una |the |some |a |un poco de )?(?:carbon|anafre|brasero|charcoal)\b",
+        needs=(
+            r"\b(?:cuarto|recamara|bano|carro|coche|troca|closet|room|bathroom|car|tent"
+            r"|casa de campana)\b",
+            r"\b(?:selle|sellado|sealed|tape\w*|cerre|cerrad[oa]|shut|closed|encerr\w*"
+            r"|locked|no ventilacion|sin ventilacion|no air|window(?:s)? (?:shut|closed))\b",
+        ),
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:asado|carne|parrilla|grill|bbq|tortillas"
+        r"|elotes|cocinar|cooking|cook|smores|fogata|campfire|patio|afuera|outside|porch)\b",
+        intent=True,
+        taught=False,
+    ),
+    # Waiting by the road or the rails to be hit: "esperando un trailer para aventarme".
+    _rule(
+        r"\b(?:esperando|waiting for|waiting on) (?:a |an |the |un |una |el |que pase (?:un |el )?"
+        r")?(?:trailer|traila|camion|tren|truck|semi|train|bus|autobus|rastra) (?:para|to)"
+        r" (?:aventarme|tirarme|lanzarme|atravesarme|jump|step|walk|throw myself|run)\b",
+        unless=rf"{JOKE}|{MEDIA}|\b(?:work|trabajo|ride|ir a|get to|go to|llegar)\b",
+        intent=True,
+        taught=False,
+    ),
+    # Crashing the car on purpose, in Spanish: "voy a estrellar el carro contra un poste".
+    _rule(
+        r"\b(?:voy a|quiero|me voy a|ahorita|ya voy a) (?:estrellar(?:me)?|chocar(?:me)?|aventar"
+        r"(?:me)?) (?:el carro |la troca |el coche |la camioneta |la moto )?(?:contra|con) (?:un"
+        r"|una|el|la) (?:poste|pared|muro|arbol|barda|trailer|camion|puente|tren)\b",
+        unless=rf"{JOKE}|{MEDIA}|\b(?:juego|game|gta|sueno|dream|cel|celular|telefono)\b",
+        intent=True,
+        taught=False,
+    ),
+    # Someone else at the water's edge about to go in: "shes at the lake about to walk in,
+    # she cant swim".
+    _rule(
+        r"\b(?:at|on|by|en|junto al|a la orilla del) (?:the |el |la )?(?:lake|river|ocean|beach"
+        r"|sea|lago|rio|mar|playa|presa|dock|muelle) (?:\w+ ){0,3}?(?:about to|going to|gonna"
+        r"|va a|a punto de) (?:walk in|walk into|wade in|jump|go in|meterse|aventarse|tirarse)\b",
+        needs=(
+            r"\b(?:cant swim|can't swim|doesnt know how to swim|no sabe nadar|goodbye|bye"
+            r"|despid\w*|kill|matar|end it|die|morir|wants to die|se quiere morir|suicid\w*)\b",
+        ),
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}",
+        intent=True,
+        taught=False,
+    ),
 )
 
 # Suicidal talk is an emergency when it comes with "now/tonight" or with means in hand.
@@ -1674,6 +1900,14 @@ LAPSE: tuple[Rule, ...] = (
         rf"|small |big |bad |major )?(?:slip|lapse|relapse|slipup))\b{ILLNESS_AFTER}",
         r"\bday (?:1|one|zero|0) again\b|\bback to day (?:1|one|zero|0)\b",
         r"\breset (?:my|the) (?:date|clock|sobriety|days|counter|app|sober date)\b",
+        # "i picked up a drink": the fellowship's word for the first one.
+        SUBJ + r"(?P<v>picked up) (?:a |another |one |my first )?(?:drink|beer|bottle|shot"
+        r"|pill|bag)\b(?! (?:for|on the way to (?:her|him|them|my \w+))\b)",
+        SUBJ + r"(?P<v>copped|scored)(?= (?:on the way|after (?:group|work|meeting|iop|the"
+        r" meeting)|last night|today|tonight|again|from (?:my|the|a|an) (?:old )?(?:guy|plug"
+        r"|dealer|connect))\b|" + END + ")",
+        r"\b(?P<v>took|popped|snorted|smoked|drank|ate|stole)\b(?: \w+){0,6} to get (?:high"
+        r"|loaded|fucked up|messed up|buzzed|lit|faded)\b",
         unless=OTHER_SENSE,
         blockers=LAPSE_BLOCKERS,
         window=3,
@@ -1740,8 +1974,10 @@ LAPSE: tuple[Rule, ...] = (
         window=3,
     ),
     _rule(
-        r"\b(?:me )?(?P<v>emborrache|drogue|empede|inyecte|consumi|pase de copas"
-        r"|puse (?:bien |muy |super )?(?:pedo|borrach[oa]"
+        r"\b(?:me )?(?P<v>emborrache|drogue|endrogue|empede|inyecte|consumi|pase de copas"
+        r"|enfieste|arrebate|empastille|jumee|ajume"
+        r"|puse (?:bien |muy |super )?(?:pedo|borrach[oa]|hasta las (?:chanclas|manitas"
+        r"|cachas)|hasta el culo|hasta el queque|jum[oa]|arrebatad[oa]"
         r"|hasta atras(?! de (?:tamales|comida|pozole|tacos|pastel|trabajo|tarea|chamba|pan"
         r"|dulces|comer|menudo|birria|carne)\b)"
         r"|high|drogad[oa]"
@@ -1751,11 +1987,18 @@ LAPSE: tuple[Rule, ...] = (
         r"(?! sin alcohol\b(?!.*\b(?:con alcohol|tequilas?|shots?|cubas?|chelas?|vodka|whisky"
         r"|ron|mezcal|cervezas normales)\b))",
         r"\b(?P<v>fume|me fume|me eche|me di|me puse) (?:un |unos |otro |dos |\d+ )?churros?\b",
+        # a line by its street names; a fix in Puerto Rico ("me cure", "me pique") said again.
+        r"\b(?P<v>me di|me eche|me meti|me jale|me puse) (?:un |otro |unos |dos |\d+ )?(?:pase"
+        r"|pasesito|pases|jalon|jalones|pericazo|pericazos|pasecito)\b",
+        r"\b(?P<v>me cure|me pique|me inyecte) (?:otra vez|de nuevo|nuevamente|anoche|ayer|hoy"
+        r"|otra ves)\b",
         r"\b(?P<v>tome|bebi|me puse a tomar|estuve tomando|estuve bebiendo|anduve tomando)\b"
         r"(?= (?:anoche|ayer|hoy|otra vez|de nuevo|mucho|demasiado|el fin|este fin|en la"
         r"|con (?:mis|unos|unas|los)|toda la)\b|" + END + ")",
-        r"\b(?:estoy|ando|sigo|amaneci) (?:bien |muy |medio |un poco |super |todo )?"
-        r"(?P<v>borrach[oa]|pedo|pedote|drogad[oa]|high|crud[oa]|tomad[oa]|pasad[oa]"
+        r"(?:\b(?:estoy|ando|sigo|amaneci)|(?:^|\. |\by |\bpero |\byo |\banoche |\bayer |\bhoy )"
+        r"(?:estaba|andaba)) (?:bien |muy |medio |un poco |super |todo )?"
+        r"(?P<v>borrach[oa]|pedo|pedote|drogad[oa]|high|crud[oa]|tomad[oa]|pasad[oa]|jum[oa]"
+        r"|jumead[oa]|arrebatad[oa]|endrogad[oa]|enfiestad[oa]|empericad[oa]|motorolo|motorola"
         r"|puest[oa]|enfiestad[oa]|hasta atras)\b",
         unless=OTHER_SENSE,
         blockers=LAPSE_BLOCKERS,

@@ -69,6 +69,12 @@ _DENIAL = re.compile(
     r"|\bno\s+(?:me\s+)?voy\s+a\s+(?:matar|suicidar|quitar\s+la\s+vida|hacer\s+nada)\b"
     r"|\bno\s+(?:voy\s+a|pienso)\s+(?:matarme|suicidarme|quitarme\s+la\s+vida)\b"
     r"|\b(?:nunca|jamas)\s+(?:me\s+mataria|me\s+suicidaria|me\s+quitaria\s+la\s+vida)\b"
+    # "no thoughts of hurting myself", "no tengo pensamientos de hacerme dano".
+    r"|\b(?:no\s+|not\s+having\s+(?:any\s+)?|dont\s+have\s+(?:any\s+)?|without\s+(?:any\s+)?)"
+    r"(?:suicidal\s+)?thoughts?\s+of\s+(?:hurting|killing|harming|ending)\s+(?:myself|my\s+life)\b"
+    r"|\bno\s+suicidal\s+thoughts\b|\b(?:no\s+(?:tengo\s+)?|sin\s+)(?:ningun\s+)?pensamientos?"
+    r"\s+(?:suicidas?|de\s+(?:hacerme\s+dano|matarme|suicidarme|quitarme\s+la\s+vida"
+    r"|suicidio))\b"
 )
 
 
