@@ -666,6 +666,80 @@ def test_a_third_critics_kinds_leave_their_other_senses_alone(text: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("somebody broke in downstairs im hiding in the closet", "violence"),
+        ("mi pareja está borracho tirándonos cosas a mí y a los niños", "violence"),
+        ("mi novio me ahorcó hace rato y ya viene otra vez bien encabronado", "violence"),
+        ("hay un revolú en el punto y uno sacó un cuchillo, ya hay uno herido", "violence"),
+        ("mi ex me está esperando afuera del trabajo con un bate", "violence"),
+        ("voy a tirarme al metro cuando llegue el próximo tren", "intent"),
+        ("my friend posted on snap shes about to jump off the parking garage", "intent"),
+    ],
+)  # fmt: skip
+def test_a_fourth_critics_emergencies_get_the_911_script_by_kind(text: str, kind: str) -> None:
+    """Issue 8, a fourth critic's 80 emergencies: 7 got less than the 911 script (5 of 27
+    acts of violence told without a word of killing: a break-in and the writer hiding, things
+    thrown in Spanish enclitics, strangled and the attacker coming back, a knife drawn and
+    someone hurt, an ex waiting with a bat; a train waited for; someone about to jump)."""
+    assert screen(text) is Tier.EMERGENCY
+    assert emergency_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother says hes coming over to kill me at mario kart tonight",
+        "mi hermano dice que viene a matarme en el fifa esta noche",
+        "my neighbor is beating me at scrabble online",
+        "someone punched me in the arm at work for punch buggy lol",
+        "el señor de al lado le está pegando a la alfombra para sacudirla",
+        "my lips turned blue at the pool today its freezing",
+        "se me pusieron los labios morados en la alberca, el agua estaba helada",
+        "my kid is turning blue in the face holding his breath to get his way",
+        "mi hijo se pone morado cuando hace berrinche aguantando la respiración",
+        "did the narcan training at group today, they showed us where is the narcan kept",
+        "my dad is cutting the brisket, he pulled out a knife from the drawer lol",
+        "the coach is waiting for us at the cage with a bat for batting practice",
+        "waiting for the ice cream truck, she wants to jump in front of everyone in line",
+        "my son wants to jump off the dock into the lake",
+    ],
+)
+def test_a_fifth_critics_ordinary_messages_get_no_911_from_a_rule(text: str) -> None:
+    """Issue 8, a fifth critic wrote 200 ordinary messages with the words of the new rules:
+    games, a rug beaten, the pool's cold, a held breath, a naloxone class, a kitchen knife,
+    a batting cage. No rule reads them as tier 1 (the model's own readings are its data's)."""
+    assert rule_tier(text) is not Tier.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("i took like 8 bars of chocolate to the potluck", None),
+        ("hace dos años me endrogué con una tarjeta de crédito, ya la pagué", None),
+        ("took like 8 bars", Tier.LAPSE),
+        ("me endrogué otra vez", Tier.LAPSE),
+    ],
+)  # fmt: skip
+def test_bars_of_chocolate_and_a_debt_are_no_lapse(text: str, tier: Tier | None) -> None:
+    """The fifth critic: "bars" of chocolate or soap, and Mexico's "endrogarse" (to go into
+    debt) with a card or a car."""
+    assert rule_tier(text) == tier
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my therapist asked if i have thoughts of hurting myself and i said no, doing ok",
+     "la terapeuta me preguntó si quiero hacerme daño y le dije que no, estoy bien"],
+)  # fmt: skip
+def test_asked_and_answered_no_is_a_denial(text: str) -> None:
+    """The fourth critic's two false alarms: a question about self-harm reported with its
+    answer, no, got the 988 script."""
+    assert denies(normalize(text))
+    assert screen(text) in (None, Tier.CHECK)
+
+
+@pytest.mark.parametrize(
     ("text", "tier"),
     [
         ("mi sobrino se tomo fabuloso", Tier.POISON),

@@ -243,6 +243,17 @@ OTHER_SENSE = (
     r"|celular|hielo|escaleras|banqueta|afilar|azucar|dulces|pastel)\b"
 )
 JOKE = r"\b(?:lol|lmao|lmfao|rofl|jk|haha\w*|jaja\w*|jeje\w*|xd|kidding|bromeando)\b"
+# Play, where "beating me", "viene a matarme" or "punched me" is a game's: board and card
+# games, video games, sports and children's games.
+PLAY = (
+    r"\b(?:scrabble|chess|ajedrez|playing uno|jugando uno|poker|dominoes|domino|pool|billar"
+    r"|mario ?kart|fifa"
+    r"|madden|2k|fortnite|call of duty|warzone|smash bros|xbox|playstation|ps[45]|video ?games?"
+    r"|videojuegos?|board games?|card games?|online game|juego en linea|ping ?pong|arm ?wrestl\w*"
+    r"|vencidas|punch ?buggy|slug ?bug|hide and seek|escondidas|la trae|tag|basketball|one on one"
+    r"|uno contra uno|pickleball|tennis|tenis|bowling|boliche|trivia|monopoly|loteria|cornhole"
+    r"|beer pong)\b"
+)
 ACCIDENT = (
     r"\b(?:accident\w*|by mistake|at the gym|at work|lifting|playing|cooking|stove|oven|iron"
     r"|pan|fell|tripped|slipped|pulled|shaving|working out|running|on the|sin querer"
@@ -467,8 +478,9 @@ BODY_CAUSE = (
 )
 # What colours lips, fingers or a face blue or purple without an overdose.
 COLOUR_CAUSE = (
-    r"\b(?:from|after|de|del|por|por el|por la|con el|con la) (?:the |a |my |that |all the |la "
-    r"|el |una |un |mi |tanto |being (?:in |out in )?(?:the )?)?(?:cold|frio|snow|nieve|pool"
+    r"\b(?:from|after|de|del|por|por el|por la|con el|con la|at|en) (?:the |a |my |that "
+    r"|all the |la |el |una |un |mi |tanto |being (?:in |out in )?(?:the )?)?(?:cold|frio|snow"
+    r"|nieve|pool"
     r"|alberca|piscina|swim\w*|nadar|lake|lago|ocean|mar|beach|playa|snow ?cone|popsicle"
     r"|paleta|slush\w*|icee|candy|dulces?|lollipop|grape|uva|berr\w*|blueberr\w*|moras"
     r"|gatorade|kool ?aid|frosting|betun|icing|food colou?ring|colorante|juice|jugo|wine|vino"
@@ -492,8 +504,10 @@ _COLOUR: dict[str, Any] = {
         r"\b(?:from|de|del|por) (?:the |a |my |that |la |el |una |un |mi )?(?:blue )?"
         r"(?:slushie|slushy|popsicle|raspberry|kool aid|freezie|lipstick|makeup|paleta"
         r"|raspado|maquillaje|pintalabios|labial|costume|disfraz)\b"
-        r"|\b(?:aprendi|aprendimos|learned|we learned) (?:a |to |how to )?(?:ver|reconocer"
-        r"|identificar|spot|recognize|see)\b"
+        r"|\b(?:aprendi|aprendimos|learned|we learned) (?:\w+ ){0,4}?(?:a |to |how to |como )?"
+        r"(?:ver|reconocer|identificar|spot|recognize|see)\b"
+        r"|\b(?:holding (?:his|her|their|my) breath|aguantando (?:la respiracion|el aire)"
+        r"|berrinche|tantrum|pediatra\w*|pediatrician)\b"
         r"|\b(?:till|until|til|hasta) (?:\w+ ){0,3}blue in the face\b"
         r"|\bblue in the face (?:arguing|yelling|telling|explaining|talking|saying)\b"
         rf"|{MEDIA}|\b(?:game|video ?game|character|willy wonka|chow chow|dogs? mouth"
@@ -502,7 +516,8 @@ _COLOUR: dict[str, Any] = {
     "soft": COLOUR_CAUSE,
     "still": rf"{DRUG_NAMED}|\b(?:overdos\w*|sobredos\w*|pills|pastillas|narcan|naloxon\w*"
     r"|not breathing|isnt breathing|cant breathe|no respira\w*|wont wake|not waking"
-    r"|no despierta|unresponsive|no responde|no reacciona)\b",
+    r"|no despierta|unresponsive|no responde|no reacciona|found|encontr\w*|pulled (?:him|her"
+    r"|them) out|lo saque|la saque|lo sacamos|la sacamos)\b",
 }
 # Said to be happening: an overdose in the progressive or just now, a sign of one, a plea.
 HAPPENING = (
@@ -1150,6 +1165,7 @@ HARM_FROM_OR_TO_OTHERS: tuple[Rule, ...] = (
         r"|amenazaron|lastima|viola|violo|manosea|manoseo)\b"
         r"(?! (?:un|una|el|la) (?:susto|gripa|gripe|resfriado|sol|chicle)\b)",
         r"\b(?:me )?violaron\b|\babus(?:o|a|aron|aba) de mi\b|\babuso sexual\b",
+        unless=PLAY,
     ),
     _rule(
         r"\b(?:said|says|saying|told me|threatened|threatening|threatens|swore|swears|texted"
@@ -1219,7 +1235,8 @@ VIOLENCE_HAPPENING: tuple[Rule, ...] = (
         r"|machete) (?:on|at) (?:me|us)\b|\bhands (?:on|around) my (?:throat|neck)\b",
         r"\b(?:me|nos|le|la) esta(?:n)? (?:pegando|golpeando|ahorcando|pateando|apunalando"
         r"|amenazando|madreando)\b|\b(?:pateando|tumbando|rompiendo|golpeando) la puerta\b",
-        unless=rf"{JOKE}|{VIOLENCE_PAST}|\b(?:sleep|belly|womb|tummy|game|movie|show|dream"
+        unless=rf"{JOKE}|{VIOLENCE_PAST}|{PLAY}|\b(?:alfombra|tapete|rug|carpet|colchon|mattress"
+        r"|pinata|almohada|pillow)\b|\b(?:sleep|belly|womb|tummy|game|movie|show|dream"
         r"|dreamt|nightmare|covid|gripa|gripe|calor|virus|flu|under the table|siblings)\b",
     ),
     # Someone who should not be there, in the house now: "someones in my house", "hay alguien
@@ -1365,7 +1382,7 @@ VIOLENCE_UNTAUGHT: tuple[Rule, ...] = (
             r"|\b(?:waiting (?:outside|for me|out front|at my)|esperandome|esperando afuera"
             r"|me esta esperando)\b",
         ),
-        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:(?:when|if|once) (?:s?he|they|u|you"
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|{PLAY}|\b(?:(?:when|if|once) (?:s?he|they|u|you"
         r"|my \w+) (?:sees?|finds?|hears?|learns?|knows?|notices?)|finds? out|sees the|mess"
         r"|late|grades|cuando (?:vea|se entere|sepa)|si ve|se entera|tarde|desorden"
         r"|calificaciones|game|juego|movie"
@@ -1415,12 +1432,38 @@ VIOLENCE_UNTAUGHT: tuple[Rule, ...] = (
             r"|\bnos (?:encerramos|escondimos|pudimos encerrar|pudimos esconder)\b"
             r"|\bestoy escondid[oa]\b"
             r"|\b(?:locked|hiding|hid) (?:myself|ourselves|in)\b|\b(?:looking|searching) for"
-            r" (?:me|us)\b|\b(?:me|nos) (?:anda|andan|esta|estan) buscando\b",
+            r" (?:me|us)\b|\b(?:me|nos) (?:anda|andan|esta|estan) buscando\b"
+            r"|\b(?:ya viene|viene otra vez|viene de nuevo|va a volver|va a regresar|ya regresa"
+            r"|viene para aca|coming back|on (?:his|her|their) way back|hes back|shes back)\b",
         ),
         unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:game|juego|wrestl\w*|sparring|fight club"
         r"|box\w*|dream|sueno|hide and seek|escondidas|kids?|ninos|toddler|baby|bebe|se fue"
         r"|ya se fue|left|is gone|se largo|sabado|domingo|lunes|martes|miercoles|jueves"
         r"|viernes|saturday|sunday|monday|tuesday|wednesday|thursday|friday)\b",
+        taught=False,
+    ),
+    # A weapon drawn where the writer is, someone hurt already: "uno saco un cuchillo, ya hay
+    # uno herido"; someone waiting with one: "me esta esperando afuera del trabajo con un bate".
+    _rule(
+        r"\b(?:saco|sacaron|pulled|pulled out|took out|pulling out|sacando) (?:a |an |his |her "
+        r"|un |una |su )?(?:cuchillo|navaja|pistola|arma|machete|knife|gun|pistol|blade|fierro"
+        r"|cuete)\b",
+        needs=(
+            r"\b(?:herid[oa]s?|hurt|bleeding|sangrando|stabbed|shot|apunalad[oa]|balead[oa]"
+            r"|pelea|fight|fighting|revolu|pleito|bronca|right now|ahorita)\b",
+        ),
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|{PLAY}|\b(?:kitchen|cocina|cocinar|cook\w*"
+        r"|cut(?:ting)? (?:the|some)|cortar|picar|verduras|vegetables|fish|pescado|hunting"
+        r"|cazar|range|dream|sueno)\b",
+        taught=False,
+    ),
+    _rule(
+        r"\b(?:me|nos) (?:esta|estan) esperando (?:\w+ ){0,4}?con (?:un|una|el|la|su) (?:bate"
+        r"|pistola|cuchillo|machete|arma|navaja|fierro|cuete|palo|tubo)\b"
+        r"|\bwaiting (?:for (?:me|us) )?(?:\w+ ){0,4}?with (?:a|an|his|her|the) (?:bat|gun"
+        r"|knife|machete|pipe|crowbar|pistol)\b",
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|{PLAY}|\b(?:baseball|beisbol|softball|game"
+        r"|juego|practice|practica|team|equipo|cage|bateo)\b",
         taught=False,
     ),
     # Hiding from someone looking for the writer now: "estoy escondida en el closet, me anda
@@ -1430,7 +1473,11 @@ VIOLENCE_UNTAUGHT: tuple[Rule, ...] = (
         needs=(
             r"\b(?:(?:hes|shes|theyre|he is|she is|they are|is) (?:\w+ )?(?:looking|searching)"
             r" for (?:me|us)|(?:me|nos) (?:anda|andan|esta|estan|sigue|siguen) buscando"
-            r"|(?:me|nos) busca|trying to find (?:me|us))\b",
+            r"|(?:me|nos) busca|trying to find (?:me|us))\b"
+            r"|\b(?:someone|somebody|some guy|a guy|alguien|un tipo|they) (?:just )?(?:broke"
+            r"|is breaking|breaking|busted) in\b|\b(?:se metio|se metieron|se estan metiendo"
+            r"|entraron|entro) (?:alguien |unos |un tipo )?(?:a robar|a la casa|a mi casa"
+            r"|abajo|arriba)\b",
         ),
         unless=rf"{JOKE}|{MEDIA}|\b(?:hide and seek|escondidas|game|juego|kids?|ninos|nin[oa]s"
         r"|hij[oa]s?|toddler|baby|bebe|dog|perr[oa]|cat|gat[oa]|sponsor|padrino|madrina|mom"
@@ -1444,6 +1491,9 @@ VIOLENCE_UNTAUGHT: tuple[Rule, ...] = (
         r"(?:at|towards) (?:me|us|my kids|the kids|my son|my daughter|my baby|the baby)\b",
         r"\b(?:me|nos|les) (?:esta|estan|anda|andan) (?:tirando|aventando|lanzando) (?:cosas"
         r"|platos|botellas|piedras|\w+)\b",
+        r"\b(?:tirandonos|tirandome|tirandoles|aventandonos|aventandome|aventandoles"
+        r"|lanzandonos|lanzandome) (?:cosas|platos|botellas|piedras|sillas|vasos|lo que"
+        r"|todo)\b",
         unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:ball|pelota|snowballs?|bolas de nieve"
         r"|shade|tantrum|berrinche|food fight|party|fiesta|wedding|boda|rice|arroz|candy"
         r"|dulces|pinata|toddler|baby is|el bebe|game|juego|catch|frisbee|ideas|questions"
@@ -1735,6 +1785,9 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
     _rule(
         r"\b(?:narcan|naloxone|naloxona|narcam)\b",
         needs=(
+            # not a class or a training anywhere in the message
+            r"^(?!.*\b(?:training|trained|class|clase|taller|entrenamiento|aprend\w*|learn\w*"
+            r"|showed us|nos ensenaron|practic\w*)\b)",
             r"\b(?:what do i do|que hago|hurry|help|ayuda|rapido|quick|911|right now|ahorita"
             r"|not breathing|no respira|wont wake|no despierta|turning|se esta poniendo"
             r"|where (?:is|s) (?:the|my|your)|wheres (?:the|my|your)|donde esta (?:el|la|mi))\b",
@@ -1847,6 +1900,36 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         intent=True,
         taught=False,
     ),
+    # Under a train or into traffic, the moment set: "voy a tirarme al metro cuando llegue el
+    # proximo tren", "im gonna step in front of the next train".
+    _rule(
+        r"\b(?:voy a|me voy a|ya me voy a|ahorita me) (?:tirar(?:me)?|aventar(?:me)?"
+        r"|lanzar(?:me)?|atravesar(?:me)?) (?:al|a la|a las|a los|enfrente del?|frente al?)"
+        r" (?:metro|tren|vias|trafico|autopista|carretera|carros|trailer|camion)\b",
+        r"\b(?:gonna|going to|about to|ready to) (?:step|jump|walk|throw myself) (?:in front"
+        r" of|into|onto) (?:the |a )?(?:next )?(?:train|subway|traffic|tracks|semi|truck|bus)\b",
+        needs=(
+            r"\b(?:cuando (?:llegue|pase|venga)|ahorita|ya estoy|estoy en|hoy|esta noche"
+            r"|el proximo|right now|next|tonight|now|im at|im on|standing|parad[oa])\b",
+        ),
+        unless=rf"{JOKE}|{MEDIA}|\b(?:line|fila|cola|queue|game|juego|dream|sueno|photo|foto"
+        r"|selfie|everyone|todos|cross(?:ing)?|cruzar)\b",
+        intent=True,
+        taught=False,
+    ),
+    # Someone about to jump from a height now: "shes about to jump off the parking garage".
+    _rule(
+        r"\b(?:about to|going to|gonna|threatening to|trying to|a punto de|va a|amenaza con"
+        r"|quiere) (?:jump|tirarse|aventarse|lanzarse) (?:off|from|de|del|desde) (?:the |a |el "
+        r"|la |un |una |his |her |su )?(?:\w+ ){0,2}?(?:garage|bridge|roof|building|overpass"
+        r"|balcony|ledge|cliff|structure|puente|azotea|edificio|techo|balcon|estacionamiento"
+        r"|piso)\b",
+        unless=rf"{JOKE}|{MEDIA}|\b(?:pool|alberca|lake|lago|river|rio|water|agua|trampoline"
+        r"|trampolin|parachute|paracaidas|bungee|skate\w*|bike|bici|parkour|game|juego"
+        r"|cannonball)\b",
+        intent=True,
+        taught=False,
+    ),
 )
 
 # Suicidal talk is an emergency when it comes with "now/tonight" or with means in hand.
@@ -1918,7 +2001,8 @@ LAPSE: tuple[Rule, ...] = (
         SUBJ + r"(?P<v>had|have had|downed|chugged|did|snorted|smoked|popped|shot|bought"
         rf"|copped|scored|tried|injected|sniffed|drank|took) {AMOUNT}"
         rf"(?:(?:my|his|her) {PEOPLE}s? )?(?:{DRUGS}|{ALCOHOL})\b"
-        r"(?! (?:time|song|show|movie|day|night|fit|party|vibes?|meeting|flavou?red(?! with))\b)",
+        r"(?! (?:time|song|show|movie|day|night|fit|party|vibes?|meeting|flavou?red(?! with))\b)"
+        r"(?<!bars(?= of (?:chocolate|soap|candy|gold|granola|protein|music|the song)\b))",
         SUBJ + r"(?P<v>copped|scored|bought|picked up|got) (?:a |another |some |one |two |\d+ )?"
         r"(?:bags?|bundles?|buns?|grams?|points?|stamps?|8 ?balls?|eight ?balls?|zips?|baggies"
         r"|dope|fent|blues|bars|pressies)\b(?! of (?!dope|fent|heroin|coke|meth|crack)\w)",
@@ -1974,7 +2058,10 @@ LAPSE: tuple[Rule, ...] = (
         window=3,
     ),
     _rule(
-        r"\b(?:me )?(?P<v>emborrache|drogue|endrogue|empede|inyecte|consumi|pase de copas"
+        r"\b(?:me )?(?P<v>emborrache|drogue|endrogue(?! (?:con|para|por|de|en) (?:una |un |la "
+        r"|el |mi )?(?:tarjeta|credito|prestamo|banco|carro|casa|coche|troca|deuda|celular"
+        r"|tele))"
+        r"|empede|inyecte|consumi|pase de copas"
         r"|enfieste|arrebate|empastille|jumee|ajume"
         r"|puse (?:bien |muy |super )?(?:pedo|borrach[oa]|hasta las (?:chanclas|manitas"
         r"|cachas)|hasta el culo|hasta el queque|jum[oa]|arrebatad[oa]"

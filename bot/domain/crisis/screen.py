@@ -75,6 +75,11 @@ _DENIAL = re.compile(
     r"|\bno\s+suicidal\s+thoughts\b|\b(?:no\s+(?:tengo\s+)?|sin\s+)(?:ningun\s+)?pensamientos?"
     r"\s+(?:suicidas?|de\s+(?:hacerme\s+dano|matarme|suicidarme|quitarme\s+la\s+vida"
     r"|suicidio))\b"
+    # Asked and answered no: "my therapist asked if i have thoughts of hurting myself and i
+    # said no", "me pregunto si quiero hacerme dano y le dije que no".
+    r"|\b(?:asked|asks|asking)\s+(?:me\s+)?(?:if|whether)\s+(?:\w+\s+){1,10}?(?:and\s+)?i"
+    r"\s+said\s+no\b|\b(?:me\s+)?pregunt\w+\s+si\s+(?:\w+\s+){1,10}?(?:y\s+)?(?:le\s+|les\s+)?"
+    r"dije\s+que\s+no\b"
 )
 
 
