@@ -189,10 +189,19 @@ TARGETS = {
 # 0.981 -> 0.979 (English 0.975 -> 0.970, two messages of 396, and at 0.9697 one
 # message under the issue's 0.97; Spanish 0.984). Shipped, as the fifteenth was, for what the
 # train split says it learned over one split's few-message differences; floors moved to
-# this build's figures.
+# this build's figures. The thirty-fifth, a rebuild after a fourth critic's lapse words
+# ("picked up after 90 days", "me volvi a inyectar", "cai otra vez en la coca", "pisteado";
+# 15 train messages' taught tier moved, each to its label): recall 0.980 (English 0.972),
+# the 911 script 0.955, the check 9.9%, the full script 2.9%; not shipped, for the next.
+# The thirty-sixth, the same rules with round twelve built in (1,025 messages: the third
+# and fourth critics' sets and the fifth's 200 ordinary messages with the new rules' words;
+# out of fold on the other train messages the check 16.9% -> 14.8%, the 911 script 0.930 ->
+# 0.931, recall 0.979 -> 0.977, chosen on that): the 911 script 0.959 -> 0.973 (within the
+# issue's 0.97), the check 9.6% -> 9.1%, the full script 2.9%, recall 0.979 (English 0.970,
+# still one message under 0.97; Spanish 0.984), tier-1 any answer 0.995. Shipped.
 FLOORS = {
     "recall": 0.978, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.969,
-    "tier1_script": 0.958, "full_on_ordinary": 0.03, "check_on_ordinary": 0.097,
+    "tier1_script": 0.972, "full_on_ordinary": 0.03, "check_on_ordinary": 0.092,
 }  # fmt: skip
 
 
@@ -756,6 +765,19 @@ def test_asked_and_answered_no_is_a_denial(text: str) -> None:
         ("i picked up a drink", Tier.LAPSE),
         ("copped on the way home from group", Tier.LAPSE),
         ("took some of my moms pills to get high", Tier.LAPSE),
+        # the fourth critic's
+        ("picked up yesterday after 90 days", Tier.LAPSE),
+        ("caught a relapse sunday", Tier.LAPSE),
+        ("popped a bar at my friends house", Tier.LAPSE),
+        ("me volví a inyectar", Tier.LAPSE),
+        ("caí otra vez en la coca", Tier.LAPSE),
+        ("me tomé unas pastillas que no eran mías pa ponerme", Tier.LAPSE),
+        ("me volé con mota anoche", Tier.LAPSE),
+        ("ando bien pisteado desde ayer", Tier.LAPSE),
+        ("my kid drank windshield washer fluid from the garage", Tier.POISON),
+        ("el nene se bebió el Mistolín", Tier.POISON),
+        ("picked up my kids yesterday", None),
+        ("me tomé un café para ponerme a estudiar", None),
         ("el vecino andaba borracho gritando en el pasillo", None),
         ("picked up a drink for my wife", None),
         ("copped some new shoes", None),

@@ -187,6 +187,8 @@ POISON_THINGS = _group(
     "|fabuloso|pinol|clorox|cloralex|lysol|windex|suavitel|ajax|maestro limpio|thinner|tiner"
     "|gasolina|gasoline|kerosene|queroseno|lejia|amoniaco|ammonia|vaporub|vaporu|vicks"
     "|rubbing alcohol|alcohol isopropilico|alcohol de curar|zyn|nicotine pouch(?:es)?"
+    "|(?:windshield |wiper )?washer fluid|wiper fluid|mistolin|limpiavidrios|pine ?sol"
+    "|lava ?trastes"
 )
 SELF_MEANS = _group(
     "gun|pistol|rope|noose|knife|blade|razor|pills|bottle|bridge|roof|ledge|train|tracks"
@@ -1986,6 +1988,11 @@ LAPSE: tuple[Rule, ...] = (
         # "i picked up a drink": the fellowship's word for the first one.
         SUBJ + r"(?P<v>picked up) (?:a |another |one |my first )?(?:drink|beer|bottle|shot"
         r"|pill|bag)\b(?! (?:for|on the way to (?:her|him|them|my \w+))\b)",
+        SUBJ + r"(?P<v>picked up|caught a relapse)(?= (?:yesterday|last night|again|this"
+        r" (?:morning|weekend)|after \d+ (?:days|months|weeks)|(?:on )?(?:friday|saturday"
+        r"|sunday|monday|tuesday|wednesday|thursday))\b|" + END + ")",
+        SUBJ + r"(?P<v>popped) (?:a |another |one |two |\d+ )?(?:bars?|xans?|xannies|percs?"
+        r"|blues|pills?|beans|molly)\b(?! (?:of|for my)\b)",
         SUBJ + r"(?P<v>copped|scored)(?= (?:on the way|after (?:group|work|meeting|iop|the"
         r" meeting)|last night|today|tonight|again|from (?:my|the|a|an) (?:old )?(?:guy|plug"
         r"|dealer|connect))\b|" + END + ")",
@@ -2053,6 +2060,15 @@ LAPSE: tuple[Rule, ...] = (
         r"\b(?:volvi|regrese|he vuelto) a (?P<v>consumir|tomar|beber|usar|fumar|drogarme"
         r"|meterme|inyectarme|caer|recaer|las pastillas|la droga|las drogas|el alcohol|la botella"
         r"|el cristal|la coca|la mota|la heroina|lo mismo)\b",
+        r"\bme (?P<v>volvi a (?:inyectar|drogar|emborrachar|meter|picar|empastillar))\b",
+        r"\b(?P<v>me vole|nos volamos) con (?:\w+ )?(?:mota|weed|crippy|gallo|porro|porros|coca"
+        r"|perico|cristal|foco|pastillas|hongos|acido|tachas|cripy|marihuana|hierba)\b",
+        r"\b(?P<v>cai|recai) (?:otra vez |de nuevo |nuevamente )?en (?:la|el|las|los) (?:coca"
+        r"|cocaina|perico|cristal|crico|piedra|heroina|manteca|chiva|mota|pastillas|pisto|alcohol"
+        r"|botella|droga|drogas|vicio|fentanilo|fenta|foco)\b",
+        r"\b(?P<v>me tome|me meti|me fume|tome|fume) (?:\w+ ){0,7}?(?:pa|para) ponerme"
+        r"(?: \w+)?\b(?! (?:a (?:estudiar|trabajar|hacer)|las pilas|al dia|bien|guapa|guapo"
+        r"|linda|listo|lista|de acuerdo)\b)",
         unless=rf"{NON_ALCOHOLIC}|{OTHER_SENSE}",
         blockers=LAPSE_BLOCKERS,
         window=3,
@@ -2062,7 +2078,7 @@ LAPSE: tuple[Rule, ...] = (
         r"|el |mi )?(?:tarjeta|credito|prestamo|banco|carro|casa|coche|troca|deuda|celular"
         r"|tele))"
         r"|empede|inyecte|consumi|pase de copas"
-        r"|enfieste|arrebate|empastille|jumee|ajume"
+        r"|enfieste|arrebate|empastille|jumee|ajume|jendi|pistie|empistie"
         r"|puse (?:bien |muy |super )?(?:pedo|borrach[oa]|hasta las (?:chanclas|manitas"
         r"|cachas)|hasta el culo|hasta el queque|jum[oa]|arrebatad[oa]"
         r"|hasta atras(?! de (?:tamales|comida|pozole|tacos|pastel|trabajo|tarea|chamba|pan"
@@ -2086,6 +2102,7 @@ LAPSE: tuple[Rule, ...] = (
         r"(?:estaba|andaba)) (?:bien |muy |medio |un poco |super |todo )?"
         r"(?P<v>borrach[oa]|pedo|pedote|drogad[oa]|high|crud[oa]|tomad[oa]|pasad[oa]|jum[oa]"
         r"|jumead[oa]|arrebatad[oa]|endrogad[oa]|enfiestad[oa]|empericad[oa]|motorolo|motorola"
+        r"|pistead[oa]|volad[oa]|jendi[oa]|jendid[oa]"
         r"|puest[oa]|enfiestad[oa]|hasta atras)\b",
         unless=OTHER_SENSE,
         blockers=LAPSE_BLOCKERS,
