@@ -45,6 +45,8 @@ NAMED: list[tuple[str, str | None]] = [
     ("me inyecté tecata", "opioid"),
     ("compré chiva", "opioid"),
     ("fentanilo otra vez", "opioid"),
+    ("anoche estaba jumo", "alcohol"),
+    ("ando bien pisteado", "alcohol"),
     # --- stimulants ---
     ("did coke at the party", "stimulant"),
     ("smoked crack", "stimulant"),
@@ -55,6 +57,8 @@ NAMED: list[tuple[str, str | None]] = [
     ("una perica el sábado", "stimulant"),
     ("fumé piedra", "stimulant"),
     ("usé cristal", "stimulant"),
+    ("me di un pase anoche", "stimulant"),
+    ("unos pericazos con mis primos", "stimulant"),
     ("COCAÍNA", "stimulant"),
     # --- cannabis ---
     ("smoked weed", "cannabis"),

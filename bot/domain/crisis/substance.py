@@ -32,7 +32,8 @@ _WORDS: dict[str, tuple[str, ...]] = {
         "copas", "copitas", "aguardiente", "chupar", "chupe", "chupando", "chupamos",
         "bebi", "beber", "bebiendo", "borracho", "borracha", "borrachera",
         "emborrache", "peda", "pistear", "pisteando", "piste", "pistie", "pisteamos",
-        "bebimos", "bebida", "bebidas", "tomadera", "briago", "briaga",
+        "bebimos", "bebida", "bebidas", "tomadera", "briago", "briaga", "jumo", "juma",
+        "pisteado", "pisteada",
     ),
     OPIOID: (
         "heroin", "heroine", "heroina", "dope", "fent", "fenty", "fetty", "fenta", "fentanyl",
@@ -47,7 +48,8 @@ _WORDS: dict[str, tuple[str, ...]] = {
         "coke", "cocaine", "cocaina", "crack", "meth", "methamphetamine", "metanfetamina",
         "crystal", "cristal", "tina", "perico", "perica", "piedra", "yayo", "yeyo", "speed",
         "crank", "adderall", "amphetamine", "amphetamines", "anfetamina", "anfetaminas",
-        "molly", "mdma", "ecstasy", "extasis",
+        "molly", "mdma", "ecstasy", "extasis", "pase", "pases", "pasecito", "pericazo",
+        "pericazos", "farlopa", "empericado", "empericada",
     ),
     CANNABIS: (
         "weed", "pot", "marijuana", "marihuana", "cannabis", "ganja", "kush", "blunt", "blunts",
