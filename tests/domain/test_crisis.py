@@ -634,15 +634,27 @@ def test_someone_holding_the_writer_captive_now_is_violence(
         ("estoy en la carretera esperando un trailer para aventarme", "intent"),
         ("voy a estrellar el carro contra un poste, ya voy manejando", "intent"),
         ("my friend texted shes at the lake about to walk in, she cant swim", "intent"),
+        # the fourth critic's
+        ("somebody broke in downstairs im hiding in the closet", "violence"),
+        ("mi pareja está borracho tirándonos cosas a mí y a los niños", "violence"),
+        ("mi novio me ahorcó hace rato y ya viene otra vez bien encabronado", "violence"),
+        ("hay un revolú en el punto y uno sacó un cuchillo, ya hay uno herido", "violence"),
+        ("mi ex me está esperando afuera del trabajo con un bate", "violence"),
+        ("voy a tirarme al metro cuando llegue el próximo tren", "intent"),
+        ("my friend posted on snap shes about to jump off the parking garage", "intent"),
     ],
 )  # fmt: skip
-def test_a_third_critics_emergencies_get_the_911_script_by_kind(text: str, kind: str) -> None:
+def test_the_critics_emergencies_get_the_911_script_by_kind(text: str, kind: str) -> None:
     """Issue 8, a third critic's 120 emergencies: 21 got less than the 911 script (11 of 36
     acts of violence: an attack just made with the attacker near, things thrown, a threat
     with someone waiting, someone hiding, violence seen next door; a mix of alcohol and a
     sedative; letters written with the pills in hand; a day set and the gun bought; charcoal
     in a sealed room in Spanish; a truck waited for; a car to be crashed; someone at the
-    water's edge). Each is a rule by kind now, with the reply of its kind."""
+    water's edge). A fourth critic's 80: 7 (5 of 27 acts of violence told without a word of
+    killing: a break-in and the writer hiding, things thrown in Spanish enclitics, strangled
+    and the attacker coming back, a knife drawn and someone hurt, an ex waiting with a bat; a
+    train waited for; someone about to jump). Each is a rule by kind now, with the reply of
+    its kind."""
     assert screen(text) is Tier.EMERGENCY
     assert emergency_kind(text) == kind
 
@@ -672,27 +684,6 @@ def test_a_third_critics_kinds_leave_their_other_senses_alone(text: str) -> None
     """The other senses of the same words: worn-out knees, a past assault with the attacker
     gone, naloxone carried or looked for, a prescription, a chip, a grill, a bus to work."""
     assert rule_tier(text) is not Tier.EMERGENCY
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("somebody broke in downstairs im hiding in the closet", "violence"),
-        ("mi pareja está borracho tirándonos cosas a mí y a los niños", "violence"),
-        ("mi novio me ahorcó hace rato y ya viene otra vez bien encabronado", "violence"),
-        ("hay un revolú en el punto y uno sacó un cuchillo, ya hay uno herido", "violence"),
-        ("mi ex me está esperando afuera del trabajo con un bate", "violence"),
-        ("voy a tirarme al metro cuando llegue el próximo tren", "intent"),
-        ("my friend posted on snap shes about to jump off the parking garage", "intent"),
-    ],
-)  # fmt: skip
-def test_a_fourth_critics_emergencies_get_the_911_script_by_kind(text: str, kind: str) -> None:
-    """Issue 8, a fourth critic's 80 emergencies: 7 got less than the 911 script (5 of 27
-    acts of violence told without a word of killing: a break-in and the writer hiding, things
-    thrown in Spanish enclitics, strangled and the attacker coming back, a knife drawn and
-    someone hurt, an ex waiting with a bat; a train waited for; someone about to jump)."""
-    assert screen(text) is Tier.EMERGENCY
-    assert emergency_kind(text) == kind
 
 
 @pytest.mark.parametrize(
