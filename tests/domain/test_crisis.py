@@ -199,6 +199,14 @@ TARGETS = {
 # 0.931, recall 0.979 -> 0.977, chosen on that): the 911 script 0.959 -> 0.973 (within the
 # issue's 0.97), the check 9.6% -> 9.1%, the full script 2.9%, recall 0.979 (English 0.970,
 # still one message under 0.97; Spanish 0.984), tier-1 any answer 0.995. Shipped.
+# The thirty-seventh, a rebuild after a sixth critic's crisis and lapse words ("pa que sigo",
+# "buscando como hacerlo sin que duela", "nos pusimos hasta atras", "perdi mis 60 dias") and a
+# lesson on the signs were taught (24 train messages moved, each to its label): out of fold
+# the 911 script 0.922 -> 0.913 (the alarm threshold 0.25 -> 0.45), and on the report split
+# the 911 script 0.968, Spanish recall 0.982, tier-1 any answer 0.991: not shipped, the words
+# not kept. The thirty-eighth, with that critic's tier-1 kinds as untaught rules and a
+# run-on sentence also read a few clauses at a time (no train message's answer moved): every
+# figure as at the thirty-sixth.
 FLOORS = {
     "recall": 0.978, "recall_es": 0.984, "recall_emergency": 0.995, "recall_en": 0.969,
     "tier1_script": 0.972, "full_on_ordinary": 0.03, "check_on_ordinary": 0.092,
@@ -634,6 +642,12 @@ def test_someone_holding_the_writer_captive_now_is_violence(
         ("estoy en la carretera esperando un trailer para aventarme", "intent"),
         ("voy a estrellar el carro contra un poste, ya voy manejando", "intent"),
         ("my friend texted shes at the lake about to walk in, she cant swim", "intent"),
+        # the sixth critic's
+        ("heart racing like 200 after smoking, i think im dying fr", "body"),
+        ("guy in my sober house is blue and cold, we called 911 they arent here yet", "body"),
+        ("my dad is beating my brother rn in the kitchen, i hear him screaming", "violence"),
+        ("me estoy desangrando", "body"),
+        ("wey ya me voy a colgar, nomás quería despedirme", "intent"),
         # the fourth critic's
         ("somebody broke in downstairs im hiding in the closet", "violence"),
         ("mi pareja está borracho tirándonos cosas a mí y a los niños", "violence"),
@@ -794,6 +808,21 @@ def test_no_thoughts_of_self_harm_is_a_denial(text: str) -> None:
     script; a denial gets at most the safety check."""
     assert denies(normalize(text))
     assert screen(text) in (None, Tier.CHECK)
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("So today was rough, group went ok I guess, my counselor asked about my week and I lied"
+         " and said fine but truth is Ive been thinking about killing myself pretty much every"
+         " night since my mom passed, then I went to the pharmacy and picked up my meds and came"
+         " home and watched tv", Tier.CRISIS),
+    ],
+)  # fmt: skip
+def test_a_run_on_message_is_also_read_a_few_clauses_at_a_time(text: str, tier: Tier) -> None:
+    """Issue 8, a sixth critic: a voice-to-text run-on of 60 words with commas for full stops
+    got nothing, the crisis in its middle read beside everything else in one part."""
+    assert screen(text) is tier
 
 
 @pytest.mark.parametrize(

@@ -1505,6 +1505,9 @@ VIOLENCE_UNTAUGHT: tuple[Rule, ...] = (
     # Violence the writer sees or hears happening to someone else now: "my neighbor is
     # getting beat up next door", "hay un señor pegandole a una niña en la calle".
     _rule(
+        rf"\b(?:is|are|s|keeps) (?:beating|hitting|choking|stabbing|strangling|punching|kicking"
+        rf"|attacking|slapping|dragging) (?:up )?(?:my|his|her|their|our|a|the) (?:\w+ )?"
+        rf"{PEOPLE}\b",
         r"\b(?:getting|being) (?:beat up|beaten up|beaten"
         r"|jumped|stabbed|shot|choked|strangled|attacked|assaulted|dragged|kidnapped)\b"
         r"(?! (?:by (?:the|my|a) (?:game|team|boss)|in (?:the|a) (?:game|movie|video)|at (?:chess"
@@ -1522,7 +1525,8 @@ VIOLENCE_UNTAUGHT: tuple[Rule, ...] = (
             r"|enfrente|al lado|afuera|arriba|abajo|la escucho|lo escucho|los escucho|gritando"
             r"|grita|pidiendo ayuda|esta|estan|is|are)\b",
         ),
-        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:game|juego|partido|match|fight night|ufc"
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|{PLAY}|\b(?:game|juego|partido|match|fight night"
+        r"|ufc"
         r"|mma|boxing|box|lucha|wrestl\w*|fortnite|gta|call of duty|cod|warzone|dream|sueno"
         r"|photo|photos|fotos|shot (?:a|an|the|my|some)|shots|shot of|flu|vaccine|vacuna"
         r"|sun|sol|heat|calor|traffic|trafico|stocks?|market|team|equipo|beat (?:the|my)"
@@ -1917,6 +1921,44 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
         unless=rf"{JOKE}|{MEDIA}|\b(?:line|fila|cola|queue|game|juego|dream|sueno|photo|foto"
         r"|selfie|everyone|todos|cross(?:ing)?|cruzar)\b",
         intent=True,
+        taught=False,
+    ),
+    # Bleeding out: "me estoy desangrando", "im bleeding out", "wont stop bleeding"; not a
+    # period, a nose, gums or a shaving nick.
+    _rule(
+        r"\b(?:me estoy|se esta|nos estamos|se estan|estoy|esta) desangrando\b"
+        r"|\b(?:im|hes|shes|theyre|is|are) bleeding out\b|\bno (?:para|deja) de sangrar\b"
+        r"|\b(?:wont|will not|doesnt|cant get it to) stop bleeding\b"
+        r"|\bbleeding (?:so much|a lot|everywhere|really bad|bad)\b",
+        unless=rf"{JOKE}|{MEDIA}|{VIOLENCE_PAST}|\b(?:period|regla|menstru\w*|nose|nariz"
+        r"|gums?|encias|shav\w*|rasur\w*|afeit\w*|paper cut|pimple|grano|lip|labio|heart"
+        r"|corazon|wallet|money|dinero|cash|bank|customers|clientes)\b",
+        taught=False,
+    ),
+    # Hanging or killing oneself said with a goodbye: "wey ya me voy a colgar, nomas queria
+    # despedirme" (a goodbye turns the plan into now).
+    _rule(
+        r"\b(?:me voy a|voy a|ya me voy a|ahorita me voy a) (?:colgar|ahorcar|matar|suicidar"
+        r"|quitar la vida|aventar|tirar)\b(?! (?:el|la|los|las|un|una|mi|mis|ropa|a (?:dormir"
+        r"|trabajar|la cama))\b)|\b(?:im going to|im gonna|about to) (?:hang|kill|end)"
+        r" (?:myself|it all|my life)\b",
+        needs=(rf"{FAREWELL}|\b(?:despedirme|despedir\w*|me despido|say(?:ing)? goodbye"
+               r"|wanted to say bye|los amo|love yall)\b",),
+        unless=rf"{JOKE}|{MEDIA}",
+        intent=True,
+        taught=False,
+    ),
+    # "i think im dying fr": "for real" (the normaliser's "fr") is no "dying for a smoke".
+    _rule(
+        r"\b(?:i think|i feel like|pretty sure|i swear) im dying for real\b",
+        unless=rf"{JOKE}|\b(?:laugh\w*|cringe|embarrass\w*|heat|hot|tired|bored|boring)\b",
+        taught=False,
+    ),
+    # Someone blue or grey and cold now: "guy in my sober house is blue and cold".
+    _rule(
+        r"\b(?:is|s|looks|are|feels) (?:blue|gray|grey|purple|azul|morad[oa]|gris) (?:and|y)"
+        r" (?:cold|stiff|limp|not breathing|not moving|frio|fria|tiese?o|tiesa|no respira"
+        r"|no se mueve)\b",
         taught=False,
     ),
     # Someone about to jump from a height now: "shes about to jump off the parking garage".

@@ -53,6 +53,7 @@ _HISTORY_BY_TIER: dict[Tier, History] = {
 MIN_WORDS_FOR_CHECK = 3
 PART_WORDS = 40  # a longer message is screened a few sentences at a time
 _SENTENCES = re.compile(r"(?<=[.!?\n])\s+")
+_CLAUSES = re.compile(r"(?<=[,;:])\s+")
 # Said of oneself, on the normalised text: "not suicidal", "no soy suicida", "i dont want
 # to die", "no me quiero matar". "no quiero vivir" is not one: it wishes not to live.
 _DENIAL = re.compile(
@@ -87,14 +88,32 @@ def screen(text: str) -> Tier | None:
     """The reply `text` calls for: a tier, `Tier.CHECK`, or None (nothing to say).
 
     A long message is read a few sentences at a time (the model learned from phone-length
-    messages), and the most urgent answer of any part is the message's answer."""
+    messages), and the most urgent answer of any part is the message's answer; a sentence
+    of more than PART_WORDS words also a few clauses at a time."""
     normal = normalize(text)
     if not normal.strip(" ."):
         return None
     rule, taught = _rule_tiers(normal)
     if rule is Tier.EMERGENCY and len(text.split()) > PART_WORDS:
         return rule
-    parts = _parts(text)
+    parts, finer = _parts(text), _parts(text, clauses=True)
+    answer = _screen_parts(text, normal, rule, taught, parts)
+    if finer != parts:
+        # A run-on sentence is also read a few clauses at a time, and the more urgent reading
+        # stands: a critic's "...group went ok, my counselor asked about my week and I lied
+        # ... Ive been thinking about killing myself every night since my mom passed, then I
+        # went to the pharmacy..." got nothing, its 63 words one part the model read as
+        # ordinary; read whole, another message's collapse is clearer than in its clauses.
+        found = [a for a in (answer, _screen_parts(text, normal, rule, taught, finer)) if a]
+        answer = min(found) if found else None
+    return answer
+
+
+def _screen_parts(
+    text: str, normal: str, rule: Tier | None, taught: Tier | None, parts: list[str]
+) -> Tier | None:
+    """The answer for `text` read as `parts`: one part as a whole message, or several, the
+    most urgent answer of any (the whole message's rule tier when none answers)."""
     if len(parts) == 1:
         answer = _screen_part(text, normal, rule, taught)
         if answer is Tier.CHECK and any(
@@ -248,17 +267,31 @@ def _screen_part(text: str, normal: str, rule: Tier | None, taught: Tier | None)
     return answer
 
 
-def _parts(text: str, most: int = PART_WORDS) -> list[str]:
-    """`text` as pieces of whole sentences, each at most about `most` words."""
+def _parts(text: str, most: int = PART_WORDS, clauses: bool = False) -> list[str]:
+    """`text` as pieces of whole sentences, each at most about `most` words. With `clauses`,
+    a sentence longer than that (a voice-to-text run-on, commas for full stops) is cut at its
+    commas, and a clause still longer into windows of `most` words that overlap by half."""
     if len(text.split()) <= most:
         return [text]
+    pieces: list[str] = []
+    for sentence in _SENTENCES.split(text):
+        if not clauses or len(sentence.split()) <= most:
+            pieces.append(sentence)
+            continue
+        for clause in _CLAUSES.split(sentence):
+            words = clause.split()
+            step = most // 2
+            pieces += (
+                [clause] if len(words) <= most
+                else [" ".join(words[i : i + most]) for i in range(0, len(words) - step, step)]
+            )  # fmt: skip
     parts: list[str] = []
     current: list[str] = []
-    for sentence in _SENTENCES.split(text):
-        if current and len(" ".join([*current, sentence]).split()) > most:
+    for piece in pieces:
+        if current and len(" ".join([*current, piece]).split()) > most:
             parts.append(" ".join(current))
             current = []
-        current.append(sentence)
+        current.append(piece)
     parts.append(" ".join(current))
     return [part for part in parts if part.strip()]
 
