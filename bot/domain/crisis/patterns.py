@@ -248,13 +248,14 @@ JOKE = r"\b(?:lol|lmao|lmfao|rofl|jk|haha\w*|jaja\w*|jeje\w*|xd|kidding|bromeand
 # Play, where "beating me", "viene a matarme" or "punched me" is a game's: board and card
 # games, video games, sports and children's games.
 PLAY = (
-    r"\b(?:scrabble|chess|ajedrez|playing uno|jugando uno|poker|dominoes|domino|pool|billar"
-    r"|mario ?kart|fifa"
+    r"\b(?:scrabble|chess|ajedrez|playing uno|jugando uno|dominoes|domino|mario ?kart|fifa"
     r"|madden|2k|fortnite|call of duty|warzone|smash bros|xbox|playstation|ps[45]|video ?games?"
     r"|videojuegos?|board games?|card games?|online game|juego en linea|ping ?pong|arm ?wrestl\w*"
-    r"|vencidas|punch ?buggy|slug ?bug|hide and seek|escondidas|la trae|tag|basketball|one on one"
-    r"|uno contra uno|pickleball|tennis|tenis|bowling|boliche|trivia|monopoly|loteria|cornhole"
-    r"|beer pong)\b"
+    r"|vencidas|punch ?buggy|slug ?bug|hide and seek|escondidas|pickleball|trivia|monopoly"
+    r"|loteria|cornhole|beer pong)\b"
+    # a sport or a table game named after "at" or "en": "beating me at pool", "en el billar"
+    r"|\b(?:at|en el|en|al) (?:pool|billar|tennis|tenis|bowling|boliche|basketball|basket"
+    r"|one on one|uno contra uno|tag|la trae|cards|cartas|poker|darts|dardos|golf)\b"
 )
 ACCIDENT = (
     r"\b(?:accident\w*|by mistake|at the gym|at work|lifting|playing|cooking|stove|oven|iron"
