@@ -754,6 +754,17 @@ def test_asked_and_answered_no_is_a_denial(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["my therapist asked if i had thoughts of suicide and i said no but i lied",
+     "me pregunto si me queria matar y le dije que no pero la verdad si"],
+)  # fmt: skip
+def test_a_no_taken_back_is_no_denial(text: str) -> None:
+    """"And i said no, but i lied" is the disclosure the question missed: not a denial."""
+    assert not denies(normalize(text))
+    assert screen(text) is not None
+
+
+@pytest.mark.parametrize(
     ("text", "tier"),
     [
         ("mi sobrino se tomo fabuloso", Tier.POISON),

@@ -78,9 +78,11 @@ _DENIAL = re.compile(
     r"|suicidio))\b"
     # Asked and answered no: "my therapist asked if i have thoughts of hurting myself and i
     # said no", "me pregunto si quiero hacerme dano y le dije que no".
-    r"|\b(?:asked|asks|asking)\s+(?:me\s+)?(?:if|whether)\s+(?:\w+\s+){1,10}?(?:and\s+)?i"
+    # Not when the answer is then taken back ("and i said no but i lied").
+    r"|(?:\b(?:asked|asks|asking)\s+(?:me\s+)?(?:if|whether)\s+(?:\w+\s+){1,10}?(?:and\s+)?i"
     r"\s+said\s+no\b|\b(?:me\s+)?pregunt\w+\s+si\s+(?:\w+\s+){1,10}?(?:y\s+)?(?:le\s+|les\s+)?"
-    r"dije\s+que\s+no\b"
+    r"dije\s+que\s+no\b)(?!.*\b(?:but|pero|lied|menti\w*|mentira|truth|verdad|actually"
+    r"|honestly|la neta|aunque)\b)"
 )
 
 
