@@ -575,23 +575,6 @@ def test_a_threat_with_a_weapon_there_is_violence_now(text: str, tier: Tier | No
         ("my mom is coming over and shes gonna kill me when she sees the mess", None),
         ("mi jefa ya viene y me va a matar si llego tarde", None),
         ("i be hopin somebody shoot me on the way home", None),
-    ],
-)  # fmt: skip
-def test_a_threat_from_someone_on_the_way_is_violence_now(
-    text: str, tier: Tier | None
-) -> None:
-    """Issue 8, a critic's message: the threat of someone coming now got the 988 script.
-    The everyday "shes gonna kill me when she sees" is no threat; a wish to be shot is not
-    violence from another (the rule gives no tier; the screener may still)."""
-    assert rule_tier(text) == tier
-    if tier is Tier.EMERGENCY:
-        assert screen(text) is Tier.EMERGENCY
-        assert emergency_kind(text) == "violence"
-
-
-@pytest.mark.parametrize(
-    ("text", "tier"),
-    [
         ("mi novio me tiene encerrada", Tier.EMERGENCY),
         ("hace años estaba bien pero ahora mi novio me tiene encerrada", Tier.EMERGENCY),
         ("he locked me in the room and took my phone", Tier.EMERGENCY),
@@ -605,12 +588,14 @@ def test_a_threat_from_someone_on_the_way_is_violence_now(
         ("they locked me in a 2 year contract", None),
     ],
 )  # fmt: skip
-def test_someone_holding_the_writer_captive_now_is_violence(
+def test_a_threat_from_someone_on_the_way_or_being_held_is_violence_now(
     text: str, tier: Tier | None
 ) -> None:
-    """Issue 8, a critic's message got no answer ("...pero ahora mi novio me tiene
-    encerrada"): being held by someone now is violence, 911 first; a jail, a rehab, a prank
-    or a contract is not."""
+    """Issue 8, a critic's messages: the threat of someone coming now got the 988 script, and
+    "...pero ahora mi novio me tiene encerrada" got no answer. The everyday "shes gonna kill
+    me when she sees" is no threat; a wish to be shot is not violence from another (the rule
+    gives no tier; the screener may still); a jail, a rehab, a prank or a contract holds no
+    one."""
     assert rule_tier(text) == tier
     if tier is Tier.EMERGENCY:
         assert screen(text) is Tier.EMERGENCY

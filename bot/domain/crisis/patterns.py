@@ -815,7 +815,7 @@ EMERGENCY_ACTS: tuple[Rule, ...] = (
     ),
     _rule(
         r"\b(?:i think|i feel like|pretty sure|i swear|creo que) (?:im|me estoy)"
-        r" (?:dying|muriendo)\b(?! (?:of|to|for|laughing|here|inside|de))",
+        r" (?:dying|muriendo)\b(?! (?:of|to|for(?! real)|laughing|here|inside|de))",
     ),
     _rule(
         r"\b(?:seizures?|seizing|convulsing|convulsions?|convulsiones|convulsionando"
@@ -1947,12 +1947,6 @@ EMERGENCY_UNTAUGHT: tuple[Rule, ...] = (
                r"|wanted to say bye|los amo|love yall)\b",),
         unless=rf"{JOKE}|{MEDIA}",
         intent=True,
-        taught=False,
-    ),
-    # "i think im dying fr": "for real" (the normaliser's "fr") is no "dying for a smoke".
-    _rule(
-        r"\b(?:i think|i feel like|pretty sure|i swear) im dying for real\b",
-        unless=rf"{JOKE}|\b(?:laugh\w*|cringe|embarrass\w*|heat|hot|tired|bored|boring)\b",
         taught=False,
     ),
     # Someone blue or grey and cold now: "guy in my sober house is blue and cold".
